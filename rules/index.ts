@@ -1,0 +1,45 @@
+/**
+ * The rule catalogue, in the order findings are reported (AWS's own order where it is known:
+ * document, schema, names and labels, transitions, reachability, terminal state, then warnings).
+ */
+import type { Rule } from '../src/engine/rule.js';
+import definitionEmpty from './definition-empty.js';
+import definitionTooLarge from './definition-too-large.js';
+import jsonSyntax from './json-syntax.js';
+import tooDeeplyNested from './too-deeply-nested.js';
+import duplicateJsonKey from './duplicate-json-key.js';
+import stateNameInvalid from './state-name-invalid.js';
+import stateNameDuplicate from './state-name-duplicate.js';
+import mapLabel from './map-label.js';
+import mapLabelDuplicate from './map-label-duplicate.js';
+import transitionTarget from './transition-target.js';
+import startAtTarget from './start-at-target.js';
+import stateUnreachable from './state-unreachable.js';
+import missingEndState from './missing-end-state.js';
+import noDollar from './no-dollar.js';
+import noPath from './no-path.js';
+import passResultIsStatic from './pass-result-is-static.js';
+
+export const allRules: readonly Rule[] = [
+  definitionEmpty,
+  definitionTooLarge,
+  jsonSyntax,
+  tooDeeplyNested,
+  duplicateJsonKey,
+  // schema rules go here
+  stateNameInvalid,
+  stateNameDuplicate,
+  mapLabel,
+  mapLabelDuplicate,
+  transitionTarget,
+  startAtTarget,
+  stateUnreachable,
+  missingEndState,
+  noDollar,
+  noPath,
+  passResultIsStatic,
+];
+
+export function findRule(idOrCode: string): Rule | undefined {
+  return allRules.find((r) => r.meta.id === idOrCode);
+}

@@ -1,0 +1,69 @@
+import { defineRule } from '../src/engine/rule.js';
+import { isObject, type Json } from '../src/model/model.js';
+import { looksLikePath } from '../src/lang/looks.js';
+import type { Path } from '../src/types.js';
+
+/** Fields that have a `...Path` twin, per state type (JSONPath states). */
+const FIELDS: Record<string, string[]> = {
+  Fail: ['Error', 'Cause'],
+  Wait: ['Seconds', 'Timestamp'],
+  Task: ['TimeoutSeconds', 'HeartbeatSeconds'],
+  Map: ['MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage'],
+};
+
+export default defineRule({
+  meta: {
+    id: 'no-path',
+    code: 'NO_PATH',
+    severity: 'WARNING',
+    fixable: true,
+    description: "A field whose value looks like a JSONPath, where the field's '...Path' twin was meant.",
+    rationale:
+      "\"Error\": \"$.error\" sets the error name to the literal text \"$.error\"; ErrorPath evaluates it. AWS warns with NO_PATH for fields that have a '...Path' twin.",
+    sources: ['asl-rules.md no-path (V meaning, message from the API reference example)'],
+    examples: {
+      valid: [{ text: '{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "$.error"}}}' }],
+      invalid: [
+        {
+          text: '{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "$.error", "Cause": "$.cause"}}}',
+          diagnostics: [
+            {
+              code: 'NO_PATH',
+              severity: 'WARNING',
+              location: '/States/F/Error',
+              line: 1,
+              column: 60,
+              message: "The value of 'Error' looks like a JSONPath. Instead of 'Error', use 'ErrorPath' to evaluate it as a JSONPath at runtime.",
+            },
+            { code: 'NO_PATH', severity: 'WARNING', location: '/States/F/Cause', line: 1, column: 80 },
+          ],
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    const flag = (path: Path, field: string, value: Json | undefined) => {
+      if (typeof value !== 'string' || !looksLikePath(value)) return;
+      const twin = `${field}Path`;
+      ctx.report({
+        path,
+        message: `The value of '${field}' looks like a JSONPath. Instead of '${field}', use '${twin}' to evaluate it as a JSONPath at runtime.`,
+        fix: () => ({ title: `Use '${twin}'`, edits: [{ ...ctx.doc.spanOf(path, 'key'), newText: JSON.stringify(twin) }] }),
+      });
+    };
+    for (const state of ctx.model.states) {
+      if (state.queryLanguage !== 'JSONPath' || !state.type) continue;
+      for (const field of FIELDS[state.type] ?? []) flag([...state.path, field], field, state.obj[field]);
+      if (state.type === 'Map') {
+        const reader = state.obj.ItemReader;
+        if (isObject(reader) && isObject(reader.ReaderConfig)) {
+          flag([...state.path, 'ItemReader', 'ReaderConfig', 'MaxItems'], 'MaxItems', reader.ReaderConfig.MaxItems);
+        }
+        const batcher = state.obj.ItemBatcher;
+        if (isObject(batcher)) {
+          for (const f of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) flag([...state.path, 'ItemBatcher', f], f, batcher[f]);
+        }
+      }
+    }
+  },
+});

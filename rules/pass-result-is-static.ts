@@ -1,0 +1,49 @@
+import { defineRule } from '../src/engine/rule.js';
+import { walkMembers } from '../src/model/fields.js';
+import { formatLocation } from '../src/model/location.js';
+
+export default defineRule({
+  meta: {
+    id: 'pass-result-is-static',
+    code: 'PASS_RESULT_IS_STATIC',
+    severity: 'WARNING',
+    description: "A Pass state's Result with keys ending in '.$', which are never evaluated.",
+    rationale:
+      "A Pass state's Result is static JSON: \"id.$\": \"$.id\" outputs the key \"id.$\" and the text \"$.id\". To evaluate paths or intrinsic functions, use Parameters. AWS warns with PASS_RESULT_IS_STATIC.",
+    sources: ['asl-rules.md pass-result-is-static (V meaning, message from the API reference example)'],
+    examples: {
+      valid: [{ text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"c.$": "$.c"}, "End": true}}}' }],
+      invalid: [
+        {
+          text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"c.$": "$.c"}, "End": true}}}',
+          diagnostics: [
+            {
+              code: 'PASS_RESULT_IS_STATIC',
+              severity: 'WARNING',
+              location: '/States/P/Result',
+              line: 1,
+              column: 62,
+              message:
+                "The value of 'c.$' will not evaluate as a JSONPath or Intrinsic Function at runtime. Instead of 'Result', use 'Parameters' to evaluate it as a JSONPath or Intrinsic Function at runtime.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    for (const state of ctx.model.states) {
+      if (state.type !== 'Pass' || state.obj.Result === undefined) continue;
+      const resultPath = [...state.path, 'Result'];
+      walkMembers(state.obj.Result, resultPath, (key, _v, memberPath) => {
+        if (!key.endsWith('.$')) return;
+        ctx.report({
+          path: memberPath,
+          part: 'key',
+          location: formatLocation(resultPath),
+          message: `The value of '${key}' will not evaluate as a JSONPath or Intrinsic Function at runtime. Instead of 'Result', use 'Parameters' to evaluate it as a JSONPath or Intrinsic Function at runtime.`,
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import { defineRule } from '../src/engine/rule.js';
+
+export const MAX_STATE_NAME_LENGTH = 80;
+// C0 and C1 control characters (and DEL).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+export default defineRule({
+  meta: {
+    id: 'state-name-invalid',
+    code: 'INVALID_STATE_NAME',
+    severity: 'ERROR',
+    description: 'A state name must be 1 to 80 characters long and contain no control characters.',
+    rationale:
+      'AWS refuses state names longer than 80 characters (measured message). It accepts spaces and punctuation, so only empty names and control characters are also refused here (asl-rules.md: B). ' +
+      'Length is counted as AWS\'s Java service counts it, in UTF-16 code units.',
+    sources: ['asl-rules.md state-name-too-long (V, M message ASLV-69), state-name-characters (B)'],
+    examples: {
+      valid: [{ title: 'Spaces and punctuation are fine', text: '{"StartAt": "Hello, World!", "States": {"Hello, World!": {"Type": "Succeed"}}}' }],
+      invalid: [
+        {
+          text: `{"StartAt": "${'A'.repeat(81)}", "States": {"${'A'.repeat(81)}": {"Type": "Succeed"}}}`,
+          diagnostics: [
+            {
+              code: 'INVALID_STATE_NAME',
+              location: `/States/${'A'.repeat(81)}`,
+              line: 1,
+              column: 109,
+              message: `Invalid State name: State '${'A'.repeat(81)}' exceeds the 80-character limit allowed by the service`,
+            },
+          ],
+        },
+        {
+          text: '{"StartAt": "A\\tB", "States": {"A\\tB": {"Type": "Succeed"}}}',
+          diagnostics: [{ code: 'INVALID_STATE_NAME', location: '/States/A\tB', line: 1, column: 32 }],
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    for (const s of ctx.model.states) {
+      let message: string | undefined;
+      if (s.name.length === 0) message = 'Invalid State name: a state name cannot be empty';
+      else if (s.name.length > MAX_STATE_NAME_LENGTH)
+        message = `Invalid State name: State '${s.name}' exceeds the ${MAX_STATE_NAME_LENGTH}-character limit allowed by the service`;
+      else if (CONTROL.test(s.name))
+        message = `Invalid State name: State '${JSON.stringify(s.name).slice(1, -1)}' contains a control character; use printable characters only`;
+      if (message) ctx.report({ path: s.path, part: 'key', message });
+    }
+  },
+});

@@ -1,0 +1,70 @@
+import { defineRule } from '../src/engine/rule.js';
+import { findStateAnywhere } from '../src/model/model.js';
+import { formatLocation } from '../src/model/location.js';
+import { closest } from '../src/lang/suggest.js';
+
+export default defineRule({
+  meta: {
+    id: 'transition-target',
+    code: 'MISSING_TRANSITION_TARGET',
+    severity: 'ERROR',
+    fixable: true,
+    description: 'Next, Default, Choices[].Next and Catch[].Next must name a state of the same scope.',
+    rationale:
+      'AWS refuses a transition to a state that does not exist, and a transition out of (or into) a Parallel branch or Map processor: states can only transition within their own States object. ' +
+      "AWS's message says 'Next' for all four fields.",
+    sources: ['asl-rules.md transition-target-exists, transition-cross-scope (V rule, M message)'],
+    examples: {
+      valid: [{ text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}}}' }],
+      invalid: [
+        {
+          text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "C"}, "B": {"Type": "Succeed"}}}',
+          diagnostics: [
+            { code: 'MISSING_TRANSITION_TARGET', location: '/States/A/Next', line: 1, column: 59, message: "Missing 'Next' target: C" },
+            { code: 'MISSING_TRANSITION_TARGET', location: '/States/B', line: 1, column: 65 },
+          ],
+        },
+        {
+          title: 'A Choice rule and a Catch',
+          text: [
+            '{"StartAt": "C", "States": {',
+            '  "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "T"}], "Default": "Nope"},',
+            '  "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Gone"}]}',
+            '}}',
+          ].join('\n'),
+          diagnostics: [
+            { code: 'MISSING_TRANSITION_TARGET', location: '/States/C/Default', line: 2, column: 104, message: "Missing 'Next' target: Nope" },
+            { code: 'MISSING_TRANSITION_TARGET', location: '/States/T/Catch[0]/Next', line: 3, column: 134, message: "Missing 'Next' target: Gone" },
+          ],
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const e of model.edges) {
+      const scope = e.from.scope;
+      if (scope.byName.has(e.target)) continue;
+      const elsewhere = findStateAnywhere(model, e.target);
+      let hint = '';
+      let suggestion: string | undefined;
+      if (elsewhere) {
+        hint = ` (a state '${e.target}' exists at ${formatLocation(elsewhere.path)}, but a state can only transition to states of its own scope)`;
+      } else {
+        suggestion = closest(e.target, [...scope.byName.keys()]);
+        if (suggestion) hint = ` (did you mean '${suggestion}'?)`;
+      }
+      ctx.report({
+        path: e.path,
+        message: `Missing 'Next' target: ${e.target}${hint}`,
+        data: { target: e.target, suggestion, candidates: [...scope.byName.keys()] },
+        fix: suggestion
+          ? () => {
+              const span = ctx.doc.spanOf(e.path);
+              return { title: `Change to '${suggestion}'`, edits: [{ ...span, newText: JSON.stringify(suggestion) }] };
+            }
+          : undefined,
+      });
+    }
+  },
+});

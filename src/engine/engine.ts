@@ -1,0 +1,106 @@
+/**
+ * Runs the rules over one document: gating by parse state, per-rule configuration, the
+ * suppression AWS applies (no reachability findings where a scope has no terminal state), and a
+ * stable order. Produces findings; adapters (validate, lint, CLI, LSP) shape them.
+ */
+import { parse, formatForFile, type Document, type DocumentFormat } from '../parse/index.js';
+import { buildModel, type StateMachine } from '../model/model.js';
+import { formatLocation } from '../model/location.js';
+import type { Path, Severity, StateMachineType, Fix } from '../types.js';
+import type { Report, Rule } from './rule.js';
+import { allRules } from '../../rules/index.js';
+
+export type RuleSetting = 'off' | 'warn' | 'error' | 'WARNING' | 'ERROR';
+
+export interface EngineOptions {
+  type?: StateMachineType;
+  format?: DocumentFormat;
+  fileName?: string;
+  /** By rule id or AWS code. */
+  rules?: Record<string, RuleSetting>;
+}
+
+export interface Finding {
+  rule: Rule;
+  code: string;
+  severity: Severity;
+  message: string;
+  location: string | undefined;
+  path: Path;
+  part: 'value' | 'key' | 'member';
+  span?: { offset: number; length: number };
+  fix?: () => Fix | Fix[] | undefined;
+  data?: Record<string, unknown>;
+  /** Order of the rule in the catalogue, then of emission: the stable order. */
+  order: number;
+}
+
+export interface EngineResult {
+  doc: Document;
+  model: StateMachine | undefined;
+  findings: Finding[];
+}
+
+export function analyze(text: string, options: EngineOptions = {}): EngineResult {
+  const doc = parse(text, options.format ?? formatForFile(options.fileName));
+  return analyzeDocument(doc, options);
+}
+
+export function analyzeDocument(doc: Document, options: EngineOptions = {}): EngineResult {
+  const type = options.type ?? 'STANDARD';
+  const rules = allRules;
+  const findings: Finding[] = [];
+  const canModel = doc.parsed && !doc.isBlank;
+  const model = canModel ? buildModel(doc) : undefined;
+  let seq = 0;
+  rules.forEach((rule, ruleIndex) => {
+    const setting = options.rules?.[rule.meta.id] ?? options.rules?.[rule.meta.code];
+    if (setting === 'off' || (rule.meta.defaultOff && setting === undefined)) return;
+    if (rule.meta.phase !== 'document' && !model) return;
+    const forced: Severity | undefined =
+      setting === 'warn' || setting === 'WARNING' ? 'WARNING' : setting === 'error' || setting === 'ERROR' ? 'ERROR' : undefined;
+    const ctx = {
+      doc,
+      model: model ?? buildModel(doc),
+      type,
+      report(r: Report) {
+        findings.push({
+          rule,
+          code: r.code ?? rule.meta.code,
+          severity: forced ?? r.severity ?? rule.meta.severity,
+          message: r.message,
+          location: r.location === null ? undefined : (r.location ?? formatLocation(r.path)),
+          path: r.path,
+          part: r.part ?? 'value',
+          span: r.span,
+          fix: r.fix,
+          data: r.data,
+          order: ruleIndex * 1e7 + seq++,
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      // A rule bug must not take the whole run down; say which rule failed.
+      findings.push({
+        rule,
+        code: 'INTERNAL_ERROR',
+        severity: 'ERROR',
+        message: `Rule '${rule.meta.id}' failed on this input: ${(err as Error)?.message ?? String(err)}`,
+        location: undefined,
+        path: [],
+        part: 'value',
+        order: ruleIndex * 1e7 + seq++,
+      });
+    }
+  });
+  findings.sort((a, b) => a.order - b.order);
+  return { doc, model, findings };
+}
+
+/** Errors first, then warnings; within each, the catalogue order. */
+export function compareForAws(a: Finding, b: Finding): number {
+  if (a.severity !== b.severity) return a.severity === 'ERROR' ? -1 : 1;
+  return a.order - b.order;
+}

@@ -1,0 +1,83 @@
+/** What a rule module is: metadata (docs, examples that run as tests) and one check. */
+import type { Document } from '../parse/document.js';
+import type { StateMachine } from '../model/model.js';
+import type { Fix, Path, Severity, StateMachineType } from '../types.js';
+
+export interface RuleExample {
+  /** What the example shows (used in generated docs). */
+  title?: string;
+  /** The definition text. */
+  text: string;
+  format?: 'json' | 'yaml';
+  type?: StateMachineType;
+}
+
+export interface ExpectedDiagnostic {
+  code: string;
+  /** AWS location; omit the property for "no location". */
+  location?: string;
+  /** One-based line and column of the range start. */
+  line: number;
+  column: number;
+  message?: string;
+  severity?: Severity;
+}
+
+export interface InvalidExample extends RuleExample {
+  diagnostics: ExpectedDiagnostic[];
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id. */
+  id: string;
+  /** The AWS diagnostic code the rule reports under (or our own `LINT_*`-style code). */
+  code: string;
+  severity: Severity;
+  /** One line. */
+  description: string;
+  /** Why it matters; what AWS does. */
+  rationale: string;
+  /** Evidence: where the rule's behaviour comes from (asl-rules.md ids, AWS docs). */
+  sources?: string[];
+  fixable?: boolean;
+  /** 'document' rules run even when the text does not parse; others need the model. */
+  phase?: 'document' | 'model';
+  /** Off unless configured on (opinionated rules beyond AWS). */
+  defaultOff?: boolean;
+  examples: { valid: RuleExample[]; invalid: InvalidExample[] };
+}
+
+export interface Report {
+  /** Where: a path into the document's value. */
+  path: Path;
+  /** Which part of the member at `path` the range covers. Default 'value'. */
+  part?: 'value' | 'key' | 'member';
+  /** Explicit span, overriding path/part (e.g. a syntax error offset). */
+  span?: { offset: number; length: number };
+  message: string;
+  /** AWS-style location; default: formatted from `path`. `null` means none (as AWS gives none). */
+  location?: string | null;
+  /** Overrides the rule's code (one rule may report under two AWS codes). */
+  code?: string;
+  /** Overrides the rule's default severity. */
+  severity?: Severity;
+  /** Built on demand: fixes need offsets, which need the position tree. */
+  fix?: () => Fix | Fix[] | undefined;
+  data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  doc: Document;
+  model: StateMachine;
+  type: StateMachineType;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

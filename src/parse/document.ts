@@ -1,0 +1,260 @@
+/**
+ * The parsed text: the plain JSON value every rule reads, and a node tree with ranges that is
+ * built only when someone asks for a position (a diagnostic, an editor feature).
+ *
+ * Why lazy: a tree with offsets costs 6-8x `JSON.parse` (jsonc-parser `parseTree`), a valid
+ * definition — the common CI case — needs no position at all. So JSON is parsed by the engine's
+ * native `JSON.parse`, and the jsonc-parser tree is built on the first position look-up.
+ * YAML builds its tree eagerly (the yaml package produces one anyway).
+ */
+import type { Node as TreeNode } from 'jsonc-parser';
+import type { Path, PathSegment, Position, Range } from '../types.js';
+import { getJsonTree, findJsonSyntaxError, countJsonKeys } from './json.js';
+
+export type { TreeNode };
+export type DocumentFormat = 'json' | 'yaml';
+
+export interface SyntaxProblem {
+  message: string;
+  offset: number;
+  length: number;
+}
+
+export interface DuplicateKey {
+  /** Path of the object holding the key twice. */
+  path: Path;
+  key: string;
+  /** Offset/length of the second (and later) occurrence of the key. */
+  offset: number;
+  length: number;
+}
+
+/** Values nested deeper than this are refused (TOO_DEEPLY_NESTED) before any rule walks them. */
+export const MAX_JSON_DEPTH = 512;
+
+export interface DocumentInit {
+  text: string;
+  format: DocumentFormat;
+  value: unknown;
+  parsed: boolean;
+  syntaxErrors: SyntaxProblem[];
+  duplicateKeys?: DuplicateKey[];
+  tree?: TreeNode;
+  tooDeep?: boolean;
+}
+
+export class Document {
+  readonly text: string;
+  readonly format: DocumentFormat;
+  /** The plain value (undefined when the text does not parse). */
+  readonly value: unknown;
+  /** True when the text parsed into a value. */
+  readonly parsed: boolean;
+  readonly syntaxErrors: SyntaxProblem[];
+  /** Nesting deeper than MAX_JSON_DEPTH. */
+  readonly tooDeep: boolean;
+  private dupKeys: DuplicateKey[] | undefined;
+  private treeCache: TreeNode | undefined | null;
+  private lineStarts: number[] | undefined;
+
+  constructor(init: DocumentInit) {
+    this.text = init.text;
+    this.format = init.format;
+    this.value = init.value;
+    this.parsed = init.parsed;
+    this.syntaxErrors = init.syntaxErrors;
+    this.dupKeys = init.duplicateKeys;
+    this.treeCache = init.tree ?? null;
+    this.tooDeep = init.tooDeep ?? false;
+  }
+
+  /** True when the text is empty or only white space. */
+  get isBlank(): boolean {
+    return this.text.trim().length === 0;
+  }
+
+  /** The node tree with offsets (built on first use for JSON). */
+  tree(): TreeNode | undefined {
+    if (this.treeCache === null) {
+      this.treeCache = this.format === 'json' ? getJsonTree(this.text) : undefined;
+    }
+    return this.treeCache;
+  }
+
+  /** Keys that appear twice in one object, anywhere in the document. */
+  get duplicateKeys(): DuplicateKey[] {
+    if (this.dupKeys === undefined) {
+      this.dupKeys = [];
+      if (this.parsed && this.format === 'json') {
+        // Counting is cheap; only when the counts disagree is the tree built to find them.
+        const inText = countJsonKeys(this.text);
+        const inValue = countValueKeys(this.value, 0);
+        if (inText !== inValue) this.dupKeys = findDuplicateKeys(this.tree());
+      }
+    }
+    return this.dupKeys;
+  }
+
+  /** The node at a path, or the deepest existing ancestor when the path does not resolve fully. */
+  nodeAt(path: Path): { node: TreeNode; exact: boolean } | undefined {
+    let node = this.tree();
+    if (!node) return undefined;
+    for (const seg of path) {
+      const child = childOf(node, seg);
+      if (!child) return { node, exact: false };
+      node = child;
+    }
+    return { node, exact: true };
+  }
+
+  /**
+   * Offsets of what a path names: its value, its key (for object members), or the whole
+   * `"key": value` member.
+   */
+  spanOf(path: Path, part: 'value' | 'key' | 'member' = 'value'): { offset: number; length: number } {
+    const found = this.nodeAt(path);
+    if (!found) return { offset: 0, length: 0 };
+    const { node, exact } = found;
+    if (exact && part !== 'value' && node.parent?.type === 'property') {
+      const prop = node.parent;
+      if (part === 'key') return { offset: prop.children![0].offset, length: prop.children![0].length };
+      return { offset: prop.offset, length: prop.length };
+    }
+    if (!exact) {
+      // The path's tail does not exist (e.g. a required field that is missing): point at the
+      // key of the deepest existing member, which is where a reader would add it.
+      const prop = node.parent?.type === 'property' ? node.parent : undefined;
+      if (prop) return { offset: prop.children![0].offset, length: prop.children![0].length };
+    }
+    return { offset: node.offset, length: node.length };
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.getLineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    const starts = this.getLineStarts();
+    if (pos.line >= starts.length) return this.text.length;
+    const line = Math.max(0, pos.line);
+    const end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
+    return Math.min(starts[line] + Math.max(0, pos.character), end);
+  }
+
+  rangeOf(offset: number, length: number): Range {
+    return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
+  }
+
+  private getLineStarts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      const t = this.text;
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (t.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+}
+
+export function childOf(node: TreeNode, seg: PathSegment): TreeNode | undefined {
+  if (node.type === 'object' && typeof seg === 'string') {
+    // The last occurrence wins, as in JSON.parse.
+    let found: TreeNode | undefined;
+    for (const prop of node.children ?? []) {
+      if (prop.children?.[0]?.value === seg && prop.children[1]) found = prop.children[1];
+    }
+    return found;
+  }
+  if (node.type === 'array' && typeof seg === 'number') return node.children?.[seg];
+  return undefined;
+}
+
+/** The path from the root to a node. */
+export function pathOf(node: TreeNode): PathSegment[] {
+  const path: PathSegment[] = [];
+  let cur: TreeNode | undefined = node;
+  while (cur?.parent) {
+    const parent: TreeNode = cur.parent;
+    if (parent.type === 'property') {
+      if (parent.children?.[1] === cur) path.unshift(parent.children[0].value as string);
+      cur = parent.parent;
+    } else if (parent.type === 'array') {
+      path.unshift(parent.children!.indexOf(cur));
+      cur = parent;
+    } else {
+      cur = parent;
+    }
+  }
+  return path;
+}
+
+function countValueKeys(value: unknown, depth: number): number {
+  if (value === null || typeof value !== 'object' || depth > MAX_JSON_DEPTH) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const v of value) n += countValueKeys(v, depth + 1);
+  } else {
+    for (const k in value as Record<string, unknown>) {
+      n += 1 + countValueKeys((value as Record<string, unknown>)[k], depth + 1);
+    }
+  }
+  return n;
+}
+
+function findDuplicateKeys(root: TreeNode | undefined): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  const walk = (node: TreeNode, depth: number): void => {
+    if (depth > MAX_JSON_DEPTH) return;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const prop of node.children ?? []) {
+        const keyNode = prop.children?.[0];
+        if (!keyNode) continue;
+        const key = keyNode.value as string;
+        if (seen.has(key)) {
+          out.push({ path: pathOf(node), key, offset: keyNode.offset, length: keyNode.length });
+        }
+        seen.add(key);
+        if (prop.children?.[1]) walk(prop.children[1], depth + 1);
+      }
+    } else if (node.type === 'array') {
+      for (const c of node.children ?? []) walk(c, depth + 1);
+    }
+  };
+  if (root) walk(root, 0);
+  return out;
+}
+
+/** Depth of a plain value, stopping once past `limit`. */
+export function depthExceeds(value: unknown, limit: number): boolean {
+  const walk = (v: unknown, depth: number): boolean => {
+    if (v === null || typeof v !== 'object') return false;
+    if (depth >= limit) return true;
+    if (Array.isArray(v)) {
+      for (const x of v) if (walk(x, depth + 1)) return true;
+    } else {
+      for (const k in v as Record<string, unknown>) {
+        if (walk((v as Record<string, unknown>)[k], depth + 1)) return true;
+      }
+    }
+    return false;
+  };
+  return walk(value, 0);
+}
+
+export { findJsonSyntaxError };

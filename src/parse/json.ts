@@ -1,0 +1,113 @@
+/** JSON: strict parsing (as AWS does: no comments, no trailing commas) into a Document. */
+import type { Node as TreeNode, ParseError } from 'jsonc-parser';
+import { jsonc } from './jsonc.js';
+import { Document, MAX_JSON_DEPTH, depthExceeds, type SyntaxProblem } from './document.js';
+
+export function parseJson(text: string): Document {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const tooDeep = err instanceof RangeError;
+    const problem = tooDeep
+      ? { message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`, offset: 0, length: 0 }
+      : findJsonSyntaxError(text);
+    return new Document({ text, format: 'json', value: undefined, parsed: false, syntaxErrors: tooDeep ? [] : [problem], tooDeep });
+  }
+  if (depthExceeds(value, MAX_JSON_DEPTH)) {
+    return new Document({ text, format: 'json', value: undefined, parsed: false, syntaxErrors: [], tooDeep: true });
+  }
+  return new Document({ text, format: 'json', value, parsed: true, syntaxErrors: [] });
+}
+
+/** The jsonc-parser tree (tolerant: also built for text that does not parse). */
+export function getJsonTree(text: string): TreeNode | undefined {
+  try {
+    const errors: ParseError[] = [];
+    return jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  } catch {
+    return undefined; // recursion too deep: callers fall back to offset 0
+  }
+}
+
+const MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'Unexpected character',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Expected a property name in double quotes',
+  ValueExpected: 'Expected a value',
+  ColonExpected: "Expected ':' after the property name",
+  CommaExpected: "Expected ',' between members",
+  CloseBraceExpected: "Expected '}' to close the object",
+  CloseBracketExpected: "Expected ']' to close the array",
+  EndOfFileExpected: 'Expected the end of the text after the JSON value',
+  InvalidCommentToken: 'Comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'Comments are not allowed in JSON',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Invalid number',
+  InvalidUnicode: 'Invalid unicode escape sequence',
+  InvalidEscapeCharacter: 'Invalid escape character in string',
+  InvalidCharacter: 'Invalid character in string (control characters must be escaped)',
+};
+
+/** The first syntax error, located and described for a person. */
+export function findJsonSyntaxError(text: string): SyntaxProblem {
+  let first: SyntaxProblem | undefined;
+  try {
+    jsonc.visit(
+      text,
+      {
+        onError(code, offset, length) {
+          if (first) return;
+          const name = jsonc.printParseErrorCode(code);
+          let message = MESSAGES[name] ?? name;
+          if (name === 'PropertyNameExpected' || name === 'ValueExpected') {
+            const before = previousSignificantChar(text, offset);
+            if (before === ',' && (text[offset] === '}' || text[offset] === ']')) message = 'Trailing commas are not allowed in JSON';
+            if (offset >= text.length) message = 'Unexpected end of the text';
+          }
+          if (name === 'InvalidSymbol' && text.startsWith('//', offset)) message = 'Comments are not allowed in JSON';
+          first = { message, offset, length: Math.max(length, offset < text.length ? 1 : 0) };
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false },
+    );
+  } catch {
+    // fall through to the generic message
+  }
+  return first ?? { message: 'The text is not valid JSON', offset: 0, length: 0 };
+}
+
+function previousSignificantChar(text: string, offset: number): string | undefined {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') return c;
+  }
+  return undefined;
+}
+
+/**
+ * Counts object keys in text already known to be valid JSON: a string token followed by ':'.
+ * A linear scan over char codes, a fraction of a tree build.
+ */
+export function countJsonKeys(text: string): number {
+  let n = 0;
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    if (text.charCodeAt(i) !== 34 /* " */) continue;
+    i++;
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      if (c === 92 /* \ */) i += 2;
+      else if (c === 34) break;
+      else i++;
+    }
+    let j = i + 1;
+    while (j < len) {
+      const c = text.charCodeAt(j);
+      if (c === 32 || c === 10 || c === 13 || c === 9) j++;
+      else break;
+    }
+    if (text.charCodeAt(j) === 58 /* : */) n++;
+  }
+  return n;
+}

@@ -1,0 +1,52 @@
+/** Shared public types: the diagnostic every adapter consumes. */
+
+export type Severity = 'ERROR' | 'WARNING';
+export type StateMachineType = 'STANDARD' | 'EXPRESS';
+export type QueryLanguage = 'JSONPath' | 'JSONata';
+
+/** A segment of a path into the JSON value: an object key or an array index. */
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+/** Zero-based line/character position (LSP convention, UTF-16 code units). */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  /** Offsets into the original text. */
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Diagnostic {
+  /** AWS's code where AWS has one (SCHEMA_VALIDATION_FAILED, NO_DOLLAR ...). */
+  code: string;
+  /** Our fine-grained rule id, kebab-case. */
+  rule: string;
+  severity: Severity;
+  /** Says what is wrong and, where possible, what to write instead. */
+  message: string;
+  /** AWS-style location (`/States/A/Next`); undefined where AWS gives none. */
+  location?: string;
+  range: Range;
+  /** Character offsets of the range, for editors and fixes. */
+  offset: number;
+  length: number;
+  /** Safe automatic fixes, where one exists. */
+  fixes?: Fix[];
+  /** Structured extras for editor features (e.g. the unknown field name). */
+  data?: Record<string, unknown>;
+}
