@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parse, formatForFile } from '../src/parse/index.js';
+
+describe('parse: JSON', () => {
+  it('parses strictly and keeps the plain value', () => {
+    const doc = parse('{"a": [1, {"b": null}]}');
+    expect(doc.parsed).toBe(true);
+    expect(doc.value).toEqual({ a: [1, { b: null }] });
+    expect(doc.syntaxErrors).toEqual([]);
+  });
+
+  it('locates the first syntax error', () => {
+    const doc = parse('{\n  "a": 1,\n}');
+    expect(doc.parsed).toBe(false);
+    expect(doc.syntaxErrors).toEqual([{ message: 'Trailing commas are not allowed in JSON', offset: 12, length: 1 }]);
+    expect(doc.positionAt(12)).toEqual({ line: 2, character: 0 });
+  });
+
+  it('finds duplicate keys at any depth, pointing at the later key', () => {
+    const text = '{"a": 1, "b": {"c": 1, "c": 2}, "a": 3}';
+    const doc = parse(text);
+    expect(doc.duplicateKeys).toEqual([
+      { path: ['b'], key: 'c', offset: 23, length: 3 },
+      { path: [], key: 'a', offset: 32, length: 3 },
+    ]);
+  });
+
+  it('counts keys escaped differently as the same key', () => {
+    expect(parse('{"a": 1, "\\u0061": 2}').duplicateKeys.map((d) => d.key)).toEqual(['a']);
+  });
+
+  it('does not mistake strings containing colons for keys', () => {
+    expect(parse('{"a": "x\\": y", "b": ["c:", "d"]}').duplicateKeys).toEqual([]);
+  });
+
+  it('gives spans of values, keys and members, and of the deepest ancestor for missing paths', () => {
+    const text = '{"States": {"A": {"Next": "B"}}}';
+    const doc = parse(text);
+    const at = (s: { offset: number; length: number }) => text.slice(s.offset, s.offset + s.length);
+    expect(at(doc.spanOf(['States', 'A', 'Next']))).toBe('"B"');
+    expect(at(doc.spanOf(['States', 'A', 'Next'], 'key'))).toBe('"Next"');
+    expect(at(doc.spanOf(['States', 'A', 'Next'], 'member'))).toBe('"Next": "B"');
+    expect(at(doc.spanOf(['States', 'A', 'Type']))).toBe('"A"');
+  });
+
+  it('maps offsets to positions with LF and CRLF line ends', () => {
+    const doc = parse('{\r\n"a":\r\n1}');
+    expect(doc.positionAt(3)).toEqual({ line: 1, character: 0 });
+    expect(doc.positionAt(9)).toEqual({ line: 2, character: 0 });
+    expect(doc.offsetAt({ line: 2, character: 0 })).toBe(9);
+  });
+
+  it('flags pathological nesting instead of overflowing the stack', () => {
+    const doc = parse('['.repeat(5000) + ']'.repeat(5000));
+    expect(doc.tooDeep).toBe(true);
+    expect(doc.parsed).toBe(false);
+  });
+});
+
+describe('parse: YAML', () => {
+  const text = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n';
+
+  it('gives the same value and a tree with offsets', () => {
+    const doc = parse(text, 'yaml');
+    expect(doc.value).toEqual({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' } } });
+    const span = doc.spanOf(['States', 'A', 'Next']);
+    expect(text.slice(span.offset, span.offset + span.length)).toBe('B');
+    expect(doc.positionAt(span.offset)).toEqual({ line: 4, character: 10 });
+  });
+
+  it('reports duplicate keys with the path of their object', () => {
+    const doc = parse('StartAt: A\nStates:\n  A:\n    Type: Pass\n    Type: Succeed\n', 'yaml');
+    expect(doc.parsed).toBe(true);
+    expect(doc.duplicateKeys).toEqual([{ path: ['States', 'A'], key: 'Type', offset: 43, length: 4 }]);
+  });
+
+  it('reports syntax errors with a position', () => {
+    const doc = parse('StartAt: A\nStates: {A: [}\n', 'yaml');
+    expect(doc.parsed).toBe(false);
+    expect(doc.syntaxErrors).toHaveLength(1);
+    expect(doc.syntaxErrors[0].offset).toBeGreaterThan(10);
+  });
+
+  it('picks the format from the file name', () => {
+    expect(formatForFile('a.asl.yaml')).toBe('yaml');
+    expect(formatForFile('a.ASL.YML')).toBe('yaml');
+    expect(formatForFile('a.asl.json')).toBe('json');
+    expect(formatForFile(undefined)).toBe('json');
+  });
+});
