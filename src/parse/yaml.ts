@@ -1,14 +1,24 @@
-/** YAML (`*.asl.yaml`): parsed with the yaml package into the same node tree and value as JSON. */
-import { parseDocument, isMap, isSeq, isScalar, isAlias, isPair, type Node as YamlNode } from 'yaml';
+/** YAML (`*.asl.yaml`, templates): parsed with the yaml package into the same node tree and value as JSON. */
+import { parseDocument, isMap, isSeq, isScalar, isAlias, isPair, type Node as YamlNode, type Document as YamlDocument } from 'yaml';
 import type { Node as TreeNode } from 'jsonc-parser';
-import { Document, MAX_JSON_DEPTH, depthExceeds, type DuplicateKey, type SyntaxProblem, pathOf } from './document.js';
+import { Document, MAX_JSON_DEPTH, type DuplicateKey, type SyntaxProblem, pathOf } from './document.js';
 
-export function parseYaml(text: string): Document {
-  let ydoc;
+export interface YamlOptions {
+  /**
+   * Read CloudFormation's short-form tags (`!Sub`, `!GetAtt`, `!Ref`, `!Join` ...) as the long
+   * form (`{"Fn::Sub": ...}`), as CloudFormation does.
+   */
+  cloudFormationTags?: boolean;
+}
+
+const MAX_ALIAS_EXPANSIONS = 10_000;
+
+export function parseYaml(text: string, options: YamlOptions = {}): Document {
+  let ydoc: YamlDocument.Parsed;
   try {
     ydoc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, merge: false });
   } catch (err) {
-    return failed(text, { message: `YAML could not be read: ${(err as Error).message}`, offset: 0, length: 0 });
+    return failed(text, { message: `YAML could not be read: ${firstLine((err as Error).message)}`, offset: 0, length: 0 });
   }
   const syntaxErrors: SyntaxProblem[] = [];
   const dupOffsets: { offset: number; length: number }[] = [];
@@ -19,17 +29,18 @@ export function parseYaml(text: string): Document {
   }
   if (syntaxErrors.length) return failed(text, syntaxErrors[0]);
 
+  const conv = new Converter(ydoc, options);
   let tree: TreeNode | undefined;
-  let value: unknown;
+  let value: unknown = null;
   try {
-    tree = ydoc.contents ? convert(ydoc.contents as YamlNode, undefined, 0) : undefined;
-    value = ydoc.toJS({ maxAliasCount: 1000 });
+    if (ydoc.contents) {
+      const r = conv.convert(ydoc.contents as YamlNode, undefined, 0);
+      tree = r.node;
+      value = r.value;
+    }
   } catch (err) {
     if (err instanceof RangeError) return new Document({ text, format: 'yaml', value: undefined, parsed: false, syntaxErrors: [], tooDeep: true });
     return failed(text, { message: `YAML could not be read: ${firstLine((err as Error).message)}`, offset: 0, length: 0 });
-  }
-  if (depthExceeds(value, MAX_JSON_DEPTH)) {
-    return new Document({ text, format: 'yaml', value: undefined, parsed: false, syntaxErrors: [], tooDeep: true });
   }
   const duplicateKeys: DuplicateKey[] = [];
   for (const d of dupOffsets) {
@@ -41,7 +52,7 @@ export function parseYaml(text: string): Document {
       length: keyNode?.length ?? d.length,
     });
   }
-  return new Document({ text, format: 'yaml', value: value === undefined ? null : value, parsed: true, syntaxErrors: [], duplicateKeys, tree });
+  return new Document({ text, format: 'yaml', value, parsed: true, syntaxErrors: [], duplicateKeys, tree });
 }
 
 function failed(text: string, problem: SyntaxProblem): Document {
@@ -52,43 +63,87 @@ function firstLine(s: string): string {
   return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function convert(node: YamlNode, parent: TreeNode | undefined, depth: number): TreeNode {
-  if (depth > MAX_JSON_DEPTH) throw new RangeError('too deep');
-  const [start, end] = node.range ?? [0, 0];
-  if (isMap(node)) {
-    const obj: TreeNode = { type: 'object', offset: start, length: end - start, parent, children: [] };
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const k = pair.key as YamlNode | null;
-      const v = pair.value as YamlNode | null;
-      const kr = k?.range ?? [start, start];
-      const vr = v?.range ?? [kr[1], kr[1]];
-      const prop: TreeNode = { type: 'property', offset: kr[0], length: vr[1] - kr[0], parent: obj, children: [] };
-      const keyValue = isScalar(k) ? String(k.value) : k ? String(k) : '';
-      const keyNode: TreeNode = { type: 'string', offset: kr[0], length: kr[1] - kr[0], parent: prop, value: keyValue };
-      prop.children!.push(keyNode);
-      if (v) prop.children!.push(convert(v, prop, depth + 1));
-      else prop.children!.push({ type: 'null', offset: vr[0], length: 0, parent: prop, value: null });
-      obj.children!.push(prop);
+/** CloudFormation short-form tag -> long-form key. */
+function cfnKey(tag: string): string | undefined {
+  const name = tag.startsWith('!') ? tag.slice(1) : undefined;
+  if (!name) return undefined;
+  if (name === 'Ref' || name === 'Condition') return name;
+  return /^[A-Z][A-Za-z0-9]*$/.test(name) ? `Fn::${name}` : undefined;
+}
+
+class Converter {
+  private aliases = 0;
+  constructor(
+    private readonly ydoc: YamlDocument.Parsed,
+    private readonly options: YamlOptions,
+  ) {}
+
+  convert(node: YamlNode, parent: TreeNode | undefined, depth: number): { node: TreeNode; value: unknown } {
+    if (depth > MAX_JSON_DEPTH) throw new RangeError('too deep');
+    const [start, end] = node.range ?? [0, 0];
+    let out: { node: TreeNode; value: unknown };
+    if (isMap(node)) {
+      const obj: TreeNode = { type: 'object', offset: start, length: end - start, parent, children: [] };
+      const value: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = pair.key as YamlNode | null;
+        const v = pair.value as YamlNode | null;
+        const kr = k?.range ?? [start, start];
+        const vr = v?.range ?? [kr[1], kr[1]];
+        const prop: TreeNode = { type: 'property', offset: kr[0], length: Math.max(vr[1], kr[1]) - kr[0], parent: obj, children: [] };
+        const keyValue = isScalar(k) ? String(k.value) : k ? String(k) : '';
+        prop.children!.push({ type: 'string', offset: kr[0], length: kr[1] - kr[0], parent: prop, value: keyValue });
+        if (v) {
+          const r = this.convert(v, prop, depth + 1);
+          prop.children!.push(r.node);
+          value[keyValue] = r.value;
+        } else {
+          prop.children!.push({ type: 'null', offset: vr[0], length: 0, parent: prop, value: null });
+          value[keyValue] = null;
+        }
+        obj.children!.push(prop);
+      }
+      out = { node: obj, value };
+    } else if (isSeq(node)) {
+      const arr: TreeNode = { type: 'array', offset: start, length: end - start, parent, children: [] };
+      const value: unknown[] = [];
+      for (const item of node.items) {
+        if (item && typeof item === 'object' && 'range' in (item as object)) {
+          const r = this.convert(item as YamlNode, arr, depth + 1);
+          arr.children!.push(r.node);
+          value.push(r.value);
+        } else value.push(null);
+      }
+      out = { node: arr, value };
+    } else if (isAlias(node)) {
+      if (++this.aliases > MAX_ALIAS_EXPANSIONS) throw new Error('too many alias expansions');
+      const target = node.resolve(this.ydoc) as YamlNode | undefined;
+      const value = target ? this.convert(target, undefined, depth + 1).value : null;
+      out = { node: { type: 'string', offset: start, length: end - start, parent, value: `*${node.source}` }, value };
+    } else if (isScalar(node)) {
+      let v = node.value;
+      if (typeof v === 'bigint') v = Number(v);
+      const type = v === null || v === undefined ? 'null' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string';
+      const value = type === 'string' ? String(v) : type === 'null' ? null : v;
+      out = { node: { type, offset: start, length: end - start, parent, value }, value };
+    } else {
+      out = { node: { type: 'null', offset: start, length: end - start, parent, value: null }, value: null };
     }
-    return obj;
-  }
-  if (isSeq(node)) {
-    const arr: TreeNode = { type: 'array', offset: start, length: end - start, parent, children: [] };
-    for (const item of node.items) {
-      if (item && typeof item === 'object' && 'range' in (item as object)) arr.children!.push(convert(item as YamlNode, arr, depth + 1));
+    if (this.options.cloudFormationTags && node.tag) {
+      const key = cfnKey(node.tag);
+      if (key) {
+        let v = out.value;
+        // !GetAtt Res.Attr is the short form of ["Res", "Attr"].
+        if (key === 'Fn::GetAtt' && typeof v === 'string') {
+          const dot = v.indexOf('.');
+          v = dot > 0 ? [v.slice(0, dot), v.slice(dot + 1)] : [v];
+        }
+        out.value = { [key]: v };
+      }
     }
-    return arr;
+    return out;
   }
-  if (isAlias(node)) {
-    return { type: 'string', offset: start, length: end - start, parent, value: `*${node.source}` };
-  }
-  if (isScalar(node)) {
-    const v = node.value;
-    const type = v === null || v === undefined ? 'null' : typeof v === 'number' || typeof v === 'bigint' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string';
-    return { type, offset: start, length: end - start, parent, value: type === 'string' ? String(v) : v };
-  }
-  return { type: 'null', offset: start, length: end - start, parent, value: null };
 }
 
 function findKeyAt(root: TreeNode, offset: number): TreeNode | undefined {
