@@ -52,7 +52,7 @@ function checkOptions(options: unknown): Required<ValidateOptions> {
 export function validate(definition: string, options?: ValidateOptions): ValidateResult {
   if (typeof definition !== 'string') throw new TypeError(`validate(): definition must be a string (the ASL JSON text), got ${definition === null ? 'null' : typeof definition}`);
   const opts = checkOptions(options);
-  const { findings } = analyze(definition, { type: opts.type, format: 'json' });
+  const { findings } = analyze(definition, { type: opts.type, format: 'json', directives: false });
   return toValidateResult(findings, opts);
 }
 
@@ -73,6 +73,9 @@ export interface LintOptions {
   type?: StateMachineType;
   format?: 'json' | 'yaml';
   rules?: Record<string, RuleSetting>;
+  /** Honour asl-lint-disable directives (default true). */
+  directives?: boolean;
+  reportUnusedDirectives?: boolean;
 }
 
 export interface LintResult {

@@ -9,6 +9,7 @@ import { formatLocation } from '../model/location.js';
 import type { Path, Severity, StateMachineType, Fix } from '../types.js';
 import type { Report, Rule } from './rule.js';
 import { allRules } from '../../rules/index.js';
+import { applyDirectives, collectDirectives, unusedDirectiveReports, unusedDirectiveRule } from './directives.js';
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'WARNING' | 'ERROR';
 
@@ -18,6 +19,10 @@ export interface EngineOptions {
   fileName?: string;
   /** By rule id or AWS code. */
   rules?: Record<string, RuleSetting>;
+  /** Honour asl-lint-disable directives (lint: yes; validate(), which mirrors AWS: no). */
+  directives?: boolean;
+  /** Report directives that suppress nothing. */
+  reportUnusedDirectives?: boolean;
 }
 
 export interface Finding {
@@ -95,8 +100,28 @@ export function analyzeDocument(doc: Document, options: EngineOptions = {}): Eng
       });
     }
   });
-  findings.sort((a, b) => a.order - b.order);
-  return { doc, model, findings };
+  let kept = findings;
+  if (options.directives !== false && model) {
+    const directives = collectDirectives(doc);
+    kept = applyDirectives(doc, findings, directives);
+    if (options.reportUnusedDirectives) {
+      for (const r of unusedDirectiveReports(directives)) {
+        kept.push({
+          rule: unusedDirectiveRule,
+          code: unusedDirectiveRule.meta.code,
+          severity: 'WARNING',
+          message: r.message,
+          location: formatLocation(r.path),
+          path: r.path,
+          part: 'value',
+          span: r.span,
+          order: rules.length * 1e7 + seq++,
+        });
+      }
+    }
+  }
+  kept.sort((a, b) => a.order - b.order);
+  return { doc, model, findings: kept };
 }
 
 /** Errors first, then warnings; within each, the catalogue order. */
