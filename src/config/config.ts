@@ -1,0 +1,139 @@
+/**
+ * Configuration files: asl-lint.config.json, .asl-lint.json or package.json's "asl-lint" key,
+ * found from the linted file's folder upward (the nearest one applies, as with most linters'
+ * "root" configs). Validated against schemas/asl-lint.config.schema.json.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { Ajv } from 'ajv';
+import type { RuleSetting } from '../engine/engine.js';
+import type { StateMachineType } from '../types.js';
+import { allRules } from '../../rules/index.js';
+import { packageRoot } from '../paths.js';
+
+export interface ConfigFile {
+  type?: StateMachineType;
+  rules?: Record<string, 'off' | 'warn' | 'error'>;
+  ignore?: string[];
+  substitutions?: Record<string, string | number | boolean>;
+  overrides?: { files: string[]; type?: StateMachineType; rules?: Record<string, 'off' | 'warn' | 'error'> }[];
+}
+
+export interface LoadedConfig {
+  /** The file it came from (undefined: defaults). */
+  path?: string;
+  config: ConfigFile;
+}
+
+/** What applies to one file. */
+export interface EffectiveConfig {
+  configPath?: string;
+  ignored: boolean;
+  type?: StateMachineType;
+  rules: Record<string, RuleSetting>;
+  substitutions: Map<string, string>;
+}
+
+export class ConfigError extends Error {}
+
+const NAMES = ['asl-lint.config.json', '.asl-lint.json', 'package.json'];
+
+let validator: ((v: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
+
+function validateConfig(value: unknown, file: string): ConfigFile {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'asl-lint.config.schema.json'), 'utf8'));
+    validator = new Ajv({ allErrors: false, strict: false }).compile(schema) as typeof validator;
+  }
+  if (!validator(value)) {
+    const e = validator.errors?.[0];
+    const where = e?.instancePath ? e.instancePath.replace(/^\//, '').replace(/\//g, '.') : '(top level)';
+    const extra = e?.params?.additionalProperty ? ` '${e.params.additionalProperty}'` : e?.params?.allowedValues ? ` (${(e.params.allowedValues as string[]).join(', ')})` : '';
+    throw new ConfigError(`${file}: invalid configuration at ${where}: ${e?.message ?? 'invalid'}${extra}`);
+  }
+  const cfg = value as ConfigFile;
+  const known = new Set(allRules.flatMap((r) => [r.meta.id, r.meta.code]));
+  known.add('unused-disable-directive');
+  known.add('LINT_UNUSED_DIRECTIVE');
+  for (const rules of [cfg.rules, ...(cfg.overrides ?? []).map((o) => o.rules)]) {
+    for (const k of Object.keys(rules ?? {})) {
+      if (!known.has(k)) throw new ConfigError(`${file}: unknown rule '${k}' (use a rule id such as 'state-unreachable' or an AWS code such as 'NO_DOLLAR'; 'asl-lint --help' points to the list)`);
+    }
+  }
+  return cfg;
+}
+
+/** Reads one config file (asl-lint.config.json, .asl-lint.json or package.json). */
+export function readConfigFile(path: string): LoadedConfig | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${path}: cannot read the configuration file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new ConfigError(`${path}: the configuration is not valid JSON (${(err as Error).message})`);
+  }
+  if (path.endsWith('package.json')) {
+    const v = (value as Record<string, unknown> | null)?.['asl-lint'];
+    if (v === undefined) return undefined;
+    value = v;
+  }
+  return { path: resolve(path), config: validateConfig(value, path) };
+}
+
+const cache = new Map<string, LoadedConfig>();
+
+/** The nearest configuration above a file (cached per folder). */
+export function findConfig(filePath: string): LoadedConfig {
+  let dir = dirname(resolve(filePath));
+  const visited: string[] = [];
+  let found: LoadedConfig | undefined;
+  for (;;) {
+    const hit = cache.get(dir);
+    if (hit) {
+      found = hit;
+      break;
+    }
+    visited.push(dir);
+    for (const name of NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p)) {
+        found = readConfigFile(p);
+        if (found) break;
+      }
+    }
+    if (found) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const result = found ?? { config: {} };
+  for (const d of visited) cache.set(d, result);
+  return result;
+}
+
+export function clearConfigCache(): void {
+  cache.clear();
+}
+
+/** The settings for one file: ignore globs, type and rules with overrides, substitutions. */
+export function effectiveConfig(filePath: string, loaded: LoadedConfig): EffectiveConfig {
+  const cfg = loaded.config;
+  const base = loaded.path ? dirname(loaded.path) : process.cwd();
+  const rel = relative(base, resolve(filePath)).split(sep).join('/');
+  const match = (globs: string[]) => picomatch(globs, { dot: true })(rel);
+  const rules: Record<string, RuleSetting> = { ...(cfg.rules ?? {}) };
+  let type = cfg.type;
+  for (const o of cfg.overrides ?? []) {
+    if (!match(o.files)) continue;
+    if (o.type) type = o.type;
+    Object.assign(rules, o.rules ?? {});
+  }
+  const substitutions = new Map(Object.entries(cfg.substitutions ?? {}).map(([k, v]) => [k, String(v)]));
+  return { configPath: loaded.path, ignored: cfg.ignore ? match(cfg.ignore) : false, type, rules, substitutions };
+}
