@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { closest } from '../src/lang/suggest.js';
+import { replaceStringEdit } from '../src/fix/edits.js';
 
 export default defineRule({
   meta: {
@@ -33,7 +34,7 @@ export default defineRule({
         message: `Missing 'StartAt' target: ${startAt}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
         data: { target: startAt, suggestion },
         fix: suggestion
-          ? () => ({ title: `Change to '${suggestion}'`, edits: [{ ...ctx.doc.spanOf(path), newText: JSON.stringify(suggestion) }] })
+          ? () => ({ title: `Change to '${suggestion}'`, safe: true, edits: [replaceStringEdit(ctx.doc, path, suggestion)] })
           : undefined,
       });
     }

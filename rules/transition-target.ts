@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { findStateAnywhere } from '../src/model/model.js';
 import { formatLocation } from '../src/model/location.js';
 import { closest } from '../src/lang/suggest.js';
+import { replaceStringEdit } from '../src/fix/edits.js';
 
 export default defineRule({
   meta: {
@@ -59,10 +60,7 @@ export default defineRule({
         message: `Missing 'Next' target: ${e.target}${hint}`,
         data: { target: e.target, suggestion, candidates: [...scope.byName.keys()] },
         fix: suggestion
-          ? () => {
-              const span = ctx.doc.spanOf(e.path);
-              return { title: `Change to '${suggestion}'`, edits: [{ ...span, newText: JSON.stringify(suggestion) }] };
-            }
+          ? () => ({ title: `Change to '${suggestion}'`, safe: true, edits: [replaceStringEdit(ctx.doc, e.path, suggestion)] })
           : undefined,
       });
     }

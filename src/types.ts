@@ -29,6 +29,8 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** Unambiguous and meaning-preserving: applied by --fix. Others are editor suggestions only. */
+  safe?: boolean;
 }
 
 export interface Diagnostic {
