@@ -1,7 +1,21 @@
 /** YAML (`*.asl.yaml`, templates): parsed with the yaml package into the same node tree and value as JSON. */
-import { parseDocument, isMap, isSeq, isScalar, isAlias, isPair, type Node as YamlNode, type Document as YamlDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLib from 'yaml';
+import type { Node as YamlNode, Document as YamlDocument } from 'yaml';
 import type { Node as TreeNode } from 'jsonc-parser';
 import { Document, MAX_JSON_DEPTH, type DuplicateKey, type SyntaxProblem, pathOf } from './document.js';
+
+// The yaml package takes longer to load than a whole lint of a JSON definition takes to run
+// (about 70 ms of the CLI's cold start), and most definitions are JSON: load it (its CommonJS
+// build, synchronously) on the first YAML text.
+let yamlLib: typeof YamlLib | undefined;
+const yaml = (): typeof YamlLib => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib);
+const parseDocument = ((...args: Parameters<typeof YamlLib.parseDocument>) => yaml().parseDocument(...args)) as typeof YamlLib.parseDocument;
+const isMap = ((n: unknown) => yaml().isMap(n)) as typeof YamlLib.isMap;
+const isSeq = ((n: unknown) => yaml().isSeq(n)) as typeof YamlLib.isSeq;
+const isScalar = ((n: unknown) => yaml().isScalar(n)) as typeof YamlLib.isScalar;
+const isAlias = ((n: unknown) => yaml().isAlias(n)) as typeof YamlLib.isAlias;
+const isPair = ((n: unknown) => yaml().isPair(n)) as typeof YamlLib.isPair;
 
 export interface YamlOptions {
   /**

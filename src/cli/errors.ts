@@ -1,0 +1,46 @@
+/** Failures the CLI reports as one line on stderr with exit code 2 (never a stack trace). */
+
+export const EXIT_OK = 0;
+export const EXIT_LINT = 1;
+export const EXIT_FATAL = 2;
+
+/** A bad command line: unknown option, bad value, nothing to lint. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The command line was fine but the run could not complete: a file could not be read or written. */
+export class RunError extends Error {
+  override name = 'RunError';
+}
+
+/** What an operating-system error means to a person, without the errno noise. */
+export function describeSystemError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'EIO':
+      return 'input/output error';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return firstLine(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export function firstLine(s: string): string {
+  return s.split(/\r?\n/, 1)[0];
+}

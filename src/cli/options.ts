@@ -1,0 +1,145 @@
+/**
+ * The command line, parsed with node:util parseArgs and checked: every unknown option and bad
+ * value is a UsageError that names what is accepted.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Severity, StateMachineType } from '../types.js';
+import { closest } from '../lang/suggest.js';
+import { UsageError, firstLine } from './errors.js';
+import { defaultFormatter, formatterNames, hasFormatter } from './formatters/index.js';
+
+export interface CliOptions {
+  /** Files, directories, globs, or '-' for standard input, in the order given. */
+  patterns: string[];
+  format: string;
+  severity: Severity;
+  type: StateMachineType;
+  /** Undefined: no limit. */
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  outputFile: string | undefined;
+  /** From --color / --no-color, the last one given; undefined: decide from the environment. */
+  color: boolean | undefined;
+  stdinFilename: string | undefined;
+}
+
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'lint'; options: CliOptions };
+
+const spec = {
+  format: { type: 'string', short: 'f' },
+  severity: { type: 'string' },
+  type: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
+  'output-file': { type: 'string', short: 'o' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} satisfies ParseArgsConfig['options'];
+
+type OptionName = keyof typeof spec;
+
+/** What each value-taking option accepts, for error messages. */
+const accepted: Partial<Record<OptionName, () => string>> = {
+  format: () => formatterNames.join(', '),
+  severity: () => 'ERROR or WARNING',
+  type: () => 'STANDARD or EXPRESS',
+  'max-warnings': () => 'a whole number of warnings, 0 or more (-1 for no limit)',
+  'output-file': () => 'a file path',
+  'stdin-filename': () => 'a file name such as machine.asl.yaml',
+};
+
+const HELP_HINT = "run 'asl-lint --help' for usage";
+
+export function parseCommandLine(args: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: spec, allowPositionals: true, strict: true, tokens: true });
+  } catch (err) {
+    throw new UsageError(describeParseError(err));
+  }
+  const { values, positionals, tokens } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  let color: boolean | undefined;
+  for (const t of tokens) {
+    if (t.kind === 'option' && (t.name === 'color' || t.name === 'no-color')) color = t.name === 'color';
+  }
+
+  const format = oneOf('format', values.format ?? defaultFormatter, formatterNames, (s) => s.toLowerCase());
+  if (!hasFormatter(format)) throw new UsageError(`invalid value for --format: '${values.format}' (expected ${accepted.format!()})`);
+
+  const options: CliOptions = {
+    patterns: positionals,
+    format,
+    severity: oneOf('severity', values.severity ?? 'WARNING', ['ERROR', 'WARNING'] as const, (s) => s.toUpperCase()),
+    type: oneOf('type', values.type ?? 'STANDARD', ['STANDARD', 'EXPRESS'] as const, (s) => s.toUpperCase()),
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    quiet: values.quiet ?? false,
+    outputFile: nonEmpty('output-file', values['output-file']),
+    color,
+    stdinFilename: nonEmpty('stdin-filename', values['stdin-filename']),
+  };
+
+  if (options.patterns.length === 0) {
+    throw new UsageError(`no files given: name files, directories or globs to lint, or '-' to read standard input (${HELP_HINT})`);
+  }
+  const stdinCount = options.patterns.filter((p) => p === '-').length;
+  if (stdinCount > 1) throw new UsageError("'-' (standard input) can be given only once");
+  if (options.stdinFilename !== undefined && stdinCount === 0) {
+    throw new UsageError("--stdin-filename names the text read from standard input; give '-' as well");
+  }
+  return { kind: 'lint', options };
+}
+
+function oneOf<T extends string>(name: OptionName, raw: string, allowed: readonly T[], normalize: (s: string) => string): T {
+  const v = normalize(raw);
+  const found = allowed.find((a) => a === v);
+  if (found === undefined) throw new UsageError(`invalid value for --${name}: '${raw}' (expected ${accepted[name]!()})`);
+  return found;
+}
+
+function nonEmpty(name: OptionName, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim() === '') throw new UsageError(`--${name} needs a value: ${accepted[name]!()}`);
+  return raw;
+}
+
+function parseMaxWarnings(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const s = raw.trim();
+  if (s === '-1') return undefined;
+  if (!/^\d+$/.test(s) || !Number.isSafeInteger(Number(s))) {
+    throw new UsageError(`invalid value for --max-warnings: '${raw}' (expected ${accepted['max-warnings']!()})`);
+  }
+  return Number(s);
+}
+
+/** parseArgs' messages span lines and suggest things; say it in one line, with the fix. */
+function describeParseError(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  const message = e.message ?? String(err);
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const hint = suggestOption(quoted);
+    return `unknown option '${quoted}'${hint ? ` (did you mean '${hint}'?)` : ''}; ${HELP_HINT}`;
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const long = /--([a-z-]+)/.exec(message)?.[1] as OptionName | undefined;
+    if (long && long in spec) {
+      if (spec[long].type === 'boolean') return `--${long} takes no value`;
+      return `--${long} needs a value: ${accepted[long]?.() ?? 'a value'}`;
+    }
+  }
+  return `${firstLine(message)}; ${HELP_HINT}`;
+}
+
+/** The closest known option to a mistyped one (a transposition or a missing letter). */
+function suggestOption(given: string): string | undefined {
+  const name = given.replace(/^-+/, '').split('=')[0];
+  const best = name ? closest(name, Object.keys(spec)) : undefined;
+  return best === undefined ? undefined : `--${best}`;
+}
