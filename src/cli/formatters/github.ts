@@ -1,0 +1,36 @@
+/**
+ * GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request
+ * (`::error file=...,line=...,col=...,endLine=...,endColumn=...,title=...::message`).
+ */
+import type { FileResult, Formatter } from './types.js';
+
+/** Escaping from GitHub's workflow-command rules: data escapes %, CR, LF; properties also : and ,. */
+function data(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function prop(s: string): string {
+  return data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const github: Formatter = {
+  format(results) {
+    const lines: string[] = [];
+    for (const file of results) {
+      for (const d of file.diagnostics) {
+        const kind = d.severity === 'ERROR' ? 'error' : 'warning';
+        const props = [
+          `file=${prop(file.filePath)}`,
+          `line=${d.range.start.line + 1}`,
+          `col=${d.range.start.character + 1}`,
+          `endLine=${d.range.end.line + 1}`,
+          `endColumn=${d.range.end.character + 1}`,
+          `title=${prop(`${d.code} (${d.rule})`)}`,
+        ];
+        lines.push(`::${kind} ${props.join(',')}::${data(d.location ? `${d.message} [${d.location}]` : d.message)}`);
+      }
+    }
+    return lines.length ? lines.join('\n') + '\n' : '';
+  },
+};
+
+export default github;
