@@ -1,0 +1,114 @@
+/**
+ * One open document's analysis: the lint result (diagnostics, Document, model) that every editor
+ * feature reads. Built once per document version; features never parse or check again.
+ *
+ * Editors send half-typed text most of the time. When JSON does not parse, lint() reports the
+ * syntax error and builds no model; editor features still need one (to complete `"Ne|`), so the
+ * model is then built from the tolerant jsonc-parser tree the Document already holds for ranges.
+ * When YAML does not parse there is no tree at all; the last good model is kept for names and
+ * types (completion), never for positions.
+ */
+import { lintDocument, type LintResult } from '../index.js';
+import { parse } from '../parse/index.js';
+import { Document, type DocumentFormat } from '../parse/document.js';
+import { buildModel, isObject, type StateMachine } from '../model/model.js';
+import { jsonc } from '../parse/jsonc.js';
+import type { Settings } from './settings.js';
+
+export interface AslTextDocument {
+  uri: string;
+  languageId: string;
+  version: number;
+  getText(): string;
+}
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  format: DocumentFormat;
+  lint: LintResult;
+  /** The parsed text: positions, the node tree. */
+  doc: Document;
+  /** The model of the current text: lint's own, or built from the tolerant tree. */
+  model: StateMachine | undefined;
+  /** True when `model` comes from the tolerant tree (the text has a syntax error). */
+  tolerant: boolean;
+  /** The model of the last version that parsed, for names and types only (its positions are stale). */
+  lastGood: StateMachine | undefined;
+}
+
+export interface DocumentKind {
+  format: DocumentFormat;
+  /** Named or tagged as ASL: always linted. Otherwise linted only when the content is a state machine. */
+  dedicated: boolean;
+}
+
+const ASL_NAME = /\.asl\.(json|ya?ml)$/i;
+
+/** Which documents the server handles, and in which format. */
+export function documentKind(uri: string, languageId: string): DocumentKind | undefined {
+  const path = uri.replace(/[?#].*$/, '');
+  const named = ASL_NAME.exec(path);
+  if (named) return { format: named[1].toLowerCase() === 'json' ? 'json' : 'yaml', dedicated: true };
+  if (languageId === 'asl') return { format: 'json', dedicated: true };
+  if (languageId === 'asl-yaml') return { format: 'yaml', dedicated: true };
+  if (languageId === 'json' || languageId === 'jsonc') return { format: 'json', dedicated: false };
+  if (languageId === 'yaml') return { format: 'yaml', dedicated: false };
+  if (/\.json$/i.test(path)) return { format: 'json', dedicated: false };
+  if (/\.ya?ml$/i.test(path)) return { format: 'yaml', dedicated: false };
+  return undefined;
+}
+
+/** Cheap first look, before parsing a document that is not named as ASL. */
+function mayBeStateMachine(text: string): boolean {
+  return text.includes('StartAt') && text.includes('States');
+}
+
+/** Top-level StartAt and States, in the value or (for text that does not parse) in the tree. */
+function isStateMachine(doc: Document): boolean {
+  if (doc.parsed) return isObject(doc.value) && 'StartAt' in doc.value && 'States' in doc.value;
+  const root = doc.tree();
+  if (root?.type === 'object') {
+    const keys = new Set((root.children ?? []).map((p) => p.children?.[0]?.value));
+    return keys.has('StartAt') && keys.has('States');
+  }
+  // YAML that does not parse has no tree: look for the two keys at column 0.
+  return doc.format === 'yaml' && /^["']?StartAt["']?\s*:/m.test(doc.text) && /^["']?States["']?\s*:/m.test(doc.text);
+}
+
+/**
+ * Analyses one document version, or answers undefined when it is not a state machine the server
+ * should lint (a package.json, a YAML workflow file...).
+ */
+export function analyzeTextDocument(textDocument: AslTextDocument, settings: Settings, previous?: Analysis): Analysis | undefined {
+  const kind = documentKind(textDocument.uri, textDocument.languageId);
+  if (!kind) return undefined;
+  const text = textDocument.getText();
+  if (!kind.dedicated && !mayBeStateMachine(text)) return undefined;
+  const doc = parse(text, kind.format);
+  if (!kind.dedicated && !isStateMachine(doc)) return undefined;
+  const lint = lintDocument(doc, { type: settings.type, rules: settings.rules });
+  let model = lint.analysis.model;
+  let tolerant = false;
+  if (!model && !doc.isBlank) {
+    model = tolerantModel(doc);
+    tolerant = model !== undefined;
+  }
+  const lastGood = model && !tolerant ? model : (previous?.lastGood ?? (previous?.tolerant ? undefined : previous?.model));
+  return { uri: textDocument.uri, version: textDocument.version, format: kind.format, lint, doc, model, tolerant, lastGood };
+}
+
+/** The model of a JSON text with syntax errors, from jsonc-parser's error-tolerant tree. */
+function tolerantModel(doc: Document): StateMachine | undefined {
+  if (doc.format !== 'json' || doc.tooDeep) return undefined;
+  const tree = doc.tree();
+  if (!tree) return undefined;
+  let value: unknown;
+  try {
+    value = jsonc.getNodeValue(tree);
+  } catch {
+    return undefined;
+  }
+  const tolerantDoc = new Document({ text: doc.text, format: doc.format, value, parsed: true, syntaxErrors: [], tree });
+  return buildModel(tolerantDoc);
+}

@@ -1,0 +1,416 @@
+/**
+ * What editors need to know about ASL's fields: where each is allowed (state type, query
+ * language, nested object), what it means, what it accepts. Completion offers exactly the fields
+ * allowed at the cursor; hover falls back to these texts when the JSON schema has no description.
+ * The allowed-field matrix is asl-rules.md §4.1 (AWS's own table).
+ */
+import type { QueryLanguage } from '../types.js';
+
+/** The shape of a value, for completion snippets. */
+export type ValueKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any' | 'state' | 'enum';
+
+export interface FieldInfo {
+  name: string;
+  doc: string;
+  /** What the value may be, said for a person. */
+  accepts: string;
+  kind: ValueKind;
+  /** Only in states of this query language. */
+  only?: QueryLanguage;
+  required?: boolean;
+  deprecated?: string;
+  /** Allowed values, for enum-like fields. */
+  values?: readonly string[];
+}
+
+export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'] as const;
+
+export const STATE_TYPE_DOCS: Record<string, string> = {
+  Task: 'Runs one unit of work: a Lambda function, an activity, or an AWS service integration (`Resource`).',
+  Pass: 'Passes its input to its output, optionally shaping it or injecting fixed data. Useful for scaffolding and reshaping.',
+  Choice: 'Branches: evaluates `Choices` in order and transitions to the `Next` of the first that matches, else to `Default`.',
+  Wait: 'Delays for `Seconds` or until `Timestamp` (one of them, or their `...Path` twins).',
+  Succeed: 'Stops the execution (or the branch / iteration) successfully. Terminal: no `Next`, no `End`.',
+  Fail: 'Stops the execution with `Error` and `Cause`. Terminal: no `Next`, no `End`.',
+  Parallel: 'Runs its `Branches` (each a state machine of its own) at the same time; the output is the array of their outputs.',
+  Map: 'Runs `ItemProcessor` (a state machine of its own) for each item of the input array, or of a dataset read by `ItemReader` (Distributed mode).',
+};
+
+const STATE_NAME = 'the name of a state in the same States object';
+const PATH = 'a JSONPath (`$.field`, `$$.Context`, `$variable`)';
+const REF_PATH = 'a reference path (`$.field`) that selects a single node';
+const JSONATA = 'a JSONata expression `{% ... %}`';
+
+function f(name: string, kind: ValueKind, doc: string, accepts: string, extra: Partial<FieldInfo> = {}): FieldInfo {
+  return { name, kind, doc, accepts, ...extra };
+}
+
+/** Every state-level field, once. Which types allow which is in ALLOWED below. */
+const FIELD_LIST: FieldInfo[] = [
+  f('Type', 'enum', 'The state type.', STATE_TYPES.join(', '), { required: true, values: STATE_TYPES }),
+  f('Comment', 'string', 'A human-readable description of the state.', 'a string'),
+  f('QueryLanguage', 'enum', 'The query language of this state, overriding the state machine\'s. Default: the top-level QueryLanguage, else JSONPath.', 'JSONPath or JSONata', {
+    values: ['JSONPath', 'JSONata'],
+  }),
+  f('Next', 'state', 'The state to run after this one.', STATE_NAME),
+  f('End', 'boolean', 'Makes this a terminal state: the execution (or branch, or iteration) ends here. Exactly one of Next and End.', 'true'),
+  f('InputPath', 'string', 'Selects the part of the state input that the state works on.', PATH + ', or null for {}', { only: 'JSONPath' }),
+  f('OutputPath', 'string', 'Selects the part of the state output passed to the next state.', PATH + ', or null for {}', { only: 'JSONPath' }),
+  f('Parameters', 'object', 'The payload template sent as the task input (keys ending in `.$` are evaluated).', 'an object (payload template)', { only: 'JSONPath' }),
+  f('ResultSelector', 'object', 'A payload template applied to the raw result before ResultPath.', 'an object (payload template)', { only: 'JSONPath' }),
+  f('ResultPath', 'string', 'Where to put the result in the state input; the combination becomes the state output.', REF_PATH + ', or null to discard the result', {
+    only: 'JSONPath',
+  }),
+  f('Result', 'any', 'The fixed output of a Pass state (static JSON: keys ending in `.$` are not evaluated).', 'any JSON value', { only: 'JSONPath' }),
+  f('Arguments', 'object', 'The input of the task or branches: JSON whose string values may be JSONata expressions.', 'an object, or ' + JSONATA, { only: 'JSONata' }),
+  f('Output', 'any', 'The state output: JSON whose string values may be JSONata expressions. Default: the result.', 'any JSON value, or ' + JSONATA, { only: 'JSONata' }),
+  f('Assign', 'object', 'Variables to set: each key is a variable name, each value its new value.', 'an object of variable names to values'),
+  f('Retry', 'array', 'Retriers, tried in order when the state fails with a matching error.', 'an array of {ErrorEquals, IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds, JitterStrategy}'),
+  f('Catch', 'array', 'Catchers: when retries are exhausted, transition to Next with the error output.', 'an array of {ErrorEquals, Next, ResultPath | Output, Assign}'),
+  f('Resource', 'string', 'What the task runs: a Lambda function ARN, an activity ARN, or a service integration ARN (`arn:aws:states:::service:action`).', 'an ARN', {
+    required: true,
+  }),
+  f('Credentials', 'object', 'An IAM role to assume for this task (cross-account tasks).', '{"RoleArn": "<role ARN>"}'),
+  f('TimeoutSeconds', 'number', 'The maximum time the task may run before failing with States.Timeout. Default 99999999 (about 3 years).', 'a positive integer (JSONata: or an expression)'),
+  f('TimeoutSecondsPath', 'string', 'Reads TimeoutSeconds from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('HeartbeatSeconds', 'number', 'The maximum time between heartbeats from the task; must be smaller than TimeoutSeconds.', 'a positive integer (JSONata: or an expression)'),
+  f('HeartbeatSecondsPath', 'string', 'Reads HeartbeatSeconds from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('Choices', 'array', 'Choice rules, evaluated in order; the first that matches decides the Next state.', 'a non-empty array of choice rules', { required: true }),
+  f('Default', 'state', 'The state to go to when no choice rule matches (otherwise the execution fails with States.NoChoiceMatched).', STATE_NAME),
+  f('Seconds', 'number', 'How long to wait.', 'a non-negative integer (JSONata: or an expression)'),
+  f('SecondsPath', 'string', 'Reads the number of seconds to wait from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('Timestamp', 'string', 'Wait until this time.', 'an RFC 3339 timestamp such as 2024-01-01T00:00:00Z (JSONata: or an expression)'),
+  f('TimestampPath', 'string', 'Reads the timestamp to wait until from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('Error', 'string', 'The error name the execution fails with.', 'a string (JSONata: or an expression)'),
+  f('ErrorPath', 'string', 'Reads the error name from the state input (or computes it with an intrinsic function).', 'a reference path or intrinsic function returning a string', {
+    only: 'JSONPath',
+  }),
+  f('Cause', 'string', 'A human-readable cause of the failure.', 'a string (JSONata: or an expression)'),
+  f('CausePath', 'string', 'Reads the cause from the state input (or computes it with an intrinsic function).', 'a reference path or intrinsic function returning a string', {
+    only: 'JSONPath',
+  }),
+  f('Branches', 'array', 'The branches to run in parallel, each a state machine with StartAt and States.', 'an array of {StartAt, States}', { required: true }),
+  f('ItemProcessor', 'object', 'The state machine run for each item, and its ProcessorConfig (INLINE or DISTRIBUTED mode).', '{ProcessorConfig, StartAt, States}', { required: true }),
+  f('Iterator', 'object', 'The state machine run for each item (the older name of ItemProcessor).', '{StartAt, States}', { deprecated: 'Use ItemProcessor.' }),
+  f('Items', 'any', 'The array to iterate over.', 'an array, or ' + JSONATA, { only: 'JSONata' }),
+  f('ItemsPath', 'string', 'Selects the array to iterate over from the state input. Default `$`.', REF_PATH, { only: 'JSONPath' }),
+  f('ItemSelector', 'object', 'Shapes each item before it is passed to the ItemProcessor (`$$.Map.Item.Value` is the item).', 'an object (payload template; JSONata: values may be expressions)'),
+  f('ItemReader', 'object', 'Reads the items from a dataset in Amazon S3 (Distributed Map).', '{Resource, ReaderConfig, Parameters | Arguments}'),
+  f('ItemBatcher', 'object', 'Groups items into batches for each child workflow (Distributed Map).', '{MaxItemsPerBatch, MaxInputBytesPerBatch, BatchInput}'),
+  f('ResultWriter', 'object', 'Writes the child workflow results to Amazon S3 (Distributed Map).', '{Resource, Parameters | Arguments, WriterConfig}'),
+  f('MaxConcurrency', 'number', 'The upper bound of iterations running at once; 0 means no limit.', 'a non-negative integer (JSONata: or an expression)'),
+  f('MaxConcurrencyPath', 'string', 'Reads MaxConcurrency from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('ToleratedFailureCount', 'number', 'How many failed items are tolerated before the Map run fails (Distributed Map).', 'a non-negative integer (JSONata: or an expression)'),
+  f('ToleratedFailureCountPath', 'string', 'Reads ToleratedFailureCount from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('ToleratedFailurePercentage', 'number', 'The percentage of failed items tolerated before the Map run fails (Distributed Map).', 'a number from 0 to 100 (JSONata: or an expression)'),
+  f('ToleratedFailurePercentagePath', 'string', 'Reads ToleratedFailurePercentage from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('Label', 'string', 'A name for the Map Run of a Distributed Map (up to 40 characters).', 'a string'),
+];
+
+export const STATE_FIELDS: ReadonlyMap<string, FieldInfo> = new Map(FIELD_LIST.map((x) => [x.name, x]));
+
+const COMMON = ['Type', 'Comment', 'QueryLanguage'];
+const IO_PATHS = ['InputPath', 'OutputPath'];
+const FLOW = ['Next', 'End'];
+const ALLOWED: Record<string, readonly string[]> = {
+  Task: [...COMMON, ...FLOW, ...IO_PATHS, 'Resource', 'Arguments', 'Parameters', 'Credentials', 'ResultSelector', 'ResultPath', 'Output', 'Assign', 'Retry', 'Catch', 'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath'],
+  Pass: [...COMMON, ...FLOW, ...IO_PATHS, 'Parameters', 'Result', 'ResultPath', 'Output', 'Assign'],
+  Choice: [...COMMON, ...IO_PATHS, 'Choices', 'Default', 'Output', 'Assign'],
+  Wait: [...COMMON, ...FLOW, ...IO_PATHS, 'Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath', 'Output', 'Assign'],
+  Succeed: [...COMMON, ...IO_PATHS, 'Output'],
+  Fail: [...COMMON, 'Error', 'ErrorPath', 'Cause', 'CausePath'],
+  Parallel: [...COMMON, ...FLOW, ...IO_PATHS, 'Branches', 'Arguments', 'Parameters', 'ResultSelector', 'ResultPath', 'Output', 'Assign', 'Retry', 'Catch'],
+  Map: [
+    ...COMMON,
+    ...FLOW,
+    ...IO_PATHS,
+    'ItemProcessor',
+    'Iterator',
+    'Items',
+    'ItemsPath',
+    'ItemSelector',
+    'Parameters',
+    'ItemReader',
+    'ItemBatcher',
+    'ResultWriter',
+    'ResultSelector',
+    'ResultPath',
+    'Output',
+    'Assign',
+    'Retry',
+    'Catch',
+    'MaxConcurrency',
+    'MaxConcurrencyPath',
+    'ToleratedFailureCount',
+    'ToleratedFailureCountPath',
+    'ToleratedFailurePercentage',
+    'ToleratedFailurePercentagePath',
+    'Label',
+  ],
+};
+
+/** Fields a state of this type and query language may have (all types' fields when the type is unknown). */
+export function stateFields(type: string | undefined, ql: QueryLanguage): FieldInfo[] {
+  const names = type && ALLOWED[type] ? ALLOWED[type] : type === undefined ? ['Type'] : [...new Set(Object.values(ALLOWED).flat())];
+  const out: FieldInfo[] = [];
+  for (const n of names) {
+    let info = STATE_FIELDS.get(n)!;
+    if (info.only && info.only !== ql) continue;
+    if (type === 'Map' && n === 'Parameters') info = { ...info, deprecated: 'Use ItemSelector.' };
+    out.push(info);
+  }
+  return out;
+}
+
+/** Whether a field is allowed in a state of this type at all (either query language). */
+export function isStateField(type: string | undefined, name: string): boolean {
+  return !!type && !!ALLOWED[type]?.includes(name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Objects nested in a state, and scope objects (the root, branches, processors).
+
+const ERROR_NAMES = [
+  'States.ALL',
+  'States.TaskFailed',
+  'States.Timeout',
+  'States.HeartbeatTimeout',
+  'States.Permissions',
+  'States.ResultPathMatchFailure',
+  'States.ParameterPathFailure',
+  'States.QueryEvaluationError',
+  'States.BranchFailed',
+  'States.NoChoiceMatched',
+  'States.IntrinsicFailure',
+  'States.ExceedToleratedFailureThreshold',
+  'States.ItemReaderFailed',
+  'States.ResultWriterFailed',
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+];
+export { ERROR_NAMES };
+
+const ROOT: FieldInfo[] = [
+  f('StartAt', 'state', 'The state the execution starts with.', STATE_NAME, { required: true }),
+  f('States', 'object', 'The states, by name.', 'an object of state names to states', { required: true }),
+  f('Comment', 'string', 'A human-readable description of the state machine.', 'a string'),
+  f('QueryLanguage', 'enum', 'The default query language of every state. Default JSONPath.', 'JSONPath or JSONata', { values: ['JSONPath', 'JSONata'] }),
+  f('TimeoutSeconds', 'number', 'The maximum time an execution may run before it fails with States.Timeout.', 'a positive integer'),
+  f('Version', 'string', 'The version of the Amazon States Language.', '"1.0"', { values: ['1.0'] }),
+];
+const SCOPE: FieldInfo[] = [ROOT[0], ROOT[1], ROOT[2]];
+const PROCESSOR: FieldInfo[] = [...SCOPE, f('ProcessorConfig', 'object', 'How the items are processed: Mode INLINE (in this execution) or DISTRIBUTED (child executions).', '{Mode, ExecutionType}')];
+
+const RETRIER: FieldInfo[] = [
+  f('ErrorEquals', 'array', 'The error names this retrier handles; `States.ALL` matches any error and must be alone and last.', 'a non-empty array of error names', { required: true }),
+  f('IntervalSeconds', 'number', 'Seconds before the first retry. Default 1.', 'a positive integer'),
+  f('MaxAttempts', 'number', 'The maximum number of retries; 0 means never retry. Default 3.', 'a non-negative integer'),
+  f('BackoffRate', 'number', 'The multiplier of the retry interval at each attempt. Default 2.0.', 'a number >= 1.0'),
+  f('MaxDelaySeconds', 'number', 'The upper bound of the retry interval.', 'a positive integer'),
+  f('JitterStrategy', 'enum', 'FULL randomises the retry intervals; NONE (default) does not.', 'FULL or NONE', { values: ['FULL', 'NONE'] }),
+  f('Comment', 'string', 'A human-readable description.', 'a string'),
+];
+const CATCHER: FieldInfo[] = [
+  f('ErrorEquals', 'array', 'The error names this catcher handles; `States.ALL` matches any error and must be alone and last.', 'a non-empty array of error names', { required: true }),
+  f('Next', 'state', 'The state to go to when this catcher matches.', STATE_NAME, { required: true }),
+  f('ResultPath', 'string', 'Where to put the error output in the state input. Default `$` (replaces the input).', REF_PATH + ', or null', { only: 'JSONPath' }),
+  f('Output', 'any', 'The output passed to Next (`$states.errorOutput` is the error).', 'any JSON value, or ' + JSONATA, { only: 'JSONata' }),
+  f('Assign', 'object', 'Variables to set when this catcher matches.', 'an object of variable names to values'),
+  f('Comment', 'string', 'A human-readable description.', 'a string'),
+];
+
+const COMPARISONS = [
+  'StringEquals',
+  'StringLessThan',
+  'StringGreaterThan',
+  'StringLessThanEquals',
+  'StringGreaterThanEquals',
+  'NumericEquals',
+  'NumericLessThan',
+  'NumericGreaterThan',
+  'NumericLessThanEquals',
+  'NumericGreaterThanEquals',
+  'BooleanEquals',
+  'TimestampEquals',
+  'TimestampLessThan',
+  'TimestampGreaterThan',
+  'TimestampLessThanEquals',
+  'TimestampGreaterThanEquals',
+];
+const OPERATORS: FieldInfo[] = [
+  ...COMPARISONS.flatMap((op) => {
+    const kind: ValueKind = op.startsWith('Numeric') ? 'number' : op.startsWith('Boolean') ? 'boolean' : 'string';
+    return [
+      f(op, kind, `True when the Variable's value ${describeOp(op)} this value.`, kind === 'string' && op.startsWith('Timestamp') ? 'an RFC 3339 timestamp' : `a ${kind}`, { only: 'JSONPath' }),
+      f(`${op}Path`, 'string', `True when the Variable's value ${describeOp(op)} the value at this path.`, REF_PATH, { only: 'JSONPath' }),
+    ];
+  }),
+  f('StringMatches', 'string', 'True when the Variable matches this pattern; `*` matches any characters (escape with `\\\\*`).', 'a string pattern', { only: 'JSONPath' }),
+  ...['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp'].map((op) =>
+    f(op, 'boolean', `True when ${op === 'IsPresent' ? 'the Variable is present' : `the Variable's value ${op === 'IsNull' ? 'is null' : `is a ${op.slice(2).toLowerCase()}`}`} (when this is true).`, 'true or false', {
+      only: 'JSONPath',
+    }),
+  ),
+];
+const RULE_BODY: FieldInfo[] = [
+  f('Variable', 'string', 'The path of the value to compare.', PATH, { only: 'JSONPath' }),
+  ...OPERATORS,
+  f('And', 'array', 'True when every rule in the array is true.', 'a non-empty array of choice rules', { only: 'JSONPath' }),
+  f('Or', 'array', 'True when any rule in the array is true.', 'a non-empty array of choice rules', { only: 'JSONPath' }),
+  f('Not', 'object', 'True when the rule is false.', 'a choice rule', { only: 'JSONPath' }),
+];
+const CHOICE_RULE: FieldInfo[] = [
+  f('Condition', 'string', 'The rule matches when this expression is true.', JSONATA + ', or true/false', { only: 'JSONata' }),
+  ...RULE_BODY,
+  f('Next', 'state', 'The state to go to when this rule matches.', STATE_NAME, { required: true }),
+  f('Assign', 'object', 'Variables to set when this rule matches.', 'an object of variable names to values'),
+  f('Output', 'any', 'The output passed to Next when this rule matches.', 'any JSON value, or ' + JSONATA, { only: 'JSONata' }),
+  f('Comment', 'string', 'A human-readable description.', 'a string'),
+];
+
+function describeOp(op: string): string {
+  const base = op.replace(/^(String|Numeric|Boolean|Timestamp)/, '');
+  return (
+    {
+      Equals: 'equals',
+      LessThan: 'is less than',
+      GreaterThan: 'is greater than',
+      LessThanEquals: 'is less than or equal to',
+      GreaterThanEquals: 'is greater than or equal to',
+    }[base] ?? base
+  );
+}
+
+const PROCESSOR_CONFIG: FieldInfo[] = [
+  f('Mode', 'enum', 'INLINE runs the iterations in this execution (up to 40 at once); DISTRIBUTED runs them as child executions (up to 10,000 at once).', 'INLINE or DISTRIBUTED', {
+    values: ['INLINE', 'DISTRIBUTED'],
+  }),
+  f('ExecutionType', 'enum', 'The type of the child executions (DISTRIBUTED mode).', 'STANDARD or EXPRESS', { values: ['STANDARD', 'EXPRESS'] }),
+];
+const ITEM_READER: FieldInfo[] = [
+  f('Resource', 'string', 'The S3 API the items are read with.', 'arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2', {
+    required: true,
+    values: ['arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:listObjectsV2'],
+  }),
+  f('ReaderConfig', 'object', 'The format of the dataset and how many items to read.', '{InputType, CSVHeaderLocation, CSVHeaders, MaxItems}'),
+  f('Parameters', 'object', 'The S3 request (Bucket, Key or Prefix).', 'an object (payload template)', { only: 'JSONPath' }),
+  f('Arguments', 'object', 'The S3 request (Bucket, Key or Prefix).', 'an object, or ' + JSONATA, { only: 'JSONata' }),
+];
+const READER_CONFIG: FieldInfo[] = [
+  f('InputType', 'enum', 'The format of the dataset.', 'CSV, JSON, JSONL, MANIFEST or PARQUET', { values: ['CSV', 'JSON', 'JSONL', 'MANIFEST', 'PARQUET'] }),
+  f('CSVHeaderLocation', 'enum', 'Where the column names of a CSV file come from.', 'FIRST_ROW or GIVEN', { values: ['FIRST_ROW', 'GIVEN'] }),
+  f('CSVHeaders', 'array', 'The column names, when CSVHeaderLocation is GIVEN.', 'an array of strings'),
+  f('CSVDelimiter', 'enum', 'The field separator of the CSV file.', 'COMMA, PIPE, SEMICOLON, SPACE or TAB', { values: ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'] }),
+  f('ManifestType', 'enum', 'The kind of manifest (InputType MANIFEST).', 'ATHENA_DATA or S3_INVENTORY', { values: ['ATHENA_DATA', 'S3_INVENTORY'] }),
+  f('MaxItems', 'number', 'Read at most this many items.', 'a non-negative integer (JSONata: or an expression)'),
+  f('MaxItemsPath', 'string', 'Reads MaxItems from the state input.', REF_PATH, { only: 'JSONPath' }),
+];
+const ITEM_BATCHER: FieldInfo[] = [
+  f('MaxItemsPerBatch', 'number', 'The maximum number of items in one batch.', 'a positive integer (JSONata: or an expression)'),
+  f('MaxItemsPerBatchPath', 'string', 'Reads MaxItemsPerBatch from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('MaxInputBytesPerBatch', 'number', 'The maximum size of one batch in bytes (up to 256 KiB).', 'a positive integer (JSONata: or an expression)'),
+  f('MaxInputBytesPerBatchPath', 'string', 'Reads MaxInputBytesPerBatch from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('BatchInput', 'object', 'Fixed input added to every batch.', 'an object'),
+];
+const RESULT_WRITER: FieldInfo[] = [
+  f('Resource', 'string', 'The S3 API the results are written with.', 'arn:aws:states:::s3:putObject', { values: ['arn:aws:states:::s3:putObject'] }),
+  f('Parameters', 'object', 'Where to write (Bucket, Prefix).', 'an object (payload template)', { only: 'JSONPath' }),
+  f('Arguments', 'object', 'Where to write (Bucket, Prefix).', 'an object, or ' + JSONATA, { only: 'JSONata' }),
+  f('WriterConfig', 'object', 'The format of the results.', '{OutputType, Transformation}'),
+];
+const WRITER_CONFIG: FieldInfo[] = [
+  f('OutputType', 'enum', 'The file format of the results.', 'JSON or JSONL', { values: ['JSON', 'JSONL'] }),
+  f('Transformation', 'enum', 'How much of each child result is written.', 'NONE, COMPACT or FLATTEN', { values: ['NONE', 'COMPACT', 'FLATTEN'] }),
+];
+const CREDENTIALS: FieldInfo[] = [
+  f('RoleArn', 'string', 'The ARN of the IAM role to assume.', 'an IAM role ARN (JSONata: or an expression)'),
+  f('RoleArn.$', 'string', 'Reads the role ARN from the state input.', PATH, { only: 'JSONPath' }),
+];
+
+export type ObjectKind =
+  | 'root'
+  | 'branch'
+  | 'processor'
+  | 'state'
+  | 'retrier'
+  | 'catcher'
+  | 'choiceRule'
+  | 'nestedRule'
+  | 'processorConfig'
+  | 'itemReader'
+  | 'readerConfig'
+  | 'itemBatcher'
+  | 'resultWriter'
+  | 'writerConfig'
+  | 'credentials';
+
+const BY_KIND: Record<Exclude<ObjectKind, 'state'>, FieldInfo[]> = {
+  root: ROOT,
+  branch: SCOPE,
+  processor: PROCESSOR,
+  retrier: RETRIER,
+  catcher: CATCHER,
+  choiceRule: CHOICE_RULE,
+  nestedRule: RULE_BODY,
+  processorConfig: PROCESSOR_CONFIG,
+  itemReader: ITEM_READER,
+  readerConfig: READER_CONFIG,
+  itemBatcher: ITEM_BATCHER,
+  resultWriter: RESULT_WRITER,
+  writerConfig: WRITER_CONFIG,
+  credentials: CREDENTIALS,
+};
+
+/** Fields of a nested object kind, in the given query language. */
+export function objectFields(kind: Exclude<ObjectKind, 'state'>, ql: QueryLanguage): FieldInfo[] {
+  return BY_KIND[kind].filter((x) => !x.only || x.only === ql);
+}
+
+/**
+ * The kind of a state's nested object from its path relative to the state:
+ * ['Retry', 0] is a retrier, ['Choices', 0, 'And', 1] a nested rule...
+ */
+export function nestedKind(stateType: string | undefined, rest: readonly (string | number)[]): Exclude<ObjectKind, 'state' | 'root' | 'branch' | 'processor'> | undefined {
+  const [a, b, c] = rest;
+  if (rest.length === 2 && typeof b === 'number') {
+    if (a === 'Retry') return 'retrier';
+    if (a === 'Catch') return 'catcher';
+    if (a === 'Choices' && stateType === 'Choice') return 'choiceRule';
+  }
+  if (stateType === 'Choice' && a === 'Choices' && typeof b === 'number' && rest.length > 2) {
+    // Below a top-level rule: And/Or items and Not objects are nested rules.
+    const tail = rest.slice(2);
+    let ok = true;
+    for (let i = 0; i < tail.length; ) {
+      if ((tail[i] === 'And' || tail[i] === 'Or') && typeof tail[i + 1] === 'number') i += 2;
+      else if (tail[i] === 'Not') i += 1;
+      else {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return 'nestedRule';
+  }
+  if (rest.length === 1) {
+    if (a === 'ItemReader') return 'itemReader';
+    if (a === 'ItemBatcher') return 'itemBatcher';
+    if (a === 'ResultWriter') return 'resultWriter';
+    if (a === 'Credentials') return 'credentials';
+  }
+  if (rest.length === 2 && a === 'ItemReader' && b === 'ReaderConfig') return 'readerConfig';
+  if (rest.length === 2 && a === 'ResultWriter' && b === 'WriterConfig') return 'writerConfig';
+  void c;
+  return undefined;
+}
+
+/** Looks a field up by the kind of object it is in (for hover). */
+export function fieldInfo(kind: ObjectKind, name: string, stateType?: string): FieldInfo | undefined {
+  if (kind === 'state') {
+    const info = STATE_FIELDS.get(name);
+    if (info && stateType === 'Map' && name === 'Parameters') return { ...info, deprecated: 'Use ItemSelector.' };
+    return info;
+  }
+  return BY_KIND[kind].find((x) => x.name === name);
+}

@@ -1,0 +1,171 @@
+/**
+ * Hover: what a field means and accepts; on a state name, its type and what transitions into it;
+ * on an intrinsic function, its signature; on a Resource, what the integration does; and the
+ * rule behind any diagnostic under the cursor.
+ */
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { allRules } from '../../rules/index.js';
+import type { State, StateMachine } from '../model/model.js';
+import { formatLocation } from '../model/location.js';
+import type { Position } from '../types.js';
+import type { Analysis } from './analysis.js';
+import { tokenAt, type Span, type Token } from './cursor.js';
+import { ruleDocsUrl } from './diagnostics.js';
+import { fieldInfo, isStateField, STATE_TYPE_DOCS, type FieldInfo } from './fields.js';
+import { CONTEXT_PATHS, describeResource, INTRINSIC_BY_NAME, intrinsicMarkdown, JSONATA_FUNCTION_DOCS, STATES_FIELDS } from './language.js';
+import { locate, objectAt } from './locate.js';
+import { schemaDescription } from './schemaDocs.js';
+import { incoming, stateSymbolAt } from './stateNames.js';
+
+export function hover(analysis: Analysis, position: Position): Hover | null {
+  const { doc, model } = analysis;
+  const offset = doc.offsetAt(position);
+  const parts: string[] = [];
+  let span: Span | undefined;
+
+  const token = tokenAt(doc, offset);
+  if (token && model) {
+    const symbol = stateSymbolAt(analysis, offset);
+    if (symbol) {
+      parts.push(symbol.state ? stateMarkdown(model, symbol.state) : `No state \`${symbol.name}\` in this scope.`);
+      span = symbol.span;
+    } else if (token.part === 'key') {
+      const text = keyMarkdown(model, token);
+      if (text) parts.push(text);
+      span = token.span;
+    } else {
+      const text = valueMarkdown(analysis, token, offset);
+      if (text) parts.push(text);
+      span = token.span;
+    }
+  }
+
+  // The rules behind the diagnostics under the cursor.
+  const seen = new Set<string>();
+  for (const d of analysis.lint.diagnostics) {
+    if (offset < d.offset || offset > d.offset + d.length || seen.has(d.rule)) continue;
+    seen.add(d.rule);
+    const rule = allRules.find((r) => r.meta.id === d.rule);
+    if (rule) parts.push(`**${rule.meta.id}** (${rule.meta.code}): ${rule.meta.description} [Docs](${ruleDocsUrl(rule.meta.id)})`);
+  }
+
+  if (parts.length === 0) return null;
+  const hoverResult: Hover = { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } };
+  if (span) hoverResult.range = doc.rangeOf(span.offset, span.length);
+  return hoverResult;
+}
+
+function stateMarkdown(model: StateMachine, state: State): string {
+  const lines: string[] = [];
+  lines.push(`**${state.name}**: ${state.type ? `${state.type} state` : 'state with no Type'} (${state.queryLanguage})`);
+  if (state.type && STATE_TYPE_DOCS[state.type]) lines.push(STATE_TYPE_DOCS[state.type]);
+  const comment = state.obj.Comment;
+  if (typeof comment === 'string' && comment.length) lines.push(`_${comment}_`);
+  const into = incoming(model, state);
+  const sources: string[] = [];
+  if (into.startAt) sources.push(state.scope.kind === 'root' ? 'StartAt' : `StartAt of ${formatLocation(state.scope.path)}`);
+  for (const e of into.edges) sources.push(`\`${e.from.name}\` (${edgeLabel(e.path)})`);
+  lines.push(sources.length ? `Transitions in from: ${sources.join(', ')}` : 'Nothing transitions into this state.');
+  const out = (model.edgesFrom.get(state) ?? []).map((e) => `\`${e.target}\` (${edgeLabel(e.path)})`);
+  if (out.length) lines.push(`Transitions out to: ${out.join(', ')}`);
+  else if (state.isTerminal) lines.push('Terminal state.');
+  return lines.join('\n\n');
+}
+
+function edgeLabel(path: readonly (string | number)[]): string {
+  // The tail after the state: Next, Default, Choices[0].Next, Catch[1].Next
+  const i = path.lastIndexOf('Choices') >= 0 ? path.lastIndexOf('Choices') : path.lastIndexOf('Catch');
+  if (i >= 0 && i >= path.length - 3) return `${path[i]}[${path[i + 1]}]`;
+  return String(path[path.length - 1]);
+}
+
+function fieldMarkdown(info: FieldInfo, where: string, schemaText: string | undefined, notAllowed?: string): string {
+  const lines = [`**${info.name}**${where ? ` (${where})` : ''}`];
+  lines.push(schemaText ?? info.doc);
+  lines.push(`Accepts: ${info.accepts}.`);
+  if (info.only) lines.push(`Only in ${info.only} states.`);
+  if (info.required) lines.push('Required.');
+  if (info.deprecated) lines.push(`Deprecated: ${info.deprecated}`);
+  if (notAllowed) lines.push(`**${notAllowed}**`);
+  return lines.join('\n\n');
+}
+
+function keyMarkdown(model: StateMachine, token: Token): string | undefined {
+  const key = String(token.path[token.path.length - 1]);
+  const site = objectAt(model, token.path.slice(0, -1));
+  if (!site) return undefined;
+  const info = fieldInfo(site.kind, key, site.state?.type);
+  const schemaText = schemaDescription(site.kind, key, site.state?.type);
+  if (!info) return schemaText ? `**${key}**\n\n${schemaText}` : undefined;
+  let where = '';
+  let notAllowed: string | undefined;
+  if (site.kind === 'state' && site.state) {
+    const type = site.state.type;
+    where = type ? `${type} state` : 'state';
+    if (type && !isStateField(type, key)) notAllowed = `Not allowed in a ${type} state.`;
+    else if (info.only && info.only !== site.queryLanguage) notAllowed = `Not allowed here: this state uses ${site.queryLanguage}.`;
+  } else {
+    where = KIND_LABEL[site.kind] ?? '';
+  }
+  return fieldMarkdown(info, where, schemaText, notAllowed);
+}
+
+const KIND_LABEL: Record<string, string> = {
+  root: 'state machine',
+  branch: 'Parallel branch',
+  processor: 'Map ItemProcessor',
+  retrier: 'retrier',
+  catcher: 'catcher',
+  choiceRule: 'choice rule',
+  nestedRule: 'choice rule',
+  processorConfig: 'ProcessorConfig',
+  itemReader: 'ItemReader',
+  readerConfig: 'ReaderConfig',
+  itemBatcher: 'ItemBatcher',
+  resultWriter: 'ResultWriter',
+  writerConfig: 'WriterConfig',
+  credentials: 'Credentials',
+};
+
+function valueMarkdown(analysis: Analysis, token: Token, offset: number): string | undefined {
+  const { model, doc } = analysis;
+  if (token.node.type !== 'string') return undefined;
+  const value = String(token.node.value);
+  const found = locate(model, token.path);
+  const rest = found?.rest ?? [];
+  const key = token.path[token.path.length - 1];
+  if (found?.state && rest.length === 1 && key === 'Type' && STATE_TYPE_DOCS[value]) return `**${value}** state\n\n${STATE_TYPE_DOCS[value]}`;
+  if (found?.state && rest.length === 1 && key === 'Resource') return describeResource(value);
+
+  // A word inside the string under the cursor: an intrinsic function, $states..., a JSONata function.
+  const raw = doc.text.slice(token.span.offset, token.span.offset + token.span.length);
+  const at = offset - token.span.offset;
+  const word = wordAt(raw, at);
+  if (!word) return undefined;
+  const intrinsic = INTRINSIC_BY_NAME.get(word);
+  if (intrinsic) return intrinsicMarkdown(intrinsic);
+  if (word.startsWith('$states')) {
+    const field = word.split('.')[1];
+    const fieldDoc = STATES_FIELDS.find((f) => f.name === field);
+    if (field === 'context') {
+      const tail = word.split('.').slice(2).join('.');
+      if (tail && CONTEXT_PATHS.includes(tail)) return `\`$states.context.${tail}\`: from the context object.`;
+    }
+    if (fieldDoc) return `\`$states.${fieldDoc.name}\`: ${fieldDoc.doc}`;
+    return '`$states`: the reserved variable of JSONata states: `input`, `context`, `result`, `errorOutput`.';
+  }
+  const fn = JSONATA_FUNCTION_DOCS.find((f) => `$${f.name}` === word);
+  if (fn) return '```\n' + fn.signature + '\n```\n\n' + fn.doc;
+  return undefined;
+}
+
+/** The identifier-like word (with dots and a leading $) around a position in a string. */
+function wordAt(raw: string, at: number): string | undefined {
+  const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_.$]/.test(c);
+  let s = at;
+  let e = at;
+  while (s > 0 && isWord(raw[s - 1])) s--;
+  while (e < raw.length && isWord(raw[e])) e++;
+  const w = raw.slice(s, e).replace(/\.+$/, '');
+  return w.length ? w : undefined;
+}

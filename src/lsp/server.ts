@@ -1,0 +1,215 @@
+/**
+ * The language server's transport: LSP messages in, feature functions called, results out.
+ * Everything that knows ASL is in the feature modules; this file only keeps the open documents,
+ * their settings and analyses, debounces diagnostics, and makes sure every request answers.
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeActionParams,
+  type CompletionParams,
+  type Connection,
+  type DefinitionParams,
+  type DocumentHighlightParams,
+  type DocumentSymbolParams,
+  type HoverParams,
+  type InitializeParams,
+  type PrepareRenameParams,
+  type ReferenceParams,
+  type RenameParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeTextDocument, type Analysis } from './analysis.js';
+import { codeActions, FIX_ALL_KIND } from './codeActions.js';
+import { completion, TRIGGER_CHARACTERS } from './completion.js';
+import { diagnostics } from './diagnostics.js';
+import { hover } from './hover.js';
+import { definition, documentHighlights, references } from './navigation.js';
+import { prepareRename, rename, RenameRefused } from './rename.js';
+import { defaultSettings, normalizeSettings, SETTINGS_SECTION, type Settings } from './settings.js';
+import { documentSymbols } from './symbols.js';
+
+export interface ServerOptions {
+  /** Milliseconds between the last change and the diagnostics. */
+  debounceMs?: number;
+  version?: string;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 20;
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): Connection {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, { version: number; settings: Settings; analysis: Analysis | undefined }>();
+  const justOpened = new Set<string>();
+  const settingsByUri = new Map<string, Settings>();
+  const pendingSettings = new Map<string, Promise<Settings>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const published = new Set<string>();
+  let debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  let pullConfiguration = false;
+  let globalSettings: Settings = defaultSettings;
+
+  const log = (what: string, err: unknown) => connection.console.error(`asl-lint: ${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+
+  /** Runs a handler; a bug in a feature answers the request with the fallback instead of an error. */
+  function guard<T>(what: string, fallback: T, fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof RenameRefused) throw new ResponseError(ErrorCodes.InvalidRequest, err.message);
+      log(what, err);
+      return fallback;
+    }
+  }
+
+  async function settingsFor(uri: string): Promise<Settings> {
+    if (!pullConfiguration) return globalSettings;
+    const known = settingsByUri.get(uri);
+    if (known) return known;
+    let pending = pendingSettings.get(uri);
+    if (!pending) {
+      pending = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(normalizeSettings, (err: unknown) => {
+          log('workspace/configuration', err);
+          return globalSettings;
+        })
+        .then((s) => {
+          if (pendingSettings.get(uri) === pending) {
+            settingsByUri.set(uri, s);
+            pendingSettings.delete(uri);
+          }
+          return s;
+        });
+      pendingSettings.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** The analysis of a document's current version (computed at most once per version and settings). */
+  async function analysisOf(uri: string): Promise<Analysis | undefined> {
+    const settings = await settingsFor(uri);
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const hit = cache.get(uri);
+    if (hit && hit.version === doc.version && hit.settings === settings) return hit.analysis;
+    const analysis = guard('analysis', undefined, () => analyzeTextDocument(doc, settings, hit?.analysis));
+    cache.set(uri, { version: doc.version, settings, analysis });
+    return analysis;
+  }
+
+  async function publish(uri: string): Promise<void> {
+    const analysis = await analysisOf(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    if (!analysis) {
+      if (published.delete(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    if (analysis.version !== doc.version) return; // a newer version is on its way
+    published.add(uri);
+    await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: guard('diagnostics', [], () => diagnostics(analysis)) });
+  }
+
+  function schedule(uri: string, delay: number): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        publish(uri).catch((err) => log('publishDiagnostics', err));
+      }, delay),
+    );
+  }
+
+  function relintAll(): void {
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pullConfiguration = !!caps.workspace?.configuration;
+    const init = params.initializationOptions as Record<string, unknown> | undefined;
+    if (init && typeof init === 'object') {
+      if (init[SETTINGS_SECTION]) globalSettings = normalizeSettings(init[SETTINGS_SECTION]);
+      if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'ASL states' },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+      serverInfo: { name: 'asl-lint', version: options.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (pullConfiguration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const raw = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    if (raw !== undefined) globalSettings = normalizeSettings(raw);
+    settingsByUri.clear();
+    pendingSettings.clear();
+    relintAll();
+  });
+
+  // TextDocuments fires onDidChangeContent on open too: lint a new document at once, edits debounced.
+  documents.onDidOpen((e) => justOpened.add(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : debounceMs));
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    for (const m of [cache, settingsByUri, pendingSettings]) m.delete(uri);
+    justOpened.delete(uri);
+    if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+  });
+
+  /** Wires a request to a feature over the document's analysis. */
+  function feature<P extends { textDocument: { uri: string } }, R>(what: string, fallback: R, fn: (a: Analysis, params: P) => R) {
+    return async (params: P): Promise<R> => {
+      try {
+        const analysis = await analysisOf(params.textDocument.uri);
+        if (!analysis) return fallback;
+        return guard(what, fallback, () => fn(analysis, params));
+      } catch (err) {
+        if (err instanceof ResponseError) throw err;
+        log(what, err);
+        return fallback;
+      }
+    };
+  }
+
+  connection.onHover(feature('hover', null, (a, p: HoverParams) => hover(a, p.position)));
+  connection.onCompletion(feature('completion', { isIncomplete: false, items: [] }, (a, p: CompletionParams) => completion(a, p.position)));
+  connection.onDefinition(feature('definition', null, (a, p: DefinitionParams) => definition(a, p.position)));
+  connection.onReferences(feature('references', [], (a, p: ReferenceParams) => references(a, p.position, p.context.includeDeclaration)));
+  connection.onDocumentHighlight(feature('documentHighlight', [], (a, p: DocumentHighlightParams) => documentHighlights(a, p.position)));
+  connection.onPrepareRename(feature('prepareRename', null, (a, p: PrepareRenameParams) => prepareRename(a, p.position)));
+  connection.onRenameRequest(feature('rename', null, (a, p: RenameParams) => rename(a, p.position, p.newName)));
+  connection.onDocumentSymbol(feature('documentSymbol', [], (a, _p: DocumentSymbolParams) => documentSymbols(a)));
+  connection.onCodeAction(feature('codeAction', [], (a, p: CodeActionParams) => codeActions(a, p.range, p.context.only)));
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}

@@ -1,0 +1,39 @@
+/**
+ * The server's settings (section `aslLint` of workspace/configuration): rule severities and the
+ * state machine type. Whatever the client sends is normalised here; a wrong value is ignored
+ * rather than failing a whole document.
+ */
+import type { RuleSetting } from '../engine/engine.js';
+import type { StateMachineType } from '../types.js';
+
+export interface Settings {
+  /** By rule id or AWS code: "off" | "warn" | "error" (or WARNING / ERROR). */
+  rules: Record<string, RuleSetting>;
+  type: StateMachineType;
+}
+
+export const SETTINGS_SECTION = 'aslLint';
+
+export const defaultSettings: Settings = { rules: {}, type: 'STANDARD' };
+
+const RULE_SETTINGS: Record<string, RuleSetting> = {
+  off: 'off',
+  warn: 'warn',
+  warning: 'warn',
+  error: 'error',
+};
+
+/** Reads the `aslLint` section as any client may send it. */
+export function normalizeSettings(raw: unknown): Settings {
+  if (raw === null || typeof raw !== 'object') return defaultSettings;
+  const o = raw as Record<string, unknown>;
+  const rules: Record<string, RuleSetting> = {};
+  if (o.rules && typeof o.rules === 'object' && !Array.isArray(o.rules)) {
+    for (const [id, v] of Object.entries(o.rules as Record<string, unknown>)) {
+      const setting = typeof v === 'string' ? RULE_SETTINGS[v.toLowerCase()] : undefined;
+      if (setting) rules[id] = setting;
+    }
+  }
+  const type = typeof o.type === 'string' && o.type.toUpperCase() === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
+  return { rules, type };
+}
