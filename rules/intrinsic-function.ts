@@ -1,0 +1,81 @@
+import { defineRule } from '../src/engine/rule.js';
+import { intrinsicSites } from '../src/lang/intrinsic-sites.js';
+import { INTRINSICS, unknownFunctions } from '../src/lang/intrinsics.js';
+import { closest } from '../src/lang/suggest.js';
+import { stringSpan } from '../src/lang/text.js';
+
+const NAMES = Object.keys(INTRINSICS);
+
+export default defineRule({
+  meta: {
+    id: 'intrinsic-function',
+    code: 'SCHEMA_VALIDATION_FAILED',
+    severity: 'ERROR',
+    description: 'Intrinsic function calls must parse and name one of the 18 States.* functions.',
+    rationale:
+      "An intrinsic function call (in a '.$' value or in Fail ErrorPath/CausePath) must be well formed: single-quoted string literals whose only escapes are \\', \\{, \\} and \\\\ " +
+      '(AWS refuses \\n and \\"), numbers, true/false/null, paths and nested calls, separated by commas. Only the 18 functions Step Functions defines exist (States.Format, States.Array, ...). ' +
+      "AWS refuses the value with \"The value for the field 'k.$' must be a valid JSONPath or a valid intrinsic function call\" at the template field.",
+    sources: [
+      'asl-rules.md intrinsic-syntax, intrinsic-unknown-function (V SPEC, DG-INTR)',
+      'escapes: a \\n in States.Format is refused by AWS with the message above (measured in a public Terraform log)',
+    ],
+    examples: {
+      valid: [
+        { text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"m.$": "States.Format(\'It\\\\\'s {} \\\\{ok\\\\}\', States.ArrayGetItem($.a, 0))"}, "End": true}}}' },
+        { title: 'Fail ErrorPath', text: '{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "States.Format(\'E{}\', $.code)", "CausePath": "$.cause"}}}' },
+      ],
+      invalid: [
+        {
+          title: 'An unknown function',
+          text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"x.$": "States.Default($.a, \'none\')"}, "End": true}}}',
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/P/Parameters',
+              line: 1,
+              column: 74,
+              message: `The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic function call. 'States.Default' is not an intrinsic function; the functions are ${NAMES.join(', ')}.`,
+            },
+          ],
+        },
+        {
+          title: 'A newline escape and a missing parenthesis',
+          text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"a.$": "States.Format(\'a\\\\nb {}\', $.x)", "b.$": "States.Array($.a"}, "End": true}}}',
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/P/Parameters',
+              line: 1,
+              column: 90,
+              message: "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call. The escape '\\n' is not allowed in an intrinsic function string literal: only \\', \\{, \\} and \\\\ are (a line break cannot be written in an intrinsic function).",
+            },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/Parameters', line: 1, column: 127, message: "The value for the field 'b.$' must be a valid JSONPath or a valid intrinsic function call. Missing ')' to close 'States.Array('." },
+          ],
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    for (const site of intrinsicSites(ctx.model)) {
+      const base = `The value for the field '${site.field}' must be a valid JSONPath or a valid intrinsic function call`;
+      const span = (start: number, end: number) => stringSpan(ctx.doc, site.path, site.value, start, end);
+      const { parsed } = site;
+      if (parsed.error) {
+        ctx.report({ path: site.path, location: site.location, message: `${base}. ${parsed.error.message}.`, span: span(parsed.error.start, parsed.error.end) });
+        continue;
+      }
+      for (const call of unknownFunctions(parsed.call!)) {
+        const suggestion = closest(call.name, NAMES);
+        const hint = suggestion ? `did you mean '${suggestion}'?` : `the functions are ${NAMES.join(', ')}.`;
+        ctx.report({
+          path: site.path,
+          location: site.location,
+          message: `${base}. '${call.name}' is not an intrinsic function; ${hint}`,
+          span: span(call.nameStart, call.nameEnd),
+          data: { name: call.name, suggestion },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,294 @@
+/**
+ * JSONata in Step Functions: `{% expression %}` strings, parsed with the jsonata package (2.0.6,
+ * the version AWS runs) and analysed for what AWS refuses when the definition is created.
+ *
+ * The jsonata module is loaded on first use only, so definitions without JSONata never pay for
+ * it, and each distinct expression is parsed once (results are cached). Parsing only: nothing is
+ * ever evaluated.
+ *
+ * What AWS refuses (measured, see asl-rules.md §8 and floci's `JsonataTopLevelReferencesTest`,
+ * whose expressions were run through `validate-state-machine-definition`):
+ * - an expression that does not parse: INVALID_JSONATA_EXPRESSION with the parser's message
+ *   (without the `S0xxx` code);
+ * - a name read from the top-level context: `phone`, `phone.number`, `{phone: 1}`, a lambda body
+ *   `function($x){ phone }`, and `$` itself: "Reference to 'phone' at the top level is not
+ *   supported." Only the first step of a path reads the top-level context; later steps,
+ *   predicates, sort terms, group-by and transforms read the value before them and are fine;
+ * - `$$`: "Reference to '$$' is not supported.";
+ * - `$states.errorOutput` outside a catcher's Output/Assign: "Field '$states.errorOutput' does
+ *   not exist."
+ * Undefined variables (`$phone`) and unknown `$states` members are accepted by AWS.
+ */
+import { createRequire } from 'node:module';
+
+export interface Located {
+  /** Range inside the expression text (between the delimiters). */
+  start: number;
+  end: number;
+}
+
+export interface JsonataSyntaxError extends Located {
+  message: string;
+}
+
+export interface JsonataCall extends Located {
+  name: string;
+  /** Arguments written, plus one when the call is the right side of `~>`. */
+  args: number;
+  /** A partial application (`$f(?, 1)`): arity is not checked. */
+  partial: boolean;
+}
+
+export interface JsonataAnalysis {
+  error?: JsonataSyntaxError;
+  /** Distinct names read at the top level, in writing order (`$` for the context item). */
+  topLevel: (Located & { name: string })[];
+  /** First `$$` reference. */
+  rootReference?: Located;
+  /** `$states.<member>` reads. */
+  states: (Located & { member: string })[];
+  /** Free variable reads (`$name`, not bound inside the expression, not `$states`). */
+  variables: (Located & { name: string })[];
+  /** Calls of `$name(...)` functions that are not bound inside the expression. */
+  calls: JsonataCall[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delimiters.
+
+/** A JSONata expression string: starts with `{%` and ends with `%}`. */
+export function isJsonataExpression(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 4 && value.startsWith('{%') && value.endsWith('%}');
+}
+
+/** The text between the delimiters (offset 2 in the string). */
+export function expressionText(value: string): string {
+  return value.slice(2, -2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading and caching.
+
+interface JsonataNode {
+  type: string;
+  value?: unknown;
+  position?: number;
+  [k: string]: unknown;
+}
+
+type JsonataFactory = (expr: string) => { ast(): JsonataNode };
+
+let factory: JsonataFactory | undefined;
+
+function loadJsonata(): JsonataFactory {
+  if (!factory) {
+    const require = createRequire(import.meta.url);
+    factory = require('jsonata') as JsonataFactory;
+  }
+  return factory;
+}
+
+const CACHE_LIMIT = 5000;
+const cache = new Map<string, JsonataAnalysis>();
+
+/** Parses and analyses one expression (the text between the delimiters). */
+export function analyzeJsonata(expr: string): JsonataAnalysis {
+  const hit = cache.get(expr);
+  if (hit) return hit;
+  const result = analyzeUncached(expr);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(expr, result);
+  return result;
+}
+
+function analyzeUncached(expr: string): JsonataAnalysis {
+  const empty: JsonataAnalysis = { topLevel: [], states: [], variables: [], calls: [] };
+  let ast: JsonataNode;
+  try {
+    ast = loadJsonata()(expr).ast();
+  } catch (err) {
+    const e = err as { message?: string; position?: number; token?: string; code?: string };
+    const message = String(e.message ?? err).replace(/^S0\d{3}:\s*/, '');
+    let start = 0;
+    let end = expr.length;
+    if (typeof e.position === 'number') {
+      const tokenLength = typeof e.token === 'string' && e.token !== '(end)' ? e.token.length : 0;
+      end = Math.min(e.position, expr.length);
+      start = Math.max(0, end - tokenLength);
+      if (tokenLength === 0) start = end;
+    }
+    return { ...empty, error: { message, start, end } };
+  }
+  return new Analyzer(expr).run(ast);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analysis.
+
+class Analyzer {
+  private readonly out: JsonataAnalysis = { topLevel: [], states: [], variables: [], calls: [] };
+  private readonly seenTop = new Set<string>();
+  /** Names bound inside the expression (`$x := ...`, lambda parameters). */
+  private readonly bound = new Set<string>();
+
+  constructor(private readonly expr: string) {}
+
+  run(ast: JsonataNode): JsonataAnalysis {
+    this.collectBindings(ast);
+    this.topLevel(ast);
+    this.everywhere(ast);
+    const byStart = (a: Located, b: Located) => a.start - b.start;
+    this.out.states.sort(byStart);
+    this.out.variables.sort(byStart);
+    this.out.calls.sort(byStart);
+    return this.out;
+  }
+
+  /** The range of a name or variable token whose `position` is its end. */
+  private tokenRange(node: JsonataNode, text: string, sigil: number): Located {
+    const end = typeof node.position === 'number' ? node.position : 0;
+    const quoted = end > 0 && /[`'"]/.test(this.expr[end - 1] ?? '') && node.type === 'name';
+    const start = Math.max(0, end - text.length - sigil - (quoted ? 2 : 0));
+    return { start, end };
+  }
+
+  private addTop(name: string, range: Located): void {
+    if (this.seenTop.has(name)) return;
+    this.seenTop.add(name);
+    this.out.topLevel.push({ name, ...range });
+  }
+
+  /** What AWS reads against the top-level context (mirrors the measured rule set). */
+  private topLevel(node: unknown): void {
+    if (!isNode(node)) return;
+    switch (node.type) {
+      case 'path': {
+        const steps = node.steps as JsonataNode[] | undefined;
+        if (steps?.length) this.topLevel(steps[0]);
+        break;
+      }
+      case 'name':
+        this.addTop(String(node.value), this.tokenRange(node, String(node.value), 0));
+        break;
+      case 'variable':
+        if (node.value === '') this.addTop('$', this.tokenRange(node, '', 1));
+        else if (node.value === '$') this.out.rootReference ??= this.tokenRange(node, '$', 1);
+        break;
+      case 'unary':
+        if (node.value === '[') this.each(node.expressions);
+        else if (node.value === '{') this.pairs(node.lhs);
+        else this.topLevel(node.expression);
+        break;
+      case 'binary':
+      case 'apply':
+        this.topLevel(node.lhs);
+        this.topLevel(node.rhs);
+        break;
+      case 'function':
+      case 'partial':
+        this.topLevel(node.procedure);
+        this.each(node.arguments);
+        break;
+      case 'lambda':
+        this.topLevel(node.body);
+        break;
+      case 'condition':
+        this.topLevel(node.condition);
+        this.topLevel(node.then);
+        this.topLevel(node.else);
+        break;
+      case 'block':
+        this.each(node.expressions);
+        break;
+      case 'bind':
+        this.topLevel(node.rhs);
+        break;
+      default:
+      // literals, regex, wildcard, descendant, transform, sort: no top-level read
+    }
+  }
+
+  private each(list: unknown): void {
+    if (Array.isArray(list)) for (const n of list) this.topLevel(n);
+  }
+
+  private pairs(list: unknown): void {
+    if (!Array.isArray(list)) return;
+    for (const pair of list) {
+      if (Array.isArray(pair)) {
+        this.topLevel(pair[0]);
+        this.topLevel(pair[1]);
+      }
+    }
+  }
+
+  private collectBindings(node: unknown): void {
+    walk(node, (n) => {
+      if (n.type === 'bind' && isNode(n.lhs) && n.lhs.type === 'variable') this.bound.add(String(n.lhs.value));
+      if (n.type === 'lambda' && Array.isArray(n.arguments)) {
+        for (const a of n.arguments) if (isNode(a) && a.type === 'variable') this.bound.add(String(a.value));
+      }
+    });
+  }
+
+  /** Variable reads, `$states` members and function calls, anywhere in the tree. */
+  private everywhere(root: unknown): void {
+    const procedures = new Set<JsonataNode>();
+    const applied = new Set<JsonataNode>();
+    walk(root, (n) => {
+      if ((n.type === 'function' || n.type === 'partial') && isNode(n.procedure)) procedures.add(n.procedure);
+      if (n.type === 'apply' && isNode(n.rhs) && (n.rhs.type === 'function' || n.rhs.type === 'partial')) applied.add(n.rhs);
+      if (n.type === 'path' && Array.isArray(n.steps)) {
+        const [first, second] = n.steps as JsonataNode[];
+        if (isNode(first) && first.type === 'variable' && first.value === 'states' && !this.bound.has('states')) {
+          if (isNode(second) && second.type === 'name') {
+            const r = this.tokenRange(first, 'states', 1);
+            this.out.states.push({ member: String(second.value), start: r.start, end: this.tokenRange(second, String(second.value), 0).end });
+          }
+        }
+      }
+    });
+    walk(root, (n) => {
+      if (n.type === 'variable') {
+        const name = String(n.value);
+        if (name === '' || name === '$' || name === 'states' || this.bound.has(name) || procedures.has(n)) return;
+        this.out.variables.push({ name, ...this.tokenRange(n, name, 1) });
+      }
+      if ((n.type === 'function' || n.type === 'partial') && isNode(n.procedure) && n.procedure.type === 'variable') {
+        const name = String(n.procedure.value);
+        if (this.bound.has(name)) return;
+        const args = (Array.isArray(n.arguments) ? n.arguments.length : 0) + (applied.has(n) ? 1 : 0);
+        const r = this.tokenRange(n.procedure, name, 1);
+        this.out.calls.push({ name, args, partial: n.type === 'partial', start: r.start, end: r.end });
+      }
+    });
+  }
+}
+
+function isNode(v: unknown): v is JsonataNode {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as JsonataNode).type === 'string';
+}
+
+/** Visits every node of the tree (objects with a `type`), depth first. */
+function walk(node: unknown, visit: (n: JsonataNode) => void): void {
+  const stack: unknown[] = [node];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const cur = stack.pop();
+    if (cur === null || typeof cur !== 'object' || seen.has(cur)) continue;
+    seen.add(cur);
+    if (Array.isArray(cur)) {
+      for (let i = cur.length - 1; i >= 0; i--) stack.push(cur[i]);
+      continue;
+    }
+    if (isNode(cur)) visit(cur);
+    for (const k in cur as Record<string, unknown>) {
+      if (k === 'position' || k === 'value' || k === 'type') continue;
+      const v = (cur as Record<string, unknown>)[k];
+      if (v !== null && typeof v === 'object') stack.push(v);
+    }
+  }
+}
+
+/** The `$states` members that exist. */
+export const STATES_MEMBERS = new Set(['input', 'result', 'errorOutput', 'context']);

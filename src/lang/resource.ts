@@ -1,0 +1,342 @@
+/**
+ * Task `Resource` ARNs: what each kind looks like, in every partition, and which service
+ * integration patterns each optimized integration supports.
+ *
+ *   arn:<p>:lambda:<region>:<account>:function:<name>[:<version|alias>]   Lambda (legacy direct)
+ *   arn:<p>:states:<region>:<account>:activity:<name>                     activity
+ *   arn:<p>:states:[region]:[account]:<service>:<action>[.sync|.sync:2|.waitForTaskToken]
+ *   arn:<p>:states:[region]:[account]:aws-sdk:<service>:<action>[.waitForTaskToken]
+ *   arn:<p>:states:::http:invoke
+ *
+ * Integration ARNs normally leave region and account empty (`:::`); AWS also accepts them filled
+ * in (the corpus has `arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject`).
+ *
+ * Deploy-time placeholders (`${Partition}`, `#{AWS::Region}`, `${Token[...]}`) may stand for any
+ * part: an ARN with placeholders is checked on its known parts only (see `classifyResource`).
+ */
+import { hasPlaceholder, isPlaceholder } from './placeholder.js';
+
+export type Pattern = '' | '.sync' | '.sync:2' | '.waitForTaskToken';
+
+export const PARTITION = /^aws(-cn|-us-gov|-iso(-[a-z])?|-eusc)?$/;
+export const REGION = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/;
+export const ACCOUNT = /^\d{12}$/;
+const LAMBDA_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+const LAMBDA_QUALIFIER = /^(\$LATEST|[a-zA-Z0-9_-]{1,128})$/;
+const ACTIVITY_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
+
+interface ServiceSpec {
+  /** Patterns the service supports at all (besides request-response). */
+  patterns: Pattern[];
+  /** Actions and the patterns each supports ('' = request-response). */
+  actions: Record<string, Pattern[]>;
+  /**
+   * The action list is complete as far as we know: an action outside it is an error. For services
+   * whose optimized action list changes more often, an unknown action is a warning.
+   */
+  complete: boolean;
+}
+
+const RR: Pattern[] = [''];
+const SYNC: Pattern[] = ['', '.sync'];
+const CALLBACK: Pattern[] = ['', '.waitForTaskToken'];
+const ALL: Pattern[] = ['', '.sync', '.waitForTaskToken'];
+
+/**
+ * Optimized integrations (AWS Developer Guide, "Optimized integrations for Step Functions" and
+ * the per-service pages). Service-level pattern support is from the guide's table; action lists
+ * from the per-service pages.
+ */
+export const INTEGRATIONS: Readonly<Record<string, ServiceSpec>> = {
+  lambda: { patterns: ['.waitForTaskToken'], actions: { invoke: CALLBACK }, complete: true },
+  sns: { patterns: ['.waitForTaskToken'], actions: { publish: CALLBACK }, complete: true },
+  sqs: { patterns: ['.waitForTaskToken'], actions: { sendMessage: CALLBACK }, complete: true },
+  events: { patterns: ['.waitForTaskToken'], actions: { putEvents: CALLBACK }, complete: true },
+  apigateway: { patterns: ['.waitForTaskToken'], actions: { invoke: CALLBACK }, complete: true },
+  dynamodb: { patterns: [], actions: { getItem: RR, putItem: RR, updateItem: RR, deleteItem: RR }, complete: true },
+  states: { patterns: ['.sync', '.sync:2', '.waitForTaskToken'], actions: { startExecution: ['', '.sync', '.sync:2', '.waitForTaskToken'] }, complete: true },
+  batch: { patterns: ['.sync'], actions: { submitJob: SYNC }, complete: true },
+  glue: { patterns: ['.sync'], actions: { startJobRun: SYNC }, complete: true },
+  databrew: { patterns: ['.sync'], actions: { startJobRun: SYNC }, complete: true },
+  mediaconvert: { patterns: ['.sync'], actions: { createJob: SYNC }, complete: true },
+  ecs: { patterns: ['.sync', '.waitForTaskToken'], actions: { runTask: ALL }, complete: true },
+  athena: {
+    patterns: ['.sync'],
+    actions: { startQueryExecution: SYNC, stopQueryExecution: RR, getQueryExecution: RR, getQueryResults: RR },
+    complete: true,
+  },
+  http: { patterns: [], actions: { invoke: RR }, complete: true },
+  codebuild: {
+    patterns: ['.sync'],
+    actions: {
+      startBuild: SYNC,
+      stopBuild: RR,
+      batchDeleteBuilds: RR,
+      batchGetReports: RR,
+      startBuildBatch: SYNC,
+      stopBuildBatch: RR,
+      retryBuildBatch: SYNC,
+      deleteBuildBatch: RR,
+    },
+    complete: true,
+  },
+  eks: {
+    patterns: ['.sync'],
+    actions: {
+      createCluster: SYNC,
+      deleteCluster: SYNC,
+      createFargateProfile: SYNC,
+      deleteFargateProfile: SYNC,
+      createNodegroup: SYNC,
+      deleteNodegroup: SYNC,
+      runJob: SYNC,
+      call: RR,
+    },
+    complete: false,
+  },
+  elasticmapreduce: {
+    patterns: ['.sync'],
+    actions: {
+      createCluster: SYNC,
+      setClusterTerminationProtection: RR,
+      modifyInstanceFleetByName: RR,
+      modifyInstanceGroupByName: RR,
+      terminateCluster: SYNC,
+      addStep: SYNC,
+      cancelStep: RR,
+    },
+    complete: false,
+  },
+  'emr-containers': { patterns: ['.sync'], actions: { createVirtualCluster: RR, deleteVirtualCluster: SYNC, startJobRun: SYNC }, complete: false },
+  'emr-serverless': {
+    patterns: ['.sync'],
+    actions: {
+      createApplication: SYNC,
+      startApplication: SYNC,
+      stopApplication: SYNC,
+      deleteApplication: SYNC,
+      startJobRun: SYNC,
+      cancelJobRun: SYNC,
+    },
+    complete: false,
+  },
+  sagemaker: {
+    patterns: ['.sync'],
+    actions: {
+      createEndpoint: RR,
+      createEndpointConfig: RR,
+      createHyperParameterTuningJob: SYNC,
+      createLabelingJob: SYNC,
+      createModel: RR,
+      createProcessingJob: SYNC,
+      createTrainingJob: SYNC,
+      createTransformJob: SYNC,
+      updateEndpoint: RR,
+    },
+    complete: false,
+  },
+  bedrock: {
+    patterns: ['.sync', '.waitForTaskToken'],
+    actions: { invokeModel: RR, createModelCustomizationJob: ALL },
+    complete: false,
+  },
+};
+
+export type ResourceKind = 'lambda' | 'activity' | 'integration' | 'sdk' | 'unknown';
+
+export interface ResourceProblem {
+  /** error: AWS refuses; warning: probably wrong, AWS may accept. */
+  severity: 'error' | 'warning';
+  /** 'arn' = not an ARN at all; 'invalid' = an ARN but not a valid Task resource; 'unrecognized' = an integration AWS does not offer. */
+  kind: 'arn' | 'invalid' | 'unrecognized';
+  message: string;
+}
+
+export interface ResourceInfo {
+  kind: ResourceKind;
+  partition?: string;
+  /** Integration service (`lambda`, `sqs`, ...) or SDK service (`s3`). */
+  service?: string;
+  action?: string;
+  pattern?: Pattern;
+  problems: ResourceProblem[];
+}
+
+/** Stand-in for a placeholder while the ARN is split into parts. */
+const HOLE = '\u0001';
+const PLACEHOLDER = /\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|#\{[^{}]+\}/g;
+
+/** Does a part (possibly with holes) fit a pattern for some filling of the holes? */
+function partFits(part: string, re: RegExp, chars?: RegExp): boolean {
+  if (!part.includes(HOLE)) return re.test(part);
+  // With holes, only check the known characters against the allowed character class.
+  if (!chars) return true;
+  return part.split(HOLE).every((lit) => [...lit].every((c) => chars.test(c)));
+}
+
+const hasHole = (s: string | undefined) => s !== undefined && s.includes(HOLE);
+
+/** Parses and checks a Task Resource. */
+export function classifyResource(resource: string): ResourceInfo {
+  if (isPlaceholder(resource as unknown)) return { kind: 'unknown', problems: [] };
+  const text = hasPlaceholder(resource as unknown) ? resource.replace(PLACEHOLDER, HOLE) : resource;
+  const problems: ResourceProblem[] = [];
+  const parts = text.split(':');
+  const info: ResourceInfo = { kind: 'unknown', problems };
+
+  if (parts[0] !== 'arn' || parts.length < 6) {
+    // A hole may stand for the whole prefix (`${LambdaArn}`) or several parts: nothing to say.
+    if (text.includes(HOLE) && (parts[0] === 'arn' || parts[0].includes(HOLE))) return info;
+    problems.push({ severity: 'error', kind: 'arn', message: notAnArnMessage(resource) });
+    return info;
+  }
+  const [, partition, service, region, account] = parts;
+  info.partition = partition;
+  const known = !text.includes(HOLE);
+  const bad = (message: string) => problems.push({ severity: 'error', kind: 'invalid', message });
+
+  if (!partFits(partition, PARTITION, /[a-z-]/)) bad(`'${partition}' is not an AWS partition (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc)`);
+
+  if (service === 'lambda' || (service.includes(HOLE) && parts[5] === 'function')) {
+    info.kind = 'lambda';
+    checkRegionAccount(region, account, true, bad);
+    const rest = parts.slice(5);
+    if (rest[0] !== 'function' && !hasHole(rest[0])) bad(`A Lambda resource must be a function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>), not '${rest[0]}'`);
+    else if (rest.length < 2 || rest[1] === '') bad('The Lambda function ARN has no function name');
+    else if (!partFits(rest[1], LAMBDA_NAME, /[a-zA-Z0-9_-]/)) bad(`'${rest[1]}' is not a valid Lambda function name (letters, digits, '-' and '_', at most 64)`);
+    else if (rest.length > 3 && !rest.some(hasHole)) bad(`The Lambda function ARN has too many parts after the function name`);
+    else if (rest.length === 3 && !partFits(rest[2], LAMBDA_QUALIFIER, /[a-zA-Z0-9_$-]/)) bad(`'${rest[2]}' is not a valid Lambda version or alias`);
+    return info;
+  }
+  if (service !== 'states' && !hasHole(service)) {
+    problems.push({ severity: 'error', kind: 'invalid', message: `A Task resource is a Lambda function, an activity or a Step Functions integration (arn:<partition>:states:::...), not a '${service}' ARN` });
+    return info;
+  }
+  const kindPart = parts[5];
+  if (kindPart === 'activity') {
+    info.kind = 'activity';
+    checkRegionAccount(region, account, true, bad);
+    const name = parts.slice(6).join(':');
+    if (parts.length !== 7 && !text.includes(HOLE)) bad('An activity ARN is arn:<partition>:states:<region>:<account>:activity:<name>');
+    else if (!partFits(name, ACTIVITY_NAME)) bad(`'${name}' is not a valid activity name`);
+    return info;
+  }
+  if (kindPart === 'stateMachine' || kindPart === 'execution' || kindPart === 'express') {
+    bad(`A Task resource cannot be a ${kindPart} ARN; to start a state machine use arn:<partition>:states:::states:startExecution with StateMachineArn in the parameters`);
+    return info;
+  }
+  // An integration: region and account are empty, or (accepted by AWS) filled in.
+  if (region !== '' || account !== '') checkRegionAccount(region, account, false, bad);
+  if (kindPart === 'aws-sdk') return sdkIntegration(info, parts.slice(6), resource, known);
+  return optimizedIntegration(info, parts.slice(5), resource, known);
+}
+
+function checkRegionAccount(region: string, account: string, required: boolean, bad: (m: string) => void): void {
+  const problems: string[] = [];
+  if (region === '' ? required : !partFits(region, REGION, /[a-z0-9-]/)) problems.push(region === '' ? 'the region is missing' : `'${region}' is not an AWS region code (such as us-east-1)`);
+  if (account === '' ? required : !partFits(account, ACCOUNT, /\d/)) problems.push(account === '' ? 'the account ID is missing' : `'${account}' is not a 12-digit AWS account ID`);
+  if (problems.length) bad(capitalize(problems.join(' and ')));
+}
+
+function capitalize(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
+}
+
+function splitPattern(action: string, extra: string[]): { action: string; pattern: string } {
+  const dot = action.indexOf('.');
+  if (dot < 0) return { action, pattern: extra.length ? `:${extra.join(':')}` : '' };
+  return { action: action.slice(0, dot), pattern: action.slice(dot) + (extra.length ? `:${extra.join(':')}` : '') };
+}
+
+export function notRecognizedMessage(resource: string): string {
+  return `The resource provided ${resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.`;
+}
+
+function optimizedIntegration(info: ResourceInfo, rest: string[], resource: string, known: boolean): ResourceInfo {
+  info.kind = 'integration';
+  const [service, actionPart, ...extra] = rest;
+  info.service = service;
+  if (actionPart === undefined || actionPart === '') {
+    if (!known) return info;
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} An integration ARN names a service and an action: arn:<partition>:states:::<service>:<action>.` });
+    return info;
+  }
+  const { action, pattern } = splitPattern(actionPart, extra);
+  info.action = action;
+  if (hasHole(service) || hasHole(actionPart) || extra.some(hasHole)) return info;
+  const spec = Object.hasOwn(INTEGRATIONS, service) ? INTEGRATIONS[service] : undefined;
+  const unrecognized = (why: string, severity: 'error' | 'warning' = 'error') =>
+    info.problems.push({ severity, kind: 'unrecognized', message: `${notRecognizedMessage(resource)} ${why}` });
+  if (!isPattern(pattern)) {
+    unrecognized(`'${pattern}' is not a service integration pattern; the patterns are .sync, .sync:2 and .waitForTaskToken.`);
+    return info;
+  }
+  info.pattern = pattern;
+  if (!spec) {
+    unrecognized(`'${service}' is not an optimized integration; to call any AWS API use arn:<partition>:states:::aws-sdk:${service}:<action>.`);
+    return info;
+  }
+  if (pattern && !spec.patterns.includes(pattern)) {
+    const supported = spec.patterns.length ? `supports only ${spec.patterns.join(' and ')}` : 'supports only request-response (no suffix)';
+    unrecognized(`The ${service} integration ${supported}.`);
+    return info;
+  }
+  const actions = Object.hasOwn(spec.actions, action) ? spec.actions[action] : undefined;
+  if (!actions) {
+    const list = Object.keys(spec.actions).join(', ');
+    unrecognized(`'${action}' is not an optimized ${service} action (${list}); other actions are called with arn:<partition>:states:::aws-sdk:${service === 'elasticmapreduce' ? 'emr' : service}:${action}.`, spec.complete ? 'error' : 'warning');
+    return info;
+  }
+  if (!actions.includes(pattern)) {
+    const supported = actions.filter((p) => p !== '').join(', ') || 'none';
+    unrecognized(`${service}:${action} does not support ${pattern} (supported patterns: ${supported}).`, spec.complete ? 'error' : 'warning');
+  }
+  return info;
+}
+
+function sdkIntegration(info: ResourceInfo, rest: string[], resource: string, known: boolean): ResourceInfo {
+  info.kind = 'sdk';
+  const [service, actionPart, ...extra] = rest;
+  info.service = service;
+  if (!service || !actionPart) {
+    if (known) info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} An AWS SDK integration is arn:<partition>:states:::aws-sdk:<service>:<action>.` });
+    return info;
+  }
+  const { action, pattern } = splitPattern(actionPart, extra);
+  info.action = action;
+  if (hasHole(service) || hasHole(actionPart) || extra.some(hasHole)) return info;
+  if (pattern === '.sync' || pattern === '.sync:2') {
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} AWS SDK integrations do not support ${pattern}; they support request-response and .waitForTaskToken.` });
+    return info;
+  }
+  if (pattern !== '' && pattern !== '.waitForTaskToken') {
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} '${pattern}' is not a service integration pattern.` });
+    return info;
+  }
+  info.pattern = pattern;
+  if (!/^[a-z]/.test(action)) {
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} SDK actions are written in camelCase: '${action[0]?.toLowerCase() ?? ''}${action.slice(1)}'.` });
+  } else if (!/^[A-Za-z0-9]+$/.test(action)) {
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} '${action}' is not an API action name.` });
+  }
+  if (!/^[a-z][a-z0-9]*$/.test(service)) {
+    info.problems.push({
+      severity: 'warning',
+      kind: 'unrecognized',
+      message: `SDK service names in Step Functions are the SDK client name in lower case without '-' (for example 'emrserverless', 'cloudwatchlogs'); '${service}' is probably not recognized`,
+    });
+  }
+  return info;
+}
+
+function isPattern(p: string): p is Pattern {
+  return p === '' || p === '.sync' || p === '.sync:2' || p === '.waitForTaskToken';
+}
+
+/** Hand-edit markers in starter templates: `<INSERT ... HERE>`, `REGION`, `ACCOUNT_ID`, `FUNCTION_NAME`. */
+function notAnArnMessage(resource: string): string {
+  const base = 'Value is not a valid resource ARN';
+  if (/<[^>]*>/.test(resource)) return `${base}: '${resource}' is a placeholder to replace with a real ARN before deploying`;
+  if (resource.trim() === '') return `${base}: the Resource is empty`;
+  return `${base}: a Task resource is an ARN such as arn:aws:states:::lambda:invoke or arn:aws:lambda:us-east-1:123456789012:function:my-function`;
+}

@@ -1,0 +1,241 @@
+/**
+ * Workflow variables: `Assign` writes them, `$name` reads them (JSONPath `.$` values, intrinsic
+ * arguments, path fields, JSONata expressions).
+ *
+ * Scope (ASL spec, "Variables"): the top-level states share one scope; each Parallel branch and
+ * each Map iteration has its own, which can read the enclosing scopes (except a Distributed Map's
+ * child workflows, which are separate executions and see none of the parent's variables). New
+ * values take effect when the assigning state ends: every read in a state sees the values from
+ * the state's entry. A state's Assign runs when it succeeds; a catcher's Assign when that catcher
+ * handles an error (the state's own Assign does not run then); a choice rule's Assign when the
+ * rule matches.
+ */
+import type { Path } from '../types.js';
+import { isObject, type State, type StateMachine, type Scope, type JsonObject } from '../model/model.js';
+import { sitesOf, walkTemplate, type AssignSite } from './sites.js';
+import { parseJsonPath } from './jsonpath.js';
+import { looksLikeIntrinsicCall, parseIntrinsic, variablesIn } from './intrinsics.js';
+import { analyzeJsonata, expressionText } from './jsonata.js';
+import { hasPlaceholder } from './placeholder.js';
+
+export const MAX_VARIABLE_NAME = 80;
+
+/** Why a variable name is not valid, or undefined when it is. */
+export function variableNameProblem(name: string): string | undefined {
+  if (name === '') return 'a variable name cannot be empty';
+  if (name === 'states') return "'states' is reserved (it holds $states.input, $states.result, ...)";
+  if ([...name].length > MAX_VARIABLE_NAME) return `a variable name has at most ${MAX_VARIABLE_NAME} characters`;
+  // UAX #31 identifiers; '_' is accepted first, as JavaScript-style identifiers do.
+  if (!/^[\p{ID_Start}_][\p{ID_Continue}]*$/u.test(name)) {
+    return 'a variable name starts with a letter or "_" and continues with letters, digits or "_"';
+  }
+  return undefined;
+}
+
+/** The variable name an Assign key binds (JSONPath states strip a trailing `.$`). */
+export function assignedName(key: string, language: State['queryLanguage']): string {
+  return language === 'JSONPath' && key.endsWith('.$') ? key.slice(0, -2) : key;
+}
+
+export interface VariableRead {
+  state: State;
+  name: string;
+  /** Path of the string that reads it. */
+  path: Path;
+  value: string;
+  /** Range of `$name` inside that string. */
+  start: number;
+  end: number;
+}
+
+export interface VariableWrite {
+  state: State;
+  name: string;
+  site: AssignSite;
+  /** Path of the Assign key. */
+  path: Path;
+}
+
+export interface VariableUse {
+  reads: VariableRead[];
+  writes: VariableWrite[];
+  readsByState: Map<State, VariableRead[]>;
+  writesByState: Map<State, VariableWrite[]>;
+}
+
+const cache = new WeakMap<StateMachine, VariableUse>();
+
+export function variableUse(model: StateMachine): VariableUse {
+  let u = cache.get(model);
+  if (!u) {
+    u = collectUse(model);
+    cache.set(model, u);
+  }
+  return u;
+}
+
+function collectUse(model: StateMachine): VariableUse {
+  const sites = sitesOf(model);
+  const use: VariableUse = { reads: [], writes: [], readsByState: new Map(), writesByState: new Map() };
+  const read = (r: VariableRead) => {
+    use.reads.push(r);
+    let list = use.readsByState.get(r.state);
+    if (!list) use.readsByState.set(r.state, (list = []));
+    list.push(r);
+  };
+  const fromJsonPathString = (state: State, path: Path, value: string) => {
+    if (hasPlaceholder(value as unknown)) return;
+    if (value.startsWith('$')) {
+      const info = parseJsonPath(value);
+      if (info?.root === 'variable' && info.variable && !info.error) read({ state, name: info.variable, path, value, start: 0, end: 1 + info.variable.length });
+    } else if (looksLikeIntrinsicCall(value)) {
+      const parsed = parseIntrinsic(value);
+      if (parsed.call) for (const v of variablesIn(parsed.call)) read({ state, path, value, ...v });
+    }
+  };
+  for (const p of sites.paths) if (typeof p.value === 'string') fromJsonPathString(p.state, p.path, p.value);
+  for (const t of sites.templates) {
+    walkTemplate(t.value, t.path, (key, v, memberPath) => {
+      if (key.endsWith('.$') && typeof v === 'string') fromJsonPathString(t.state, memberPath, v);
+    });
+  }
+  for (const j of sites.jsonata) {
+    if (hasPlaceholder(j.value as unknown)) continue;
+    const a = analyzeJsonata(expressionText(j.value));
+    if (a.error) continue;
+    for (const v of a.variables) read({ state: j.state, name: v.name, path: j.path, value: j.value, start: v.start + 2, end: v.end + 2 });
+  }
+  for (const site of sites.assigns) {
+    for (const key of Object.keys(site.obj)) {
+      const w: VariableWrite = { state: site.state, name: assignedName(key, site.language), site, path: [...site.path, key] };
+      use.writes.push(w);
+      let list = use.writesByState.get(site.state);
+      if (!list) use.writesByState.set(site.state, (list = []));
+      list.push(w);
+    }
+  }
+  return use;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definite assignment over the state graph.
+
+export interface Unassigned {
+  read: VariableRead;
+  /** Assigned somewhere in the machine (then "on some path"), or nowhere at all. */
+  assignedSomewhere: boolean;
+}
+
+/**
+ * Reads of variables that some path from StartAt reaches without assigning them first.
+ * A forward must-analysis per scope: IN(start) = the variables definitely assigned when the
+ * owning Map/Parallel state is entered (nothing for the top level and for Distributed Map child
+ * workflows); IN(s) = the intersection over incoming edges of OUT(pred, edge), where an edge
+ * carries the assignments that take effect when it is taken. Unreachable states are skipped
+ * (reachability is another rule's finding).
+ */
+export function unassignedReads(model: StateMachine): Unassigned[] {
+  const use = variableUse(model);
+  if (use.reads.length === 0) return [];
+  const assignedAnywhere = new Set(use.writes.map((w) => w.name));
+  const entry = new Map<State, Set<string>>();
+  for (const scope of model.scopes) {
+    let inherited: Set<string>;
+    if (!scope.owner) inherited = new Set();
+    else if (!entry.has(scope.owner)) continue; // the owner is unreachable
+    else if (isDistributed(scope.owner)) inherited = new Set();
+    else inherited = entry.get(scope.owner)!;
+    solveScope(model, scope, inherited, entry);
+  }
+  const out: Unassigned[] = [];
+  for (const r of use.reads) {
+    const inSet = entry.get(r.state);
+    if (!inSet) continue; // unreachable
+    if (!inSet.has(r.name)) out.push({ read: r, assignedSomewhere: assignedAnywhere.has(r.name) });
+  }
+  return out;
+}
+
+export function isDistributed(state: State): boolean {
+  const proc = state.obj.ItemProcessor;
+  return isObject(proc) && isObject(proc.ProcessorConfig) && proc.ProcessorConfig.Mode === 'DISTRIBUTED';
+}
+
+/** The names a state's Assign (of the given kind) writes. */
+function namesOf(obj: JsonObject | undefined, language: State['queryLanguage']): string[] {
+  return obj ? Object.keys(obj).map((k) => assignedName(k, language)) : [];
+}
+
+function solveScope(model: StateMachine, scope: Scope, inherited: Set<string>, entry: Map<State, Set<string>>): void {
+  const start = typeof scope.startAt === 'string' ? scope.byName.get(scope.startAt) : undefined;
+  if (!start) return;
+  // Edges within the scope, with the names each one assigns.
+  const incoming = new Map<State, { from: State; adds: string[] }[]>();
+  for (const s of scope.states) {
+    const o = s.obj;
+    const own = isObject(o.Assign) ? namesOf(o.Assign, s.queryLanguage) : [];
+    for (const e of model.edgesFrom.get(s) ?? []) {
+      const target = scope.byName.get(e.target);
+      if (!target) continue;
+      let adds: string[];
+      if (e.field === 'Catch') {
+        const idx = e.path[e.path.length - 2] as number;
+        const c = Array.isArray(o.Catch) ? o.Catch[idx] : undefined;
+        adds = isObject(c) && isObject(c.Assign) ? namesOf(c.Assign, s.queryLanguage) : [];
+      } else if (e.field === 'Choices') {
+        const idx = e.path[e.path.length - 2] as number;
+        const rule = Array.isArray(o.Choices) ? o.Choices[idx] : undefined;
+        // Over-approximated (the union of the state's and the rule's Assign): fewer warnings.
+        adds = [...own, ...(isObject(rule) && isObject(rule.Assign) ? namesOf(rule.Assign, s.queryLanguage) : [])];
+      } else {
+        adds = own;
+      }
+      let list = incoming.get(target);
+      if (!list) incoming.set(target, (list = []));
+      list.push({ from: s, adds });
+    }
+  }
+  // Worklist iteration; TOP (undefined) = not reached yet.
+  const value = new Map<State, Set<string>>();
+  value.set(start, new Set(inherited));
+  const queue: State[] = [start];
+  const queued = new Set<State>(queue);
+  const succ = new Map<State, State[]>();
+  for (const [t, list] of incoming) for (const { from } of list) {
+    let l = succ.get(from);
+    if (!l) succ.set(from, (l = []));
+    if (!l.includes(t)) l.push(t);
+  }
+  let head = 0;
+  while (head < queue.length && head < 1_000_000) {
+    const s = queue[head++];
+    queued.delete(s);
+    for (const t of succ.get(s) ?? []) {
+      let next: Set<string> | undefined;
+      for (const { from, adds } of incoming.get(t) ?? []) {
+        const v = value.get(from);
+        if (!v) continue;
+        const out = new Set(v);
+        for (const a of adds) out.add(a);
+        if (!next) next = out;
+        else for (const x of next) if (!out.has(x)) next.delete(x);
+      }
+      if (t === start) {
+        // The start is also entered from outside the scope with the inherited set.
+        const merged = new Set<string>();
+        for (const x of inherited) if (next?.has(x) ?? true) merged.add(x);
+        next = merged;
+      }
+      if (!next) continue;
+      const old = value.get(t);
+      if (!old || old.size !== next.size || [...next].some((x) => !old.has(x))) {
+        value.set(t, next);
+        if (!queued.has(t)) {
+          queued.add(t);
+          queue.push(t);
+        }
+      }
+    }
+  }
+  for (const [s, v] of value) entry.set(s, v);
+}
