@@ -21,7 +21,10 @@ export default defineRule({
     examples: {
       valid: [
         { text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "$$.Execution.Input", "OutputPath": "$.items[?(@.ok == true)]", "End": true}}}' },
-        { title: 'A variable and null', text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "$order.lines", "OutputPath": null, "End": true}}}' },
+        {
+          title: 'A variable and null',
+          text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"order": {"lines": []}}, "Next": "P"}, "P": {"Type": "Pass", "InputPath": "$order.lines", "OutputPath": null, "End": true}}}',
+        },
       ],
       invalid: [
         {

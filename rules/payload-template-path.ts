@@ -22,13 +22,14 @@ export default defineRule({
     examples: {
       valid: [
         {
-          text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"a.$": "$.a", "b.$": "$$.Execution.Id", "c.$": "$v", "d": {"e.$": "States.UUID()"}, "f": [{"g.$": "$[0]"}]}, "End": true}}}',
+          text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"v": 1}, "Next": "P"}, "P": {"Type": "Pass", "Parameters": {"a.$": "$.a", "b.$": "$$.Execution.Id", "c.$": "$v", "d": {"e.$": "States.UUID()"}, "f": [{"g.$": "$[0]"}]}, "End": true}}}',
         },
       ],
       invalid: [
         {
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"Variable.$": "Test"}, "End": true}}}',
           diagnostics: [
+            { code: 'LINT_VARIABLE_UNUSED', severity: 'WARNING', location: '/States/P/Assign', line: 1, column: 62 },
             {
               code: 'SCHEMA_VALIDATION_FAILED',
               location: '/States/P/Assign',

@@ -26,7 +26,7 @@ export default defineRule({
         { text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "ResultPath": "$.a[\'b c\'][0].d", "End": true}}}' },
         {
           title: 'Choice Variable may read the context object and variables',
-          text: '{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$$.Execution.Input.x", "IsPresent": true, "Next": "D"}, {"Variable": "$count", "NumericGreaterThanPath": "$limit", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}',
+          text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"count": 1, "limit": 2}, "Next": "C"}, "C": {"Type": "Choice", "Choices": [{"Variable": "$$.Execution.Input.x", "IsPresent": true, "Next": "D"}, {"Variable": "$count", "NumericGreaterThanPath": "$limit", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}',
         },
       ],
       invalid: [

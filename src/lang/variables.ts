@@ -93,7 +93,8 @@ function collectUse(model: StateMachine): VariableUse {
       if (parsed.call) for (const v of variablesIn(parsed.call)) read({ state, path, value, ...v });
     }
   };
-  for (const p of sites.paths) if (typeof p.value === 'string') fromJsonPathString(p.state, p.path, p.value);
+  // ResultPath names a place to write (a variable there is an error of its own, not a read).
+  for (const p of sites.paths) if (p.kind !== 'result' && typeof p.value === 'string') fromJsonPathString(p.state, p.path, p.value);
   for (const t of sites.templates) {
     walkTemplate(t.value, t.path, (key, v, memberPath) => {
       if (key.endsWith('.$') && typeof v === 'string') fromJsonPathString(t.state, memberPath, v);
@@ -124,6 +125,44 @@ export interface Unassigned {
   read: VariableRead;
   /** Assigned somewhere in the machine (then "on some path"), or nowhere at all. */
   assignedSomewhere: boolean;
+  /** A Distributed Map child workflow reading a variable of its parent (a scope problem). */
+  parentOfDistributed: boolean;
+}
+
+/** The innermost Distributed Map processor scope at or above `scope`. */
+export function enclosingDistributed(scope: Scope): Scope | undefined {
+  for (let s: Scope | undefined = scope; s; s = s.parent) if (s.owner && s.kind === 'itemProcessor' && isDistributed(s.owner)) return s;
+  return undefined;
+}
+
+/** Is `name` assigned in `scope` or a scope nested in it? In a scope enclosing it? */
+function assignedIn(use: VariableUse, scope: Scope, name: string): { within: boolean; outside: boolean } {
+  let within = false;
+  let outside = false;
+  for (const w of use.writes) {
+    if (w.name !== name) continue;
+    let inside = false;
+    for (let x: Scope | undefined = w.state.scope; x; x = x.parent) if (x === scope) inside = true;
+    if (inside) within = true;
+    else outside = true;
+  }
+  return { within, outside };
+}
+
+/**
+ * Reads, in a Distributed Map's child workflow, of variables assigned only outside it: the child
+ * executions cannot see them.
+ */
+export function parentReadsInDistributed(model: StateMachine): VariableRead[] {
+  const use = variableUse(model);
+  const out: VariableRead[] = [];
+  for (const r of use.reads) {
+    const d = enclosingDistributed(r.state.scope);
+    if (!d) continue;
+    const a = assignedIn(use, d, r.name);
+    if (!a.within && a.outside) out.push(r);
+  }
+  return out;
 }
 
 /**
@@ -147,11 +186,12 @@ export function unassignedReads(model: StateMachine): Unassigned[] {
     else inherited = entry.get(scope.owner)!;
     solveScope(model, scope, inherited, entry);
   }
+  const parentReads = new Set(parentReadsInDistributed(model));
   const out: Unassigned[] = [];
   for (const r of use.reads) {
     const inSet = entry.get(r.state);
     if (!inSet) continue; // unreachable
-    if (!inSet.has(r.name)) out.push({ read: r, assignedSomewhere: assignedAnywhere.has(r.name) });
+    if (!inSet.has(r.name)) out.push({ read: r, assignedSomewhere: assignedAnywhere.has(r.name), parentOfDistributed: parentReads.has(r) });
   }
   return out;
 }
