@@ -8,6 +8,16 @@ import definitionTooLarge from './definition-too-large.js';
 import jsonSyntax from './json-syntax.js';
 import tooDeeplyNested from './too-deeply-nested.js';
 import duplicateJsonKey from './duplicate-json-key.js';
+import rootStructure from './root-structure.js';
+import stateType from './state-type.js';
+import queryLanguage from './query-language.js';
+import fieldNotSupported from './field-not-supported.js';
+import fieldRequired from './field-required.js';
+import fieldValue from './field-value.js';
+import fieldExclusive from './field-exclusive.js';
+import nextOrEnd from './next-or-end.js';
+import retryCatch from './retry-catch.js';
+import choiceRule from './choice-rule.js';
 import stateNameInvalid from './state-name-invalid.js';
 import stateNameDuplicate from './state-name-duplicate.js';
 import mapLabel from './map-label.js';
@@ -27,6 +37,16 @@ export const allRules: readonly Rule[] = [
   tooDeeplyNested,
   duplicateJsonKey,
   // schema rules go here
+  rootStructure,
+  stateType,
+  queryLanguage,
+  fieldNotSupported,
+  fieldRequired,
+  fieldValue,
+  fieldExclusive,
+  nextOrEnd,
+  retryCatch,
+  choiceRule,
   stateNameInvalid,
   stateNameDuplicate,
   mapLabel,

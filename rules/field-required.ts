@@ -1,0 +1,52 @@
+import { schemaRule } from '../src/engine/schema.js';
+
+export default schemaRule({
+  id: 'field-required',
+  description: 'Required fields are present: Resource on a Task, Choices on a Choice, Branches on a Parallel, a duration on a Wait, ItemProcessor (or Iterator) on a Map, ExecutionType on a Distributed Map ...',
+  rationale:
+    'AWS refuses a state that lacks a field its type requires. Where one of several fields is required (Seconds, SecondsPath, Timestamp or TimestampPath on a Wait), the message lists them all. A missing field is not reported again when a misspelling of it already is.',
+  sources: ['asl-rules.md task-resource-required, choice-choices-required, parallel-branches, wait-exactly-one, map-processor-required, map-processor-config (B: ExecutionType), map-item-batcher, map-item-reader'],
+  examples: {
+    valid: [
+      { text: '{"StartAt": "W", "States": {"W": {"Type": "Wait", "SecondsPath": "$.delay", "End": true}}}' },
+    ],
+    invalid: [
+      {
+        title: 'A Task without Resource',
+        text: [
+          '{"StartAt": "A", "States": {',
+          '  "A": {"Type": "Task", "End": true}',
+          '}}',
+        ].join('\n'),
+        diagnostics: [
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 3, message: 'These fields are required: [Resource]' },
+        ],
+      },
+      {
+        title: 'A Wait without a duration',
+        text: [
+          '{"StartAt": "W", "States": {',
+          '  "W": {"Type": "Wait", "End": true}',
+          '}}',
+        ].join('\n'),
+        diagnostics: [
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/W', line: 2, column: 3, message: 'One of these fields is required: [Seconds, SecondsPath, Timestamp, TimestampPath]' },
+        ],
+      },
+      {
+        title: 'A Distributed Map without ExecutionType',
+        text: [
+          '{"StartAt": "M", "States": {',
+          '  "M": {"Type": "Map", "End": true, "ItemProcessor": {',
+          '    "ProcessorConfig": {"Mode": "DISTRIBUTED"},',
+          '    "StartAt": "P", "States": {"P": {"Type": "Succeed"}}',
+          '  }}',
+          '}}',
+        ].join('\n'),
+        diagnostics: [
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor/ProcessorConfig', line: 3, column: 25, message: "The field 'ExecutionType' is required when 'Mode' is 'DISTRIBUTED'" },
+        ],
+      },
+    ],
+  },
+});

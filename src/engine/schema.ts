@@ -1,0 +1,174 @@
+/**
+ * The SCHEMA stage: the root object and every state (nested ones included, each against the schema
+ * of its type and effective query language) validated once per document; the findings are cached
+ * per model, and each schema rule reports its own class of them.
+ *
+ * Validators come from the module `npm run build` generates (schemas/asl.validators.cjs: ajv
+ * standalone code, no ajv at run time); when it is missing or older than the schema, the schema is
+ * compiled with ajv instead, once per process.
+ */
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import type { ValidateFunction } from 'ajv';
+import type { StateMachine } from '../model/model.js';
+import type { Document } from '../parse/document.js';
+import { defineRule, type Rule, type RuleContext, type RuleMeta } from './rule.js';
+import { formatLocation } from '../model/location.js';
+import { isPlaceholder } from '../lang/placeholder.js';
+import { compileValidators, generatedModulePath, readSchemaText, schemaHash, STATE_TYPES, VALIDATOR_NAMES, type Validators } from './schema-compile.js';
+import { mapErrors, render, type Definitions, type SchemaFinding, type SchemaRuleId, type Subject } from './schema-messages.js';
+
+export type { SchemaFinding, SchemaRuleId } from './schema-messages.js';
+
+const require = createRequire(import.meta.url);
+
+let validators: Validators | undefined;
+let validatorSource: 'standalone' | 'compiled' | undefined;
+let definitions: Definitions | undefined;
+
+/** The validators, loaded or compiled on first use. */
+export function getValidators(): Validators {
+  if (!validators) {
+    const loaded = loadGenerated();
+    validators = loaded ?? compileValidators();
+    validatorSource = loaded ? 'standalone' : 'compiled';
+  }
+  return validators;
+}
+
+/** Where the validators of this process come from (for tests and benchmarks). */
+export function validatorOrigin(): 'standalone' | 'compiled' | undefined {
+  return validatorSource;
+}
+
+/** Tests: use these validators (e.g. a freshly generated standalone module), or reset to the default. */
+export function useValidators(v: Validators | undefined, origin: 'standalone' | 'compiled' = 'standalone'): void {
+  validators = v;
+  validatorSource = v ? origin : undefined;
+}
+
+function loadGenerated(): Validators | undefined {
+  const file = generatedModulePath();
+  if (!existsSync(file)) return undefined;
+  const mod = require(file) as Validators & { schemaHash?: string };
+  // A module built from another version of the schema would check the wrong things.
+  if (mod.schemaHash !== schemaHash()) return undefined;
+  for (const name of VALIDATOR_NAMES) if (typeof mod[name] !== 'function') return undefined;
+  return mod;
+}
+
+function getDefinitions(): Definitions {
+  return (definitions ??= (JSON.parse(readSchemaText()) as { definitions: Definitions }).definitions);
+}
+
+const cache = new WeakMap<StateMachine, SchemaFinding[]>();
+
+/** Every schema finding of a document, computed once per model. */
+export function schemaFindings(model: StateMachine): SchemaFinding[] {
+  let found = cache.get(model);
+  if (!found) {
+    found = validateModel(model);
+    cache.set(model, found);
+  }
+  return found;
+}
+
+const TYPES = new Set<string>(STATE_TYPES);
+
+function validateModel(model: StateMachine): SchemaFinding[] {
+  const out: SchemaFinding[] = [];
+  const doc = model.doc;
+  if (!model.root) {
+    if (doc.parsed && !doc.isBlank && !isPlaceholder(doc.value)) {
+      out.push({
+        rule: 'root-structure',
+        message: `The state machine definition must be a JSON object, got ${render(doc.value)}`,
+        location: '/',
+        path: [],
+        part: 'value',
+      });
+    }
+    return out;
+  }
+  const v = getValidators();
+  check(out, v.root, { base: [], value: model.root, definition: 'root', kind: 'root' });
+  const machineIsJsonata = model.queryLanguage === 'JSONata';
+  for (const state of model.states) {
+    if (!state.isObject) {
+      if (!isPlaceholder(state.value)) {
+        out.push({
+          rule: 'state-type',
+          message: `The state '${state.name}' must be an object, got ${render(state.value)}`,
+          location: formatLocation(state.path),
+          path: state.path,
+          part: 'value',
+        });
+      }
+      continue;
+    }
+    const type = state.obj.Type;
+    // A placeholder Type may become any state type: nothing can be said about the fields.
+    if (isPlaceholder(type)) continue;
+    const known = typeof type === 'string' && TYPES.has(type);
+    const definition = known ? `${type}.${state.queryLanguage}` : 'state';
+    check(out, v[definition], {
+      base: state.path,
+      value: state.obj,
+      definition,
+      kind: 'state',
+      stateType: known ? type : undefined,
+      queryLanguage: state.queryLanguage,
+    });
+    if (machineIsJsonata && state.obj.QueryLanguage === 'JSONPath') {
+      out.push({
+        rule: 'query-language',
+        message: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
+        location: formatLocation(state.path),
+        path: [...state.path, 'QueryLanguage'],
+        part: 'value',
+      });
+    }
+  }
+  return out;
+}
+
+function check(out: SchemaFinding[], validate: ValidateFunction, subject: Subject): void {
+  if (validate(subject.value)) return;
+  out.push(...mapErrors(subject, validate.errors ?? [], getDefinitions()));
+}
+
+/** Reports the findings of one schema rule. */
+export function reportSchemaFindings(ctx: RuleContext, rule: SchemaRuleId): void {
+  for (const f of schemaFindings(ctx.model)) {
+    if (f.rule !== rule) continue;
+    const replace = f.replace;
+    ctx.report({
+      path: f.path,
+      part: f.part,
+      span: f.atStart ? startOf(ctx.doc) : undefined,
+      location: f.location,
+      message: f.message,
+      data: f.data,
+      fix: replace
+        ? () => {
+            const span = ctx.doc.spanOf(f.path, replace.part);
+            return { title: replace.title, edits: [{ ...span, newText: replace.part === 'key' ? JSON.stringify(replace.text) : replace.text }] };
+          }
+        : undefined,
+    });
+  }
+}
+
+/** The first character of the document's value (where a missing top-level field is reported). */
+function startOf(doc: Document): { offset: number; length: number } {
+  const span = doc.spanOf([]);
+  return { offset: span.offset, length: Math.min(1, span.length) };
+}
+
+/** A schema rule: AWS's SCHEMA_VALIDATION_FAILED error, reporting one class of the shared findings. */
+export function schemaRule(meta: Omit<RuleMeta, 'code' | 'severity' | 'id'> & { id: SchemaRuleId }): Rule {
+  return defineRule({
+    meta: { code: 'SCHEMA_VALIDATION_FAILED', severity: 'ERROR', ...meta },
+    check: (ctx) => reportSchemaFindings(ctx, meta.id),
+  });
+}
