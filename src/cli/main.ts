@@ -119,6 +119,8 @@ function writeOutputFile(path: string, shown: string, text: string): void {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   } catch (err) {
-    throw new RunError(`cannot write '${shown}': ${describeSystemError(err)}`);
+    // mkdir -p says EEXIST when a file stands where a folder of the path should be.
+    const why = (err as NodeJS.ErrnoException).code === 'EEXIST' ? 'a part of the path is not a directory' : describeSystemError(err);
+    throw new RunError(`cannot write '${shown}': ${why}`);
   }
 }

@@ -13,6 +13,9 @@ type Loader = () => Promise<{ default: Formatter }>;
 const registry: Record<string, Loader> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
+  sarif: () => import('./sarif.js'),
+  github: () => import('./github.js'),
+  junit: () => import('./junit.js'),
 };
 
 /** Registered names, the default first. */

@@ -1,0 +1,537 @@
+/**
+ * The CLI end to end, through the real binary (`node dist/src/cli/bin.js`): exact output, exit
+ * codes and stderr, as a CI pipeline sees them.
+ */
+import { execSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'dist', 'src', 'cli', 'bin.js');
+const FIX = 'test/fixtures/cli';
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+/** Newest modification time of the TypeScript sources the binary is built from. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, name.name);
+    if (name.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (name.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+beforeAll(() => {
+  // `npm test` builds first; a direct `vitest run` must not test a stale or missing build.
+  const stale = !existsSync(BIN) || statSync(BIN).mtimeMs < Math.max(newestSource(join(ROOT, 'src')), newestSource(join(ROOT, 'rules')));
+  if (stale) {
+    try {
+      execSync('npx tsc -p tsconfig.json', { cwd: ROOT, stdio: 'pipe' });
+    } catch {
+      // Type errors elsewhere in the tree still emit JavaScript; the check below is what matters.
+    }
+  }
+  expect(existsSync(BIN)).toBe(true);
+}, 120_000);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A clean environment: no colour settings inherited from the test runner. */
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const e = { ...process.env };
+  delete e.FORCE_COLOR;
+  delete e.NO_COLOR;
+  delete e.NODE_EXTRA_CA_CERTS;
+  return { ...e, ...extra };
+}
+
+function run(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; nodeArgs?: string[] } = {}): Run {
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input ?? '',
+    env: env(opts.env),
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The one-line contract for exit code 2: `asl-lint: <message>` and no stack trace. */
+function expectFatal(r: Run, message: string | RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  expect(r.stderr.split('\n')).toHaveLength(2);
+  if (typeof message === 'string') expect(r.stderr).toBe(`asl-lint: ${message}\n`);
+  else expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+const MISSING_C = "Missing 'Next' target: C";
+const UNREACHABLE_B = 'State "B" is not reachable.';
+const NO_DOLLAR_ID = "The value of 'id' looks like a JSONPath. Instead of 'id', use 'id.$' to evaluate it as a JSONPath at runtime.";
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'asl-lint-cli-'));
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('exit codes and stylish output', () => {
+  it('a clean file: exit 0, no output at all', () => {
+    expect(run([`${FIX}/clean.asl.json`])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('errors: exit 1, ESLint-style rows with line:col, severity, message, code and rule, then the summary', () => {
+    const r = run([`${FIX}/errors.asl.json`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        '',
+        `${FIX}/errors.asl.json`,
+        `  4:36  error  ${MISSING_C}     MISSING_TRANSITION_TARGET (transition-target)`,
+        `  5:5   error  ${UNREACHABLE_B}  MISSING_TRANSITION_TARGET (state-unreachable)`,
+        '',
+        '\u2716 2 problems (2 errors, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('an invalid JSON file: exit 1 with INVALID_JSON_DESCRIPTION at the trailing comma', () => {
+    const r = run([`${FIX}/trailing-comma.asl.json`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        '',
+        `${FIX}/trailing-comma.asl.json`,
+        '  5:3  error  Invalid JSON: Trailing commas are not allowed in JSON (line 5, column 3)  INVALID_JSON_DESCRIPTION (json-syntax)',
+        '',
+        '\u2716 1 problem (1 error, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('warnings are shown by default and do not fail the run', () => {
+    const r = run([`${FIX}/warning.asl.json`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      ['', `${FIX}/warning.asl.json`, `  4:44  warning  ${NO_DOLLAR_ID}  NO_DOLLAR (no-dollar)`, '', '\u2716 1 problem (0 errors, 1 warning)', ''].join('\n'),
+    );
+  });
+
+  it('--max-warnings 0 with a warning: exit 1 and a note on stderr; --max-warnings 1: exit 0', () => {
+    const over = run(['--max-warnings', '0', `${FIX}/warning.asl.json`]);
+    expect(over.code).toBe(1);
+    expect(over.stdout).toContain('NO_DOLLAR (no-dollar)');
+    expect(over.stderr).toBe('asl-lint: 1 warning found, more than --max-warnings 0 allows\n');
+    const within = run(['--max-warnings=1', `${FIX}/warning.asl.json`]);
+    expect(within.code).toBe(0);
+    expect(within.stderr).toBe('');
+  });
+
+  it('--quiet shows errors only, but warnings still count for --max-warnings', () => {
+    const r = run(['--quiet', `${FIX}/mixed.asl.json`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        '',
+        `${FIX}/mixed.asl.json`,
+        "  4:68  error  Missing 'Next' target: Nowhere  MISSING_TRANSITION_TARGET (transition-target)",
+        `  5:5   error  ${UNREACHABLE_B}     MISSING_TRANSITION_TARGET (state-unreachable)`,
+        '',
+        '\u2716 2 problems (2 errors, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+    expect(run(['--quiet', `${FIX}/warning.asl.json`])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const counted = run(['--quiet', '--max-warnings', '0', `${FIX}/warning.asl.json`]);
+    expect(counted).toEqual({ code: 1, stdout: '', stderr: 'asl-lint: 1 warning found, more than --max-warnings 0 allows\n' });
+  });
+
+  it('--severity ERROR hides warnings and does not count them', () => {
+    const r = run(['--severity', 'ERROR', '--format', 'json', `${FIX}/mixed.asl.json`]);
+    expect(r.code).toBe(1);
+    const [file] = JSON.parse(r.stdout);
+    expect(file.diagnostics.map((d: { code: string; severity: string }) => `${d.severity} ${d.code}`)).toEqual([
+      'ERROR MISSING_TRANSITION_TARGET',
+      'ERROR MISSING_TRANSITION_TARGET',
+    ]);
+    expect(file.warningCount).toBe(0);
+    expect(run(['--severity', 'ERROR', '--max-warnings', '0', `${FIX}/warning.asl.json`])).toEqual({ code: 0, stdout: '', stderr: '' });
+    // And the default is WARNING:
+    expect(run(['--severity', 'warning', `${FIX}/warning.asl.json`]).stdout).toContain('NO_DOLLAR');
+  });
+});
+
+describe('json format', () => {
+  it('has the exact shape, 1-based line/column and end, clean files included', () => {
+    const r = run(['--format', 'json', `${FIX}/mixed.asl.json`, `${FIX}/clean.asl.json`, `${FIX}/trailing-comma.asl.json`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.endsWith(']\n')).toBe(true);
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        filePath: `${FIX}/mixed.asl.json`,
+        result: 'FAIL',
+        errorCount: 2,
+        warningCount: 1,
+        diagnostics: [
+          {
+            severity: 'WARNING',
+            code: 'NO_DOLLAR',
+            rule: 'no-dollar',
+            message: NO_DOLLAR_ID,
+            location: '/States/A/Parameters',
+            line: 4,
+            column: 44,
+            endLine: 4,
+            endColumn: 48,
+          },
+          {
+            severity: 'ERROR',
+            code: 'MISSING_TRANSITION_TARGET',
+            rule: 'transition-target',
+            message: "Missing 'Next' target: Nowhere",
+            location: '/States/A/Next',
+            line: 4,
+            column: 68,
+            endLine: 4,
+            endColumn: 77,
+          },
+          {
+            severity: 'ERROR',
+            code: 'MISSING_TRANSITION_TARGET',
+            rule: 'state-unreachable',
+            message: UNREACHABLE_B,
+            location: '/States/B',
+            line: 5,
+            column: 5,
+            endLine: 5,
+            endColumn: 8,
+          },
+        ],
+      },
+      { filePath: `${FIX}/clean.asl.json`, result: 'OK', errorCount: 0, warningCount: 0, diagnostics: [] },
+      {
+        filePath: `${FIX}/trailing-comma.asl.json`,
+        result: 'FAIL',
+        errorCount: 1,
+        warningCount: 0,
+        diagnostics: [
+          {
+            severity: 'ERROR',
+            code: 'INVALID_JSON_DESCRIPTION',
+            rule: 'json-syntax',
+            message: 'Invalid JSON: Trailing commas are not allowed in JSON (line 5, column 3)',
+            location: null,
+            line: 5,
+            column: 3,
+            endLine: 5,
+            endColumn: 4,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('--quiet makes the counts match the listed diagnostics; a file with warnings only stays OK', () => {
+    const [file] = JSON.parse(run(['-f', 'json', '--quiet', `${FIX}/warning.asl.json`]).stdout);
+    expect(file).toEqual({ filePath: `${FIX}/warning.asl.json`, result: 'OK', errorCount: 0, warningCount: 0, diagnostics: [] });
+  });
+});
+
+describe('finding files', () => {
+  let tree: string;
+  beforeAll(() => {
+    // node_modules and .git cannot live in the committed fixtures (.gitignore, git itself), so
+    // the tree is copied and they are added here, each with a definition that would fail.
+    tree = join(tmp, 'tree');
+    cpSync(join(ROOT, FIX, 'tree'), tree, { recursive: true });
+    const broken = '{"StartAt": "Nope", "States": {}}';
+    mkdirSync(join(tree, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(tree, 'node_modules', 'pkg', 'dep.asl.json'), broken);
+    mkdirSync(join(tree, 'nested', 'node_modules'), { recursive: true });
+    writeFileSync(join(tree, 'nested', 'node_modules', 'deep.asl.json'), broken);
+    mkdirSync(join(tree, '.git'), { recursive: true });
+    writeFileSync(join(tree, '.git', 'odd.asl.json'), broken);
+  });
+
+  it('a directory: only *.asl.json/.yaml/.yml, nested folders included, node_modules and .git skipped, sorted', () => {
+    const r = run(['-f', 'json', '.'], { cwd: tree });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const files = JSON.parse(r.stdout) as { filePath: string; result: string }[];
+    expect(files.map((f) => `${f.filePath} ${f.result}`)).toEqual([
+      'nested/deeper/bottom.asl.yaml FAIL',
+      'nested/middle.asl.yml OK',
+      'top.asl.json OK',
+    ]);
+  });
+
+  it('a directory given from outside: paths shown relative to the working directory, YAML positions', () => {
+    const r = run([`${FIX}/tree`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        '',
+        `${FIX}/tree/nested/deeper/bottom.asl.yaml`,
+        "  3:25  error  Missing 'Next' target: Gone  MISSING_TRANSITION_TARGET (transition-target)",
+        '  4:3   error  State "Z" is not reachable.  MISSING_TRANSITION_TARGET (state-unreachable)',
+        '',
+        '\u2716 2 problems (2 errors, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('explicitly named .json and .yml files are linted as ASL, whatever their name', () => {
+    const r = run(['-f', 'json', `${FIX}/explicit/definition.json`, `${FIX}/explicit/definition.yml`]);
+    expect(r.code).toBe(1);
+    const files = JSON.parse(r.stdout) as { filePath: string; diagnostics: { code: string; line: number; column: number }[] }[];
+    expect(files.map((f) => [f.filePath, f.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)])).toEqual([
+      [`${FIX}/explicit/definition.json`, ['1:59 MISSING_TRANSITION_TARGET', '1:71 MISSING_TRANSITION_TARGET']],
+      [`${FIX}/explicit/definition.yml`, ['3:25 MISSING_TRANSITION_TARGET', '4:3 MISSING_TRANSITION_TARGET']],
+    ]);
+  });
+
+  it('YAML diagnostics point at the YAML text', () => {
+    const r = run([`${FIX}/errors.asl.yaml`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        '',
+        `${FIX}/errors.asl.yaml`,
+        `  5:11  error  ${MISSING_C}     MISSING_TRANSITION_TARGET (transition-target)`,
+        `  6:3   error  ${UNREACHABLE_B}  MISSING_TRANSITION_TARGET (state-unreachable)`,
+        '',
+        '\u2716 2 problems (2 errors, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a glob is expanded (quoted, so the shell does not), keeping .json/.yaml/.yml files', () => {
+    const r = run(['-f', 'json', `${FIX}/tree/**/*.y*ml`, `${FIX}/tree/*`]);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath)).toEqual([
+      `${FIX}/tree/nested/deeper/bottom.asl.yaml`,
+      `${FIX}/tree/nested/middle.asl.yml`,
+      `${FIX}/tree/top.asl.json`,
+    ]);
+  });
+
+  it('a file named twice is linted once', () => {
+    const r = run(['-f', 'json', `${FIX}/clean.asl.json`, `./${FIX}/clean.asl.json`, `${FIX}/*.asl.json`]);
+    const paths = (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath);
+    expect(paths.filter((p) => p === `${FIX}/clean.asl.json`)).toHaveLength(1);
+    expect(paths).toEqual([...new Set(paths)]);
+  });
+
+  it('a UTF-8 byte-order mark is ignored', () => {
+    expect(readFileSync(join(ROOT, FIX, 'bom.asl.json'))[0]).toBe(0xef);
+    expect(run([`${FIX}/bom.asl.json`])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('nothing found is a usage error naming what was looked for', () => {
+    expectFatal(run([`${FIX}/explicit`]), `no *.asl.json, *.asl.yaml or *.asl.yml files found in directory '${FIX}/explicit'`);
+    expectFatal(run([`${FIX}/nothing-here/*.asl.json`]), `no files match the pattern '${FIX}/nothing-here/*.asl.json'`);
+    expectFatal(run([`${FIX}/tree/*.txt`]), `no .json, .yaml or .yml files match the pattern '${FIX}/tree/*.txt' (1 other file)`);
+    expectFatal(run([]), "no files given: name files, directories or globs to lint, or '-' to read standard input (run 'asl-lint --help' for usage)");
+  });
+});
+
+describe('standard input', () => {
+  it("'-' reads JSON from stdin, shown as <stdin>", () => {
+    const r = run(['-'], { input: readFileSync(join(ROOT, FIX, 'errors.asl.json')) });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['', '<stdin>', `  4:36  error  ${MISSING_C}     MISSING_TRANSITION_TARGET (transition-target)`]);
+  });
+
+  it('--stdin-filename names it and picks YAML; a BOM is stripped', () => {
+    const yaml = readFileSync(join(ROOT, FIX, 'errors.asl.yaml'));
+    const r = run(['-f', 'json', '--stdin-filename', 'machines/order.asl.yaml', '-'], { input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), yaml]) });
+    expect(r.code).toBe(1);
+    const [file] = JSON.parse(r.stdout);
+    expect(file.filePath).toBe('machines/order.asl.yaml');
+    expect(file.diagnostics.map((d: { line: number; column: number; rule: string }) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '5:11 transition-target',
+      '6:3 state-unreachable',
+    ]);
+  });
+
+  it('stdin together with files', () => {
+    const r = run(['-f', 'json', `${FIX}/clean.asl.json`, '-'], { input: '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}' });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath)).toEqual([`${FIX}/clean.asl.json`, '<stdin>']);
+  });
+
+  it('misuse of stdin options is a usage error', () => {
+    expectFatal(run(['-', '-']), "'-' (standard input) can be given only once");
+    expectFatal(run(['--stdin-filename', 'x.asl.yaml', `${FIX}/clean.asl.json`]), "--stdin-filename names the text read from standard input; give '-' as well");
+  });
+});
+
+describe('failures: exit 2, one line on stderr, never a stack trace', () => {
+  it('a missing file', () => {
+    expectFatal(run([`${FIX}/clean.asl.json`, 'no/such/machine.asl.json']), "cannot read 'no/such/machine.asl.json': no such file or directory");
+  });
+
+  it.runIf(process.platform === 'linux')('a file that cannot be read (an I/O error, which holds even for root)', () => {
+    expectFatal(run(['/proc/self/mem']), "cannot read '/proc/self/mem': input/output error");
+  });
+
+  it.runIf(process.platform !== 'win32' && process.getuid?.() !== 0)('a file without read permission', () => {
+    const p = join(tmp, 'secret.asl.json');
+    writeFileSync(p, '{}', { mode: 0o000 });
+    expectFatal(run([p]), `cannot read '${p}': permission denied`);
+  });
+
+  it('an unknown option, with a suggestion', () => {
+    expectFatal(run(['--max-warning', '0', `${FIX}/clean.asl.json`]), "unknown option '--max-warning' (did you mean '--max-warnings'?); run 'asl-lint --help' for usage");
+    expectFatal(run(['--frobnicate', `${FIX}/clean.asl.json`]), "unknown option '--frobnicate'; run 'asl-lint --help' for usage");
+    expectFatal(run(['-x', `${FIX}/clean.asl.json`]), "unknown option '-x'; run 'asl-lint --help' for usage");
+  });
+
+  it('bad values name the valid ones', () => {
+    expectFatal(run(['--format', 'xml', `${FIX}/clean.asl.json`]), /^asl-lint: invalid value for --format: 'xml' \(expected stylish, json(, [a-z]+)*\)\n$/);
+    expectFatal(run(['--severity', 'INFO', `${FIX}/clean.asl.json`]), "invalid value for --severity: 'INFO' (expected ERROR or WARNING)");
+    expectFatal(run(['--type', 'BATCH', `${FIX}/clean.asl.json`]), "invalid value for --type: 'BATCH' (expected STANDARD or EXPRESS)");
+    expectFatal(run(['--max-warnings', 'many', `${FIX}/clean.asl.json`]), "invalid value for --max-warnings: 'many' (expected a whole number of warnings, 0 or more (-1 for no limit))");
+    expectFatal(run([`${FIX}/clean.asl.json`, '--format']), /^asl-lint: --format needs a value: stylish, json/);
+    expectFatal(run(['--quiet=yes', `${FIX}/clean.asl.json`]), '--quiet takes no value');
+  });
+
+  it('a reader that closes the pipe early ends the run quietly, with the verdict as exit code', async () => {
+    // Enough unreachable states for a report far larger than a pipe's buffer.
+    const states: Record<string, unknown> = { A: { Type: 'Succeed' } };
+    for (let i = 0; i < 3000; i++) states[`S${i}`] = { Type: 'Succeed' };
+    const big = join(tmp, 'big.asl.json');
+    writeFileSync(big, JSON.stringify({ StartAt: 'A', States: states }, null, 1));
+    const child = spawn(process.execPath, [BIN, big], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+});
+
+describe('colour', () => {
+  const ESC = '\u001b[';
+  const file = `${FIX}/errors.asl.json`;
+
+  it('none when stdout is not a terminal', () => {
+    expect(run([file]).stdout).not.toContain(ESC);
+  });
+
+  it('FORCE_COLOR and --color force it; NO_COLOR and --no-color win over FORCE_COLOR; the last flag wins', () => {
+    expect(run([file], { env: { FORCE_COLOR: '1' } }).stdout).toContain(`${ESC}31merror`);
+    expect(run(['--color', file]).stdout).toContain(`${ESC}31merror`);
+    expect(run([file], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(run(['--no-color', file], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(run(['--no-color', '--color', file]).stdout).toContain(ESC);
+    expect(run(['--color', '--no-color', file]).stdout).not.toContain(ESC);
+  });
+
+  it('coloured output is the plain output plus escapes', () => {
+    const plain = run([file]).stdout;
+    const coloured = run(['--color', file]).stdout;
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(plain);
+  });
+});
+
+describe('--output-file', () => {
+  it('writes the report to the file (creating folders), nothing on stdout, same exit code', () => {
+    const out = join(tmp, 'reports', 'nested', 'lint.json');
+    const r = run(['-f', 'json', '-o', out, `${FIX}/errors.asl.json`], { env: { FORCE_COLOR: '1' } });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: '' });
+    expect(readFileSync(out, 'utf8')).toBe(run(['-f', 'json', `${FIX}/errors.asl.json`]).stdout);
+  });
+
+  it('a stylish report in a file has no colour escapes even with FORCE_COLOR', () => {
+    const out = join(tmp, 'lint.txt');
+    run(['--output-file', out, `${FIX}/errors.asl.json`], { env: { FORCE_COLOR: '1' } });
+    expect(readFileSync(out, 'utf8')).toBe(run([`${FIX}/errors.asl.json`]).stdout);
+  });
+
+  it('a file that cannot be written is exit 2', () => {
+    expectFatal(run(['-o', `${FIX}/clean.asl.json/report.txt`, `${FIX}/clean.asl.json`]), `cannot write '${FIX}/clean.asl.json/report.txt': a part of the path is not a directory`);
+  });
+});
+
+describe('--version and --help', () => {
+  it('--version prints the version of package.json', () => {
+    expect(run(['--version'])).toEqual({ code: 0, stdout: `${PKG.version}\n`, stderr: '' });
+    expect(run(['-v']).stdout).toBe(`${PKG.version}\n`);
+  });
+
+  it('--help describes usage, every option and the exit codes', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Usage: asl-lint [options] <file|dir|glob|->...');
+    for (const flag of ['--format', '--severity', '--type', '--max-warnings', '--quiet', '--output-file', '--stdin-filename', '--color', '--no-color', '--help', '--version']) {
+      expect(r.stdout).toContain(flag);
+    }
+    expect(r.stdout).toMatch(/^ {2}2 {2}usage error, unreadable file, or internal failure$/m);
+    expect(run(['-h']).stdout).toBe(r.stdout);
+  });
+});
+
+describe('--type', () => {
+  it('is passed to the linter (accepted in any case)', () => {
+    expect(run(['--type', 'express', `${FIX}/clean.asl.json`])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('formats beyond stylish and json', () => {
+  it('every registered formatter is reachable through --format', () => {
+    const sarif = run(['-f', 'sarif', `${FIX}/errors.asl.json`]);
+    expect(sarif.code).toBe(1);
+    expect(JSON.parse(sarif.stdout).version).toBe('2.1.0');
+    const github = run(['-f', 'github', `${FIX}/errors.asl.json`]);
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(/^::error file=test\/fixtures\/cli\/errors\.asl\.json,line=4,col=36,/);
+    const junit = run(['-f', 'junit', `${FIX}/errors.asl.json`]);
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toMatch(/^<\?xml /);
+  });
+});
+
+describe('start-up loads only what the input needs', () => {
+  // Which npm packages a run loaded (through require), reported by a preloaded script.
+  function loaded(args: string[]): string[] {
+    const r = run(args, { nodeArgs: ['-r', join(ROOT, FIX, 'report-loaded-packages.cjs')] });
+    const line = r.stderr.split('\n').find((l) => l.startsWith('loaded: '));
+    expect(line).toBeDefined();
+    return line!.slice('loaded: '.length).split(' ').filter(Boolean);
+  }
+
+  it('a clean JSON file: no YAML parser, no position tree, no glob library', () => {
+    const pkgs = loaded([`${FIX}/clean.asl.json`]);
+    expect(pkgs).not.toContain('yaml');
+    expect(pkgs).not.toContain('jsonc-parser');
+    expect(pkgs).not.toContain('picomatch');
+  });
+
+  it('each is loaded when needed: yaml for YAML, tinyglobby (picomatch) for directories', () => {
+    expect(loaded([`${FIX}/errors.asl.yaml`])).toContain('yaml');
+    expect(loaded([`${FIX}/tree`])).toContain('picomatch');
+  });
+
+  it('--version loads no package at all', () => {
+    expect(loaded(['--version'])).toEqual([]);
+  });
+});
