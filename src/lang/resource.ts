@@ -199,7 +199,8 @@ export function classifyResource(resource: string): ResourceInfo {
 
   if (service === 'lambda' || (service.includes(HOLE) && parts[5] === 'function')) {
     info.kind = 'lambda';
-    checkRegionAccount(region, account, true, bad);
+    // Empty region and account are accepted (the corpus has arn:aws:lambda:::function:${fn} deployed).
+    checkRegionAccount(region, account, false, bad);
     const rest = parts.slice(5);
     if (rest[0] !== 'function' && !hasHole(rest[0])) bad(`A Lambda resource must be a function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>), not '${rest[0]}'`);
     else if (rest.length < 2 || rest[1] === '') bad('The Lambda function ARN has no function name');
@@ -235,7 +236,10 @@ function checkRegionAccount(region: string, account: string, required: boolean, 
   const problems: string[] = [];
   if (region === '' ? required : !partFits(region, REGION, /[a-z0-9-]/)) problems.push(region === '' ? 'the region is missing' : `'${region}' is not an AWS region code (such as us-east-1)`);
   if (account === '' ? required : !partFits(account, ACCOUNT, /\d/)) problems.push(account === '' ? 'the account ID is missing' : `'${account}' is not a 12-digit AWS account ID`);
-  if (problems.length) bad(capitalize(problems.join(' and ')));
+  if (problems.length) {
+    const markers = [region, account].some((x) => /^[A-Z][A-Z_]*$/.test(x));
+    bad(capitalize(problems.join(' and ')) + (markers ? " (replace the template's markers before deploying)." : '.'));
+  }
 }
 
 function capitalize(s: string): string {

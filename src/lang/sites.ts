@@ -113,6 +113,20 @@ const CHOICE_PATH_OPERATORS = [
  * states of their own.
  */
 const NOT_JSONATA = new Set(['Comment', 'Next', 'Default', 'Resource', 'ErrorEquals', 'Retry', 'Credentials', 'ItemProcessor', 'Iterator', 'Branches', 'CSVHeaders', 'Type', 'QueryLanguage', 'End']);
+/**
+ * The fields of each JSONata state type that hold JSONata (a field the type does not accept is the
+ * schema's finding; its content is not read).
+ */
+const JSONATA_FIELDS: Record<string, Set<string>> = {
+  Pass: new Set(['Output', 'Assign']),
+  Task: new Set(['Arguments', 'Output', 'Assign', 'TimeoutSeconds', 'HeartbeatSeconds', 'Catch']),
+  Choice: new Set(['Choices', 'Output', 'Assign']),
+  Wait: new Set(['Seconds', 'Timestamp', 'Output', 'Assign']),
+  Succeed: new Set(['Output']),
+  Fail: new Set(['Error', 'Cause']),
+  Parallel: new Set(['Arguments', 'Output', 'Assign', 'Catch']),
+  Map: new Set(['Items', 'ItemSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage', 'Output', 'Assign', 'Catch']),
+};
 /** Fields whose value is a user payload: every string inside, at any depth, is read as JSONata. */
 const JSONATA_PAYLOADS = new Set(['Output', 'Assign', 'Arguments', 'ItemSelector', 'BatchInput']);
 
@@ -255,8 +269,10 @@ function collectJsonata(state: State, out: JsonataSite[], dollarKeys: Sites['jso
     }
   };
   const o = state.obj;
+  const allowed = JSONATA_FIELDS[state.type!];
+  if (!allowed) return;
   for (const key of Object.keys(o)) {
-    if (NOT_JSONATA.has(key)) continue;
+    if (NOT_JSONATA.has(key) || !allowed.has(key)) continue;
     const at = [...state.path, key];
     const v = o[key];
     if (key === 'Catch' && Array.isArray(v)) {

@@ -1,0 +1,104 @@
+import { defineRule } from '../src/engine/rule.js';
+import { classifyResource } from '../src/lang/resource.js';
+
+export default defineRule({
+  meta: {
+    id: 'task-resource',
+    code: 'INVALID_RESOURCE',
+    severity: 'ERROR',
+    description: 'A Task Resource must be a Lambda function ARN, an activity ARN or a Step Functions integration AWS offers, with a supported pattern.',
+    rationale:
+      'The Resource of a Task is one of: arn:<partition>:lambda:<region>:<account>:function:<name>[:<version|alias>], arn:<partition>:states:<region>:<account>:activity:<name>, ' +
+      'arn:<partition>:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken] for an optimized integration, arn:<partition>:states:::aws-sdk:<service>:<action>[.waitForTaskToken], or arn:<partition>:states:::http:invoke. ' +
+      "A value that is not an ARN gets SCHEMA_VALIDATION_FAILED 'Value is not a valid resource ARN'; an ARN of the wrong shape INVALID_RESOURCE; an integration or pattern AWS does not offer " +
+      "(dynamodb:putItem.waitForTaskToken, aws-sdk:s3:getObject.sync) \"The resource provided ... is not recognized\". Partitions: aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc. " +
+      'Deploy-time placeholders (${LambdaArn}, arn:${AWS::Partition}:...) are checked on their known parts only.',
+    sources: [
+      'asl-rules.md task-resource-format (V DG-INTEG); API-DIAG (INVALID_RESOURCE meaning)',
+      "messages: 'Value is not a valid resource ARN' (Step Functions Local, aws-sam-cli-app-templates #185); 'The resource provided ... is not recognized' (public deployment logs)",
+    ],
+    examples: {
+      valid: [
+        {
+          text: [
+            '{"StartAt": "A", "States": {',
+            '"A": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:my-fn:prod", "Next": "B"},',
+            '"B": {"Type": "Task", "Resource": "arn:aws-us-gov:states:::sqs:sendMessage.waitForTaskToken", "Next": "C"},',
+            '"C": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject", "Next": "D"},',
+            '"D": {"Type": "Task", "Resource": "arn:${AWS::Partition}:states:::states:startExecution.sync:2", "Next": "E"},',
+            '"E": {"Type": "Task", "Resource": "${ProcessFunctionArn}", "End": true}}}',
+          ].join('\n'),
+        },
+      ],
+      invalid: [
+        {
+          title: 'Not an ARN; a template ARN with markers',
+          text: [
+            '{"StartAt": "A", "States": {',
+            '"A": {"Type": "Task", "Resource": "<INSERT DICE LAMBDA ARN HERE>", "Next": "B"},',
+            '"B": {"Type": "Task", "Resource": "arn:aws:lambda:REGION:ACCOUNT_ID:function:FUNCTION_NAME", "End": true}}}',
+          ].join('\n'),
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/A/Resource',
+              line: 2,
+              column: 35,
+              message: "Value is not a valid resource ARN: '<INSERT DICE LAMBDA ARN HERE>' is a placeholder to replace with a real ARN before deploying",
+            },
+            {
+              code: 'INVALID_RESOURCE',
+              location: '/States/B/Resource',
+              line: 3,
+              column: 35,
+              message: "'REGION' is not an AWS region code (such as us-east-1) and 'ACCOUNT_ID' is not a 12-digit AWS account ID (replace the template's markers before deploying).",
+            },
+          ],
+        },
+        {
+          title: 'Integrations and patterns AWS does not offer',
+          text: [
+            '{"StartAt": "A", "States": {',
+            '"A": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem.waitForTaskToken", "Next": "B"},',
+            '"B": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:getObject.sync", "Next": "C"},',
+            '"C": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:scan", "End": true}}}',
+          ].join('\n'),
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/A/Resource',
+              line: 2,
+              column: 35,
+              message:
+                'The resource provided arn:aws:states:::dynamodb:putItem.waitForTaskToken is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. The dynamodb integration supports only request-response (no suffix).',
+            },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/B/Resource', line: 3, column: 35 },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/C/Resource',
+              line: 4,
+              column: 35,
+              message:
+                "The resource provided arn:aws:states:::dynamodb:scan is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. 'scan' is not an optimized dynamodb action (getItem, putItem, updateItem, deleteItem); other actions are called with arn:<partition>:states:::aws-sdk:dynamodb:scan.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    for (const state of ctx.model.states) {
+      if (state.type !== 'Task' || typeof state.obj.Resource !== 'string') continue;
+      const path = [...state.path, 'Resource'];
+      for (const p of classifyResource(state.obj.Resource).problems) {
+        if (p.severity === 'warning') {
+          ctx.report({ path, code: 'LINT_RESOURCE_UNRECOGNIZED', severity: 'WARNING', message: p.message });
+        } else if (p.kind === 'invalid') {
+          ctx.report({ path, message: p.message });
+        } else {
+          ctx.report({ path, code: 'SCHEMA_VALIDATION_FAILED', message: p.message });
+        }
+      }
+    }
+  },
+});
