@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { payloadTemplates, walkMembers } from '../src/model/fields.js';
+import { sitesOf, walkTemplate } from '../src/lang/sites.js';
 import { formatLocation } from '../src/model/location.js';
 import { looksLikeIntrinsic, looksLikePath } from '../src/lang/looks.js';
 
@@ -11,10 +11,14 @@ export default defineRule({
     fixable: true,
     description: "A payload-template value that looks like a JSONPath or intrinsic call under a key without '.$'.",
     rationale:
-      "In Parameters, ResultSelector, ItemSelector and the other payload templates, only keys ending in '.$' are evaluated; under a plain key \"$.id\" is sent as the literal text \"$.id\". AWS warns with NO_DOLLAR.",
+      "In Parameters, ResultSelector, ItemSelector and the other payload templates (Assign included), only keys ending in '.$' are evaluated; under a plain key \"$.id\" is sent as the literal text \"$.id\". AWS warns with NO_DOLLAR, located at the template field. " +
+      "A value looks like a path when it is '$' or '$$' or starts with '$.', '$[', '$$.' or '$$['; like an intrinsic function when it is a whole 'States.Name(...)' call. Variables ('$name') are not counted: '$5' or '$USD' are often plain text.",
     sources: ['asl-rules.md no-dollar (V meaning, message from the API reference example)'],
     examples: {
-      valid: [{ text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id.$": "$.id"}, "End": true}}}' }],
+      valid: [
+        { text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id.$": "$.id", "price": "$5", "currency": "$USD"}, "End": true}}}' },
+        { title: 'JSONata states have no .$ keys', text: '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": {"a": "$.x"}, "End": true}}}' },
+      ],
       invalid: [
         {
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"a": "$.x"}, "End": true}}}',
@@ -29,27 +33,41 @@ export default defineRule({
             },
           ],
         },
+        {
+          title: 'Nested, an intrinsic function, and an Assign',
+          text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x": {"id": "States.UUID()"}}, "Assign": {"v": "$$.Execution.Id"}, "Next": "B"}, "B": {"Type": "Pass", "Parameters": {"v.$": "$v"}, "End": true}}}',
+          diagnostics: [
+            {
+              code: 'NO_DOLLAR',
+              severity: 'WARNING',
+              location: '/States/A/Parameters',
+              line: 1,
+              column: 72,
+              message: "The value of 'id' looks like an Intrinsic Function. Instead of 'id', use 'id.$' to evaluate it as an Intrinsic Function at runtime.",
+            },
+            { code: 'NO_DOLLAR', severity: 'WARNING', location: '/States/A/Assign', line: 1, column: 108 },
+          ],
+        },
       ],
     },
   },
   check(ctx) {
-    for (const state of ctx.model.states) {
-      if (state.queryLanguage !== 'JSONPath') continue;
-      for (const field of payloadTemplates(state)) {
-        walkMembers(field.value, field.path, (key, v, memberPath) => {
-          if (typeof v !== 'string' || key.endsWith('.$')) return;
-          const kind = looksLikePath(v) ? 'a JSONPath' : looksLikeIntrinsic(v) ? 'an Intrinsic Function' : undefined;
-          if (!kind) return;
-          const what = kind === 'a JSONPath' ? 'a JSONPath' : 'an Intrinsic Function';
-          ctx.report({
-            path: memberPath,
-            part: 'key',
-            location: formatLocation(field.path),
-            message: `The value of '${key}' looks like ${kind}. Instead of '${key}', use '${key}.$' to evaluate it as ${what} at runtime.`,
-            fix: () => ({ title: `Rename '${key}' to '${key}.$'`, edits: [{ ...ctx.doc.spanOf(memberPath, 'key'), newText: JSON.stringify(`${key}.$`) }] }),
-          });
+    // Payload templates of JSONPath states (Parameters, ResultSelector, ItemSelector, ItemReader and
+    // ResultWriter Parameters, BatchInput, Credentials, Assign), at any depth.
+    for (const field of sitesOf(ctx.model).templates) {
+      const location = formatLocation(field.path);
+      walkTemplate(field.value, field.path, (key, v, memberPath) => {
+        if (typeof v !== 'string' || key.endsWith('.$')) return;
+        const kind = looksLikePath(v) ? 'a JSONPath' : looksLikeIntrinsic(v) ? 'an Intrinsic Function' : undefined;
+        if (!kind) return;
+        ctx.report({
+          path: memberPath,
+          part: 'key',
+          location,
+          message: `The value of '${key}' looks like ${kind}. Instead of '${key}', use '${key}.$' to evaluate it as ${kind} at runtime.`,
+          fix: () => ({ title: `Rename '${key}' to '${key}.$'`, edits: [{ ...ctx.doc.spanOf(memberPath, 'key'), newText: JSON.stringify(`${key}.$`) }] }),
         });
-      }
+      });
     }
   },
 });

@@ -33,7 +33,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const state of ctx.model.states) {
-      if (state.type !== 'Pass' || state.obj.Result === undefined) continue;
+      // Result exists only in JSONPath states (in JSONata states the schema reports the field).
+      if (state.type !== 'Pass' || state.queryLanguage !== 'JSONPath' || state.obj.Result === undefined) continue;
       const resultPath = [...state.path, 'Result'];
       walkMembers(state.obj.Result, resultPath, (key, _v, memberPath) => {
         if (!key.endsWith('.$')) return;
