@@ -29,6 +29,23 @@ import missingEndState from './missing-end-state.js';
 import noDollar from './no-dollar.js';
 import noPath from './no-path.js';
 import passResultIsStatic from './pass-result-is-static.js';
+// ASL's own languages (JSONPath, intrinsics, JSONata, variables, resources)
+import jsonpathPath from './jsonpath-path.js';
+import referencePath from './reference-path.js';
+import payloadTemplatePath from './payload-template-path.js';
+import intrinsicFunction from './intrinsic-function.js';
+import intrinsicArguments from './intrinsic-arguments.js';
+import jsonataSyntax from './jsonata-syntax.js';
+import jsonataUnsupportedReference from './jsonata-unsupported-reference.js';
+import jsonataStatesField from './jsonata-states-field.js';
+import jsonataFunctionCall from './jsonata-function-call.js';
+import jsonataDollarKey from './jsonata-dollar-key.js';
+import variableName from './variable-name.js';
+import variableScope from './variable-scope.js';
+import variableUnassigned from './variable-unassigned.js';
+import variableUnused from './variable-unused.js';
+import taskResource from './task-resource.js';
+import expressIntegration from './express-integration.js';
 
 export const allRules: readonly Rule[] = [
   definitionEmpty,
@@ -47,6 +64,23 @@ export const allRules: readonly Rule[] = [
   nextOrEnd,
   retryCatch,
   choiceRule,
+  // ASL's own languages: after the schema rules (shape first, then the content of strings)
+  jsonpathPath,
+  referencePath,
+  payloadTemplatePath,
+  intrinsicFunction,
+  intrinsicArguments,
+  jsonataSyntax,
+  jsonataUnsupportedReference,
+  jsonataStatesField,
+  jsonataFunctionCall,
+  jsonataDollarKey,
+  variableName,
+  variableScope,
+  variableUnassigned,
+  variableUnused,
+  taskResource,
+  expressIntegration,
   stateNameInvalid,
   stateNameDuplicate,
   mapLabel,
