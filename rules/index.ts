@@ -25,6 +25,7 @@ import mapLabelDuplicate from './map-label-duplicate.js';
 import transitionTarget from './transition-target.js';
 import startAtTarget from './start-at-target.js';
 import stateUnreachable from './state-unreachable.js';
+import stateUnreachableFromStart from './state-unreachable-from-start.js';
 import missingEndState from './missing-end-state.js';
 import noDollar from './no-dollar.js';
 import noPath from './no-path.js';
@@ -88,6 +89,7 @@ export const allRules: readonly Rule[] = [
   transitionTarget,
   startAtTarget,
   stateUnreachable,
+  stateUnreachableFromStart,
   missingEndState,
   noDollar,
   noPath,

@@ -9,16 +9,21 @@ export default defineRule({
     fixable: false,
     description: 'Every States object needs a terminal state: "End": true, a Succeed or a Fail state.',
     rationale:
-      'AWS refuses a workflow that can never end ("Workflow has no terminal state", no location). Each Parallel branch and Map processor is a workflow of its own and is checked the same way; ' +
-      'for those we give the branch as location (AWS\'s own location there is not documented).',
-    sources: ['asl-rules.md missing-end-state (V code, M message; B per-scope)'],
+      'AWS refuses a workflow that can never end ("Workflow has no terminal state", no location). AWS checks only the top level (floci, I): ' +
+      'a Parallel branch or Map processor with no terminal state deploys, and runs until the execution times out, so there it is a warning with our own code (LINT_MISSING_END_STATE).',
+    sources: ['asl-rules.md missing-end-state (V code, M message)', 'docs/aws-behaviour.md §3 (I: top level only)'],
     examples: {
       valid: [{ text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}' }],
       invalid: [
         {
           title: 'A loop with no way out',
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}}}',
-          diagnostics: [{ code: 'MISSING_END_STATE', line: 1, column: 18, message: 'Workflow has no terminal state' }],
+          diagnostics: [{ code: 'MISSING_END_STATE', line: 1, column: 18, message: 'Workflow has no terminal state (add "End": true to its last state, or a Succeed or Fail state)' }],
+        },
+        {
+          title: 'A Map processor that only loops (a warning: AWS accepts it)',
+          text: '{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "A"}}}}}}',
+          diagnostics: [{ code: 'LINT_MISSING_END_STATE', severity: 'WARNING', location: '/States/M/ItemProcessor', line: 1, column: 97 }],
         },
       ],
     },
@@ -31,9 +36,10 @@ export default defineRule({
         path: [...scope.path, 'States'],
         part: 'key',
         location: nested ? formatLocation(scope.path) : null,
-        message: nested
-          ? `Workflow has no terminal state (in ${formatLocation(scope.path)}): add "End": true to its last state, or a Succeed or Fail state`
-          : 'Workflow has no terminal state',
+        code: nested ? 'LINT_MISSING_END_STATE' : undefined,
+        severity: nested ? 'WARNING' : undefined,
+        message: nested ? `The states of ${formatLocation(scope.path)} have no terminal state: this branch never ends` : 'Workflow has no terminal state',
+        hint: '(add "End": true to its last state, or a Succeed or Fail state)',
       });
     }
   },

@@ -10,14 +10,17 @@ export default defineRule({
     fixable: true,
     description: "StartAt must name a state of its own States object (top level, each branch, each Map processor).",
     rationale:
-      'The spec requires StartAt to match one of the sibling States, case-sensitively. Which code AWS uses is not documented (asl-rules.md: B); we follow LocalStack and cfn-lint and report MISSING_TRANSITION_TARGET.',
-    sources: ['asl-rules.md startat-target-exists (V rule, I message, B code)'],
+      "The spec requires StartAt to match one of the sibling States, case-sensitively. AWS reports it as MISSING_TRANSITION_TARGET with the same words as for Next (\"Missing 'Next' target: X\") at /StartAt, or at the branch's or processor's own StartAt.",
+    sources: ['asl-rules.md startat-target-exists (V rule)', 'docs/aws-behaviour.md §3 (M: cfn-lint #4074)'],
     examples: {
       valid: [{ text: '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}' }],
       invalid: [
         {
           text: '{"StartAt": "a", "States": {"A": {"Type": "Succeed"}}}',
-          diagnostics: [{ code: 'MISSING_TRANSITION_TARGET', location: '/StartAt', line: 1, column: 13, message: "Missing 'StartAt' target: a (did you mean 'A'?)" }],
+          diagnostics: [
+            { code: 'MISSING_TRANSITION_TARGET', location: '/StartAt', line: 1, column: 13, message: "Missing 'Next' target: a (did you mean 'A'?)" },
+            { code: 'MISSING_TRANSITION_TARGET', location: '/States/A', line: 1, column: 29, message: 'State "A" is not reachable.' },
+          ],
         },
       ],
     },
@@ -31,7 +34,8 @@ export default defineRule({
       const path = [...scope.path, 'StartAt'];
       ctx.report({
         path,
-        message: `Missing 'StartAt' target: ${startAt}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+        message: `Missing 'Next' target: ${startAt}`,
+        hint: suggestion ? `(did you mean '${suggestion}'?)` : undefined,
         data: { target: startAt, suggestion },
         fix: suggestion
           ? () => ({ title: `Change to '${suggestion}'`, safe: true, edits: [replaceStringEdit(ctx.doc, path, suggestion)] })

@@ -33,7 +33,8 @@ export default defineRule({
       ctx.report({
         path: s.path,
         part: 'key',
-        message: `Duplicate State name: '${s.name}' is already used at ${formatLocation(prev.path)}. State names must be unique across the whole state machine, including Parallel branches and Map processors.`,
+        message: `Duplicate State name: ${s.name}`,
+        hint: `(already used at ${formatLocation(prev.path)}; state names must be unique across the whole state machine, Parallel branches and Map processors included)`,
       });
     }
   },

@@ -57,7 +57,8 @@ export default defineRule({
       }
       ctx.report({
         path: e.path,
-        message: `Missing 'Next' target: ${e.target}${hint}`,
+        message: `Missing 'Next' target: ${e.target}`,
+        hint: hint.trim() || undefined,
         data: { target: e.target, suggestion, candidates: [...scope.byName.keys()] },
         fix: suggestion
           ? () => ({ title: `Change to '${suggestion}'`, safe: true, edits: [replaceStringEdit(ctx.doc, e.path, suggestion)] })

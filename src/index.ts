@@ -103,13 +103,19 @@ function lintResultOf(analysis: EngineResult): LintResult {
   return { result: findings.some((f) => f.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, analysis };
 }
 
+/** AWS's message, then the hint for people: "(did you mean ...)" or a sentence of its own. */
+export function withHint(message: string, hint: string | undefined): string {
+  if (!hint) return message;
+  return `${message}${hint.startsWith('(') || /[.!?:]$/.test(message) ? ' ' : '. '}${hint}`;
+}
+
 export function toDiagnostic(doc: Document, f: Finding): Diagnostic {
   const span = f.span ?? doc.spanOf(f.path, f.part);
   const d: Diagnostic = {
     code: f.code,
     rule: f.rule.meta.id,
     severity: f.severity,
-    message: f.message,
+    message: withHint(f.message, f.hint),
     range: doc.rangeOf(span.offset, span.length),
     offset: span.offset,
     length: span.length,

@@ -85,10 +85,20 @@ describe('validate() response', () => {
     ]);
   });
 
-  it('gives MISSING_DESCRIPTION for an empty definition', () => {
-    for (const text of ['', '   ', '\n\t']) {
+  it('gives MISSING_DESCRIPTION for an empty or null definition', () => {
+    for (const text of ['', 'null']) {
       expect(validate(text).diagnostics.map((d) => d.code)).toEqual(['MISSING_DESCRIPTION']);
       expect(validate(text).result).toBe('FAIL');
+    }
+  });
+
+  it('answers white space as AWS does (measured): not a JSON object', () => {
+    for (const text of ['   ', '\n\t']) {
+      expect(validate(text)).toEqual({
+        result: 'FAIL',
+        diagnostics: [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'Definition must be a valid JSON object' }],
+        truncated: false,
+      });
     }
   });
 

@@ -30,6 +30,7 @@ export interface Finding {
   code: string;
   severity: Severity;
   message: string;
+  hint?: string;
   location: string | undefined;
   path: Path;
   part: 'value' | 'key' | 'member';
@@ -74,6 +75,7 @@ export function analyzeDocument(doc: Document, options: EngineOptions = {}): Eng
           code: r.code ?? rule.meta.code,
           severity: forced ?? r.severity ?? rule.meta.severity,
           message: r.message,
+          hint: r.hint,
           location: r.location === null ? undefined : (r.location ?? formatLocation(r.path)),
           path: r.path,
           part: r.part ?? 'value',

@@ -54,7 +54,10 @@ export interface Report {
   part?: 'value' | 'key' | 'member';
   /** Explicit span, overriding path/part (e.g. a syntax error offset). */
   span?: { offset: number; length: number };
+  /** AWS's own wording where known (validate() returns exactly this). */
   message: string;
+  /** Extra help for people (a did-you-mean, where the other state is): shown by lint(), the CLI and the editor, never by validate(). */
+  hint?: string;
   /** AWS-style location; default: formatted from `path`. `null` means none (as AWS gives none). */
   location?: string | null;
   /** Overrides the rule's code (one rule may report under two AWS codes). */

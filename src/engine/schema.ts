@@ -79,7 +79,8 @@ function validateModel(model: StateMachine): SchemaFinding[] {
   const out: SchemaFinding[] = [];
   const doc = model.doc;
   if (!model.root) {
-    if (doc.parsed && !doc.isBlank && !isPlaceholder(doc.value)) {
+    // null is MISSING_DESCRIPTION (definition-empty); white space is reported there too.
+    if (doc.parsed && !doc.isBlank && doc.value !== null && !isPlaceholder(doc.value)) {
       out.push({
         rule: 'root-structure',
         message: `The state machine definition must be a JSON object, got ${render(doc.value)}`,
