@@ -491,8 +491,16 @@ describe('--version and --help', () => {
 });
 
 describe('--type', () => {
-  it('is passed to the linter (accepted in any case)', () => {
-    expect(run(['--type', 'express', `${FIX}/clean.asl.json`])).toEqual({ code: 0, stdout: '', stderr: '' });
+  it('is passed to the linter (accepted in any case): a .sync integration is fine for STANDARD, an error for EXPRESS', () => {
+    const file = `${FIX}/sync-task.asl.json`;
+    expect(run([file])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run(['--type', 'STANDARD', file])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const r = run(['--type', 'express', '-f', 'json', file]);
+    expect(r.code).toBe(1);
+    const [result] = JSON.parse(r.stdout);
+    expect(result.diagnostics.map((d: { line: number; column: number; code: string; rule: string }) => `${d.line}:${d.column} ${d.code} ${d.rule}`)).toEqual([
+      '4:42 SCHEMA_VALIDATION_FAILED express-integration',
+    ]);
   });
 });
 

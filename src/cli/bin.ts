@@ -35,7 +35,7 @@ const outcome = await main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   env: process.env,
-  stdin: process.stdin,
+  stdin: () => process.stdin,
   stdoutIsTTY: process.stdout.isTTY === true,
 });
 // exitCode, not exit(): a large report drains to a pipe before the process ends.

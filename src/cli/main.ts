@@ -18,7 +18,8 @@ export interface Io {
   argv: readonly string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdin: AsyncIterable<Buffer | string>;
+  /** Called only when '-' is given: merely touching process.stdin opens it. */
+  stdin: () => AsyncIterable<Buffer | string>;
   stdoutIsTTY: boolean;
 }
 
@@ -56,7 +57,7 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   const results: FileResult[] = [];
   let warningsFound = 0;
   for (const input of inputs) {
-    const source = input.kind === 'stdin' ? await readStdin(io.stdin) : readInputFile(input);
+    const source = input.kind === 'stdin' ? await readStdin(io.stdin()) : readInputFile(input);
     let diagnostics: Diagnostic[];
     try {
       diagnostics = lint(source, { fileName: fileNameOf(input), type: options.type }).diagnostics;
