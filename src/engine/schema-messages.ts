@@ -87,7 +87,7 @@ interface Raw {
 }
 
 export function mapErrors(subject: Subject, errors: readonly ErrorObject[], defs: Definitions): SchemaFinding[] {
-  const kept = collapseAnyOf(subject, errors);
+  const kept = collapseAnyOf(subject, errors, defs);
   const raws: Raw[] = [];
   const required = new Map<string, Raw>();
   for (const e of kept) {
@@ -137,16 +137,17 @@ export function mapErrors(subject: Subject, errors: readonly ErrorObject[], defs
 }
 
 /**
- * anyOf: for a scalar, one summary (drop what the alternatives said); for an object or array, what
- * the alternative of that type said (drop the summary and the other alternatives' type errors).
+ * anyOf: for an object or array that one alternative takes, what that alternative said (drop the
+ * summary and the other alternatives' type errors); otherwise one summary (drop what they said).
  */
-function collapseAnyOf(subject: Subject, errors: readonly ErrorObject[]): ErrorObject[] {
+function collapseAnyOf(subject: Subject, errors: readonly ErrorObject[], defs: Definitions): ErrorObject[] {
   const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
   if (!anyOfs.length) return [...errors];
   const drop = new Set<ErrorObject>();
   for (const a of anyOfs) {
-    const instance = valueAt(subject.value, toSegments(subject.value, a.instancePath));
-    const structured = instance !== null && typeof instance === 'object';
+    // nodeAt enters the alternative of the value's type; if it still sees the anyOf, none matched.
+    const segs = toSegments(subject.value, a.instancePath);
+    const structured = !Array.isArray(nodeAt(defs, subject, segs).node.anyOf);
     for (const e of errors) {
       if (e === a) {
         if (structured) drop.add(e);
@@ -196,10 +197,14 @@ const STATE_TYPE_NAMES = ['Task', 'Wait', 'Pass', 'Succeed', 'Fail', 'Choice', '
  */
 function suppressCascades(subject: Subject, raws: Raw[], defs: Definitions): Raw[] {
   const suggested = new Set<string>();
+  const suggestedAt = new Set<string>();
   const wrongLanguage = new Map<string, string[]>();
   for (const r of raws) {
     const key = r.segs.join('\u0000');
-    if (r.kind === 'unknown' && r.suggestion) suggested.add(`${key}\u0000${r.suggestion}`);
+    if (r.kind === 'unknown' && r.suggestion) {
+      suggested.add(`${key}\u0000${r.suggestion}`);
+      suggestedAt.add(key);
+    }
     if (r.kind === 'wrongLanguage') wrongLanguage.set(key, [...(wrongLanguage.get(key) ?? []), r.field!]);
   }
   if (!suggested.size && !wrongLanguage.size) return raws;
@@ -220,7 +225,10 @@ function suppressCascades(subject: Subject, raws: Raw[], defs: Definitions): Raw
       if ((r.problem as { problem: string }).problem === 'none' && (isSuggested('Next') || isSuggested('End'))) continue;
       out.push(r);
     } else if (r.kind === 'choiceRule') {
-      if ((r.problem as { problem: string }).problem === 'empty' && wrong.length) continue;
+      const which = (r.problem as { problem: string }).problem;
+      if (which === 'empty' && wrong.length) continue;
+      // "StringEqual" already says "did you mean 'StringEquals'?": the rule is not also missing an operator.
+      if ((which === 'empty' || which === 'noOperator') && suggestedAt.has(key)) continue;
       out.push(r);
     } else out.push(r);
   }
@@ -296,11 +304,14 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
     }
     case 'exclusive': {
       const { group, present } = p as { group: string[]; present: string[] };
+      // The range goes on whichever of them the reader meets last.
+      const keys = Object.keys((valueAt(subject.value, r.segs) as object) ?? {});
+      const last = present.reduce((a, b) => (keys.indexOf(b) > keys.indexOf(a) ? b : a));
       return {
         rule,
         message: `Only one of ${group.map(quote).join(', ')} may be set`,
         location: objLoc,
-        path: [...objPath, present[present.length - 1]],
+        path: [...objPath, last],
         part: 'key',
         data: { fields: present },
       };
