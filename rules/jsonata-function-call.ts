@@ -47,7 +47,7 @@ export default defineRule({
           ctx.report({ path: site.path, span, message: `${fn.unsupported}; the call fails at run time.` });
         } else if (!call.partial && (call.args < fn.min || call.args > fn.max)) {
           const expected = fn.min === fn.max ? `${fn.min}` : fn.max === Infinity ? `at least ${fn.min}` : `${fn.min} to ${fn.max}`;
-          ctx.report({ path: site.path, span, message: `$${call.name} takes ${expected} argument${expected === '1' ? '' : 's'}, not ${call.args}; the call fails at run time.` });
+          ctx.report({ path: site.path, span, message: `$${call.name} takes ${expected} argument${expected === '1' || expected === 'at least 1' ? '' : 's'}, not ${call.args}; the call fails at run time.` });
         }
       }
     }

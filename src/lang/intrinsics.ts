@@ -44,7 +44,9 @@ export interface IntrinsicParse {
 
 /** `Name(`: the string is meant as a function call (and not as a path or plain text). */
 export function looksLikeIntrinsicCall(s: string): boolean {
-  return /^\s*[A-Za-z_][A-Za-z0-9_.]*\s*\(/.test(s);
+  // A dotted name (States.Format) may have blanks before '('; a plain word must touch it, so that
+  // text such as 'hello (world)' is not taken for a call.
+  return /^\s*(?:[A-Za-z_]\w*(?:\.\w+)+\s*|[A-Za-z_]\w*)\(/.test(s);
 }
 
 export function parseIntrinsic(s: string): IntrinsicParse {
@@ -290,7 +292,7 @@ export function checkArguments(root: IntrinsicCall): IntrinsicProblem[] {
     if (n < sg.min || n > sg.max) {
       const expected = sg.min === sg.max ? `${sg.min}` : sg.max === Infinity ? `at least ${sg.min}` : `${sg.min} to ${sg.max}`;
       out.push({
-        message: `${call.name} takes ${expected} argument${expected === '1' ? '' : 's'}, not ${n}; it fails at run time with States.IntrinsicFailure`,
+        message: `${call.name} takes ${expected} argument${expected === '1' || expected === 'at least 1' ? '' : 's'}, not ${n}; it fails at run time with States.IntrinsicFailure`,
         start: call.nameStart,
         end: call.end,
       });
