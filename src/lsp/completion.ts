@@ -13,7 +13,7 @@ import { completionSite, type CompletionSite, type Span } from './cursor.js';
 import { scalarText } from './edits.js';
 import { ERROR_NAMES, fieldInfo, objectFields, stateFields, STATE_TYPE_DOCS, STATE_TYPES, type FieldInfo } from './fields.js';
 import { CONTEXT_PATHS, INTRINSIC_DOCS, intrinsicMarkdown, intrinsicSnippet, JSONATA_FUNCTION_DOCS, RESOURCE_PATTERNS, STATES_FIELDS } from './language.js';
-import { objectAt } from './locate.js';
+import { locate, objectAt } from './locate.js';
 
 export const TRIGGER_CHARACTERS = ['"', '$', '.', ':'];
 
@@ -144,11 +144,12 @@ function valueItems(doc: Document, model: StateMachine, site: ValueSite, offset:
   const objectPath = isItem ? path.slice(0, -2) : path.slice(0, -1);
   const obj = objectAt(model, objectPath);
 
-  // Inside an expression string: JSONata `{% %}` or an intrinsic function.
-  if (site.inString && obj?.state) {
+  // Inside an expression string, at any depth of a state: JSONata `{% %}` or an intrinsic function.
+  const state = site.inString ? locate(model, path)?.state : undefined;
+  if (state) {
     const before = doc.text.slice(site.contentOffset, offset);
-    if (obj.queryLanguage === 'JSONata') {
-      if (/\{%(?:(?!%\}).)*$/s.test(before)) return jsonataItems(doc, model, obj.state, offset);
+    if (state.queryLanguage === 'JSONata') {
+      if (/\{%(?:(?!%\}).)*$/s.test(before)) return jsonataItems(doc, model, state, offset);
     } else if (typeof key === 'string' && (key.endsWith('.$') || key === 'ErrorPath' || key === 'CausePath') && !isItem) {
       return intrinsicItems(doc, offset);
     }

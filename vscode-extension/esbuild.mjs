@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/**
+ * Builds the extension for packaging:
+ *   out/extension.js          the client (CommonJS, `vscode` external)
+ *   server/lsp/server.mjs     the whole asl-lint language server, bundled from ../src/lsp/bin.ts
+ *   server/package.json       the asl-lint version the server reports
+ *   schemas/                  the schemas the engine reads at run time, found by the engine as
+ *                             ../../schemas from server/lsp/ (the same place as from dist/src/*):
+ *                             asl.schema.json, asl-lint.config.schema.json, and the generated
+ *                             ajv validators (asl.validators.cjs) bundled with their ajv runtime.
+ */
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..');
+
+/**
+ * The engine loads some CommonJS packages lazily through `createRequire(import.meta.url)`, which a
+ * bundler cannot follow. Turn those into plain `require('x')` calls, which esbuild bundles.
+ */
+const bundleLazyRequires = {
+  name: 'bundle-lazy-requires',
+  setup(b) {
+    b.onLoad({ filter: /[\\/](src|rules)[\\/].*\.ts$/ }, (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      if (text.includes('createRequire(import.meta.url)')) {
+        text = text
+          .replace(/const require\s*=\s*createRequire\(import\.meta\.url\);?/g, '')
+          .replace(/createRequire\(import\.meta\.url\)\(/g, 'require(');
+        if (text.includes('createRequire(import.meta.url)')) {
+          throw new Error(`${args.path}: a createRequire(import.meta.url) use this build does not know how to bundle`);
+        }
+      }
+      return { contents: text, loader: 'ts' };
+    });
+  },
+};
+
+for (const dir of ['out', 'server', 'schemas']) rmSync(join(here, dir), { recursive: true, force: true });
+
+await build({
+  entryPoints: [join(here, 'src', 'extension.ts')],
+  outfile: join(here, 'out', 'extension.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  external: ['vscode'],
+  minify: true,
+  logLevel: 'warning',
+});
+
+await build({
+  entryPoints: [join(repo, 'src', 'lsp', 'bin.ts')],
+  outfile: join(here, 'server', 'lsp', 'server.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node18',
+  minify: true,
+  // jsonc-parser's `main` is a UMD build whose inner require() calls a bundler cannot follow;
+  // its `module` build is plain ESM.
+  mainFields: ['module', 'main'],
+  // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
+  banner: { js: "import { createRequire as __aslLintCreateRequire } from 'node:module'; const require = __aslLintCreateRequire(import.meta.url);" },
+  plugins: [bundleLazyRequires],
+  logLevel: 'error',
+});
+
+const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+writeFileSync(join(here, 'server', 'package.json'), JSON.stringify({ name: 'asl-lint', version: pkg.version, private: true }, null, 2) + '\n');
+
+mkdirSync(join(here, 'schemas'), { recursive: true });
+for (const f of ['asl.schema.json', 'asl-lint.config.schema.json']) {
+  if (existsSync(join(repo, 'schemas', f))) copyFileSync(join(repo, 'schemas', f), join(here, 'schemas', f));
+}
+if (existsSync(join(repo, 'schemas', 'asl.validators.cjs'))) {
+  await build({
+    entryPoints: [join(repo, 'schemas', 'asl.validators.cjs')],
+    outfile: join(here, 'schemas', 'asl.validators.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    logLevel: 'error',
+  });
+}
+console.log('asl-lint extension: built out/extension.js, server/lsp/server.mjs, schemas/');
