@@ -171,11 +171,29 @@ export class Document {
   }
 }
 
+/** Key -> value node of large objects (a States object of 2,000 states), built on first look-up. */
+const keyIndex = new WeakMap<TreeNode, Map<string, TreeNode>>();
+const INDEX_FROM = 16;
+
 export function childOf(node: TreeNode, seg: PathSegment): TreeNode | undefined {
   if (node.type === 'object' && typeof seg === 'string') {
+    const props = node.children ?? [];
+    if (props.length >= INDEX_FROM) {
+      // A diagnostic per state would otherwise scan the States object once each: quadratic.
+      let index = keyIndex.get(node);
+      if (!index) {
+        index = new Map();
+        for (const prop of props) {
+          const key = prop.children?.[0]?.value;
+          if (typeof key === 'string' && prop.children![1]) index.set(key, prop.children![1]); // the last occurrence wins
+        }
+        keyIndex.set(node, index);
+      }
+      return index.get(seg);
+    }
     // The last occurrence wins, as in JSON.parse.
     let found: TreeNode | undefined;
-    for (const prop of node.children ?? []) {
+    for (const prop of props) {
       if (prop.children?.[0]?.value === seg && prop.children[1]) found = prop.children[1];
     }
     return found;
