@@ -54,7 +54,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Or[0]/NumericEquals', line: 3, column: 50, message: `The field 'NumericEquals' must be a number, got "5"` },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Or[0]/NumericEquals', line: 3, column: 50, message: `Expected value of type [NUMBER]. The field 'NumericEquals' must be a number, got "5".` },
           { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Or[0]', line: 3, column: 55, message: "Field 'Next' is not supported (a Choice rule inside 'And', 'Or' or 'Not' cannot have 'Next')" },
         ],
       },

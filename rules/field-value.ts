@@ -5,8 +5,8 @@ export default schemaRule({
   fixable: true,
   description: 'Field values have the right type, range, enum value and format (RFC 3339 timestamps); HeartbeatSeconds is below TimeoutSeconds.',
   rationale:
-    'AWS checks types and ranges when the definition is created: TimeoutSeconds and HeartbeatSeconds are integers from 1 to 99999999, Wait Seconds from 0, ToleratedFailurePercentage from 0 to 100, timestamps RFC 3339 with an uppercase T and Z. In JSONata states these number fields may also be a JSONata expression ({% ... %}). A deploy-time placeholder such as ${Timeout} may stand for any value and is never reported.',
-  sources: ['asl-rules.md task-timeout-seconds, task-heartbeat-seconds, wait-seconds, wait-timestamp-format, map-max-concurrency, map-tolerated-failure, map-item-reader, jsonata-field-types, root-comment-type, end-type'],
+    'AWS checks types and ranges when the definition is created, in the words of its validator (Expected value of type [STRING], Minimum value is 0, Value should be one of the following: [...]); the hint says what the field takes. TimeoutSeconds and HeartbeatSeconds are integers from 1 to 99999999, Wait Seconds from 0, ToleratedFailurePercentage from 0 to 100, timestamps RFC 3339 with an uppercase T and Z. In JSONata states these number fields may also be a JSONata expression ({% ... %}). A deploy-time placeholder such as ${Timeout} may stand for any value and is never reported.',
+  sources: ['asl-rules.md task-timeout-seconds, task-heartbeat-seconds, wait-seconds, wait-timestamp-format, map-max-concurrency, map-tolerated-failure, map-item-reader, map-result-writer, jsonata-field-types, end-type', 'docs/aws-behaviour.md §5, §10 (Minimum value is 0, measured)'],
   examples: {
     valid: [
       { text: '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "${FunctionArn}", "TimeoutSeconds": "${Timeout}", "HeartbeatSeconds": "#{Heartbeat}", "End": true}}}' },
@@ -27,7 +27,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/TimeoutSeconds', line: 2, column: 89, message: `The field 'TimeoutSeconds' must be an integer from 1 to 99999999, got "60"` },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/TimeoutSeconds', line: 2, column: 89, message: `Expected value of type [INTEGER]. The field 'TimeoutSeconds' must be an integer from 1 to 99999999, got "60".` },
         ],
       },
       {
@@ -38,7 +38,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/W/Timestamp', line: 2, column: 38, message: 'String does not match RFC3339 timestamp' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/W/Timestamp', line: 2, column: 38, message: 'String does not match RFC3339 timestamp (write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' },
         ],
       },
       {
@@ -50,7 +50,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ToleratedFailurePercentage', line: 2, column: 54, message: "The field 'ToleratedFailurePercentage' must be a number from 0.0 to 100.0, got 150" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ToleratedFailurePercentage', line: 2, column: 54, message: "Maximum value is 100. The field 'ToleratedFailurePercentage' must be a number from 0.0 to 100.0, got 150." },
         ],
       },
       {
@@ -75,7 +75,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor/ProcessorConfig/Mode', line: 3, column: 33, message: "The field 'Mode' should have one of these values: [INLINE, DISTRIBUTED] (did you mean 'DISTRIBUTED'?)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor/ProcessorConfig/Mode', line: 3, column: 33, message: "Value should be one of the following: [INLINE, DISTRIBUTED] (did you mean 'DISTRIBUTED'?)" },
         ],
       },
     ],

@@ -5,8 +5,8 @@ export default schemaRule({
   fixable: true,
   description: "Fields of one query language are not used in states of the other; QueryLanguage is 'JSONPath' or 'JSONata' and is not set on an ItemProcessor, Iterator or branch.",
   rationale:
-    "A state's language is its own QueryLanguage, else the machine's, else JSONPath. JSONata states take Arguments, Output, Items and Condition instead of InputPath, Parameters, ResultSelector, ResultPath, the *Path fields and comparison operators; AWS refuses the other language's fields with the messages below (measured). A machine set to JSONata cannot contain a JSONPath state, and an ItemProcessor or Iterator cannot declare a QueryLanguage (AWS: Field 'QueryLanguage' is not supported); we treat a Parallel branch the same way.",
-  sources: ['asl-rules.md query-language-value, ql-jsonata-only-field, ql-jsonpath-only-field, ql-jsonpath-state-under-jsonata-machine, ql-on-item-processor (M: floci #2968)'],
+    "A state's language is its own QueryLanguage, else the machine's, else JSONPath. JSONata states take Arguments, Output, Items and Condition instead of InputPath, Parameters, ResultSelector, ResultPath, the *Path fields and comparison operators; AWS refuses the other language's fields with the messages below (measured). A machine set to JSONata cannot contain a JSONPath state, and an ItemProcessor, Iterator or Parallel branch cannot declare a QueryLanguage (Field 'QueryLanguage' is not supported). A QueryLanguage other than exactly 'JSONPath' or 'JSONata' is reported at the field (and, as on AWS, makes the state JSONata). A state that declares JSONPath in a JSONata machine gets only that diagnostic.",
+  sources: ['asl-rules.md query-language-value, ql-jsonata-only-field, ql-jsonpath-only-field, ql-jsonpath-state-under-jsonata-machine, ql-on-item-processor (M: floci #2968, #2972)', 'docs/aws-behaviour.md §5'],
   examples: {
     valid: [
       {
@@ -77,7 +77,7 @@ export default schemaRule({
         title: 'An unknown value',
         text: '{"QueryLanguage": "jsonata", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/QueryLanguage', line: 1, column: 19, message: "The field 'QueryLanguage' should have one of these values: [JSONPath, JSONata] (did you mean 'JSONata'?)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/QueryLanguage', line: 1, column: 19, message: "Value should be one of the following: [JSONPath, JSONata] (did you mean 'JSONata'?)" },
         ],
       },
     ],

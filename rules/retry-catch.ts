@@ -4,8 +4,8 @@ export default schemaRule({
   id: 'retry-catch',
   description: 'Retriers and catchers are well formed: ErrorEquals non-empty, retrier numbers in range, JitterStrategy FULL or NONE, catchers with Next, States.ALL alone and last.',
   rationale:
-    'IntervalSeconds is 1 to 99999999, MaxAttempts 0 to 99999999, BackoffRate at least 1.0, MaxDelaySeconds 1 to 31622400. A catcher needs ErrorEquals and Next. States.ALL matches every error, so it must be the only name in its ErrorEquals and its retrier or catcher must come last; AWS refuses the definition otherwise.',
-  sources: ['asl-rules.md retry-catch-array, error-equals, states-all-alone, states-all-last, retrier-fields, catcher-fields'],
+    'IntervalSeconds is 1 to 99999999, MaxAttempts 0 to 99999999, BackoffRate at least 1.0, MaxDelaySeconds 1 to 31622400. A catcher needs ErrorEquals and Next. States.ALL matches every error, so it must be the only name in its ErrorEquals and its retrier or catcher must come last: AWS says "States.ALL must appear alone and at end of list" at the States.ALL element (measured).',
+  sources: ['asl-rules.md retry-catch-array, error-equals, states-all-alone, states-all-last, retrier-fields, catcher-fields', 'docs/aws-behaviour.md §9'],
   examples: {
     valid: [
       {
@@ -29,7 +29,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Retry[0]/BackoffRate', line: 3, column: 66, message: "The field 'BackoffRate' must be a number of at least 1.0, got 0.5" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Retry[0]/BackoffRate', line: 3, column: 66, message: "Minimum value is 1. The field 'BackoffRate' must be a number of at least 1.0, got 0.5." },
         ],
       },
       {
@@ -43,8 +43,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Retry[0]', line: 3, column: 5, message: "The retrier with 'States.ALL' must be the last one in 'Retry'" },
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Retry[0]/ErrorEquals', line: 3, column: 22, message: "'States.ALL' must appear alone in 'ErrorEquals'" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Retry[0]/ErrorEquals[0]', line: 3, column: 22, message: "States.ALL must appear alone and at end of list (it is not the only error name in its 'ErrorEquals', and its retrier is not the last one in 'Retry')" },
         ],
       },
       {

@@ -3,10 +3,10 @@ import { schemaRule } from '../src/engine/schema.js';
 export default schemaRule({
   id: 'root-structure',
   fixable: true,
-  description: 'The top level and every nested state machine (Parallel branch, Map ItemProcessor/Iterator) has StartAt and a non-empty States, and only the fields ASL defines.',
+  description: 'The definition is a JSON object; the top level and every nested state machine (Parallel branch, Map ItemProcessor/Iterator) has StartAt and a non-empty States, and only the fields ASL defines.',
   rationale:
     'AWS refuses a definition whose top level lacks StartAt or States, has a field it does not know (a misspelt Comment included), or whose Version, TimeoutSeconds or Comment has the wrong type. A Parallel branch and a Map processor are state machines of their own: StartAt, States and Comment (plus ProcessorConfig for a Map). The message lists every missing field at once.',
-  sources: ['asl-rules.md root-not-object, startat-required, states-required, states-empty, root-unknown-field, root-version, root-comment-type, root-timeout-seconds, parallel-branches, parallel-branch-unknown-field, map-processor-shape', 'ASL spec "Top-level fields"'],
+  sources: ['docs/aws-behaviour.md §2 (These fields are required: [States, StartAt], measured)', 'asl-rules.md root-not-object, startat-required, states-required, states-empty, root-unknown-field, root-version, root-comment-type, root-timeout-seconds, parallel-branches, parallel-branch-unknown-field, map-processor-shape', 'ASL spec "Top-level fields"'],
   examples: {
     valid: [
       {
@@ -66,7 +66,7 @@ export default schemaRule({
         title: 'Not an object',
         text: '["StartAt", "A"]',
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/', line: 1, column: 1, message: 'The state machine definition must be a JSON object, got an array' },
+          { code: 'SCHEMA_VALIDATION_FAILED', line: 1, column: 1, message: 'Definition must be a valid JSON object (got an array)' },
         ],
       },
     ],

@@ -43,7 +43,7 @@ export default schemaRule({
         ].join('\n'),
         diagnostics: [
           { code: 'MISSING_END_STATE', line: 1, column: 18 },
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/B', line: 3, column: 8, message: `The state 'B' must be an object, got "Succeed"` },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/B', line: 3, column: 8, message: 'Expected value of type [OBJECT] (a state is an object with a Type, got "Succeed")' },
         ],
       },
     ],

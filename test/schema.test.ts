@@ -8,19 +8,24 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../src/index.js';
+import { lint, toDiagnostic, validate, withHint } from '../src/index.js';
 import { getValidators, useValidators, validatorOrigin } from '../src/engine/schema.js';
 import { compileValidators, generatedModulePath, schemaHash, standaloneSource, VALIDATOR_NAMES, type Validators } from '../src/engine/schema-compile.js';
 
 const CODE = 'SCHEMA_VALIDATION_FAILED';
+const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
 
 interface Want {
   rule: string;
-  location: string;
+  /** AWS-style location; null where AWS gives none. */
+  location: string | null;
+  /** AWS's wording: what validate() returns. */
   message: string;
-  /** The exact text the range covers; its first occurrence (or the `nth`, or the first after a marker) gives line and column. */
+  /** The help lint() adds after the message. */
+  hint?: string;
+  /** The exact text the range covers; its first occurrence (or the `nth`) gives line and column. */
   at: string;
-  nth?: number | string;
+  nth?: number;
 }
 
 interface Case {
@@ -44,34 +49,34 @@ const LAMBDA = 'arn:aws:states:::lambda:invoke';
 const task = (extra: Record<string, unknown> = {}) => ({ Type: 'Task', Resource: LAMBDA, End: true, ...extra });
 const processor = { StartAt: 'P', States: { P: { Type: 'Succeed' } } };
 
-const w = (rule: string, location: string, message: string, at: string, nth?: number | string): Want => ({ rule, location, message, at, nth });
+const w = (rule: string, location: string | null, message: string, at: string, more: { nth?: number; hint?: string } = {}): Want => ({ rule, location, message, at, ...more });
 
-const invalid: Case[] = [
+export const invalid: Case[] = [
   // ---- top level
   { title: 'root: nothing required', text: '{"Comment": "x"}', want: [w('root-structure', '/', 'These fields are required: [States, StartAt]', '{')] },
   { title: 'root: StartAt missing', text: '{"States": {"A": {"Type": "Succeed"}}}', want: [w('root-structure', '/', 'These fields are required: [StartAt]', '{')] },
   {
     title: 'root: misspelt Comment, with its fix',
     text: '{"Coment": "x", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
-    want: [w('root-structure', '/', "Field 'Coment' is not supported (did you mean 'Comment'?)", '"Coment"')],
+    want: [w('root-structure', '/', "Field 'Coment' is not supported", '"Coment"', { hint: "(did you mean 'Comment'?)" })],
   },
   { title: 'root: StartAt empty', text: '{"StartAt": "", "States": {"A": {"Type": "Succeed"}}}', want: [w('root-structure', '/StartAt', 'Value cannot be empty', '""')] },
   { title: 'root: States empty', text: '{"StartAt": "A", "States": {}}', want: [w('root-structure', '/States', 'Value cannot be empty', '{}')] },
-  { title: 'root: States an array', text: '{"StartAt": "A", "States": []}', want: [w('root-structure', '/States', "The field 'States' must be an object, got an array", '[]')] },
+  { title: 'root: States an array', text: '{"StartAt": "A", "States": []}', want: [w('root-structure', '/States', 'Expected value of type [OBJECT]', '[]', { hint: "The field 'States' must be an object, got an array." })] },
   {
     title: 'root: Version and TimeoutSeconds',
     text: '{"Version": "2.0", "TimeoutSeconds": -1, "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
     want: [
-      w('root-structure', '/Version', "The field 'Version' should have one of these values: [1.0] (did you mean '1.0'?)", '"2.0"'),
-      w('root-structure', '/TimeoutSeconds', "The field 'TimeoutSeconds' must be an integer from 0 to 99999999, got -1", '-1'),
+      w('root-structure', '/Version', 'Value should be one of the following: [1.0]', '"2.0"', { hint: "(did you mean '1.0'?)" }),
+      w('root-structure', '/TimeoutSeconds', 'Minimum value is 0', '-1', { hint: "The field 'TimeoutSeconds' must be an integer from 0 to 99999999, got -1." }),
     ],
   },
-  { title: 'root: Comment a number', text: '{"Comment": 42, "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}', want: [w('root-structure', '/Comment', "The field 'Comment' must be a string, got 42", '42')] },
-  { title: 'root: not an object', text: '"StartAt"', want: [w('root-structure', '/', 'The state machine definition must be a JSON object, got "StartAt"', '"StartAt"')] },
+  { title: 'root: Comment a number', text: '{"Comment": 42, "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}', want: [w('root-structure', '/Comment', 'Expected value of type [STRING]', '42', { hint: "The field 'Comment' must be a string, got 42." })] },
+  { title: 'root: not an object', text: '"StartAt"', want: [w('root-structure', null, 'Definition must be a valid JSON object', '"StartAt"', { hint: '(got "StartAt")' })] },
   {
     title: 'root: QueryLanguage in lower case',
     text: '{"QueryLanguage": "jsonata", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
-    want: [w('query-language', '/QueryLanguage', "The field 'QueryLanguage' should have one of these values: [JSONPath, JSONata] (did you mean 'JSONata'?)", '"jsonata"')],
+    want: [w('query-language', '/QueryLanguage', 'Value should be one of the following: [JSONPath, JSONata]', '"jsonata"', { hint: "(did you mean 'JSONata'?)" })],
   },
   {
     title: 'root (YAML): missing StartAt, misspelt field',
@@ -79,7 +84,7 @@ const invalid: Case[] = [
     text: 'Commnt: hi\nStates:\n  A:\n    Type: Succeed\n',
     want: [
       w('root-structure', '/', 'These fields are required: [StartAt]', 'C'),
-      w('root-structure', '/', "Field 'Commnt' is not supported (did you mean 'Comment'?)", 'Commnt'),
+      w('root-structure', '/', "Field 'Commnt' is not supported", 'Commnt', { hint: "(did you mean 'Comment'?)" }),
     ],
   },
 
@@ -88,33 +93,33 @@ const invalid: Case[] = [
   {
     title: 'state: Type in lower case',
     text: sm({ A: { Type: 'task', Resource: LAMBDA, End: true } }),
-    want: [w('state-type', '/States/A/Type', "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map] (did you mean 'Task'?)", '"task"')],
+    want: [w('state-type', '/States/A/Type', "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]", '"task"', { hint: "(did you mean 'Task'?)" })],
   },
-  { title: 'state: no Type', text: sm({ A: { End: true } }), want: [w('state-type', '/States/A', 'These fields are required: [Type]', '"A"', 2)] },
-  { title: 'state: Type a number', text: sm({ A: { Type: 5 } }), want: [w('state-type', '/States/A/Type', "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]", '5')] },
-  { title: 'state: not an object', text: sm({ A: { Type: 'Pass', Next: 'B' }, B: 'Succeed' }), want: [w('state-type', '/States/B', 'The state \'B\' must be an object, got "Succeed"', '"Succeed"')] },
+  { title: 'state: no Type', text: sm({ A: { End: true } }), want: [w('state-type', '/States/A', 'These fields are required: [Type]', '"A"', { nth: 2 })] },
+  { title: 'state: Type a number', text: sm({ A: { Type: 5 } }), want: [w('state-type', '/States/A/Type', 'Expected value of type [STRING]', '5', { hint: "The field 'Type' must be one of Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map, got 5." })] },
+  { title: 'state: not an object', text: sm({ A: { Type: 'Pass', Next: 'B' }, B: 'Succeed' }), want: [w('state-type', '/States/B', 'Expected value of type [OBJECT]', '"Succeed"', { hint: '(a state is an object with a Type, got "Succeed")' })] },
 
   // ---- Task
-  { title: 'Task: Resource missing', text: sm({ A: { Type: 'Task', End: true } }), want: [w('field-required', '/States/A', 'These fields are required: [Resource]', '"A"', 2)] },
+  { title: 'Task: Resource missing', text: sm({ A: { Type: 'Task', End: true } }), want: [w('field-required', '/States/A', 'These fields are required: [Resource]', '"A"', { nth: 2 })] },
   {
     title: 'Task: Timeout, did you mean TimeoutSeconds',
     text: sm({ A: task({ Timeout: 30 }) }),
-    want: [w('field-not-supported', '/States/A', "Field 'Timeout' is not supported (did you mean 'TimeoutSeconds'?)", '"Timeout"')],
+    want: [w('field-not-supported', '/States/A', "Field 'Timeout' is not supported", '"Timeout"', { hint: "(did you mean 'TimeoutSeconds'?)" })],
   },
   {
     title: 'Task: Resorce misspelt (no second finding for the missing Resource)',
     text: sm({ A: { Type: 'Task', Resorce: LAMBDA, End: true } }),
-    want: [w('field-not-supported', '/States/A', "Field 'Resorce' is not supported (did you mean 'Resource'?)", '"Resorce"')],
+    want: [w('field-not-supported', '/States/A', "Field 'Resorce' is not supported", '"Resorce"', { hint: "(did you mean 'Resource'?)" })],
   },
   {
     title: 'Task: TimeoutSeconds a string, HeartbeatSeconds zero',
     text: sm({ A: task({ TimeoutSeconds: '60', HeartbeatSeconds: 0 }) }),
     want: [
-      w('field-value', '/States/A/TimeoutSeconds', 'The field \'TimeoutSeconds\' must be an integer from 1 to 99999999, got "60"', '"60"'),
-      w('field-value', '/States/A/HeartbeatSeconds', "The field 'HeartbeatSeconds' must be an integer from 1 to 99999999, got 0", '0', '"HeartbeatSeconds":'),
+      w('field-value', '/States/A/TimeoutSeconds', 'Expected value of type [INTEGER]', '"60"', { hint: `The field 'TimeoutSeconds' must be an integer from 1 to 99999999, got "60".` }),
+      w('field-value', '/States/A/HeartbeatSeconds', 'Minimum value is 1', '0', { nth: 2, hint: "The field 'HeartbeatSeconds' must be an integer from 1 to 99999999, got 0." }),
     ],
   },
-  { title: 'Task: TimeoutSeconds a decimal', text: sm({ A: task({ TimeoutSeconds: 1.5 }) }), want: [w('field-value', '/States/A/TimeoutSeconds', "The field 'TimeoutSeconds' must be an integer from 1 to 99999999, got 1.5", '1.5')] },
+  { title: 'Task: TimeoutSeconds a decimal', text: sm({ A: task({ TimeoutSeconds: 1.5 }) }), want: [w('field-value', '/States/A/TimeoutSeconds', 'Expected value of type [INTEGER]', '1.5', { hint: "The field 'TimeoutSeconds' must be an integer from 1 to 99999999, got 1.5." })] },
   {
     title: 'Task: HeartbeatSeconds not below TimeoutSeconds',
     text: sm({ A: task({ TimeoutSeconds: 30, HeartbeatSeconds: 40 }) }),
@@ -123,22 +128,22 @@ const invalid: Case[] = [
   {
     title: 'Task: TimeoutSeconds and TimeoutSecondsPath',
     text: sm({ A: task({ TimeoutSeconds: 30, TimeoutSecondsPath: '$.t' }) }),
-    want: [w('field-exclusive', '/States/A', "Only one of 'TimeoutSeconds', 'TimeoutSecondsPath' may be set", '"TimeoutSecondsPath"')],
+    want: [w('field-exclusive', '/States/A/TimeoutSeconds', "Only one of 'TimeoutSeconds', 'TimeoutSecondsPath' may be set", '"TimeoutSeconds"')],
   },
   {
     title: 'Task: HeartbeatSeconds and HeartbeatSecondsPath',
     text: sm({ A: task({ HeartbeatSecondsPath: '$.h', HeartbeatSeconds: 5 }) }),
-    want: [w('field-exclusive', '/States/A', "Only one of 'HeartbeatSeconds', 'HeartbeatSecondsPath' may be set", '"HeartbeatSeconds"')],
+    want: [w('field-exclusive', '/States/A/HeartbeatSeconds', "Only one of 'HeartbeatSeconds', 'HeartbeatSecondsPath' may be set", '"HeartbeatSeconds"')],
   },
-  { title: 'Task: Credentials a string', text: sm({ A: task({ Credentials: 'arn:aws:iam::123456789012:role/R' }) }), want: [w('field-value', '/States/A/Credentials', 'The field \'Credentials\' must be an object, got "arn:aws:iam::123456789012:role/R"', '"arn:aws:iam::123456789012:role/R"')] },
-  { title: 'Task: Credentials without RoleArn', text: sm({ A: task({ Credentials: { Role: 'x' } }) }), want: [
-    w('field-not-supported', '/States/A/Credentials', "Field 'Role' is not supported (did you mean 'RoleArn'?)", '"Role"'),
+  { title: 'Task: Credentials a string', text: sm({ A: task({ Credentials: 'arn:aws:iam::123456789012:role/R' }) }), want: [
+    w('field-value', '/States/A/Credentials', 'Expected value of type [OBJECT]', '"arn:aws:iam::123456789012:role/R"', { hint: `The field 'Credentials' must be an object, got "arn:aws:iam::123456789012:role/R".` }),
   ] },
-  { title: 'Task: ResultSelector an array', text: sm({ A: task({ ResultSelector: ['$.a'] }) }), want: [w('field-value', '/States/A/ResultSelector', "The field 'ResultSelector' must be an object or null, got an array", '["$.a"]')] },
+  { title: 'Task: Credentials without RoleArn', text: sm({ A: task({ Credentials: { Role: 'x' } }) }), want: [w('field-not-supported', '/States/A/Credentials', "Field 'Role' is not supported", '"Role"', { hint: "(did you mean 'RoleArn'?)" })] },
+  { title: 'Task: ResultSelector an array', text: sm({ A: task({ ResultSelector: ['$.a'] }) }), want: [w('field-value', '/States/A/ResultSelector', 'Expected value of type [OBJECT, NULL]', '["$.a"]', { hint: "The field 'ResultSelector' must be an object or null, got an array." })] },
   {
     title: 'Task (JSONata): number field as a plain string',
     text: sm({ A: task({ TimeoutSeconds: '60' }) }, jsonata),
-    want: [w('field-value', '/States/A/TimeoutSeconds', 'The field \'TimeoutSeconds\' must be an integer from 1 to 99999999 or a JSONata expression ({% ... %}), got "60"', '"60"')],
+    want: [w('field-value', '/States/A/TimeoutSeconds', `The field 'TimeoutSeconds' must be an integer from 1 to 99999999 or a JSONata expression ({% ... %}), got "60"`, '"60"')],
   },
   {
     title: 'Task (JSONata): Arguments an array, Parameters JSONPath-only',
@@ -151,17 +156,15 @@ const invalid: Case[] = [
   {
     title: 'Task (JSONata): Credentials object with a misspelt key',
     text: sm({ A: task({ Credentials: { RoleARN: 'x' } }) }, jsonata),
-    want: [
-      w('field-not-supported', '/States/A/Credentials', "Field 'RoleARN' is not supported (did you mean 'RoleArn'?)", '"RoleARN"'),
-    ],
+    want: [w('field-not-supported', '/States/A/Credentials', "Field 'RoleARN' is not supported", '"RoleARN"', { hint: "(did you mean 'RoleArn'?)" })],
   },
 
   // ---- Pass
-  { title: 'Pass: TimeoutSeconds belongs to Task', text: sm({ A: { Type: 'Pass', TimeoutSeconds: 3, End: true } }), want: [w('field-not-supported', '/States/A', "Field 'TimeoutSeconds' is not supported (it is supported on Task states)", '"TimeoutSeconds"')] },
+  { title: 'Pass: TimeoutSeconds belongs to Task', text: sm({ A: { Type: 'Pass', TimeoutSeconds: 3, End: true } }), want: [w('field-not-supported', '/States/A', "Field 'TimeoutSeconds' is not supported", '"TimeoutSeconds"', { hint: '(it is supported on Task states)' })] },
   {
     title: 'Pass: Catch belongs to Task, Parallel and Map',
     text: sm({ A: { Type: 'Pass', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'A' }], End: true } }),
-    want: [w('field-not-supported', '/States/A', "Field 'Catch' is not supported (it is supported on Task, Parallel and Map states)", '"Catch"')],
+    want: [w('field-not-supported', '/States/A', "Field 'Catch' is not supported", '"Catch"', { hint: '(it is supported on Task, Parallel and Map states)' })],
   },
   { title: 'Pass: Output in a JSONPath state', text: sm({ A: { Type: 'Pass', Output: { a: 1 }, End: true } }), want: [w('query-language', '/States/A', "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage", '"Output"')] },
   {
@@ -172,60 +175,66 @@ const invalid: Case[] = [
       w('query-language', '/States/A', "The QueryLanguage is set to 'JSONata', but field 'ResultPath' is only supported for the 'JSONPath' QueryLanguage", '"ResultPath"'),
     ],
   },
-  { title: 'Pass: InputPath a number', text: sm({ A: { Type: 'Pass', InputPath: 5, End: true } }), want: [w('field-value', '/States/A/InputPath', "The field 'InputPath' must be a string or null, got 5", '5')] },
-  { title: 'Pass: Assign an array', text: sm({ A: { Type: 'Pass', Assign: ['x'], End: true } }), want: [w('field-value', '/States/A/Assign', "The field 'Assign' must be an object, got an array", '["x"]')] },
+  { title: 'Pass: InputPath a number', text: sm({ A: { Type: 'Pass', InputPath: 5, End: true } }), want: [w('field-value', '/States/A/InputPath', 'Expected value of type [STRING, NULL]', '5', { hint: "The field 'InputPath' must be a string or null, got 5." })] },
+  { title: 'Pass: Assign an array', text: sm({ A: { Type: 'Pass', Assign: ['x'], End: true } }), want: [w('field-value', '/States/A/Assign', 'Expected value of type [OBJECT]', '["x"]', { hint: "The field 'Assign' must be an object, got an array." })] },
 
   // ---- Next / End
   { title: 'Next and End', text: sm({ A: { Type: 'Pass', Next: 'B', End: true }, B: { Type: 'Succeed' } }), want: [w('next-or-end', '/States/A', "Only one of 'Next', 'End' may be set", '"End"')] },
-  { title: 'neither Next nor End', text: sm({ A: { Type: 'Task', Resource: LAMBDA } }), want: [w('next-or-end', '/States/A', 'A Task state must have either \'Next\' or \'"End": true\'', '"A"', 2)] },
+  { title: 'neither Next nor End', text: sm({ A: { Type: 'Task', Resource: LAMBDA } }), want: [w('next-or-end', '/States/A', `A Task state must have either 'Next' or '"End": true'`, '"A"', { nth: 2 })] },
   {
     title: 'End false without Next',
     text: sm({ A: { Type: 'Wait', Seconds: 1, End: false } }),
-    want: [w('next-or-end', '/States/A', `'"End": false' does not end the state and there is no 'Next': set 'Next' to the state that follows, or 'End' to true`, 'false')],
+    want: [w('next-or-end', '/States/A', `'"End": false' does not end the state and there is no 'Next'`, 'false', { hint: "Set 'Next' to the state that follows, or 'End' to true." })],
   },
-  { title: 'End a string', text: sm({ A: { Type: 'Pass', End: 'true' } }), want: [w('field-value', '/States/A/End', 'The field \'End\' must be a boolean (true or false), got "true"', '"true"')] },
-  { title: 'Next misspelt (no second finding for the missing Next)', text: sm({ A: { Type: 'Pass', Nxt: 'B' }, B: { Type: 'Succeed' } }), want: [w('field-not-supported', '/States/A', "Field 'Nxt' is not supported (did you mean 'Next'?)", '"Nxt"')] },
-  { title: 'Next a number', text: sm({ A: { Type: 'Pass', Next: 2 } }), want: [w('field-value', '/States/A/Next', "The field 'Next' must be a string, got 2", '2')] },
+  { title: 'End a string', text: sm({ A: { Type: 'Pass', End: 'true' } }), want: [w('field-value', '/States/A/End', 'Expected value of type [BOOLEAN]', '"true"', { hint: `The field 'End' must be a boolean (true or false), got "true".` })] },
+  { title: 'Next misspelt (no second finding for the missing Next)', text: sm({ A: { Type: 'Pass', Nxt: 'B' }, B: { Type: 'Succeed' } }), want: [w('field-not-supported', '/States/A', "Field 'Nxt' is not supported", '"Nxt"', { hint: "(did you mean 'Next'?)" })] },
+  { title: 'Next a number', text: sm({ A: { Type: 'Pass', Next: 2 } }), want: [w('field-value', '/States/A/Next', 'Expected value of type [STRING]', '2', { hint: "The field 'Next' must be a string, got 2." })] },
 
   // ---- Wait
   {
     title: 'Wait: Seconds and Timestamp',
     text: sm({ A: { Type: 'Wait', Seconds: 5, Timestamp: '2026-01-01T00:00:00Z', End: true } }),
-    want: [w('field-exclusive', '/States/A', "Only one of 'Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath' may be set", '"Timestamp"')],
+    want: [w('field-exclusive', '/States/A/Seconds', "Only one of 'Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath' may be set", '"Seconds"', { hint: "(found 'Seconds' and 'Timestamp')" })],
   },
-  { title: 'Wait: no duration', text: sm({ A: { Type: 'Wait', End: true } }), want: [w('field-required', '/States/A', 'One of these fields is required: [Seconds, SecondsPath, Timestamp, TimestampPath]', '"A"', 2)] },
-  { title: 'Wait: Timestamp with a space', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14 01:59:00', End: true } }), want: [w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14 01:59:00"')] },
-  { title: 'Wait: Timestamp with a lower-case t', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14t01:59:00Z', End: true } }), want: [w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14t01:59:00Z"')] },
-  { title: 'Wait: Timestamp without zone', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14T01:59:00', End: true } }), want: [w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14T01:59:00"')] },
-  { title: 'Wait: Seconds negative', text: sm({ A: { Type: 'Wait', Seconds: -5, End: true } }), want: [w('field-value', '/States/A/Seconds', "The field 'Seconds' must be an integer from 0 to 99999999, got -5", '-5')] },
+  { title: 'Wait: no duration', text: sm({ A: { Type: 'Wait', End: true } }), want: [w('field-required', '/States/A', 'One of these fields is required: [Seconds, SecondsPath, Timestamp, TimestampPath]', '"A"', { nth: 2 })] },
+  { title: 'Wait: Timestamp with a space', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14 01:59:00', End: true } }), want: [
+    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14 01:59:00"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+  ] },
+  { title: 'Wait: Timestamp with a lower-case t', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14t01:59:00Z', End: true } }), want: [
+    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14t01:59:00Z"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+  ] },
+  { title: 'Wait: Timestamp without zone', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14T01:59:00', End: true } }), want: [
+    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14T01:59:00"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+  ] },
+  { title: 'Wait: Seconds negative', text: sm({ A: { Type: 'Wait', Seconds: -5, End: true } }), want: [w('field-value', '/States/A/Seconds', 'Minimum value is 0', '-5', { hint: "The field 'Seconds' must be an integer from 0 to 99999999, got -5." })] },
   {
     title: 'Wait (JSONata): SecondsPath (no second finding for the missing duration)',
     text: sm({ A: { Type: 'Wait', SecondsPath: '$.s', End: true } }, jsonata),
     want: [w('query-language', '/States/A', "The QueryLanguage is set to 'JSONata', but field 'SecondsPath' is only supported for the 'JSONPath' QueryLanguage", '"SecondsPath"')],
   },
-  { title: 'Wait (JSONata): Timestamp neither RFC 3339 nor JSONata', text: sm({ A: { Type: 'Wait', Timestamp: 'tomorrow', End: true } }, jsonata), want: [w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"tomorrow"')] },
+  { title: 'Wait (JSONata): Timestamp neither RFC 3339 nor JSONata', text: sm({ A: { Type: 'Wait', Timestamp: 'tomorrow', End: true } }, jsonata), want: [w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"tomorrow"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' })] },
   {
     title: 'Wait (JSONata): Seconds a JSONata expression without its closing delimiter',
     text: sm({ A: { Type: 'Wait', Seconds: '{% $x', End: true } }, jsonata),
-    want: [w('field-value', '/States/A/Seconds', 'The field \'Seconds\' must be an integer from 0 to 99999999 or a JSONata expression ({% ... %}), got "{% $x"', '"{% $x"')],
+    want: [w('field-value', '/States/A/Seconds', `The field 'Seconds' must be an integer from 0 to 99999999 or a JSONata expression ({% ... %}), got "{% $x"`, '"{% $x"')],
   },
 
   // ---- Succeed / Fail
-  { title: 'Succeed: Next', text: sm({ A: { Type: 'Succeed', Next: 'A' } }), want: [w('field-not-supported', '/States/A', "Field 'Next' is not supported (a Succeed state is always a terminal state)", '"Next"')] },
+  { title: 'Succeed: Next', text: sm({ A: { Type: 'Succeed', Next: 'A' } }), want: [w('field-not-supported', '/States/A', "Field 'Next' is not supported", '"Next"', { hint: '(a Succeed state is always a terminal state)' })] },
   { title: 'Succeed (JSONata): OutputPath', text: sm({ A: { Type: 'Succeed', OutputPath: '$.a' } }, jsonata), want: [w('query-language', '/States/A', "The QueryLanguage is set to 'JSONata', but field 'OutputPath' is only supported for the 'JSONPath' QueryLanguage", '"OutputPath"')] },
-  { title: 'Fail: End', text: sm({ A: { Type: 'Fail', Error: 'E', End: true } }), want: [w('field-not-supported', '/States/A', "Field 'End' is not supported (a Fail state is always a terminal state)", '"End"')] },
-  { title: 'Fail: Cause and CausePath', text: sm({ A: { Type: 'Fail', Cause: 'c', CausePath: '$.c' } }), want: [w('field-exclusive', '/States/A', "Only one of 'Cause', 'CausePath' may be set", '"CausePath"')] },
-  { title: 'Fail: InputPath', text: sm({ A: { Type: 'Fail', InputPath: '$' } }), want: [w('field-not-supported', '/States/A', "Field 'InputPath' is not supported (it is supported on Task, Wait, Pass, Succeed, Choice, Parallel and Map states)", '"InputPath"')] },
-  { title: 'Fail: Error a number', text: sm({ A: { Type: 'Fail', Error: 500 } }), want: [w('field-value', '/States/A/Error', "The field 'Error' must be a string, got 500", '500')] },
+  { title: 'Fail: End', text: sm({ A: { Type: 'Fail', Error: 'E', End: true } }), want: [w('field-not-supported', '/States/A', "Field 'End' is not supported", '"End"', { hint: '(a Fail state is always a terminal state)' })] },
+  { title: 'Fail: Cause and CausePath', text: sm({ A: { Type: 'Fail', Cause: 'c', CausePath: '$.c' } }), want: [w('field-exclusive', '/States/A/Cause', "Only one of 'Cause', 'CausePath' may be set", '"Cause"')] },
+  { title: 'Fail: InputPath', text: sm({ A: { Type: 'Fail', InputPath: '$' } }), want: [w('field-not-supported', '/States/A', "Field 'InputPath' is not supported", '"InputPath"', { hint: '(it is supported on Task, Wait, Pass, Succeed, Choice, Parallel and Map states)' })] },
+  { title: 'Fail: Error a number', text: sm({ A: { Type: 'Fail', Error: 500 } }), want: [w('field-value', '/States/A/Error', 'Expected value of type [STRING]', '500', { hint: "The field 'Error' must be a string, got 500." })] },
   { title: 'Fail (JSONata): ErrorPath', text: sm({ A: { Type: 'Fail', ErrorPath: '$.e' } }, jsonata), want: [w('query-language', '/States/A', "The QueryLanguage is set to 'JSONata', but field 'ErrorPath' is only supported for the 'JSONPath' QueryLanguage", '"ErrorPath"')] },
 
   // ---- Choice
-  { title: 'Choice: Choices missing', text: sm({ A: { Type: 'Choice', Default: 'B' }, B: { Type: 'Succeed' } }), want: [w('field-required', '/States/A', 'These fields are required: [Choices]', '"A"', 2)] },
+  { title: 'Choice: Choices missing', text: sm({ A: { Type: 'Choice', Default: 'B' }, B: { Type: 'Succeed' } }), want: [w('field-required', '/States/A', 'These fields are required: [Choices]', '"A"', { nth: 2 })] },
   { title: 'Choice: Choices empty', text: sm({ A: { Type: 'Choice', Choices: [], Default: 'B' }, B: { Type: 'Succeed' } }), want: [w('choice-rule', '/States/A/Choices', 'Value cannot be empty', '[]')] },
   {
     title: 'Choice: Next at state level',
     text: sm({ A: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'B' }], Next: 'B' }, B: { Type: 'Succeed' } }),
-    want: [w('field-not-supported', '/States/A', "Field 'Next' is not supported (a Choice state moves on through the 'Next' of its rules and its 'Default')", '"Next"', 2)],
+    want: [w('field-not-supported', '/States/A', "Field 'Next' is not supported", '"Next"', { nth: 2, hint: "(a Choice state moves on through the 'Next' of its rules and its 'Default')" })],
   },
   {
     title: 'Choice rule: two operators',
@@ -240,7 +249,9 @@ const invalid: Case[] = [
   {
     title: 'Choice rule: Variable without operator',
     text: sm({ A: { Type: 'Choice', Choices: [{ Variable: '$.a', Next: 'B' }] }, B: { Type: 'Succeed' } }),
-    want: [w('choice-rule', '/States/A/Choices[0]', "The Choice rule has a 'Variable' but no comparison operator (such as 'StringEquals', 'NumericGreaterThan' or 'IsPresent')", '{"Variable":"$.a","Next":"B"}')],
+    want: [
+      w('choice-rule', '/States/A/Choices[0]', "The Choice rule has a 'Variable' but no comparison operator (such as 'StringEquals', 'NumericGreaterThan' or 'IsPresent')", '{"Variable":"$.a","Next":"B"}'),
+    ],
   },
   {
     title: 'Choice rule: nothing to test',
@@ -250,7 +261,9 @@ const invalid: Case[] = [
   {
     title: 'Choice rule: And with Variable',
     text: sm({ A: { Type: 'Choice', Choices: [{ And: [{ Variable: '$.a', IsNull: false }], Variable: '$.b', Next: 'B' }] }, B: { Type: 'Succeed' } }),
-    want: [w('choice-rule', '/States/A/Choices[0]', "A Choice rule is either a comparison ('Variable' with one operator) or a Boolean expression ('And', 'Or', 'Not'), not both: found 'And', 'Variable'", '"And"')],
+    want: [
+      w('choice-rule', '/States/A/Choices[0]', "A Choice rule is either a comparison ('Variable' with one operator) or a Boolean expression ('And', 'Or', 'Not'), not both: found 'And', 'Variable'", '"And"'),
+    ],
   },
   {
     title: 'Choice rule: And and Or',
@@ -269,40 +282,42 @@ const invalid: Case[] = [
     title: 'Choice rule: operator values of the wrong type',
     text: sm({ A: { Type: 'Choice', Choices: [{ Variable: '$.n', NumericEquals: '5', Next: 'B' }, { Variable: '$.b', BooleanEquals: 'true', Next: 'B' }, { Variable: '$.p', IsPresent: 1, Next: 'B' }] }, B: { Type: 'Succeed' } }),
     want: [
-      w('choice-rule', '/States/A/Choices[0]/NumericEquals', 'The field \'NumericEquals\' must be a number, got "5"', '"5"'),
-      w('choice-rule', '/States/A/Choices[1]/BooleanEquals', 'The field \'BooleanEquals\' must be a boolean (true or false), got "true"', '"true"'),
-      w('choice-rule', '/States/A/Choices[2]/IsPresent', "The field 'IsPresent' must be a boolean (true or false), got 1", '1'),
+      w('choice-rule', '/States/A/Choices[0]/NumericEquals', 'Expected value of type [NUMBER]', '"5"', { hint: `The field 'NumericEquals' must be a number, got "5".` }),
+      w('choice-rule', '/States/A/Choices[1]/BooleanEquals', 'Expected value of type [BOOLEAN]', '"true"', { hint: `The field 'BooleanEquals' must be a boolean (true or false), got "true".` }),
+      w('choice-rule', '/States/A/Choices[2]/IsPresent', 'Expected value of type [BOOLEAN]', '1', { hint: "The field 'IsPresent' must be a boolean (true or false), got 1." }),
     ],
   },
   {
     title: 'Choice rule: timestamp operator with a date only',
     text: sm({ A: { Type: 'Choice', Choices: [{ Variable: '$.t', TimestampGreaterThan: '2016-03-14', Next: 'B' }] }, B: { Type: 'Succeed' } }),
-    want: [w('choice-rule', '/States/A/Choices[0]/TimestampGreaterThan', 'String does not match RFC3339 timestamp', '"2016-03-14"')],
+    want: [
+      w('choice-rule', '/States/A/Choices[0]/TimestampGreaterThan', 'String does not match RFC3339 timestamp', '"2016-03-14"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+    ],
   },
   {
     title: 'Choice rule: nested rule with Next and Assign',
     text: sm({ A: { Type: 'Choice', Choices: [{ Not: { Variable: '$.a', IsPresent: true, Next: 'B', Assign: { x: 1 } }, Next: 'B' }] }, B: { Type: 'Succeed' } }),
     want: [
-      w('choice-rule', '/States/A/Choices[0]/Not', "Field 'Next' is not supported (a Choice rule inside 'And', 'Or' or 'Not' cannot have 'Next')", '"Next"'),
-      w('choice-rule', '/States/A/Choices[0]/Not', "Field 'Assign' is not supported (a Choice rule inside 'And', 'Or' or 'Not' cannot have 'Assign')", '"Assign"'),
+      w('choice-rule', '/States/A/Choices[0]/Not', "Field 'Next' is not supported", '"Next"', { hint: "(a Choice rule inside 'And', 'Or' or 'Not' cannot have 'Next')" }),
+      w('choice-rule', '/States/A/Choices[0]/Not', "Field 'Assign' is not supported", '"Assign"', { hint: "(a Choice rule inside 'And', 'Or' or 'Not' cannot have 'Assign')" }),
     ],
   },
   {
     title: 'Choice rule: deep nesting, misspelt operator',
     text: sm({ A: { Type: 'Choice', Choices: [{ Or: [{ And: [{ Variable: '$.a', StringEqual: 'x' }] }], Next: 'B' }] }, B: { Type: 'Succeed' } }),
-    want: [w('choice-rule', '/States/A/Choices[0]/Or[0]/And[0]', "Field 'StringEqual' is not supported (did you mean 'StringEquals'?)", '"StringEqual"')],
+    want: [w('choice-rule', '/States/A/Choices[0]/Or[0]/And[0]', "Field 'StringEqual' is not supported", '"StringEqual"', { hint: "(did you mean 'StringEquals'?)" })],
   },
   {
     title: 'Choice rule: Condition in a JSONPath state',
     text: sm({ A: { Type: 'Choice', Choices: [{ Condition: '{% true %}', Next: 'B' }] }, B: { Type: 'Succeed' } }),
-    want: [w('query-language', '/States/A/Choices[0]', "The QueryLanguage is set to 'JSONPath', but field 'Condition' is only supported for the 'JSONata' QueryLanguage", '"Condition"')],
+    want: [w('query-language', '/States/A/Choices[0]/Condition', "The QueryLanguage is set to 'JSONPath', but field 'Condition' is only supported for the 'JSONata' QueryLanguage", '"Condition"')],
   },
   {
     title: 'Choice rule (JSONata): Variable and operator, no Condition',
     text: sm({ A: { Type: 'Choice', Choices: [{ Variable: '$.a', StringEquals: 'x', Next: 'B' }] }, B: { Type: 'Succeed' } }, jsonata),
     want: [
-      w('query-language', '/States/A/Choices[0]', "The QueryLanguage is set to 'JSONata', but field 'Variable' is only supported for the 'JSONPath' QueryLanguage", '"Variable"'),
-      w('query-language', '/States/A/Choices[0]', "The QueryLanguage is set to 'JSONata', but field 'StringEquals' is only supported for the 'JSONPath' QueryLanguage", '"StringEquals"'),
+      w('query-language', '/States/A/Choices[0]/Variable', "The QueryLanguage is set to 'JSONata', but field 'Variable' is only supported for the 'JSONPath' QueryLanguage", '"Variable"'),
+      w('query-language', '/States/A/Choices[0]/StringEquals', "The QueryLanguage is set to 'JSONata', but field 'StringEquals' is only supported for the 'JSONPath' QueryLanguage", '"StringEquals"'),
     ],
   },
   {
@@ -319,51 +334,50 @@ const invalid: Case[] = [
     title: 'Retry: BackoffRate, MaxAttempts, IntervalSeconds, MaxDelaySeconds, JitterStrategy',
     text: sm({ A: task({ Retry: [{ ErrorEquals: ['X'], BackoffRate: 0.5, MaxAttempts: -1, IntervalSeconds: 0, MaxDelaySeconds: 31622401, JitterStrategy: 'HALF' }] }) }),
     want: [
-      w('retry-catch', '/States/A/Retry[0]/BackoffRate', "The field 'BackoffRate' must be a number of at least 1.0, got 0.5", '0.5'),
-      w('retry-catch', '/States/A/Retry[0]/MaxAttempts', "The field 'MaxAttempts' must be an integer from 0 to 99999999, got -1", '-1', '"MaxAttempts":'),
-      w('retry-catch', '/States/A/Retry[0]/IntervalSeconds', "The field 'IntervalSeconds' must be an integer from 1 to 99999999, got 0", '0', '"IntervalSeconds":'),
-      w('retry-catch', '/States/A/Retry[0]/MaxDelaySeconds', "The field 'MaxDelaySeconds' must be an integer from 1 to 31622400, got 31622401", '31622401'),
-      w('retry-catch', '/States/A/Retry[0]/JitterStrategy', "The field 'JitterStrategy' should have one of these values: [FULL, NONE]", '"HALF"'),
+      w('retry-catch', '/States/A/Retry[0]/BackoffRate', 'Minimum value is 1', '0.5', { hint: "The field 'BackoffRate' must be a number of at least 1.0, got 0.5." }),
+      w('retry-catch', '/States/A/Retry[0]/MaxAttempts', 'Minimum value is 0', '-1', { hint: "The field 'MaxAttempts' must be an integer from 0 to 99999999, got -1." }),
+      w('retry-catch', '/States/A/Retry[0]/IntervalSeconds', 'Minimum value is 1', '0', { nth: 2, hint: "The field 'IntervalSeconds' must be an integer from 1 to 99999999, got 0." }),
+      w('retry-catch', '/States/A/Retry[0]/MaxDelaySeconds', 'Maximum value is 31622400', '31622401', { hint: "The field 'MaxDelaySeconds' must be an integer from 1 to 31622400, got 31622401." }),
+      w('retry-catch', '/States/A/Retry[0]/JitterStrategy', 'Value should be one of the following: [FULL, NONE]', '"HALF"', { hint: '(got "HALF")' }),
     ],
   },
   { title: 'Retry: ErrorEquals missing', text: sm({ A: task({ Retry: [{ MaxAttempts: 2 }] }) }), want: [w('retry-catch', '/States/A/Retry[0]', 'These fields are required: [ErrorEquals]', '{"MaxAttempts":2}')] },
   { title: 'Retry: ErrorEquals empty', text: sm({ A: task({ Retry: [{ ErrorEquals: [] }] }) }), want: [w('retry-catch', '/States/A/Retry[0]/ErrorEquals', 'Value cannot be empty', '[]')] },
-  { title: 'Retry: ErrorEquals with a number', text: sm({ A: task({ Retry: [{ ErrorEquals: ['X', 5] }] }) }), want: [w('retry-catch', '/States/A/Retry[0]/ErrorEquals[1]', "The field 'ErrorEquals[1]' must be a string, got 5", '5')] },
-  { title: 'Retry: not an array', text: sm({ A: task({ Retry: { ErrorEquals: ['X'] } }) }), want: [w('retry-catch', '/States/A/Retry', "The field 'Retry' must be an array, got an object", '{"ErrorEquals":["X"]}')] },
-  { title: 'Retry: unknown field', text: sm({ A: task({ Retry: [{ ErrorEquals: ['X'], Backoff: 2 }] }) }), want: [w('retry-catch', '/States/A/Retry[0]', "Field 'Backoff' is not supported (did you mean 'BackoffRate'?)", '"Backoff"')] },
+  { title: 'Retry: ErrorEquals with a number', text: sm({ A: task({ Retry: [{ ErrorEquals: ['X', 5] }] }) }), want: [w('retry-catch', '/States/A/Retry[0]/ErrorEquals[1]', 'Expected value of type [STRING]', '5', { hint: "The field 'ErrorEquals[1]' must be a string, got 5." })] },
+  { title: 'Retry: not an array', text: sm({ A: task({ Retry: { ErrorEquals: ['X'] } }) }), want: [w('retry-catch', '/States/A/Retry', 'Expected value of type [ARRAY]', '{"ErrorEquals":["X"]}', { hint: "The field 'Retry' must be an array, got an object." })] },
+  { title: 'Retry: unknown field', text: sm({ A: task({ Retry: [{ ErrorEquals: ['X'], Backoff: 2 }] }) }), want: [w('retry-catch', '/States/A/Retry[0]', "Field 'Backoff' is not supported", '"Backoff"', { hint: "(did you mean 'BackoffRate'?)" })] },
   {
     title: 'Retry: States.ALL with others, not last',
     text: sm({ A: task({ Retry: [{ ErrorEquals: ['States.Timeout', 'States.ALL'] }, { ErrorEquals: ['X'] }] }) }),
     want: [
-      w('retry-catch', '/States/A/Retry[0]', "The retrier with 'States.ALL' must be the last one in 'Retry'", '{"ErrorEquals":["States.Timeout","States.ALL"]}'),
-      w('retry-catch', '/States/A/Retry[0]/ErrorEquals', "'States.ALL' must appear alone in 'ErrorEquals'", '"States.ALL"'),
+      w('retry-catch', '/States/A/Retry[0]/ErrorEquals[1]', 'States.ALL must appear alone and at end of list', '"States.ALL"', { hint: "(it is not the only error name in its 'ErrorEquals', and its retrier is not the last one in 'Retry')" }),
     ],
   },
   {
     title: 'Catch: catch-all first; Next missing',
     text: sm({ A: task({ Catch: [{ ErrorEquals: ['States.ALL'], Next: 'B' }, { ErrorEquals: ['X'] }] }), B: { Type: 'Succeed' } }),
     want: [
-      w('retry-catch', '/States/A/Catch[0]', "The catcher with 'States.ALL' must be the last one in 'Catch'", '{"ErrorEquals":["States.ALL"],"Next":"B"}'),
+      w('retry-catch', '/States/A/Catch[0]/ErrorEquals[0]', 'States.ALL must appear alone and at end of list', '"States.ALL"', { hint: "(its catcher is not the last one in 'Catch')" }),
       w('retry-catch', '/States/A/Catch[1]', 'These fields are required: [Next]', '{"ErrorEquals":["X"]}'),
     ],
   },
-  { title: 'Catch: Output in a JSONPath state', text: sm({ A: task({ Catch: [{ ErrorEquals: ['X'], Next: 'A', Output: {} }] }) }), want: [w('query-language', '/States/A/Catch[0]', "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage", '"Output"')] },
+  { title: 'Catch: Output in a JSONPath state', text: sm({ A: task({ Catch: [{ ErrorEquals: ['X'], Next: 'A', Output: {} }] }) }), want: [w('query-language', '/States/A/Catch[0]/Output', "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage", '"Output"')] },
   {
     title: 'Catch (JSONata): ResultPath',
     text: sm({ A: task({ Catch: [{ ErrorEquals: ['X'], Next: 'A', ResultPath: '$.e' }] }) }, jsonata),
-    want: [w('query-language', '/States/A/Catch[0]', "The QueryLanguage is set to 'JSONata', but field 'ResultPath' is only supported for the 'JSONPath' QueryLanguage", '"ResultPath"')],
+    want: [w('query-language', '/States/A/Catch[0]/ResultPath', "The QueryLanguage is set to 'JSONata', but field 'ResultPath' is only supported for the 'JSONPath' QueryLanguage", '"ResultPath"')],
   },
-  { title: 'Retry (JSONata): MaxAttempts as JSONata is not supported', text: sm({ A: task({ Retry: [{ ErrorEquals: ['X'], MaxAttempts: '{% 3 %}' }] }) }, jsonata), want: [w('retry-catch', '/States/A/Retry[0]/MaxAttempts', 'The field \'MaxAttempts\' must be an integer from 0 to 99999999, got "{% 3 %}"', '"{% 3 %}"')] },
+  { title: 'Retry (JSONata): MaxAttempts as JSONata is not supported', text: sm({ A: task({ Retry: [{ ErrorEquals: ['X'], MaxAttempts: '{% 3 %}' }] }) }, jsonata), want: [w('retry-catch', '/States/A/Retry[0]/MaxAttempts', 'Expected value of type [INTEGER]', '"{% 3 %}"', { hint: `The field 'MaxAttempts' must be an integer from 0 to 99999999, got "{% 3 %}".` })] },
 
   // ---- Parallel
-  { title: 'Parallel: Branches missing', text: sm({ A: { Type: 'Parallel', End: true } }), want: [w('field-required', '/States/A', 'These fields are required: [Branches]', '"A"', 2)] },
+  { title: 'Parallel: Branches missing', text: sm({ A: { Type: 'Parallel', End: true } }), want: [w('field-required', '/States/A', 'These fields are required: [Branches]', '"A"', { nth: 2 })] },
   { title: 'Parallel: Branches empty', text: sm({ A: { Type: 'Parallel', Branches: [], End: true } }), want: [w('field-value', '/States/A/Branches', 'Value cannot be empty', '[]')] },
   {
     title: 'Parallel: a branch without StartAt, a branch that is not an object',
     text: sm({ A: { Type: 'Parallel', Branches: [{ States: { B: { Type: 'Succeed' } } }, 'x'], End: true } }),
     want: [
       w('root-structure', '/States/A/Branches[0]', 'These fields are required: [StartAt]', '{"States":{"B":{"Type":"Succeed"}}}'),
-      w('root-structure', '/States/A/Branches[1]', 'The field \'Branches[1]\' must be an object, got "x"', '"x"'),
+      w('root-structure', '/States/A/Branches[1]', 'Expected value of type [OBJECT]', '"x"', { hint: `The field 'Branches[1]' must be an object, got "x".` }),
     ],
   },
   {
@@ -374,7 +388,7 @@ const invalid: Case[] = [
   {
     title: 'Parallel: a state inside a branch',
     text: sm({ A: { Type: 'Parallel', Branches: [{ StartAt: 'B', States: { B: { Type: 'Pass', Reslt: 1, End: true } } }], End: true } }),
-    want: [w('field-not-supported', '/States/A/Branches[0]/States/B', "Field 'Reslt' is not supported (did you mean 'Result'?)", '"Reslt"')],
+    want: [w('field-not-supported', '/States/A/Branches[0]/States/B', "Field 'Reslt' is not supported", '"Reslt"', { hint: "(did you mean 'Result'?)" })],
   },
   {
     title: 'Parallel (JSONata): ResultSelector',
@@ -383,25 +397,25 @@ const invalid: Case[] = [
   },
 
   // ---- Map
-  { title: 'Map: no ItemProcessor', text: sm({ A: { Type: 'Map', End: true } }), want: [w('field-required', '/States/A', 'One of these fields is required: [ItemProcessor, Iterator]', '"A"', 2)] },
+  { title: 'Map: no ItemProcessor', text: sm({ A: { Type: 'Map', End: true } }), want: [w('field-required', '/States/A', 'One of these fields is required: [ItemProcessor, Iterator]', '"A"', { nth: 2 })] },
   {
     title: 'Map: ItemProcessor and Iterator',
     text: sm({ A: { Type: 'Map', ItemProcessor: processor, Iterator: processor, End: true } }),
-    want: [w('field-exclusive', '/States/A', "Only one of 'ItemProcessor', 'Iterator' may be set", '"Iterator"')],
+    want: [w('field-exclusive', '/States/A/ItemProcessor', "Only one of 'ItemProcessor', 'Iterator' may be set", '"ItemProcessor"')],
   },
   {
     title: 'Map: QueryLanguage on the ItemProcessor, StartAt missing',
     text: sm({ A: { Type: 'Map', ItemProcessor: { QueryLanguage: 'JSONata', States: { P: { Type: 'Succeed' } } }, End: true } }),
     want: [
-      w('query-language', '/States/A/ItemProcessor', "Field 'QueryLanguage' is not supported", '"QueryLanguage"'),
       w('root-structure', '/States/A/ItemProcessor', 'These fields are required: [StartAt]', '"ItemProcessor"'),
+      w('query-language', '/States/A/ItemProcessor', "Field 'QueryLanguage' is not supported", '"QueryLanguage"'),
     ],
   },
   { title: 'Map: QueryLanguage on the Iterator', text: sm({ A: { Type: 'Map', Iterator: { QueryLanguage: 'JSONPath', ...processor }, End: true } }), want: [w('query-language', '/States/A/Iterator', "Field 'QueryLanguage' is not supported", '"QueryLanguage"')] },
   {
     title: 'Map: Mode misspelt, with its fix',
     text: sm({ A: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'Distributed', ExecutionType: 'STANDARD' }, ...processor }, End: true } }),
-    want: [w('field-value', '/States/A/ItemProcessor/ProcessorConfig/Mode', "The field 'Mode' should have one of these values: [INLINE, DISTRIBUTED] (did you mean 'DISTRIBUTED'?)", '"Distributed"')],
+    want: [w('field-value', '/States/A/ItemProcessor/ProcessorConfig/Mode', 'Value should be one of the following: [INLINE, DISTRIBUTED]', '"Distributed"', { hint: "(did you mean 'DISTRIBUTED'?)" })],
   },
   {
     title: 'Map: DISTRIBUTED without ExecutionType',
@@ -411,23 +425,23 @@ const invalid: Case[] = [
   {
     title: 'Map: ExecutionType misspelt',
     text: sm({ A: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRES' }, ...processor }, End: true } }),
-    want: [w('field-value', '/States/A/ItemProcessor/ProcessorConfig/ExecutionType', "The field 'ExecutionType' should have one of these values: [STANDARD, EXPRESS] (did you mean 'EXPRESS'?)", '"EXPRES"')],
+    want: [w('field-value', '/States/A/ItemProcessor/ProcessorConfig/ExecutionType', 'Value should be one of the following: [STANDARD, EXPRESS]', '"EXPRES"', { hint: "(did you mean 'EXPRESS'?)" })],
   },
   {
     title: 'Map: MaxConcurrency negative, ToleratedFailurePercentage out of range, Label a number',
     text: sm({ A: { Type: 'Map', ItemProcessor: processor, MaxConcurrency: -1, ToleratedFailurePercentage: 100.5, Label: 7, End: true } }),
     want: [
-      w('field-value', '/States/A/MaxConcurrency', "The field 'MaxConcurrency' must be an integer of at least 0, got -1", '-1'),
-      w('field-value', '/States/A/ToleratedFailurePercentage', "The field 'ToleratedFailurePercentage' must be a number from 0.0 to 100.0, got 100.5", '100.5'),
-      w('field-value', '/States/A/Label', "The field 'Label' must be a string, got 7", '7'),
+      w('field-value', '/States/A/MaxConcurrency', 'Minimum value is 0', '-1', { hint: "The field 'MaxConcurrency' must be an integer of at least 0, got -1." }),
+      w('field-value', '/States/A/ToleratedFailurePercentage', 'Maximum value is 100', '100.5', { hint: "The field 'ToleratedFailurePercentage' must be a number from 0.0 to 100.0, got 100.5." }),
+      w('field-value', '/States/A/Label', 'Expected value of type [STRING]', '7', { hint: "The field 'Label' must be a string, got 7." }),
     ],
   },
   {
     title: 'Map: paths and their literals together',
     text: sm({ A: { Type: 'Map', ItemProcessor: processor, MaxConcurrency: 1, MaxConcurrencyPath: '$.m', ToleratedFailureCount: 1, ToleratedFailureCountPath: '$.c', End: true } }),
     want: [
-      w('field-exclusive', '/States/A', "Only one of 'MaxConcurrency', 'MaxConcurrencyPath' may be set", '"MaxConcurrencyPath"'),
-      w('field-exclusive', '/States/A', "Only one of 'ToleratedFailureCount', 'ToleratedFailureCountPath' may be set", '"ToleratedFailureCountPath"'),
+      w('field-exclusive', '/States/A/MaxConcurrency', "Only one of 'MaxConcurrency', 'MaxConcurrencyPath' may be set", '"MaxConcurrency"'),
+      w('field-exclusive', '/States/A/ToleratedFailureCount', "Only one of 'ToleratedFailureCount', 'ToleratedFailureCountPath' may be set", '"ToleratedFailureCount"'),
     ],
   },
   {
@@ -435,25 +449,22 @@ const invalid: Case[] = [
     text: sm({ A: { Type: 'Map', ItemProcessor: processor, ItemReader: { Parameters: { Bucket: 'b' }, ReaderConfig: { InputType: 'XML', CSVHeaderLocation: 'GIVEN', MaxItems: 0.5 } }, End: true } }),
     want: [
       w('field-required', '/States/A/ItemReader', 'These fields are required: [Resource]', '"ItemReader"'),
-      w('field-value', '/States/A/ItemReader/ReaderConfig/InputType', "The field 'InputType' should have one of these values: [CSV, JSON, JSONL, MANIFEST, PARQUET]", '"XML"'),
-      w('field-value', '/States/A/ItemReader/ReaderConfig/MaxItems', "The field 'MaxItems' must be an integer of at least 0, got 0.5", '0.5'),
+      w('field-value', '/States/A/ItemReader/ReaderConfig/InputType', 'Value should be one of the following: [CSV, JSON, JSONL, MANIFEST, PARQUET]', '"XML"', { hint: '(got "XML")' }),
       w('field-required', '/States/A/ItemReader/ReaderConfig', "The field 'CSVHeaders' is required when 'CSVHeaderLocation' is 'GIVEN'", '"CSVHeaderLocation"'),
+      w('field-value', '/States/A/ItemReader/ReaderConfig/MaxItems', 'Expected value of type [INTEGER]', '0.5', { hint: "The field 'MaxItems' must be an integer of at least 0, got 0.5." }),
     ],
   },
   {
-    title: 'Map: ItemBatcher without a limit, and too many bytes',
+    title: 'Map: ItemBatcher with too many bytes (BatchInput alone is accepted, as measured)',
     text: sm({ A: { Type: 'Map', ItemProcessor: processor, ItemBatcher: { BatchInput: {} }, End: true }, B: { Type: 'Map', ItemProcessor: processor, ItemBatcher: { MaxInputBytesPerBatch: 300000 }, End: true } }),
-    want: [
-      w('field-required', '/States/A/ItemBatcher', 'One of these fields is required: [MaxItemsPerBatch, MaxItemsPerBatchPath, MaxInputBytesPerBatch, MaxInputBytesPerBatchPath]', '"ItemBatcher"'),
-      w('field-value', '/States/B/ItemBatcher/MaxInputBytesPerBatch', "The field 'MaxInputBytesPerBatch' must be an integer from 1 to 262144, got 300000", '300000'),
-    ],
+    want: [w('field-value', '/States/B/ItemBatcher/MaxInputBytesPerBatch', 'Maximum value is 262144', '300000', { hint: "The field 'MaxInputBytesPerBatch' must be an integer from 1 to 262144, got 300000." })],
   },
   {
     title: 'Map: ResultWriter with a bad WriterConfig',
     text: sm({ A: { Type: 'Map', ItemProcessor: processor, ResultWriter: { WriterConfig: { OutputType: 'CSV', Transform: 'NONE' } }, End: true } }),
     want: [
-      w('field-not-supported', '/States/A/ResultWriter/WriterConfig', "Field 'Transform' is not supported (did you mean 'Transformation'?)", '"Transform"'),
-      w('field-value', '/States/A/ResultWriter/WriterConfig/OutputType', "The field 'OutputType' should have one of these values: [JSON, JSONL]", '"CSV"'),
+      w('field-value', '/States/A/ResultWriter/WriterConfig/OutputType', 'Value should be one of the following: [JSON, JSONL]', '"CSV"', { hint: '(got "CSV")' }),
+      w('field-not-supported', '/States/A/ResultWriter/WriterConfig', "Field 'Transform' is not supported", '"Transform"', { hint: "(did you mean 'Transformation'?)" }),
     ],
   },
   {
@@ -461,7 +472,7 @@ const invalid: Case[] = [
     text: sm({ A: { Type: 'Map', ItemProcessor: processor, ItemsPath: '$.items', ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: {} }, End: true } }, jsonata),
     want: [
       w('query-language', '/States/A', "The QueryLanguage is set to 'JSONata', but field 'ItemsPath' is only supported for the 'JSONPath' QueryLanguage", '"ItemsPath"'),
-      w('query-language', '/States/A/ItemReader', "The QueryLanguage is set to 'JSONata', but field 'Parameters' is only supported for the 'JSONPath' QueryLanguage", '"Parameters"'),
+      w('query-language', '/States/A/ItemReader/Parameters', "The QueryLanguage is set to 'JSONata', but field 'Parameters' is only supported for the 'JSONPath' QueryLanguage", '"Parameters"'),
     ],
   },
   {
@@ -469,11 +480,11 @@ const invalid: Case[] = [
     text: sm({ A: { Type: 'Map', ItemProcessor: processor, Items: 5, MaxConcurrency: 'ten', End: true } }, jsonata),
     want: [
       w('field-value', '/States/A/Items', "The field 'Items' must be an array or a JSONata expression ({% ... %}), got 5", '5'),
-      w('field-value', '/States/A/MaxConcurrency', 'The field \'MaxConcurrency\' must be an integer of at least 0 or a JSONata expression ({% ... %}), got "ten"', '"ten"'),
+      w('field-value', '/States/A/MaxConcurrency', `The field 'MaxConcurrency' must be an integer of at least 0 or a JSONata expression ({% ... %}), got "ten"`, '"ten"'),
     ],
   },
   { title: 'Map: Items in a JSONPath state', text: sm({ A: { Type: 'Map', ItemProcessor: processor, Items: [1, 2], End: true } }), want: [w('query-language', '/States/A', "The QueryLanguage is set to 'JSONPath', but field 'Items' is only supported for the 'JSONata' QueryLanguage", '"Items"')] },
-  { title: 'Map: Arguments is not a Map field', text: sm({ A: { Type: 'Map', ItemProcessor: processor, Arguments: {}, End: true } }, jsonata), want: [w('field-not-supported', '/States/A', "Field 'Arguments' is not supported (it is supported on Task and Parallel states)", '"Arguments"')] },
+  { title: 'Map: Arguments is not a Map field', text: sm({ A: { Type: 'Map', ItemProcessor: processor, Arguments: {}, End: true } }, jsonata), want: [w('field-not-supported', '/States/A', "Field 'Arguments' is not supported", '"Arguments"', { hint: '(it is supported on Task and Parallel states)' })] },
   {
     title: 'Map: a state inside the ItemProcessor, inherits the machine language',
     text: sm({ A: { Type: 'Map', QueryLanguage: 'JSONata', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', Output: 1, End: true } } }, End: true } }),
@@ -486,7 +497,7 @@ const invalid: Case[] = [
     text: sm({ A: { Type: 'Pass', QueryLanguage: 'JSONPath', End: true } }, jsonata),
     want: [w('query-language', '/States/A', "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", '"JSONPath"')],
   },
-  { title: 'a state QueryLanguage misspelt', text: sm({ A: { Type: 'Pass', QueryLanguage: 'JSONPATH', End: true } }), want: [w('query-language', '/States/A/QueryLanguage', "The field 'QueryLanguage' should have one of these values: [JSONPath, JSONata] (did you mean 'JSONPath'?)", '"JSONPATH"')] },
+  { title: 'a state QueryLanguage misspelt', text: sm({ A: { Type: 'Pass', QueryLanguage: 'JSONPATH', End: true } }), want: [w('query-language', '/States/A/QueryLanguage', 'Value should be one of the following: [JSONPath, JSONata]', '"JSONPATH"', { hint: "(did you mean 'JSONPath'?)" })] },
 
   // ---- nesting and YAML
   {
@@ -494,15 +505,17 @@ const invalid: Case[] = [
     text: sm({
       P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'M', States: { M: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'T', States: { T: task({ Retry: [{ ErrorEquals: ['X'] }, { ErrorEquals: ['Y'], BackoffRate: 0 }] }) } } } } }] },
     }),
-    want: [w('retry-catch', '/States/P/Branches[0]/States/M/ItemProcessor/States/T/Retry[1]/BackoffRate', "The field 'BackoffRate' must be a number of at least 1.0, got 0", '0')],
+    want: [
+      w('retry-catch', '/States/P/Branches[0]/States/M/ItemProcessor/States/T/Retry[1]/BackoffRate', 'Minimum value is 1', '0', { hint: "The field 'BackoffRate' must be a number of at least 1.0, got 0." }),
+    ],
   },
   {
     title: 'YAML: state fields',
     format: 'yaml',
     text: ['StartAt: A', 'States:', '  A:', '    Type: Task', '    Resource: arn:aws:states:::lambda:invoke', '    TimeoutSeconds: "60"', '    Timeout: 5', '    End: true', ''].join('\n'),
     want: [
-      w('field-not-supported', '/States/A', "Field 'Timeout' is not supported (did you mean 'TimeoutSeconds'?)", 'Timeout', 2),
-      w('field-value', '/States/A/TimeoutSeconds', 'The field \'TimeoutSeconds\' must be an integer from 1 to 99999999, got "60"', '"60"'),
+      w('field-value', '/States/A/TimeoutSeconds', 'Expected value of type [INTEGER]', '"60"', { hint: `The field 'TimeoutSeconds' must be an integer from 1 to 99999999, got "60".` }),
+      w('field-not-supported', '/States/A', "Field 'Timeout' is not supported", 'Timeout', { nth: 2, hint: "(did you mean 'TimeoutSeconds'?)" }),
     ],
   },
   {
@@ -510,8 +523,8 @@ const invalid: Case[] = [
     format: 'yaml',
     text: ['StartAt: C', 'States:', '  C:', '    Type: Choice', '    Choices:', '      - Variable: $.n', '        NumericEquals: "1"', '        Next: W', '  W:', '    Type: Wait', '    Timestamp: 2026-01-01', '    End: true', ''].join('\n'),
     want: [
-      w('choice-rule', '/States/C/Choices[0]/NumericEquals', 'The field \'NumericEquals\' must be a number, got "1"', '"1"'),
-      w('field-value', '/States/W/Timestamp', 'String does not match RFC3339 timestamp', '2026-01-01'),
+      w('choice-rule', '/States/C/Choices[0]/NumericEquals', 'Expected value of type [NUMBER]', '"1"', { hint: `The field 'NumericEquals' must be a number, got "1".` }),
+      w('field-value', '/States/W/Timestamp', 'String does not match RFC3339 timestamp', '2026-01-01', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
     ],
   },
 ];
@@ -550,7 +563,7 @@ const valid: [string, string, ('json' | 'yaml')?][] = [
       Type: 'Map', End: true, ToleratedFailureCount: '{% $n %}',
       ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Arguments: { Bucket: '{% $bucket %}' }, ReaderConfig: { MaxItems: '{% 100 %}' } },
       ItemBatcher: { MaxInputBytesPerBatch: 262144, BatchInput: '{% $x %}' },
-      ResultWriter: { WriterConfig: { OutputType: 'JSON' } },
+      ResultWriter: { WriterConfig: { OutputType: 'JSON', Transformation: 'NONE' } },
       ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'P', States: { P: { Type: 'Succeed' } } },
     },
   }, jsonata)],
@@ -568,6 +581,14 @@ const valid: [string, string, ('json' | 'yaml')?][] = [
     A: { Type: 'Choice', Choices: [{ Variable: '$.t', TimestampEquals: '2016-03-14T01:59:00Z', Next: 'B' }, { Variable: '$.t', TimestampLessThanEquals: '2016-12-31T23:59:60.5-08:00', Next: 'B' }], Default: 'B' },
     B: { Type: 'Wait', Timestamp: '2016-03-14T01:59:00+00:00', End: true },
   })],
+  ['accepted by AWS (measured): ItemBatcher with only BatchInput, empty Catch, bare Fail, Seconds 0, Iterator with DISTRIBUTED, ItemReader on an inline Map', sm({
+    M: { Type: 'Map', ItemBatcher: { BatchInput: { a: 1 } }, Iterator: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...processor }, Next: 'N' },
+    N: { Type: 'Map', ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: processor, Next: 'T' },
+    T: task({ End: undefined, Next: 'W', Catch: [], Retry: [{ ErrorEquals: ['States.ALL'], Comment: 'c' }] }),
+    W: { Type: 'Wait', Seconds: 0, Next: 'C' },
+    C: { Type: 'Choice', Assign: { v: 1 }, Choices: [{ Variable: '$', IsPresent: true, Next: 'F' }] },
+    F: { Type: 'Fail' },
+  })],
   ['YAML', 'StartAt: A\nStates:\n  A:\n    Type: Wait\n    Seconds: 10\n    Next: B\n  B:\n    Type: Succeed\n', 'yaml'],
 ];
 
@@ -578,34 +599,57 @@ function schemaDiagnostics(text: string, format?: 'json' | 'yaml') {
 function expected(c: Case) {
   return c.want.map((x) => {
     let offset = -1;
-    if (typeof x.nth === 'string') offset = c.text.indexOf(x.at, c.text.indexOf(x.nth) + x.nth.length);
-    else for (let i = 0; i < (x.nth ?? 1); i++) offset = c.text.indexOf(x.at, offset + 1);
+    for (let i = 0; i < (x.nth ?? 1); i++) offset = c.text.indexOf(x.at, offset + 1);
     if (offset < 0) throw new Error(`test error: '${x.at}' not found in the text of '${c.title}'`);
     const before = c.text.slice(0, offset).split('\n');
-    return { rule: x.rule, code: CODE, location: x.location, message: x.message, line: before.length, column: before[before.length - 1].length + 1, text: x.at };
+    return {
+      rule: x.rule,
+      code: CODE,
+      location: x.location ?? undefined,
+      message: x.message,
+      lintMessage: withHint(x.message, x.hint),
+      line: before.length,
+      column: before[before.length - 1].length + 1,
+      text: x.at,
+    };
   });
 }
 
+/** What lint() reports (rule, range, message with its hint) next to AWS's part of the message (what validate() returns). */
 function actual(c: Case) {
-  return schemaDiagnostics(c.text, c.format).map((d) => ({
-    rule: d.rule,
-    code: d.code,
-    location: d.location,
-    message: d.message,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    text: c.text.slice(d.offset, d.offset + d.length),
-  }));
+  const { analysis } = lint(c.text, { format: c.format });
+  return analysis.findings
+    .filter((f) => f.code === CODE)
+    .map((f) => {
+      const d = toDiagnostic(analysis.doc, f);
+      return {
+        rule: d.rule,
+        code: d.code,
+        location: d.location,
+        message: f.message,
+        lintMessage: d.message,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        text: c.text.slice(d.offset, d.offset + d.length),
+      };
+    })
+    .sort(byPosition);
 }
 
-const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
 
 describe('schema: invalid definitions', () => {
   it('has at least 60 cases', () => {
     expect(invalid.length).toBeGreaterThanOrEqual(60);
   });
   it.each(invalid.map((c) => [c.title, c] as const))('%s', (_title, c) => {
-    expect(actual(c)).toEqual(expected(c).sort(byPosition));
+    const want = expected(c).sort(byPosition);
+    expect(actual(c)).toEqual(want);
+    if (c.format !== 'yaml') {
+      // validate(): AWS's message alone, with AWS's location.
+      const got = validate(c.text).diagnostics.filter((d) => d.code === CODE).map((d) => ({ location: d.location, message: d.message }));
+      expect(got).toEqual(expect.arrayContaining(want.map((x) => ({ location: x.location, message: x.message }))));
+      expect(got.length).toBe(want.length);
+    }
   });
 });
 

@@ -22,10 +22,10 @@ function cg(): CodegenModule {
 export type KeywordProblem =
   | { kind: 'exclusive'; group: string[]; present: string[] }
   | { kind: 'requireOne'; group: string[] }
-  | { kind: 'requiredWhen'; field: string; equals: string; missing: string[] }
+  | { kind: 'requiredWhen'; field: string; equals?: string; missing: string[] }
   | { kind: 'nextOrEnd'; problem: 'both' | 'none' | 'endFalse' }
   | { kind: 'lessThan'; field: string; than: string; limit: number }
-  | { kind: 'statesAll'; index: number; problem: 'alone' | 'last' }
+  | { kind: 'statesAll'; index: number; at: number; alone: boolean; last: boolean }
   | { kind: 'choiceRule'; problem: 'boolMany' | 'mixed' | 'opMany' | 'noVariable' | 'noOperator' | 'empty'; fields: string[] };
 
 export const KEYWORDS = ['aslExclusive', 'aslRequireOne', 'aslRequiredWhen', 'aslNextOrEnd', 'aslLessThan', 'aslErrorEquals', 'aslChoiceRule'] as const;
@@ -52,11 +52,14 @@ function aslRequireOne(data: Record<string, unknown>, groups: string[][]): Keywo
   return out;
 }
 
-/** Fields required when another field has a given value (ExecutionType when Mode is DISTRIBUTED). */
-function aslRequiredWhen(data: Record<string, unknown>, conds: { field: string; equals: string; require: string[] }[]): KeywordProblem[] | undefined {
+/**
+ * Fields required when another field has a given value (ExecutionType when Mode is DISTRIBUTED), or
+ * when it is present at all (no `equals`: Parameters with a ResultWriter's Resource).
+ */
+function aslRequiredWhen(data: Record<string, unknown>, conds: { field: string; equals?: string; require: string[] }[]): KeywordProblem[] | undefined {
   let out: KeywordProblem[] | undefined;
   for (const c of conds) {
-    if (data[c.field] !== c.equals) continue;
+    if (c.equals === undefined ? !Object.prototype.hasOwnProperty.call(data, c.field) : data[c.field] !== c.equals) continue;
     const missing: string[] = [];
     for (const f of c.require) if (!Object.prototype.hasOwnProperty.call(data, f)) missing.push(f);
     if (missing.length) (out ??= []).push({ kind: 'requiredWhen', field: c.field, equals: c.equals, missing });
@@ -88,14 +91,17 @@ function aslLessThan(data: Record<string, unknown>, pairs: string[][]): KeywordP
   return out;
 }
 
-/** In Retry and Catch: States.ALL alone in its ErrorEquals, and only in the last element. */
+/** In Retry and Catch: States.ALL alone in its ErrorEquals, and only in the last element. One problem per misplaced States.ALL. */
 function aslErrorEquals(data: unknown[]): KeywordProblem[] | undefined {
   let out: KeywordProblem[] | undefined;
   for (let i = 0; i < data.length; i++) {
     const el = data[i] as { ErrorEquals?: unknown } | null;
-    if (el === null || typeof el !== 'object' || !Array.isArray(el.ErrorEquals) || el.ErrorEquals.indexOf('States.ALL') < 0) continue;
-    if (el.ErrorEquals.length > 1) (out ??= []).push({ kind: 'statesAll', index: i, problem: 'alone' });
-    if (i !== data.length - 1) (out ??= []).push({ kind: 'statesAll', index: i, problem: 'last' });
+    if (el === null || typeof el !== 'object' || !Array.isArray(el.ErrorEquals)) continue;
+    const at = el.ErrorEquals.indexOf('States.ALL');
+    if (at < 0) continue;
+    const alone = el.ErrorEquals.length > 1;
+    const last = i !== data.length - 1;
+    if (alone || last) (out ??= []).push({ kind: 'statesAll', index: i, at, alone, last });
   }
   return out;
 }

@@ -34,8 +34,12 @@ export type SchemaRuleId =
 
 export interface SchemaFinding {
   rule: SchemaRuleId;
+  /** AWS's wording where it is known (validate() shows only this). */
   message: string;
-  location: string;
+  /** Help for people (did you mean, what the field takes, what was found): lint(), CLI and editor. */
+  hint?: string;
+  /** AWS-style location; null where AWS gives none. */
+  location: string | null;
   /** Where the range goes: a path into the document's value, and which part of that member. */
   path: Path;
   part: 'value' | 'key';
@@ -60,6 +64,8 @@ export interface Subject {
   /** For states. */
   stateType?: string;
   queryLanguage?: QueryLanguage;
+  /** A JSONPath state in a JSONata machine: AWS reports only that, not the other language's fields. */
+  downgraded?: boolean;
 }
 
 const JSONATA_HINT = '{% ... %}';
@@ -87,7 +93,9 @@ interface Raw {
 }
 
 export function mapErrors(subject: Subject, errors: readonly ErrorObject[], defs: Definitions): SchemaFinding[] {
-  const kept = collapseAnyOf(subject, errors, defs);
+  const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  // A value of the wrong type is one problem: "Expected value of type [STRING]", not also "should be one of".
+  const kept = collapseAnyOf(subject, errors, defs).filter((e) => e.keyword !== 'enum' || !typed.has(e.instancePath));
   const raws: Raw[] = [];
   const required = new Map<string, Raw>();
   for (const e of kept) {
@@ -133,7 +141,8 @@ export function mapErrors(subject: Subject, errors: readonly ErrorObject[], defs
         }
     }
   }
-  return suppressCascades(subject, raws, defs).map((r) => toFinding(subject, r, defs));
+  const raw = subject.downgraded ? raws.filter((r) => r.kind !== 'wrongLanguage') : raws;
+  return suppressCascades(subject, raw, defs).map((r) => toFinding(subject, r, defs));
 }
 
 /**
@@ -245,7 +254,8 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
     case 'unknown': {
       const f: SchemaFinding = {
         rule,
-        message: `Field '${r.field}' is not supported${r.hint ? ` (${r.hint})` : ''}`,
+        message: `Field '${r.field}' is not supported`,
+        hint: r.hint ? `(${r.hint})` : undefined,
         location: objLoc,
         path: [...objPath, r.field!],
         part: 'key',
@@ -257,11 +267,13 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
     case 'wrongLanguage': {
       const ql = subject.queryLanguage ?? 'JSONPath';
       const other = ql === 'JSONPath' ? 'JSONata' : 'JSONPath';
+      // AWS locates it at the state; inside a state's own objects (ResultWriter ...) at the field.
+      const fieldPath = [...objPath, r.field!];
       return {
         rule,
         message: `The QueryLanguage is set to '${ql}', but field '${r.field}' is only supported for the '${other}' QueryLanguage`,
-        location: objLoc,
-        path: [...objPath, r.field!],
+        location: r.segs.length ? formatLocation(fieldPath) : objLoc,
+        path: fieldPath,
         part: 'key',
         data: { field: r.field, queryLanguage: ql },
       };
@@ -281,9 +293,12 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
       const value = valueAt(subject.value, r.segs);
       const allowed = r.allowed!.map(String);
       const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+      // AWS words the state Type differently from every other enum.
+      const isType = subject.kind === 'state' && r.segs.length === 1 && r.segs[0] === 'Type';
       const f: SchemaFinding = {
         rule,
-        message: `The field '${name}' should have one of these values: [${allowed.join(', ')}]${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+        message: isType ? `The field 'Type' should have one of these values: [${allowed.join(', ')}]` : `Value should be one of the following: [${allowed.join(', ')}]`,
+        hint: suggestion ? `(did you mean '${suggestion}'?)` : isType ? undefined : `(got ${render(value)})`,
         location: objLoc,
         path: objPath,
         part: 'value',
@@ -294,24 +309,18 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
     }
     case 'empty':
       return { rule, message: 'Value cannot be empty', location: objLoc, path: objPath, part: 'value' };
-    case 'value': {
-      const value = valueAt(subject.value, r.segs);
-      const node = resolveRef(defs, r.node ?? {});
-      const message = isBadTimestamp(defs, node, value)
-        ? 'String does not match RFC3339 timestamp'
-        : `The field '${fieldName(objPath)}' must be ${describe(defs, node)}, got ${render(value)}`;
-      return { rule, message, location: objLoc, path: objPath, part: 'value' };
-    }
+    case 'value':
+      return valueFinding(subject, r, defs, rule, objPath);
     case 'exclusive': {
       const { group, present } = p as { group: string[]; present: string[] };
-      // The range goes on whichever of them the reader meets last.
-      const keys = Object.keys((valueAt(subject.value, r.segs) as object) ?? {});
-      const last = present.reduce((a, b) => (keys.indexOf(b) > keys.indexOf(a) ? b : a));
+      // Located at the first of the group that is set (MaxConcurrency rather than MaxConcurrencyPath).
+      const at = [...objPath, present[0]];
       return {
         rule,
         message: `Only one of ${group.map(quote).join(', ')} may be set`,
-        location: objLoc,
-        path: [...objPath, last],
+        hint: present.length < group.length ? `(found ${present.map(quote).join(' and ')})` : undefined,
+        location: formatLocation(at),
+        path: at,
         part: 'key',
         data: { fields: present },
       };
@@ -321,9 +330,10 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
       return { rule, message: `One of these fields is required: [${group.join(', ')}]`, location: objLoc, path: objPath, part: 'key', atStart: objPath.length === 0, data: { fields: group } };
     }
     case 'requiredWhen': {
-      const { field, equals, missing } = p as { field: string; equals: string; missing: string[] };
+      const { field, equals, missing } = p as { field: string; equals?: string; missing: string[] };
       const what = missing.length === 1 ? `The field '${missing[0]}' is required` : `These fields are required: [${missing.join(', ')}]`;
-      return { rule, message: `${what} when '${field}' is '${equals}'`, location: objLoc, path: [...objPath, field], part: 'key', data: { fields: missing } };
+      const when = equals === undefined ? `when '${field}' is set` : `when '${field}' is '${equals}'`;
+      return { rule, message: `${what} ${when}`, location: objLoc, path: [...objPath, field], part: 'key', data: { fields: missing } };
     }
     case 'nextOrEnd': {
       const which = (p as { problem: string }).problem;
@@ -331,7 +341,8 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
       if (which === 'endFalse') {
         return {
           rule,
-          message: `'"End": false' does not end the state and there is no 'Next': set 'Next' to the state that follows, or 'End' to true`,
+          message: `'"End": false' does not end the state and there is no 'Next'`,
+          hint: "Set 'Next' to the state that follows, or 'End' to true.",
           location: objLoc,
           path: [...objPath, 'End'],
           part: 'value',
@@ -350,21 +361,12 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
       };
     }
     case 'statesAll': {
-      const { index, problem } = p as { index: number; problem: 'alone' | 'last' };
+      const { index, at, alone, last } = p as { index: number; at: number; alone: boolean; last: boolean };
       const array = String(r.segs[r.segs.length - 1]);
-      const element = [...objPath, index];
-      if (problem === 'alone') {
-        const errs = (valueAt(subject.value, [...r.segs, index, 'ErrorEquals']) as unknown[]) ?? [];
-        return {
-          rule,
-          message: "'States.ALL' must appear alone in 'ErrorEquals'",
-          location: formatLocation([...element, 'ErrorEquals']),
-          path: [...element, 'ErrorEquals', Math.max(0, errs.indexOf('States.ALL'))],
-          part: 'value',
-        };
-      }
       const what = array === 'Retry' ? 'retrier' : 'catcher';
-      return { rule, message: `The ${what} with 'States.ALL' must be the last one in '${array}'`, location: formatLocation(element), path: element, part: 'value' };
+      const why = [alone ? "it is not the only error name in its 'ErrorEquals'" : '', last ? `its ${what} is not the last one in '${array}'` : ''].filter(Boolean).join(', and ');
+      const path = [...objPath, index, 'ErrorEquals', at];
+      return { rule, message: 'States.ALL must appear alone and at end of list', hint: `(${why})`, location: formatLocation(path), path, part: 'value' };
     }
     case 'choiceRule': {
       const { problem, fields } = p as { problem: string; fields: string[] };
@@ -402,6 +404,45 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
           };
       }
     }
+  }
+}
+
+/**
+ * A value of the wrong type or out of range. AWS's validator words these "Expected value of type
+ * [INTEGER]", "Minimum value is 0", "Maximum value is 100"; the hint says what the field takes.
+ */
+function valueFinding(subject: Subject, r: Raw, defs: Definitions, rule: SchemaRuleId, path: Path): SchemaFinding {
+  const value = valueAt(subject.value, r.segs);
+  const node = resolveRef(defs, r.node ?? {});
+  const location = formatLocation(path);
+  const name = fieldName(path);
+  if (isBadTimestamp(defs, node, value)) {
+    return { rule, message: 'String does not match RFC3339 timestamp', hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)', location, path, part: 'value' };
+  }
+  const sentence = `The field '${name}' must be ${describe(defs, node)}, got ${render(value)}`;
+  if (Array.isArray(node.anyOf)) return { rule, message: sentence, location, path, part: 'value' };
+  const types = Array.isArray(node.type) ? (node.type as string[]) : typeof node.type === 'string' ? [node.type] : [];
+  let message: string | undefined;
+  if (!types.some((t) => hasJsonType(value, t))) message = `Expected value of type [${types.map((t) => t.toUpperCase()).join(', ')}]`;
+  else if (typeof value === 'number' && typeof node.minimum === 'number' && value < node.minimum) message = `Minimum value is ${node.minimum}`;
+  else if (typeof value === 'number' && typeof node.maximum === 'number' && value > node.maximum) message = `Maximum value is ${node.maximum}`;
+  return message ? { rule, message, hint: `${sentence}.`, location, path, part: 'value' } : { rule, message: sentence, location, path, part: 'value' };
+}
+
+function hasJsonType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'null':
+      return value === null;
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return value !== null && typeof value === 'object' && !Array.isArray(value);
+    default:
+      return typeof value === type;
   }
 }
 

@@ -81,10 +81,12 @@ function validateModel(model: StateMachine): SchemaFinding[] {
   if (!model.root) {
     // null is MISSING_DESCRIPTION (definition-empty); white space is reported there too.
     if (doc.parsed && !doc.isBlank && doc.value !== null && !isPlaceholder(doc.value)) {
+      // AWS's words for a definition that is not an object (measured for white space), with no location.
       out.push({
         rule: 'root-structure',
-        message: `The state machine definition must be a JSON object, got ${render(doc.value)}`,
-        location: '/',
+        message: 'Definition must be a valid JSON object',
+        hint: `(got ${render(doc.value)})`,
+        location: null,
         path: [],
         part: 'value',
       });
@@ -99,7 +101,8 @@ function validateModel(model: StateMachine): SchemaFinding[] {
       if (!isPlaceholder(state.value)) {
         out.push({
           rule: 'state-type',
-          message: `The state '${state.name}' must be an object, got ${render(state.value)}`,
+          message: 'Expected value of type [OBJECT]',
+          hint: `(a state is an object with a Type, got ${render(state.value)})`,
           location: formatLocation(state.path),
           path: state.path,
           part: 'value',
@@ -112,6 +115,7 @@ function validateModel(model: StateMachine): SchemaFinding[] {
     if (isPlaceholder(type)) continue;
     const known = typeof type === 'string' && TYPES.has(type);
     const definition = known ? `${type}.${state.queryLanguage}` : 'state';
+    const downgraded = machineIsJsonata && state.obj.QueryLanguage === 'JSONPath';
     check(out, v[definition], {
       base: state.path,
       value: state.obj,
@@ -119,8 +123,9 @@ function validateModel(model: StateMachine): SchemaFinding[] {
       kind: 'state',
       stateType: known ? type : undefined,
       queryLanguage: state.queryLanguage,
+      downgraded,
     });
-    if (machineIsJsonata && state.obj.QueryLanguage === 'JSONPath') {
+    if (downgraded) {
       out.push({
         rule: 'query-language',
         message: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
@@ -149,6 +154,7 @@ export function reportSchemaFindings(ctx: RuleContext, rule: SchemaRuleId): void
       span: f.atStart ? startOf(ctx.doc) : undefined,
       location: f.location,
       message: f.message,
+      hint: f.hint,
       data: f.data,
       fix: replace
         ? () => {
