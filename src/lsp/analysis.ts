@@ -29,9 +29,9 @@ export interface Analysis {
   lint: LintResult;
   /** The parsed text: positions, the node tree. */
   doc: Document;
-  /** The model of the current text: lint's own, or built from the tolerant tree. */
-  model: StateMachine | undefined;
-  /** True when `model` comes from the tolerant tree (the text has a syntax error). */
+  /** The model of the current text: lint's own, or built from the tolerant tree (on first use). */
+  readonly model: StateMachine | undefined;
+  /** True when the text has a syntax error: `model`, if any, comes from the tolerant tree. */
   tolerant: boolean;
   /** The model of the last version that parsed, for names and types only (its positions are stale). */
   lastGood: StateMachine | undefined;
@@ -88,14 +88,28 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
   const doc = parse(text, kind.format);
   if (!kind.dedicated && !isStateMachine(doc)) return undefined;
   const lint = lintDocument(doc, { type: settings.type, rules: settings.rules });
-  let model = lint.analysis.model;
-  let tolerant = false;
-  if (!model && !doc.isBlank) {
-    model = tolerantModel(doc);
-    tolerant = model !== undefined;
-  }
-  const lastGood = model && !tolerant ? model : (previous?.lastGood ?? (previous?.tolerant ? undefined : previous?.model));
-  return { uri: textDocument.uri, version: textDocument.version, format: kind.format, lint, doc, model, tolerant, lastGood };
+  const linted = lint.analysis.model;
+  const lastGood = linted ?? previous?.lastGood;
+  // The tolerant model costs a full tree of the text: built only when a feature asks for it, so
+  // the syntax error's diagnostic is not delayed.
+  let tolerant: StateMachine | undefined | null = null;
+  const model = (): StateMachine | undefined => {
+    if (linted) return linted;
+    if (tolerant === null) tolerant = doc.isBlank ? undefined : tolerantModel(doc);
+    return tolerant;
+  };
+  return {
+    uri: textDocument.uri,
+    version: textDocument.version,
+    format: kind.format,
+    lint,
+    doc,
+    get model() {
+      return model();
+    },
+    tolerant: !linted,
+    lastGood,
+  };
 }
 
 /** The model of a JSON text with syntax errors, from jsonc-parser's error-tolerant tree. */
