@@ -193,12 +193,11 @@ function fieldHint(subject: Subject, definition: string, field: string, defs: De
   if ((subject.stateType === 'Succeed' || subject.stateType === 'Fail') && (field === 'Next' || field === 'End')) {
     return `a ${subject.stateType} state is always a terminal state`;
   }
-  const owners = STATE_TYPE_NAMES.filter((t) => t !== subject.stateType && has(propertiesOf(defs[`${t}.${subject.queryLanguage}`]), field));
+  const types = (defs.stateType?.enum as string[] | undefined) ?? [];
+  const owners = types.filter((t) => t !== subject.stateType && has(propertiesOf(defs[`${t}.${subject.queryLanguage}`]), field));
   if (owners.length) return `it is supported on ${joinAnd(owners)} states`;
   return undefined;
 }
-
-const STATE_TYPE_NAMES = ['Task', 'Wait', 'Pass', 'Succeed', 'Fail', 'Choice', 'Parallel', 'Map'];
 
 /**
  * One finding per real problem: a missing field is not reported when a misspelling of it, or the
@@ -646,9 +645,27 @@ function joinAnd(items: string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** "Did you mean": a typo (closest by edit distance), or the one field the word begins (Timeout -> TimeoutSeconds). */
+const suggestions = new Map<string, string | undefined>();
+
+/**
+ * "Did you mean": a typo (closest by edit distance), or the one field the word begins (Timeout -> TimeoutSeconds).
+ * Memoized: a generated definition repeats the same misspelling in every state.
+ */
 export function suggestField(word: string, candidates: string[]): string | undefined {
-  const near = closest(word, candidates);
+  const key = `${word}\u0000${candidates.join('\u0000')}`;
+  if (suggestions.has(key)) return suggestions.get(key);
+  const found = findSuggestion(word, candidates);
+  if (suggestions.size > 1000) suggestions.clear();
+  suggestions.set(key, found);
+  return found;
+}
+
+function findSuggestion(word: string, candidates: string[]): string | undefined {
+  // closest() accepts at most 3 edits, and an edit distance is at least the difference in length.
+  const near = closest(
+    word,
+    candidates.filter((c) => Math.abs(c.length - word.length) <= 3),
+  );
   if (near) return near;
   if (word.length < 4) return undefined;
   const lower = word.toLowerCase();
