@@ -30,8 +30,8 @@ export default defineRule({
             '"C": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:activity:approve", "End": true}}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/Resource', line: 2, column: 35, message: "Express state machine does not support '.sync' service integration." },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/B/Resource', line: 3, column: 35, message: "Express state machine does not support '.waitForTaskToken' service integration." },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/Resource', line: 2, column: 35, message: "Express state machine does not support '.sync' service integration" },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/B/Resource', line: 3, column: 35, message: "Express state machine does not support '.waitForTaskToken' service integration " },
             { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Resource', line: 4, column: 35, message: 'Express state machine does not support Activity ARN' },
           ],
         },
@@ -52,8 +52,10 @@ export default defineRule({
       const info = classifyResource(state.obj.Resource);
       let message: string | undefined;
       if (info.kind === 'activity') message = 'Express state machine does not support Activity ARN';
-      else if (info.pattern === '.sync' || info.pattern === '.sync:2') message = "Express state machine does not support '.sync' service integration.";
-      else if (info.pattern === '.waitForTaskToken') message = "Express state machine does not support '.waitForTaskToken' service integration.";
+      // AWS's wording, exactly as measured (LocalStack snapshots recorded against AWS): no full stop
+      // after '.sync', a trailing blank after '.waitForTaskToken'.
+      else if (info.pattern === '.sync' || info.pattern === '.sync:2') message = "Express state machine does not support '.sync' service integration";
+      else if (info.pattern === '.waitForTaskToken') message = "Express state machine does not support '.waitForTaskToken' service integration ";
       if (!message) continue;
       const path = [...state.path, 'Resource'];
       if (expressMachine) ctx.report({ path, message });
@@ -62,7 +64,7 @@ export default defineRule({
           path,
           code: 'LINT_EXPRESS_CHILD_INTEGRATION',
           severity: 'WARNING',
-          message: `${message.replace(/\.$/, '')}: this state runs in the EXPRESS child executions of a Distributed Map (ProcessorConfig.ExecutionType), which support only request-response integrations.`,
+          message: `${message.trim()}: this state runs in the EXPRESS child executions of a Distributed Map (ProcessorConfig.ExecutionType), which support only request-response integrations.`,
         });
       }
     }

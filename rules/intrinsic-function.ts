@@ -62,7 +62,7 @@ export default defineRule({
       const span = (start: number, end: number) => stringSpan(ctx.doc, site.path, site.value, start, end);
       const { parsed } = site;
       if (parsed.error) {
-        ctx.report({ path: site.path, location: site.location, message: `${base}. ${parsed.error.message}.`, span: span(parsed.error.start, parsed.error.end) });
+        ctx.report({ path: site.path, location: site.location, message: base, hint: `${parsed.error.message}.`, span: span(parsed.error.start, parsed.error.end) });
         continue;
       }
       for (const call of unknownFunctions(parsed.call!)) {
@@ -71,7 +71,8 @@ export default defineRule({
         ctx.report({
           path: site.path,
           location: site.location,
-          message: `${base}. '${call.name}' is not an intrinsic function; ${hint}`,
+          message: base,
+          hint: `'${call.name}' is not an intrinsic function; ${hint}`,
           span: span(call.nameStart, call.nameEnd),
           data: { name: call.name, suggestion },
         });

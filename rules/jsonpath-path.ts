@@ -54,12 +54,12 @@ export default defineRule({
         const hint = looksLikeIntrinsicCall(value)
           ? `Intrinsic functions are not allowed in '${site.field}'; use them in Parameters or ResultSelector.`
           : `${PATH_ROOTS_HINT[0].toUpperCase()}${PATH_ROOTS_HINT.slice(1)}.`;
-        ctx.report({ path: site.path, message: `${AWS} ${hint}` });
+        ctx.report({ path: site.path, message: AWS, hint });
         continue;
       }
       if (info.error) {
         const e = info.error;
-        ctx.report({ path: site.path, message: `${AWS} ${e.message}.`, span: stringSpan(ctx.doc, site.path, value, e.start, e.end) });
+        ctx.report({ path: site.path, message: AWS, hint: `${e.message}.`, span: stringSpan(ctx.doc, site.path, value, e.start, e.end) });
       }
     }
   },

@@ -61,7 +61,7 @@ export default defineRule({
         const base = dollarKeyMessage(key);
         if (typeof v !== 'string') {
           const what = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-          ctx.report({ path: memberPath, location, message: `${base}. It is ${what}; a path or a call is a string.` });
+          ctx.report({ path: memberPath, location, message: base, hint: `It is ${what}; a path or a call is a string.` });
           return;
         }
         if (hasPlaceholder(v as unknown) || looksLikeIntrinsicCall(v)) return;
@@ -70,12 +70,13 @@ export default defineRule({
           ctx.report({
             path: memberPath,
             location,
-            message: `${base}. ${PATH_ROOTS_HINT[0].toUpperCase()}${PATH_ROOTS_HINT.slice(1)}; to ${site.assign ? 'assign' : 'pass'} the text itself, drop '.$' from the key.`,
+            message: base,
+            hint: `${PATH_ROOTS_HINT[0].toUpperCase()}${PATH_ROOTS_HINT.slice(1)}; to ${site.assign ? 'assign' : 'pass'} the text itself, drop '.$' from the key.`,
           });
           return;
         }
         if (info.error) {
-          ctx.report({ path: memberPath, location, message: `${base}. ${info.error.message}.`, span: stringSpan(ctx.doc, memberPath, v, info.error.start, info.error.end) });
+          ctx.report({ path: memberPath, location, message: base, hint: `${info.error.message}.`, span: stringSpan(ctx.doc, memberPath, v, info.error.start, info.error.end) });
         }
       });
     }

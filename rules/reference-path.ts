@@ -32,20 +32,20 @@ export default defineRule({
       invalid: [
         {
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "ResultPath": "$.items[*].id", "End": true}}}',
-          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/ResultPath', line: 1, column: 73, message: `${AWS}: the wildcard '[*]' can select more than one node.` }],
+          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/ResultPath', line: 1, column: 73, message: `${AWS}. The wildcard '[*]' can select more than one node.` }],
         },
         {
           title: 'ResultPath cannot write into the context object or a variable',
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "ResultPath": "$$.Execution", "Next": "Q"}, "Q": {"Type": "Pass", "ResultPath": "$total", "End": true}}}',
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/ResultPath', line: 1, column: 65, message: `${AWS}: ResultPath cannot write into the context object ('$$'); it names a place in the state input ('$...').` },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/Q/ResultPath', line: 1, column: 131, message: `${AWS}: ResultPath cannot name a variable ('$total'); assign variables with Assign.` },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/ResultPath', line: 1, column: 65, message: `${AWS}. ResultPath cannot write into the context object ('$$'); it names a place in the state input ('$...').` },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/Q/ResultPath', line: 1, column: 131, message: `${AWS}. ResultPath cannot name a variable ('$total'); assign variables with Assign.` },
           ],
         },
         {
           title: 'Not a path at all',
           text: '{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "type", "StringEquals": "a", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}',
-          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Variable', line: 1, column: 78, message: `${AWS}: ${PATH_ROOTS_HINT}.` }],
+          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Variable', line: 1, column: 78, message: `${AWS}. A path starts with '$' (the state input), '$$' (the context object) or '$name' (a variable).` }],
         },
         {
           title: 'A filter is a warning',
@@ -68,22 +68,22 @@ export default defineRule({
         const hint = looksLikeIntrinsicCall(value)
           ? `intrinsic functions are not allowed in '${site.field}'`
           : PATH_ROOTS_HINT;
-        ctx.report({ path: site.path, message: `${AWS}: ${hint}.` });
+        ctx.report({ path: site.path, message: AWS, hint: `${cap(hint)}.` });
         continue;
       }
       if (info.error) {
-        ctx.report({ path: site.path, message: `${AWS}: ${info.error.message}.`, span: at(info.error.start, info.error.end) });
+        ctx.report({ path: site.path, message: AWS, hint: `${cap(info.error.message)}.`, span: at(info.error.start, info.error.end) });
         continue;
       }
       const rootProblem = rootProblemOf(site, info, value);
       if (rootProblem) {
-        ctx.report({ path: site.path, message: `${AWS}: ${rootProblem}` });
+        ctx.report({ path: site.path, message: AWS, hint: rootProblem });
         continue;
       }
       const hard = info.multi.find((m) => m.kind !== 'filter');
       if (hard) {
         const why = hard.kind === 'function' ? 'computes a value' : 'can select more than one node';
-        ctx.report({ path: site.path, message: `${AWS}: ${hard.message} ${why}.`, span: at(hard.start, hard.end) });
+        ctx.report({ path: site.path, message: AWS, hint: `${cap(hard.message)} ${why}.`, span: at(hard.start, hard.end) });
         continue;
       }
       const filter = info.multi.find((m) => m.kind === 'filter');
@@ -99,6 +99,8 @@ export default defineRule({
     }
   },
 });
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function rootProblemOf(site: PathSite, info: JsonPathInfo, value: string): string | undefined {
   if (site.kind === 'result') {

@@ -1,17 +1,19 @@
 import { defineRule } from '../src/engine/rule.js';
-import { classifyResource } from '../src/lang/resource.js';
+import { checkMapIoResource, classifyResource } from '../src/lang/resource.js';
+import { isObject } from '../src/model/model.js';
 
 export default defineRule({
   meta: {
     id: 'task-resource',
     code: 'INVALID_RESOURCE',
     severity: 'ERROR',
-    description: 'A Task Resource must be a Lambda function ARN, an activity ARN or a Step Functions integration AWS offers, with a supported pattern.',
+    description: 'A Task Resource must be a Lambda function ARN, an activity ARN or a Step Functions integration AWS offers, with a supported pattern; a Map ItemReader/ResultWriter Resource an S3 action it supports.',
     rationale:
       'The Resource of a Task is one of: arn:<partition>:lambda:<region>:<account>:function:<name>[:<version|alias>], arn:<partition>:states:<region>:<account>:activity:<name>, ' +
       'arn:<partition>:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken] for an optimized integration, arn:<partition>:states:::aws-sdk:<service>:<action>[.waitForTaskToken], or arn:<partition>:states:::http:invoke. ' +
       "A value that is not an ARN gets SCHEMA_VALIDATION_FAILED 'Value is not a valid resource ARN'; an ARN of the wrong shape INVALID_RESOURCE; an integration or pattern AWS does not offer " +
       "(dynamodb:putItem.waitForTaskToken, aws-sdk:s3:getObject.sync) \"The resource provided ... is not recognized\". Partitions: aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc. " +
+      'A Distributed Map reads items with arn:<partition>:states:::s3:getObject or s3:listObjectsV2 (ItemReader) and writes results with s3:putObject (ResultWriter). ' +
       'Deploy-time placeholders (${LambdaArn}, arn:${AWS::Partition}:...) are checked on their known parts only.',
     sources: [
       'asl-rules.md task-resource-format (V DG-INTEG); API-DIAG (INVALID_RESOURCE meaning)',
@@ -44,7 +46,7 @@ export default defineRule({
               location: '/States/A/Resource',
               line: 2,
               column: 35,
-              message: "Value is not a valid resource ARN: '<INSERT DICE LAMBDA ARN HERE>' is a placeholder to replace with a real ARN before deploying",
+              message: "Value is not a valid resource ARN. '<INSERT DICE LAMBDA ARN HERE>' is a placeholder to replace with a real ARN before deploying.",
             },
             {
               code: 'INVALID_RESOURCE',
@@ -52,6 +54,20 @@ export default defineRule({
               line: 3,
               column: 35,
               message: "'REGION' is not an AWS region code (such as us-east-1) and 'ACCOUNT_ID' is not a 12-digit AWS account ID (replace the template's markers before deploying).",
+            },
+          ],
+        },
+        {
+          title: 'A Distributed Map reading with an S3 action ItemReader does not support',
+          text: '{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:unknownOperation", "Parameters": {"Bucket": "b", "Key": "k"}}, "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}',
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/M/ItemReader/Resource',
+              line: 1,
+              column: 77,
+              message:
+                'The resource provided arn:aws:states:::s3:unknownOperation is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. ItemReader reads with arn:<partition>:states:::s3:getObject or arn:<partition>:states:::s3:listObjectsV2.',
             },
           ],
         },
@@ -88,15 +104,24 @@ export default defineRule({
   },
   check(ctx) {
     for (const state of ctx.model.states) {
+      if (state.type === 'Map') {
+        for (const field of ['ItemReader', 'ResultWriter'] as const) {
+          const io = state.obj[field];
+          if (!isObject(io) || typeof io.Resource !== 'string') continue;
+          const p = checkMapIoResource(io.Resource, field);
+          if (p) ctx.report({ path: [...state.path, field, 'Resource'], code: 'SCHEMA_VALIDATION_FAILED', message: p.message, hint: p.hint });
+        }
+        continue;
+      }
       if (state.type !== 'Task' || typeof state.obj.Resource !== 'string') continue;
       const path = [...state.path, 'Resource'];
       for (const p of classifyResource(state.obj.Resource).problems) {
         if (p.severity === 'warning') {
-          ctx.report({ path, code: 'LINT_RESOURCE_UNRECOGNIZED', severity: 'WARNING', message: p.message });
+          ctx.report({ path, code: 'LINT_RESOURCE_UNRECOGNIZED', severity: 'WARNING', message: p.message, hint: p.hint });
         } else if (p.kind === 'invalid') {
-          ctx.report({ path, message: p.message });
+          ctx.report({ path, message: p.message, hint: p.hint });
         } else {
-          ctx.report({ path, code: 'SCHEMA_VALIDATION_FAILED', message: p.message });
+          ctx.report({ path, code: 'SCHEMA_VALIDATION_FAILED', message: p.message, hint: p.hint });
         }
       }
     }

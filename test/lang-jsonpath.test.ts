@@ -109,12 +109,12 @@ describe('path rules', () => {
     [
       'a wildcard in ResultPath',
       machine('{"Type": "Pass", "ResultPath": "$.a[*]", "End": true}'),
-      { code: 'SCHEMA_VALIDATION_FAILED', severity: 'ERROR', location: '/States/S/ResultPath', line: 1, column: 69, message: "Value is not a Reference Path: the wildcard '[*]' can select more than one node." },
+      { code: 'SCHEMA_VALIDATION_FAILED', severity: 'ERROR', location: '/States/S/ResultPath', line: 1, column: 69, message: "Value is not a Reference Path. The wildcard '[*]' can select more than one node." },
     ],
     [
       'a deep scan in a Choice *Path operator',
       '{"StartAt": "S", "States": {"S": {"Type": "Choice", "Choices": [{"Variable": "$.a", "StringEqualsPath": "$..b", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}',
-      { code: 'SCHEMA_VALIDATION_FAILED', severity: 'ERROR', location: '/States/S/Choices[0]/StringEqualsPath', line: 1, column: 107, message: "Value is not a Reference Path: the deep scan '..' can select more than one node." },
+      { code: 'SCHEMA_VALIDATION_FAILED', severity: 'ERROR', location: '/States/S/Choices[0]/StringEqualsPath', line: 1, column: 107, message: "Value is not a Reference Path. The deep scan '..' can select more than one node." },
     ],
     [
       'the context object in a Map number field',
@@ -125,13 +125,13 @@ describe('path rules', () => {
         location: '/States/S/MaxConcurrencyPath',
         line: 1,
         column: 72,
-        message: "Value is not a Reference Path: MaxConcurrencyPath cannot read the context object ('$$'); only ItemsPath can. Read the value from the state input or a variable.",
+        message: "Value is not a Reference Path. MaxConcurrencyPath cannot read the context object ('$$'); only ItemsPath can. Read the value from the state input or a variable.",
       },
     ],
     [
       'a nested Not/And rule',
       '{"StartAt": "S", "States": {"S": {"Type": "Choice", "Choices": [{"Not": {"And": [{"Variable": "$.a[0:2]", "IsPresent": true}]}, "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}',
-      { code: 'SCHEMA_VALIDATION_FAILED', severity: 'ERROR', location: '/States/S/Choices[0]/Not/And[0]/Variable', line: 1, column: 99, message: "Value is not a Reference Path: the slice '[0:2]' can select more than one node." },
+      { code: 'SCHEMA_VALIDATION_FAILED', severity: 'ERROR', location: '/States/S/Choices[0]/Not/And[0]/Variable', line: 1, column: 99, message: "Value is not a Reference Path. The slice '[0:2]' can select more than one node." },
     ],
     [
       'a catcher ResultPath',
@@ -142,7 +142,7 @@ describe('path rules', () => {
         location: '/States/S/Catch[0]/ResultPath',
         line: 1,
         column: 153,
-        message: "Value is not a Reference Path: ResultPath cannot write into the context object ('$$'); it names a place in the state input ('$...').",
+        message: "Value is not a Reference Path. ResultPath cannot write into the context object ('$$'); it names a place in the state input ('$...').",
       },
     ],
   ])('%s', (_t, text, expected) => {

@@ -1,9 +1,9 @@
 /** Task Resource ARNs: grammar per partition, the integration table, placeholders, and the resource rules' diagnostics. */
 import { describe, expect, it } from 'vitest';
 import { classifyResource, INTEGRATIONS, notRecognizedMessage } from '../src/lang/resource.js';
-import { lint } from '../src/index.js';
+import { lint, withHint } from '../src/index.js';
 
-const problems = (r: string) => classifyResource(r).problems.map((p) => `${p.severity} ${p.kind}: ${p.message}`);
+const problems = (r: string) => classifyResource(r).problems.map((p) => `${p.severity} ${p.kind}: ${withHint(p.message, p.hint)}`);
 
 describe('classifyResource: valid resources', () => {
   it.each([
@@ -76,9 +76,9 @@ describe('classifyResource: placeholders are checked on their known parts', () =
 
 describe('classifyResource: problems', () => {
   it.each([
-    ['MyLambda', 'error arn: Value is not a valid resource ARN: a Task resource is an ARN such as arn:aws:states:::lambda:invoke or arn:aws:lambda:us-east-1:123456789012:function:my-function'],
-    ['', 'error arn: Value is not a valid resource ARN: the Resource is empty'],
-    ['arn:aws:lambda', 'error arn: Value is not a valid resource ARN: a Task resource is an ARN such as arn:aws:states:::lambda:invoke or arn:aws:lambda:us-east-1:123456789012:function:my-function'],
+    ['MyLambda', 'error arn: Value is not a valid resource ARN. A Task resource is an ARN such as arn:aws:states:::lambda:invoke or arn:aws:lambda:us-east-1:123456789012:function:my-function.'],
+    ['', 'error arn: Value is not a valid resource ARN. The Resource is empty.'],
+    ['arn:aws:lambda', 'error arn: Value is not a valid resource ARN. A Task resource is an ARN such as arn:aws:states:::lambda:invoke or arn:aws:lambda:us-east-1:123456789012:function:my-function.'],
     ['arn:amazon:states:::lambda:invoke', "error invalid: 'amazon' is not an AWS partition (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc)"],
     ['arn:aws:s3:::my-bucket/key', "error invalid: A Task resource is a Lambda function, an activity or a Step Functions integration (arn:<partition>:states:::...), not a 's3' ARN"],
     ['arn:aws:lambda:us-east-1:123456789012:layer:x', "error invalid: A Lambda resource must be a function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>), not 'layer'"],
@@ -112,8 +112,18 @@ describe('classifyResource: problems', () => {
       `warning unrecognized: ${notRecognizedMessage('arn:aws:states:::eks:describeCluster')} 'describeCluster' is not an optimized eks action (createCluster, deleteCluster, createFargateProfile, deleteFargateProfile, createNodegroup, deleteNodegroup, runJob, call); other actions are called with arn:<partition>:states:::aws-sdk:eks:describeCluster.`,
     ]);
     expect(problems('arn:aws:states:::aws-sdk:emr-serverless:startJobRun')).toEqual([
-      "warning unrecognized: SDK service names in Step Functions are the SDK client name in lower case without '-' (for example 'emrserverless', 'cloudwatchlogs'); 'emr-serverless' is probably not recognized",
+      "warning unrecognized: 'emr-serverless' is not an AWS SDK integration service we know. Did you mean 'emrserverless'? SDK service names are the SDK client name in lower case without '-'.",
     ]);
+    expect(problems('arn:aws:states:::aws-sdk:dynamdb:getItem')).toEqual([
+      "warning unrecognized: 'dynamdb' is not an AWS SDK integration service we know. Did you mean 'dynamodb'? SDK service names are the SDK client name in lower case without '-'.",
+    ]);
+  });
+
+  it('refuses the SDK services and actions Step Functions does not offer', () => {
+    const r = 'arn:aws:states:::aws-sdk:apigatewaymanagementapi:postToConnection';
+    expect(problems(r)).toEqual([`error unrecognized: ${notRecognizedMessage(r)} The API Gateway Management API is not available as an AWS SDK integration; call it from a Lambda function.`]);
+    const a = 'arn:aws:states:::aws-sdk:lambda:invokeAsync';
+    expect(problems(a)).toEqual([`error unrecognized: ${notRecognizedMessage(a)} Step Functions does not support lambda:invokeAsync as an AWS SDK integration.`]);
   });
 });
 

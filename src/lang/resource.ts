@@ -15,6 +15,8 @@
  * part: an ARN with placeholders is checked on its known parts only (see `classifyResource`).
  */
 import { hasPlaceholder, isPlaceholder } from './placeholder.js';
+import { SDK_SERVICES, UNSUPPORTED_SDK_ACTIONS, UNSUPPORTED_SDK_SERVICES } from './sdk-services.js';
+import { closest } from './suggest.js';
 
 export type Pattern = '' | '.sync' | '.sync:2' | '.waitForTaskToken';
 
@@ -149,7 +151,10 @@ export interface ResourceProblem {
   severity: 'error' | 'warning';
   /** 'arn' = not an ARN at all; 'invalid' = an ARN but not a valid Task resource; 'unrecognized' = an integration AWS does not offer. */
   kind: 'arn' | 'invalid' | 'unrecognized';
+  /** AWS's wording where known. */
   message: string;
+  /** What exactly is wrong, for people (lint, editors; never validate()). */
+  hint?: string;
 }
 
 export interface ResourceInfo {
@@ -187,7 +192,7 @@ export function classifyResource(resource: string): ResourceInfo {
   if (parts[0] !== 'arn' || parts.length < 6) {
     // A hole may stand for the whole prefix (`${LambdaArn}`) or several parts: nothing to say.
     if (text.includes(HOLE) && (parts[0] === 'arn' || parts[0].includes(HOLE))) return info;
-    problems.push({ severity: 'error', kind: 'arn', message: notAnArnMessage(resource) });
+    problems.push({ severity: 'error', kind: 'arn', message: 'Value is not a valid resource ARN', hint: notAnArnHint(resource) });
     return info;
   }
   const [, partition, service, region, account] = parts;
@@ -262,7 +267,7 @@ function optimizedIntegration(info: ResourceInfo, rest: string[], resource: stri
   info.service = service;
   if (actionPart === undefined || actionPart === '') {
     if (!known) return info;
-    info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} An integration ARN names a service and an action: arn:<partition>:states:::<service>:<action>.` });
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: 'An integration ARN names a service and an action: arn:<partition>:states:::<service>:<action>.' });
     return info;
   }
   const { action, pattern } = splitPattern(actionPart, extra);
@@ -270,7 +275,7 @@ function optimizedIntegration(info: ResourceInfo, rest: string[], resource: stri
   if (hasHole(service) || hasHole(actionPart) || extra.some(hasHole)) return info;
   const spec = Object.hasOwn(INTEGRATIONS, service) ? INTEGRATIONS[service] : undefined;
   const unrecognized = (why: string, severity: 'error' | 'warning' = 'error') =>
-    info.problems.push({ severity, kind: 'unrecognized', message: `${notRecognizedMessage(resource)} ${why}` });
+    info.problems.push({ severity, kind: 'unrecognized', message: notRecognizedMessage(resource), hint: why });
   if (!isPattern(pattern)) {
     unrecognized(`'${pattern}' is not a service integration pattern; the patterns are .sync, .sync:2 and .waitForTaskToken.`);
     return info;
@@ -303,31 +308,40 @@ function sdkIntegration(info: ResourceInfo, rest: string[], resource: string, kn
   const [service, actionPart, ...extra] = rest;
   info.service = service;
   if (!service || !actionPart) {
-    if (known) info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} An AWS SDK integration is arn:<partition>:states:::aws-sdk:<service>:<action>.` });
+    if (known) info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: 'An AWS SDK integration is arn:<partition>:states:::aws-sdk:<service>:<action>.' });
     return info;
   }
   const { action, pattern } = splitPattern(actionPart, extra);
   info.action = action;
   if (hasHole(service) || hasHole(actionPart) || extra.some(hasHole)) return info;
   if (pattern === '.sync' || pattern === '.sync:2') {
-    info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} AWS SDK integrations do not support ${pattern}; they support request-response and .waitForTaskToken.` });
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: `AWS SDK integrations do not support ${pattern}; they support request-response and .waitForTaskToken.` });
     return info;
   }
   if (pattern !== '' && pattern !== '.waitForTaskToken') {
-    info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} '${pattern}' is not a service integration pattern.` });
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: `'${pattern}' is not a service integration pattern.` });
     return info;
   }
   info.pattern = pattern;
   if (!/^[a-z]/.test(action)) {
-    info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} SDK actions are written in camelCase: '${action[0]?.toLowerCase() ?? ''}${action.slice(1)}'.` });
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: `SDK actions are written in camelCase: '${action[0]?.toLowerCase() ?? ''}${action.slice(1)}'.` });
   } else if (!/^[A-Za-z0-9]+$/.test(action)) {
-    info.problems.push({ severity: 'error', kind: 'unrecognized', message: `${notRecognizedMessage(resource)} '${action}' is not an API action name.` });
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: `'${action}' is not an API action name.` });
   }
-  if (!/^[a-z][a-z0-9]*$/.test(service)) {
+  if (Object.hasOwn(UNSUPPORTED_SDK_SERVICES, service)) {
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: `${capitalize(UNSUPPORTED_SDK_SERVICES[service])}.` });
+  } else if (UNSUPPORTED_SDK_ACTIONS.has(`${service}:${action}`)) {
+    info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: `Step Functions does not support ${service}:${action} as an AWS SDK integration.` });
+  } else if (!SDK_SERVICES.has(service)) {
+    const normalized = service.toLowerCase().replace(/-/g, '');
+    const suggestion = SDK_SERVICES.has(normalized) ? normalized : closest(service, SDK_SERVICES);
     info.problems.push({
       severity: 'warning',
       kind: 'unrecognized',
-      message: `SDK service names in Step Functions are the SDK client name in lower case without '-' (for example 'emrserverless', 'cloudwatchlogs'); '${service}' is probably not recognized`,
+      message: `'${service}' is not an AWS SDK integration service we know`,
+      hint: suggestion
+        ? `Did you mean '${suggestion}'? SDK service names are the SDK client name in lower case without '-'.`
+        : "SDK service names are the SDK client name in lower case without '-' (for example 'emrserverless', 'cloudwatchlogs'); if the service is newer than this list, ignore this warning.",
     });
   }
   return info;
@@ -338,9 +352,37 @@ function isPattern(p: string): p is Pattern {
 }
 
 /** Hand-edit markers in starter templates: `<INSERT ... HERE>`, `REGION`, `ACCOUNT_ID`, `FUNCTION_NAME`. */
-function notAnArnMessage(resource: string): string {
-  const base = 'Value is not a valid resource ARN';
-  if (/<[^>]*>/.test(resource)) return `${base}: '${resource}' is a placeholder to replace with a real ARN before deploying`;
-  if (resource.trim() === '') return `${base}: the Resource is empty`;
-  return `${base}: a Task resource is an ARN such as arn:aws:states:::lambda:invoke or arn:aws:lambda:us-east-1:123456789012:function:my-function`;
+function notAnArnHint(resource: string): string {
+  if (/<[^>]*>/.test(resource)) return `'${resource}' is a placeholder to replace with a real ARN before deploying.`;
+  if (resource.trim() === '') return 'The Resource is empty.';
+  return 'A Task resource is an ARN such as arn:aws:states:::lambda:invoke or arn:aws:lambda:us-east-1:123456789012:function:my-function.';
+}
+
+/** The resources a Distributed Map reads items with and writes results with. */
+export const ITEM_READER_ACTIONS = ['getObject', 'listObjectsV2'];
+export const RESULT_WRITER_ACTIONS = ['putObject'];
+
+/**
+ * Checks a Map ItemReader or ResultWriter Resource: `arn:<partition>:states:::s3:<action>` with
+ * one of the actions the field allows (placeholders checked on their known parts).
+ */
+export function checkMapIoResource(resource: string, field: 'ItemReader' | 'ResultWriter'): ResourceProblem | undefined {
+  if (isPlaceholder(resource as unknown)) return undefined;
+  const allowed = field === 'ItemReader' ? ITEM_READER_ACTIONS : RESULT_WRITER_ACTIONS;
+  const text = hasPlaceholder(resource as unknown) ? resource.replace(PLACEHOLDER, HOLE) : resource;
+  const parts = text.split(':');
+  const forms = allowed.map((a) => `arn:<partition>:states:::s3:${a}`).join(' or ');
+  const hint = `${field} ${field === 'ItemReader' ? 'reads with' : 'writes with'} ${forms}.`;
+  if (parts.length !== 7 || parts[0] !== 'arn') {
+    return text.includes(HOLE) ? undefined : { severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint };
+  }
+  const [, partition, service, region, account, s3, action] = parts;
+  const ok =
+    partFits(partition, PARTITION, /[a-z-]/) &&
+    (service === 'states' || hasHole(service)) &&
+    (region === '' || partFits(region, REGION, /[a-z0-9-]/)) &&
+    (account === '' || partFits(account, ACCOUNT, /\d/)) &&
+    (s3 === 's3' || hasHole(s3)) &&
+    (allowed.includes(action) || hasHole(action));
+  return ok ? undefined : { severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint };
 }
