@@ -674,6 +674,12 @@ describe('schema: quick fixes and data', () => {
     expect(text.slice(edit.offset, edit.offset + edit.length)).toBe('"jsonpath"');
     expect(edit.newText).toBe('"JSONPath"');
   });
+  it('writes the fix the way the YAML document is written', () => {
+    const plain = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Nxt: B\n  B:\n    Type: Succeed\n';
+    expect(lint(plain, { format: 'yaml' }).diagnostics.find((d) => d.code === CODE)!.fixes![0].edits[0]).toEqual({ offset: plain.indexOf('Nxt'), length: 3, newText: 'Next' });
+    const quoted = "StartAt: A\nStates:\n  A:\n    Type: Map\n    End: true\n    ItemProcessor:\n      ProcessorConfig: {Mode: 'distributed', ExecutionType: STANDARD}\n      StartAt: P\n      States: {P: {Type: Succeed}}\n";
+    expect(lint(quoted, { format: 'yaml' }).diagnostics.find((d) => d.code === CODE)!.fixes![0].edits[0].newText).toBe("'DISTRIBUTED'");
+  });
   it('offers no fix without a suggestion', () => {
     expect(schemaDiagnostics(sm({ A: { Type: 'Pass', Bogus: 1, End: true } }))[0].fixes).toBeUndefined();
   });

@@ -46,7 +46,7 @@ export interface SchemaFinding {
   /** The range covers only the first character of the node (a missing field of a whole document). */
   atStart?: boolean;
   data?: Record<string, unknown>;
-  /** A safe quick fix: replace the key or value at `path`. */
+  /** A safe quick fix: replace the key or value at `path` with this name or enum value (quoted as the document needs). */
   replace?: { part: 'key' | 'value'; text: string; title: string };
 }
 
@@ -303,7 +303,7 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
         part: 'value',
         data: { field: name, allowed, ...(suggestion ? { suggestion } : {}) },
       };
-      if (suggestion) f.replace = { part: 'value', text: JSON.stringify(suggestion), title: `Change to '${suggestion}'` };
+      if (suggestion) f.replace = { part: 'value', text: suggestion, title: `Change to '${suggestion}'` };
       return f;
     }
     case 'empty':

@@ -159,11 +159,23 @@ export function reportSchemaFindings(ctx: RuleContext, rule: SchemaRuleId): void
       fix: replace
         ? () => {
             const span = ctx.doc.spanOf(f.path, replace.part);
-            return { title: replace.title, edits: [{ ...span, newText: replace.part === 'key' ? JSON.stringify(replace.text) : replace.text }] };
+            const written = ctx.doc.text.slice(span.offset, span.offset + span.length);
+            return { title: replace.title, edits: [{ ...span, newText: tokenText(ctx.doc, replace.text, written) }] };
           }
         : undefined,
     });
   }
+}
+
+/**
+ * A name or enum value as a token of the document: JSON quotes it; YAML keeps the quoting of the
+ * token it replaces, and writes identifiers plain (every ASL field name and enum value is one).
+ */
+function tokenText(doc: Document, value: string, replacing: string): string {
+  if (doc.format === 'json' || replacing.startsWith('"')) return JSON.stringify(value);
+  if (replacing.startsWith("'")) return `'${value.replace(/'/g, "''")}'`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) && !/^(?:true|false|null|yes|no|on|off|y|n)$/i.test(value);
+  return plain ? value : JSON.stringify(value);
 }
 
 /** The first character of the document's value (where a missing top-level field is reported). */
