@@ -19,6 +19,8 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   ConfigurationRequest,
+  LogMessageNotification,
+  MessageType,
   RegistrationRequest,
   type Diagnostic,
   type InitializeResult,
@@ -50,6 +52,8 @@ export class LspClient {
   readonly conn: ProtocolConnection;
   settings: Record<string, unknown> | undefined;
   stderr = '';
+  /** window/logMessage errors: a feature that threw (answered with its fallback) logs one. */
+  loggedErrors: string[] = [];
   configurationRequests = 0;
   private diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   private waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -79,6 +83,9 @@ export class LspClient {
       return params.items.map(() => this.settings ?? null);
     });
     this.conn.onRequest(RegistrationRequest.type, () => undefined);
+    this.conn.onNotification(LogMessageNotification.type, (p) => {
+      if (p.type === MessageType.Error) this.loggedErrors.push(p.message);
+    });
     this.conn.listen();
   }
 
