@@ -6,6 +6,7 @@
  */
 import type { Document } from '../parse/document.js';
 import type { Path, QueryLanguage } from '../types.js';
+import { isPlaceholder } from '../lang/placeholder.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
@@ -127,7 +128,8 @@ function addScope(sm: StateMachine, kind: ScopeKind, path: Path, value: Json, pa
       scope,
       queryLanguage: languageOf(stateObj.QueryLanguage) ?? sm.queryLanguage,
       children: [],
-      isTerminal: stateObj.End === true || type === 'Succeed' || type === 'Fail',
+      // A placeholder ("End": "${IsLast}") may well be true: never a false MISSING_END_STATE.
+      isTerminal: stateObj.End === true || isPlaceholder(stateObj.End) || type === 'Succeed' || type === 'Fail',
     };
     scope.states.push(state);
     scope.byName.set(name, state);
