@@ -1,0 +1,116 @@
+/**
+ * The VS Code extension packages from the repository (`npm run package` in vscode-extension/,
+ * after `npm ci` there when its node_modules is missing, as in a fresh clone), its manifest
+ * declares the languages, activation and entry point, and the server bundled in the .vsix answers
+ * on its own (extracted elsewhere, with no repository around it).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { builtinModules } from 'node:module';
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lint } from '../src/index.js';
+import { LspClient, ROOT, posOf } from './lsp-helpers.js';
+
+const EXT = join(ROOT, 'vscode-extension');
+const VSIX = join(EXT, 'asl-lint.vsix');
+
+function npm(args: string[]): void {
+  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd: EXT, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+}
+
+/** The entries of a zip file (stored or deflated), read from its central directory. */
+function readZip(file: string): Map<string, Buffer> {
+  const zip = readFileSync(file);
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('not a zip file');
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  const out = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
+    const method = zip.readUInt16LE(p + 10);
+    const size = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const extraLen = zip.readUInt16LE(p + 30);
+    const commentLen = zip.readUInt16LE(p + 32);
+    const local = zip.readUInt32LE(p + 42);
+    const name = zip.toString('utf8', p + 46, p + 46 + nameLen);
+    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(dataStart, dataStart + size);
+    out.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+let entries: Map<string, Buffer>;
+let unpacked: string;
+
+beforeAll(() => {
+  if (!existsSync(join(EXT, 'node_modules', '.bin', 'vsce'))) npm(['ci', '--prefer-offline']);
+  rmSync(VSIX, { force: true });
+  npm(['run', 'package']);
+  entries = readZip(VSIX);
+  unpacked = mkdtempSync(join(tmpdir(), 'asl-lint-vsix-'));
+  for (const [name, data] of entries) {
+    if (name.endsWith('/')) continue;
+    mkdirSync(dirname(join(unpacked, name)), { recursive: true });
+    writeFileSync(join(unpacked, name), data);
+  }
+}, 180_000);
+
+afterAll(() => {
+  if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+});
+
+describe('the .vsix', () => {
+  it('declares the languages, the activation and the entry point', () => {
+    const manifest = JSON.parse(entries.get('extension/package.json')!.toString('utf8'));
+    expect(manifest.main).toBe('./out/extension.js');
+    expect(manifest.activationEvents).toEqual(['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml']);
+    expect(manifest.contributes.languages.map((l: { id: string; extensions: string[] }) => [l.id, l.extensions])).toEqual([
+      ['asl', ['.asl.json']],
+      ['asl-yaml', ['.asl.yaml', '.asl.yml']],
+    ]);
+    expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['aslLint.rules', 'aslLint.type', 'aslLint.trace.server']);
+    expect(entries.get('extension.vsixmanifest')!.toString('utf8')).toContain('Id="asl-lint-vscode"');
+  });
+
+  it('holds the client, the bundled server and its schemas, and no node_modules', () => {
+    for (const f of ['extension/out/extension.js', 'extension/server/lsp/server.mjs', 'extension/schemas/asl.schema.json', 'extension/readme.md', 'extension/LICENSE.txt']) {
+      expect([...entries.keys()]).toContain(f);
+    }
+    expect([...entries.keys()].filter((n) => n.includes('node_modules'))).toEqual([]);
+    // The client requires nothing but vscode at run time.
+    const client = entries.get('extension/out/extension.js')!.toString('utf8');
+    expect([...client.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith('node:') && m !== 'vscode' && !builtinModules.includes(m))).toEqual([]);
+  });
+
+  it('its server answers initialize and lints JSON and YAML on its own', async () => {
+    const c = new LspClient({ server: join(unpacked, 'extension', 'server', 'lsp', 'server.mjs'), settings: {} });
+    try {
+      const init = await c.initialize();
+      expect(init.serverInfo).toEqual({ name: 'asl-lint', version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version });
+      const json = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Nxt": "B", "End": true}}}';
+      await c.open('file:///v/a.asl.json', json);
+      const d = await c.current('file:///v/a.asl.json');
+      expect(d.map((x) => [x.code, x.message, x.range])).toEqual([
+        ['SCHEMA_VALIDATION_FAILED', "Field 'Nxt' is not supported (did you mean 'Next'?)", { start: posOf(json, '"Nxt"'), end: posOf(json, '"Nxt"', 5) }],
+      ]);
+      const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: C\n';
+      await c.open('file:///v/a.asl.yaml', yaml, 'asl-yaml');
+      const y = await c.current('file:///v/a.asl.yaml');
+      expect(y.map((x) => [x.code, x.message, x.range])).toEqual(lint(yaml, { format: 'yaml' }).diagnostics.map((x) => [x.code, x.message, x.range]));
+      expect(y.find((x) => x.code === 'MISSING_TRANSITION_TARGET')!.range).toEqual({ start: posOf(yaml, 'C\n'), end: posOf(yaml, 'C\n', 1) });
+      expect(await c.shutdown()).toBe(0);
+      expect(c.stderr).toBe('');
+    } finally {
+      c.kill();
+    }
+  });
+});
