@@ -14,7 +14,7 @@ import { ruleDocsUrl } from './diagnostics.js';
 import { fieldInfo, isStateField, STATE_TYPE_DOCS, type FieldInfo } from './fields.js';
 import { CONTEXT_PATHS, describeResource, INTRINSIC_BY_NAME, intrinsicMarkdown, JSONATA_FUNCTION_DOCS, STATES_FIELDS } from './language.js';
 import { locate, objectAt } from './locate.js';
-import { schemaDescription } from './schemaDocs.js';
+import { schemaFieldDoc, type SchemaFieldDoc } from './schemaDocs.js';
 import { incoming, stateSymbolAt } from './stateNames.js';
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
@@ -79,10 +79,11 @@ function edgeLabel(path: readonly (string | number)[]): string {
   return String(path[path.length - 1]);
 }
 
-function fieldMarkdown(info: FieldInfo, where: string, schemaText: string | undefined, notAllowed?: string): string {
+function fieldMarkdown(info: FieldInfo, where: string, schema: SchemaFieldDoc | undefined, notAllowed?: string): string {
   const lines = [`**${info.name}**${where ? ` (${where})` : ''}`];
-  lines.push(schemaText ?? info.doc);
+  lines.push(schema?.description ?? info.doc);
   lines.push(`Accepts: ${info.accepts}.`);
+  if (schema?.constraint) lines.push(`Schema: ${schema.constraint}.`);
   if (info.only) lines.push(`Only in ${info.only} states.`);
   if (info.required) lines.push('Required.');
   if (info.deprecated) lines.push(`Deprecated: ${info.deprecated}`);
@@ -95,8 +96,8 @@ function keyMarkdown(model: StateMachine, token: Token): string | undefined {
   const site = objectAt(model, token.path.slice(0, -1));
   if (!site) return undefined;
   const info = fieldInfo(site.kind, key, site.state?.type);
-  const schemaText = schemaDescription(site.kind, key, site.state?.type);
-  if (!info) return schemaText ? `**${key}**\n\n${schemaText}` : undefined;
+  const schema = schemaFieldDoc(site.kind, key, site.state?.type, site.queryLanguage);
+  if (!info) return schema?.description ? `**${key}**\n\n${schema.description}` : undefined;
   let where = '';
   let notAllowed: string | undefined;
   if (site.kind === 'state' && site.state) {
@@ -107,7 +108,7 @@ function keyMarkdown(model: StateMachine, token: Token): string | undefined {
   } else {
     where = KIND_LABEL[site.kind] ?? '';
   }
-  return fieldMarkdown(info, where, schemaText, notAllowed);
+  return fieldMarkdown(info, where, schema, notAllowed);
 }
 
 const KIND_LABEL: Record<string, string> = {

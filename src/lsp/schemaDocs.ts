@@ -1,9 +1,101 @@
 /**
- * Field descriptions from the JSON schema (schemas/asl.schema.json), when it has them. Hover
- * prefers these to the fallback texts of fields.ts, so the schema stays the one source.
+ * What the JSON schema (schemas/asl.schema.json, the one the engine validates with) says about a
+ * field: its description, and its type and bounds. Hover prefers the schema's description to the
+ * fallback texts of fields.ts, so the schema stays the one source where it says something.
  */
+import { readSchemaText } from '../engine/schema-compile.js';
+import type { QueryLanguage } from '../types.js';
 import type { ObjectKind } from './fields.js';
 
-export function schemaDescription(_kind: ObjectKind, _field: string, _stateType?: string): string | undefined {
+type SchemaNode = {
+  $ref?: string;
+  description?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  properties?: Record<string, SchemaNode>;
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+};
+
+let definitions: Record<string, SchemaNode> | null | undefined;
+
+function defs(): Record<string, SchemaNode> | undefined {
+  if (definitions === undefined) {
+    try {
+      definitions = (JSON.parse(readSchemaText()) as { definitions?: Record<string, SchemaNode> }).definitions ?? null;
+    } catch {
+      definitions = null; // no schema next to this build: the fallback texts answer
+    }
+  }
+  return definitions ?? undefined;
+}
+
+/** The schema definition that describes an object of this kind. */
+function definitionName(kind: ObjectKind, stateType: string | undefined, ql: QueryLanguage): string[] {
+  switch (kind) {
+    case 'state':
+      return stateType ? [`${stateType}.${ql}`] : ['state'];
+    case 'nestedRule':
+      return ['choiceRule.JSONPath.nested'];
+    case 'choiceRule':
+    case 'catcher':
+    case 'itemReader':
+    case 'readerConfig':
+    case 'itemBatcher':
+    case 'resultWriter':
+    case 'credentials':
+      return [`${kind}.${ql}`, kind];
+    case 'retrier':
+      return ['retrier'];
+    default:
+      return [kind];
+  }
+}
+
+function resolve(node: SchemaNode | undefined, all: Record<string, SchemaNode>, seen = 0): SchemaNode | undefined {
+  if (!node || seen > 10) return node;
+  if (node.$ref?.startsWith('#/definitions/')) {
+    const target = all[node.$ref.slice('#/definitions/'.length)];
+    const resolved = resolve(target, all, seen + 1);
+    // A description next to the $ref is the more specific one.
+    return resolved ? { ...resolved, description: node.description ?? resolved.description } : node;
+  }
+  return node;
+}
+
+/** `integer from 1 to 99999999`, `one of FULL, NONE`, `string or JSONata expression`... */
+function constraint(node: SchemaNode, all: Record<string, SchemaNode>): string | undefined {
+  if (node.enum) return `one of ${node.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  const alternatives = node.anyOf ?? node.oneOf;
+  if (alternatives) {
+    const parts = alternatives.map((a) => resolve(a, all)).map((a) => (a ? constraint(a, all) ?? a.description : undefined));
+    return parts.every(Boolean) ? parts.join(', or ') : undefined;
+  }
+  if (!node.type) return undefined;
+  const type = Array.isArray(node.type) ? node.type.join(' or ') : node.type;
+  if (node.minimum !== undefined && node.maximum !== undefined) return `${type} from ${node.minimum} to ${node.maximum}`;
+  if (node.minimum !== undefined) return `${type}, at least ${node.minimum}`;
+  if (node.maximum !== undefined) return `${type}, at most ${node.maximum}`;
+  return type;
+}
+
+export interface SchemaFieldDoc {
+  description?: string;
+  /** The value's type and bounds as the schema checks them. */
+  constraint?: string;
+}
+
+export function schemaFieldDoc(kind: ObjectKind, field: string, stateType: string | undefined, ql: QueryLanguage): SchemaFieldDoc | undefined {
+  const all = defs();
+  if (!all) return undefined;
+  for (const name of definitionName(kind, stateType, ql)) {
+    const prop = all[name]?.properties?.[field];
+    if (!prop) continue;
+    const node = resolve(prop, all);
+    if (!node) return undefined;
+    return { description: node.description, constraint: constraint(node, all) };
+  }
   return undefined;
 }
