@@ -19,12 +19,18 @@ export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileNam
   substitutions?: ReadonlyMap<string, string>;
   /** Read a file referenced by a template (DefinitionUri, file()); default: the file system. */
   readFile?: (path: string) => string;
-  /** 'auto' (default): templates are recognised by content; 'asl': always a plain definition. */
-  mode?: 'auto' | 'asl';
+  /**
+   * 'auto' (default): templates are recognised by content, anything else is a plain definition;
+   * 'asl': always a plain definition; 'template': templates only (a found template.yaml that
+   * holds no state machine gives no result).
+   */
+  mode?: 'auto' | 'asl' | 'template';
 }
 
 export interface FileLintResult {
   filePath: string;
+  /** The text that was linted (for a referenced file, as read). */
+  text: string;
   /** How the file was read. */
   kind: 'asl' | TemplateKind;
   result: 'OK' | 'FAIL';
@@ -36,9 +42,11 @@ export interface FileLintResult {
 const NOT_CHECKABLE = 'LINT_NOT_CHECKABLE';
 
 export function lintFile(text: string, filePath: string, options: LintFileOptions = {}): FileLintResult[] {
-  const engine: EngineOptions = { type: options.type, rules: options.rules };
+  const engine: EngineOptions = { type: options.type, rules: options.rules, directives: options.directives, reportUnusedDirectives: options.reportUnusedDirectives };
   const template = options.mode === 'asl' ? undefined : templateOf(text, filePath, options.substitutions);
-  if (!template) return [lintPlain(text, filePath, options, engine)];
+  if (!template || (options.mode === 'template' && template.definitions.length === 0)) {
+    return options.mode === 'template' ? [] : [lintPlain(text, filePath, options, engine)];
+  }
 
   const results: FileLintResult[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -71,7 +79,7 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
     }
   }
   diagnostics.sort((a, b) => a.offset - b.offset);
-  results.unshift({ filePath, kind: template.kind, result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: count });
+  results.unshift({ filePath, text, kind: template.kind, result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: count });
   return results;
 }
 
@@ -100,7 +108,7 @@ function lintPlain(text: string, filePath: string, options: LintFileOptions, eng
     return d;
   });
   diagnostics.sort((a, b) => a.offset - b.offset || (a.severity === b.severity ? 0 : a.severity === 'ERROR' ? -1 : 1));
-  return { filePath, kind: 'asl', result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: 1 };
+  return { filePath, text, kind: 'asl', result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: 1 };
 }
 
 /** Moves a diagnostic from a derived text's offsets to the file's. Fixes cannot follow reliably: dropped. */

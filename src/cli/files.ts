@@ -11,11 +11,14 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { RunError, UsageError, describeSystemError } from './errors.js';
 
 export type Input =
-  | { kind: 'file'; path: string; display: string }
+  | { kind: 'file'; path: string; display: string; /** Found in a directory or by a glob, rather than named. */ discovered: boolean }
   | { kind: 'stdin'; display: string; fileName: string | undefined };
 
 export const STDIN_DISPLAY = '<stdin>';
 const ASL_FILES_PATTERN = '**/*.asl.{json,yaml,yml}';
+/** Files that may hold state machines: linted only when they do (SAM/CloudFormation, Serverless, CDK output, Terraform). */
+const TEMPLATE_PATTERNS = ['**/template.{yaml,yml,json}', '**/*.template.{yaml,yml,json}', '**/serverless.{yml,yaml}', '**/cdk.out/*.template.json', '**/*.tf'];
+const ASL_FILE = /\.asl\.(json|ya?ml)$/i;
 const SKIPPED_DIRECTORIES = ['**/node_modules/**', '**/.git/**'];
 const LINTABLE = /\.(json|ya?ml)$/i;
 /** Characters that make an argument a pattern rather than a path (tinyglobby's syntax). */
@@ -24,10 +27,10 @@ const GLOB_CHARS = /[*?[\]{}()!]/;
 export async function resolveInputs(patterns: readonly string[], cwd: string, stdinFilename: string | undefined): Promise<Input[]> {
   const inputs: Input[] = [];
   const seen = new Set<string>();
-  const add = (absPath: string): void => {
+  const add = (absPath: string, discovered: boolean): void => {
     if (seen.has(absPath)) return;
     seen.add(absPath);
-    inputs.push({ kind: 'file', path: absPath, display: displayPath(absPath, cwd) });
+    inputs.push({ kind: 'file', path: absPath, display: displayPath(absPath, cwd), discovered });
   };
   for (const pattern of patterns) {
     if (pattern === '-') {
@@ -37,11 +40,11 @@ export async function resolveInputs(patterns: readonly string[], cwd: string, st
     const abs = resolve(cwd, pattern);
     const kind = entryKind(abs, pattern);
     if (kind === 'file') {
-      add(abs);
+      add(abs, false);
     } else if (kind === 'directory') {
-      const found = await globFiles(ASL_FILES_PATTERN, abs);
-      if (found.length === 0) throw new UsageError(`no *.asl.json, *.asl.yaml or *.asl.yml files found in directory '${pattern}'`);
-      for (const f of found) add(f);
+      const found = await globFiles([ASL_FILES_PATTERN, ...TEMPLATE_PATTERNS], abs);
+      if (found.length === 0) throw new UsageError(`no *.asl.json, *.asl.yaml, *.asl.yml or template files found in directory '${pattern}'`);
+      for (const f of found) add(f, true);
     } else if (GLOB_CHARS.test(pattern)) {
       const matched = await globFiles(pattern, cwd);
       const found = matched.filter((f) => LINTABLE.test(f));
@@ -52,7 +55,7 @@ export async function resolveInputs(patterns: readonly string[], cwd: string, st
             : `no .json, .yaml or .yml files match the pattern '${pattern}' (${matched.length} other file${matched.length === 1 ? '' : 's'})`,
         );
       }
-      for (const f of found) add(f);
+      for (const f of found) add(f, true);
     } else {
       throw new RunError(`cannot read '${pattern}': no such file or directory`);
     }
@@ -72,7 +75,7 @@ function entryKind(abs: string, pattern: string): 'file' | 'directory' | 'missin
 }
 
 /** Absolute paths, sorted, so the output does not depend on the order the file system lists entries. */
-async function globFiles(pattern: string, cwd: string): Promise<string[]> {
+async function globFiles(pattern: string | string[], cwd: string): Promise<string[]> {
   // Loaded only when needed: linting named files (the common pre-commit case) does not pay for it.
   const { glob } = await import('tinyglobby');
   try {
@@ -84,6 +87,11 @@ async function globFiles(pattern: string, cwd: string): Promise<string[]> {
 }
 
 /** Relative to the working directory when inside it, absolute otherwise. */
+/** A discovered file that is a template candidate rather than an *.asl.* definition. */
+export function isTemplateCandidate(path: string): boolean {
+  return !ASL_FILE.test(path);
+}
+
 export function displayPath(absPath: string, cwd: string): string {
   const rel = relative(cwd, absPath);
   return rel && rel.split(sep, 1)[0] !== '..' && !isAbsolute(rel) ? rel : absPath;

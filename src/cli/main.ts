@@ -3,12 +3,14 @@
  * checks anything itself) -> filtered results -> a formatter -> stdout or a file -> exit code.
  * Every failure ends here as one line on stderr and exit code 2.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { colorsFor, shouldColor } from './colors.js';
 import { EXIT_FATAL, EXIT_LINT, EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
-import { readInputFile, readStdin, resolveInputs, type Input } from './files.js';
+import { displayPath, isTemplateCandidate, readInputFile, readStdin, resolveInputs, type Input } from './files.js';
+import type { LintFileOptions, FileLintResult } from '../lint-file.js';
+import type { LoadedConfig } from '../config/config.js';
 import { loadFormatter, type FileResult } from './formatters/index.js';
 import { helpText, versionText } from './help.js';
 import { parseCommandLine, type CliOptions } from './options.js';
@@ -50,21 +52,67 @@ export function describeFailure(err: unknown): string {
 }
 
 async function run(options: CliOptions, io: Io): Promise<Outcome> {
+  const configs = await import('../config/config.js');
+  if (options.printConfig !== undefined) {
+    const file = resolve(io.cwd, options.printConfig);
+    const loaded = loadConfig(options, io, configs, file);
+    const eff = configs.effectiveConfig(file, loaded);
+    const shown = { configFile: eff.configPath ?? null, ignored: eff.ignored, type: options.type ?? eff.type ?? 'STANDARD', rules: { ...eff.rules, ...options.rules }, substitutions: Object.fromEntries([...eff.substitutions, ...options.substitutions]) };
+    return { exitCode: EXIT_OK, stdout: JSON.stringify(shown, null, 2) + '\n', stderr: '' };
+  }
   const inputs = await resolveInputs(options.patterns, io.cwd, options.stdinFilename);
   // The formatter and the linter load while nothing else is happening anyway.
-  const [formatter, { lint }] = await Promise.all([loadFormatter(options.format), import('../index.js')]);
+  const [formatter, { lintFile }, { fixText }] = await Promise.all([loadFormatter(options.format), import('../lint-file.js'), import('../fix/fix.js')]);
+  const fileSubs = options.substitutionsFile ? readSubstitutionsFile(resolve(io.cwd, options.substitutionsFile), options.substitutionsFile) : [];
 
-  const results: FileResult[] = [];
-  let warningsFound = 0;
+  const linted: { display: string; fr: FileLintResult; viaTemplate: boolean }[] = [];
+  const diffs: string[] = [];
   for (const input of inputs) {
     const source = input.kind === 'stdin' ? await readStdin(io.stdin()) : readInputFile(input);
-    let diagnostics: Diagnostic[];
+    const path = input.kind === 'stdin' ? resolve(io.cwd, input.fileName ?? 'stdin.asl.json') : input.path;
+    const eff = configs.effectiveConfig(path, loadConfig(options, io, configs, path));
+    if (eff.ignored && (input.kind === 'stdin' || input.discovered)) continue;
+    const subsGiven = eff.substitutions.size > 0 || fileSubs.length > 0 || options.substitutions.length > 0;
+    const lintOptions: LintFileOptions = {
+      type: options.type ?? eff.type,
+      rules: { ...eff.rules, ...options.rules },
+      substitutions: subsGiven ? new Map([...eff.substitutions, ...fileSubs, ...options.substitutions]) : undefined,
+      reportUnusedDirectives: options.reportUnusedDirectives,
+      mode: input.kind === 'file' && input.discovered && isTemplateCandidate(input.path) ? 'template' : 'auto',
+    };
+    let fileResults: FileLintResult[];
     try {
-      diagnostics = lint(source, { fileName: fileNameOf(input), type: options.type }).diagnostics;
+      let text = source;
+      if (options.fix || options.fixDryRun) {
+        const fixed = fixText(source, (t) => lintFile(t, path, lintOptions)[0]?.diagnostics ?? []);
+        if (fixed.output !== source) {
+          if (options.fixDryRun) diffs.push(await unifiedDiff(input.display, source, fixed.output));
+          else writeAtomically(path, input.display, fixed.output);
+          text = options.fix ? fixed.output : source;
+        }
+      }
+      fileResults = lintFile(text, path, lintOptions);
     } catch (err) {
+      if (err instanceof RunError) throw err;
       throw new RunError(`internal error while linting '${input.display}': ${firstLine(err instanceof Error ? err.message : String(err))}`);
     }
-    const result = toFileResult(input.display, source, diagnostics, options);
+    for (const fr of fileResults) {
+      const own = fr.filePath === path;
+      linted.push({ display: own ? input.display : displayPath(fr.filePath, io.cwd), fr, viaTemplate: !own });
+    }
+  }
+
+  // A definition file a template names is linted with the template's substitutions; its
+  // stand-alone run (it was also found in a directory) would report their placeholders.
+  const viaTemplate = new Set(linted.filter((l) => l.viaTemplate).map((l) => l.fr.filePath));
+  const shownPaths = new Set<string>();
+  const results: FileResult[] = [];
+  let warningsFound = 0;
+  for (const l of linted) {
+    if (viaTemplate.has(l.fr.filePath) && !l.viaTemplate) continue;
+    if (shownPaths.has(l.fr.filePath)) continue;
+    shownPaths.add(l.fr.filePath);
+    const result = toFileResult(l.display, l.fr.text, l.fr.diagnostics, options);
     warningsFound += result.warningsFound;
     results.push(result.file);
   }
@@ -72,10 +120,10 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   const toFile = options.outputFile !== undefined;
   const colors = colorsFor(shouldColor({ flag: options.color, toFile, env: io.env, isTTY: io.stdoutIsTTY }));
   const output = formatter.format(results, { colors, cwd: io.cwd });
-  let stdout = output;
+  let stdout = diffs.join('') + output;
   if (options.outputFile !== undefined) {
     writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output);
-    stdout = '';
+    stdout = diffs.join('');
   }
 
   const hasErrors = results.some((r) => r.result === 'FAIL');
@@ -86,8 +134,67 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   return { exitCode: hasErrors ? EXIT_LINT : EXIT_OK, stdout, stderr: '' };
 }
 
-function fileNameOf(input: Input): string | undefined {
-  return input.kind === 'stdin' ? input.fileName : input.path;
+type ConfigModule = typeof import('../config/config.js');
+const explicitConfigs = new Map<string, LoadedConfig>();
+
+/** --no-config, --config FILE, or the nearest configuration above the file. */
+function loadConfig(options: CliOptions, io: Io, configs: ConfigModule, file: string): LoadedConfig {
+  try {
+    if (options.noConfig) return { config: {} };
+    if (options.config !== undefined) {
+      const p = resolve(io.cwd, options.config);
+      let loaded = explicitConfigs.get(p);
+      if (!loaded) {
+        loaded = configs.readConfigFile(p) ?? { path: p, config: {} };
+        explicitConfigs.set(p, loaded);
+      }
+      return loaded;
+    }
+    return configs.findConfig(file);
+  } catch (err) {
+    if (err instanceof configs.ConfigError) throw new RunError(err.message);
+    throw err;
+  }
+}
+
+function readSubstitutionsFile(path: string, shown: string): [string, string][] {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new RunError(`cannot read substitutions from '${shown}': ${err instanceof SyntaxError ? 'not valid JSON' : describeSystemError(err)}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new RunError(`'${shown}' must hold a JSON object of names to values`);
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new RunError(`'${shown}': the value of '${k}' must be a string, number or boolean`);
+    out.push([k, String(v)]);
+  }
+  return out;
+}
+
+async function unifiedDiff(display: string, before: string, after: string): Promise<string> {
+  const { createTwoFilesPatch } = await import('diff');
+  const p = display.replace(/^\/+/, '');
+  return createTwoFilesPatch(`a/${p}`, `b/${p}`, before, after, undefined, undefined, { context: 3 });
+}
+
+/** Write beside the file, then rename over it: a reader never sees half a file; the mode is kept. */
+function writeAtomically(path: string, shown: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.asl-lint-${process.pid}.tmp`);
+  try {
+    const mode = statSync(path).mode;
+    writeFileSync(tmp, text);
+    chmodSync(tmp, mode);
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing left behind
+    }
+    throw new RunError(`cannot write the fixes to '${shown}': ${describeSystemError(err)}`);
+  }
 }
 
 /**

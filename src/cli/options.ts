@@ -13,7 +13,23 @@ export interface CliOptions {
   patterns: string[];
   format: string;
   severity: Severity;
-  type: StateMachineType;
+  /** Undefined: from the configuration, else STANDARD. */
+  type: StateMachineType | undefined;
+  /** --rule id=off|warn|error, over the configuration's rules. */
+  rules: Record<string, 'off' | 'warn' | 'error'>;
+  /** --config FILE: use this configuration instead of searching for one. */
+  config: string | undefined;
+  /** --no-config: use no configuration file. */
+  noConfig: boolean;
+  /** --print-config FILE: print the configuration that applies to FILE and exit. */
+  printConfig: string | undefined;
+  /** --substitute KEY=VALUE, in order. */
+  substitutions: [string, string][];
+  /** --substitutions-file FILE (a JSON object of names to values). */
+  substitutionsFile: string | undefined;
+  fix: boolean;
+  fixDryRun: boolean;
+  reportUnusedDirectives: boolean;
   /** Undefined: no limit. */
   maxWarnings: number | undefined;
   quiet: boolean;
@@ -35,6 +51,15 @@ const spec = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  'print-config': { type: 'string' },
+  substitute: { type: 'string', multiple: true, short: 's' },
+  'substitutions-file': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -49,6 +74,11 @@ const accepted: Partial<Record<OptionName, () => string>> = {
   'max-warnings': () => 'a whole number of warnings, 0 or more (-1 for no limit)',
   'output-file': () => 'a file path',
   'stdin-filename': () => 'a file name such as machine.asl.yaml',
+  rule: () => 'RULE=off|warn|error, where RULE is a rule id (state-unreachable) or an AWS code (NO_DOLLAR)',
+  config: () => 'a configuration file such as asl-lint.config.json',
+  'print-config': () => 'the file whose configuration to print',
+  substitute: () => 'NAME=VALUE (fills ${NAME} placeholders)',
+  'substitutions-file': () => 'a JSON file of {"NAME": "value"} substitutions',
 };
 
 const HELP_HINT = "run 'asl-lint --help' for usage";
@@ -76,7 +106,16 @@ export function parseCommandLine(args: readonly string[]): Command {
     patterns: positionals,
     format,
     severity: oneOf('severity', values.severity ?? 'WARNING', ['ERROR', 'WARNING'] as const, (s) => s.toUpperCase()),
-    type: oneOf('type', values.type ?? 'STANDARD', ['STANDARD', 'EXPRESS'] as const, (s) => s.toUpperCase()),
+    type: values.type === undefined ? undefined : oneOf('type', values.type, ['STANDARD', 'EXPRESS'] as const, (s) => s.toUpperCase()),
+    rules: parseRules(values.rule ?? []),
+    config: nonEmpty('config', values.config),
+    noConfig: values['no-config'] ?? false,
+    printConfig: nonEmpty('print-config', values['print-config']),
+    substitutions: (values.substitute ?? []).map(parseSubstitution),
+    substitutionsFile: nonEmpty('substitutions-file', values['substitutions-file']),
+    fix: values.fix ?? false,
+    fixDryRun: values['fix-dry-run'] ?? false,
+    reportUnusedDirectives: values['report-unused-disable-directives'] ?? false,
     maxWarnings: parseMaxWarnings(values['max-warnings']),
     quiet: values.quiet ?? false,
     outputFile: nonEmpty('output-file', values['output-file']),
@@ -84,6 +123,11 @@ export function parseCommandLine(args: readonly string[]): Command {
     stdinFilename: nonEmpty('stdin-filename', values['stdin-filename']),
   };
 
+  if (options.printConfig !== undefined) {
+    if (options.patterns.length) throw new UsageError('--print-config takes one file and no other files to lint');
+    return { kind: 'lint', options };
+  }
+  if (options.config !== undefined && options.noConfig) throw new UsageError('--config and --no-config cannot be used together');
   if (options.patterns.length === 0) {
     throw new UsageError(`no files given: name files, directories or globs to lint, or '-' to read standard input (${HELP_HINT})`);
   }
@@ -92,7 +136,26 @@ export function parseCommandLine(args: readonly string[]): Command {
   if (options.stdinFilename !== undefined && stdinCount === 0) {
     throw new UsageError("--stdin-filename names the text read from standard input; give '-' as well");
   }
+  if (options.fix && options.patterns.includes('-')) {
+    throw new UsageError("--fix cannot write back to standard input; use --fix-dry-run to see the fixes for '-'");
+  }
   return { kind: 'lint', options };
+}
+
+function parseRules(raw: string[]): Record<string, 'off' | 'warn' | 'error'> {
+  const out: Record<string, 'off' | 'warn' | 'error'> = {};
+  for (const r of raw) {
+    const m = /^([A-Za-z][A-Za-z0-9_-]*)=(off|warn|error)$/i.exec(r.trim());
+    if (!m) throw new UsageError(`invalid value for --rule: '${r}' (expected ${accepted.rule!()})`);
+    out[m[1]] = m[2].toLowerCase() as 'off' | 'warn' | 'error';
+  }
+  return out;
+}
+
+function parseSubstitution(raw: string): [string, string] {
+  const eq = raw.indexOf('=');
+  if (eq <= 0) throw new UsageError(`invalid value for --substitute: '${raw}' (expected ${accepted.substitute!()})`);
+  return [raw.slice(0, eq), raw.slice(eq + 1)];
 }
 
 function oneOf<T extends string>(name: OptionName, raw: string, allowed: readonly T[], normalize: (s: string) => string): T {

@@ -5,8 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
 import type { RuleSetting } from '../engine/engine.js';
 import type { StateMachineType } from '../types.js';
 import { allRules } from '../../rules/index.js';
@@ -38,12 +37,17 @@ export interface EffectiveConfig {
 export class ConfigError extends Error {}
 
 const NAMES = ['asl-lint.config.json', '.asl-lint.json', 'package.json'];
+// Loaded only when a configuration exists: a run without one does not pay for them.
+const require = createRequire(import.meta.url);
+const loadAjv = (): typeof import('ajv').Ajv => require('ajv').Ajv;
+const loadPicomatch = (): typeof import('picomatch') => require('picomatch');
 
 let validator: ((v: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
 
 function validateConfig(value: unknown, file: string): ConfigFile {
   if (!validator) {
     const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'asl-lint.config.schema.json'), 'utf8'));
+    const Ajv = loadAjv();
     validator = new Ajv({ allErrors: false, strict: false }).compile(schema) as typeof validator;
   }
   if (!validator(value)) {
@@ -124,6 +128,10 @@ export function clearConfigCache(): void {
 /** The settings for one file: ignore globs, type and rules with overrides, substitutions. */
 export function effectiveConfig(filePath: string, loaded: LoadedConfig): EffectiveConfig {
   const cfg = loaded.config;
+  if (!cfg.rules && !cfg.overrides && !cfg.ignore && !cfg.type && !cfg.substitutions) {
+    return { configPath: loaded.path, ignored: false, type: undefined, rules: {}, substitutions: new Map() };
+  }
+  const picomatch = loadPicomatch();
   const base = loaded.path ? dirname(loaded.path) : process.cwd();
   const rel = relative(base, resolve(filePath)).split(sep).join('/');
   const match = (globs: string[]) => picomatch(globs, { dot: true })(rel);
