@@ -155,7 +155,7 @@ describe.each([
     await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: offsetToPos(text, text.length) }, text: full }]);
     const final = await client.current(uri);
     expect(final.map((d) => [d.code, d.message, d.range])).toEqual(lint(full, { fileName: `def.${ext}` }).diagnostics.map((d) => [d.code, d.message, d.range]));
-  });
+  }, 90_000);
 });
 
 it('the server is still healthy after the fuzzing', async () => {

@@ -135,7 +135,7 @@ export class LspClient {
   }
 
   /** The next diagnostics for a document matching `pred` (already received ones count too, unless `fresh`). */
-  waitDiagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
+  waitDiagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
     const seen = this.diagnostics.get(uri) ?? [];
     for (let i = seen.length - 1; i >= 0; i--) if (pred(seen[i])) return Promise.resolve(seen[i]);
     return new Promise((resolve, reject) => {
@@ -152,7 +152,7 @@ export class LspClient {
   }
 
   /** Diagnostics published for the document's current version. */
-  current(uri: string, timeoutMs = 5000): Promise<Diagnostic[]> {
+  current(uri: string, timeoutMs = 15000): Promise<Diagnostic[]> {
     const v = this.version(uri);
     return this.waitDiagnostics(uri, (p) => p.version === v, timeoutMs).then((p) => p.diagnostics);
   }

@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { lint } from '../src/index.js';
-import { applyEdits, ensureBuilt, LspClient, offsetToPos, posOf } from './lsp-helpers.js';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyEdits, ensureBuilt, LspClient, offsetToPos, posOf, ROOT, SERVER } from './lsp-helpers.js';
 
 const ORDER = `{
   "Comment": "Orders",
@@ -476,6 +479,21 @@ describe('configuration', () => {
     expect(after.diagnostics.map((d) => d.code)).toEqual(['NO_DOLLAR']);
     expect(c.configurationRequests).toBe(0);
     expect(await c.shutdown()).toBe(0);
+  });
+});
+
+describe('the asl-lint-lsp command', () => {
+  it('--version, --help, and a usage error without a transport', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [SERVER, ...args], { encoding: 'utf8', timeout: 10_000 });
+    const version = run('--version');
+    expect(version.status).toBe(0);
+    expect(version.stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('asl-lint-lsp [--stdio');
+    const none = run();
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('asl-lint-lsp --stdio');
   });
 });
 
