@@ -30,6 +30,9 @@ function prng(seed) {
 
 const VERBS = ['Validate', 'Charge', 'Reserve', 'Notify', 'Enrich', 'Fetch', 'Store', 'Audit', 'Transform', 'Publish', 'Score', 'Archive'];
 const NOUNS = ['Order', 'Payment', 'Inventory', 'Customer', 'Invoice', 'Shipment', 'Record', 'Batch', 'Report', 'Ticket'];
+/** Paths into the input: value diversity like the corpus's (about two thirds distinct within a file). */
+const OBJECTS = ['order', 'payment', 'customer', 'invoice', 'shipment', 'detail', 'input', 'context', 'item', 'request'];
+const FIELDS = ['id', 'status', 'total', 'region', 'email', 'createdAt', 'count', 'type', 'priority', 'express', 'amount', 'name'];
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 /** Nesting of Parallel/Map scopes: 0 = top level; composites are only built at depth < 2. */
@@ -49,6 +52,7 @@ export function generateDefinition(states, options = {}) {
 
   const pick = (arr) => arr[Math.floor(rand() * arr.length)];
   const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const ref = () => `$.${pick(OBJECTS)}.${pick(FIELDS)}`;
   const nameFor = (kind) => {
     counter++;
     const n = String(counter).padStart(5, '0');
@@ -82,7 +86,7 @@ export function generateDefinition(states, options = {}) {
         Resource: 'arn:aws:states:::dynamodb:putItem',
         Parameters: noDollar({
           TableName: 'orders',
-          Item: { pk: { 'S.$': '$.orderId' }, sk: { S: name } },
+          Item: { pk: { 'S.$': ref() }, sk: { S: name } },
         }),
         ResultPath: null,
         Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 5, BackoffRate: 1.5, JitterStrategy: 'FULL' }],
@@ -101,14 +105,14 @@ export function generateDefinition(states, options = {}) {
       s = {
         Type: 'Task',
         Resource: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:validate`,
-        InputPath: '$.order',
-        ResultPath: '$.validation',
+        InputPath: `$.${pick(OBJECTS)}`,
+        ResultPath: `$.results.${name}`,
         TimeoutSeconds: 30,
         Retry: [{ ErrorEquals: ['States.Timeout'], MaxAttempts: 2, MaxDelaySeconds: 30 }],
       };
       if (withWarnings) {
         warnings++;
-        s.Parameters = { orderId: '$.orderId' };
+        s.Parameters = { orderId: ref() };
       }
     } else {
       s = {
@@ -131,7 +135,7 @@ export function generateDefinition(states, options = {}) {
 
   function pass() {
     if (rand() < 0.6) {
-      return { Type: 'Pass', Parameters: noDollar({ 'orderId.$': '$.orderId', stage: counter }), ResultPath: '$.context' };
+      return { Type: 'Pass', Parameters: noDollar({ 'value.$': ref(), stage: counter }), ResultPath: `$.${pick(OBJECTS)}` };
     }
     const result = { status: 'ok', count: int(1, 9) };
     if (withWarnings) {
@@ -145,20 +149,20 @@ export function generateDefinition(states, options = {}) {
     const choices = [
       {
         And: [
-          { Variable: '$.status', StringEquals: 'OK' },
-          { Or: [{ Variable: '$.total', NumericGreaterThan: int(10, 999) }, { Not: { Variable: '$.express', BooleanEquals: true } }] },
+          { Variable: ref(), StringEquals: 'OK' },
+          { Or: [{ Variable: ref(), NumericGreaterThan: int(10, 999) }, { Not: { Variable: ref(), BooleanEquals: true } }] },
         ],
         Next: '',
       },
     ];
-    if (rand() < 0.5) choices.push({ Variable: '$.region', StringMatches: 'eu-*', Next: '' });
+    if (rand() < 0.5) choices.push({ Variable: ref(), StringMatches: 'eu-*', Next: '' });
     return { Type: 'Choice', Choices: choices, Default: '' };
   }
 
   function wait() {
     const v = int(0, 2);
     if (v === 0) return { Type: 'Wait', Seconds: int(1, 300) };
-    if (v === 1) return { Type: 'Wait', SecondsPath: '$.waitSeconds' };
+    if (v === 1) return { Type: 'Wait', SecondsPath: `$.${pick(OBJECTS)}.waitSeconds` };
     return { Type: 'Wait', Timestamp: '2030-01-01T00:00:00Z' };
   }
 
@@ -202,7 +206,7 @@ export function generateDefinition(states, options = {}) {
           Type: 'Map',
           ItemsPath: '$.items',
           MaxConcurrency: int(1, 20),
-          ItemSelector: noDollar({ 'item.$': '$$.Map.Item.Value', 'orderId.$': '$.orderId' }),
+          ItemSelector: noDollar({ 'item.$': '$$.Map.Item.Value', 'key.$': ref() }),
           ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, ...scopeOf(chain(inner, depth + 1)) },
           ResultPath: '$.mapped',
         };

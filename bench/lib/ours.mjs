@@ -6,6 +6,7 @@
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { median, sum, summarize, timeRounds, touch } from './stats.mjs';
 
 /** @returns {Promise<{api: any, entry: string, builtAt: Date, stale: string[]}>} */
@@ -283,4 +284,27 @@ function breakdownOnce(api, f) {
   touch(api.lint(f.text, { fileName: f.rel }));
   const lint = performance.now() - t0;
   return { parse, jsonParse, model: modelMs, rules, analyze, lint };
+}
+
+/**
+ * Garbage collection during repeated calls: its share says how much allocation (paths, arrays,
+ * intermediate objects) costs, which no single function shows in a profile.
+ */
+export async function gcDuring(fn, calls) {
+  let gcMs = 0;
+  let count = 0;
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gcMs += e.duration;
+      count++;
+    }
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  fn(); // warm
+  const t0 = performance.now();
+  for (let i = 0; i < calls; i++) touch(fn());
+  const wallMs = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 20)); // GC entries are delivered asynchronously
+  obs.disconnect();
+  return { calls, wallMsPerCall: wallMs / calls, gcMsPerCall: gcMs / calls, gcShare: gcMs / wallMs, collections: count };
 }
