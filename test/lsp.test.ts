@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { lint } from '../src/index.js';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { applyEdits, ensureBuilt, LspClient, offsetToPos, posOf, ROOT, SERVER } from './lsp-helpers.js';
 
 const ORDER = `{
@@ -466,6 +468,33 @@ describe('configuration', () => {
       ['MISSING_TRANSITION_TARGET', 1],
     ]);
     expect(await c.shutdown()).toBe(0);
+  });
+
+  it("the project's configuration file applies, under the editor's settings, and is re-read when it changes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-lint-lsp-'));
+    try {
+      writeFileSync(join(dir, 'asl-lint.config.json'), JSON.stringify({ rules: { NO_DOLLAR: 'off', 'state-unreachable': 'warn' }, ignore: ['skipped/**'] }));
+      const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"a": "$.a"}, "End": true}, "B": {"Type": "Succeed"}}}';
+      const c = new LspClient({ settings: { rules: { 'state-unreachable': 'error' } } });
+      await c.initialize();
+      const uri = pathToFileURL(join(dir, 'flow.asl.json')).href;
+      await c.open(uri, text);
+      expect((await c.current(uri)).map((d) => [d.code, d.severity])).toEqual([['MISSING_TRANSITION_TARGET', 1]]);
+      const skipped = pathToFileURL(join(dir, 'skipped', 'flow.asl.json')).href;
+      await c.open(skipped, text);
+      expect(await c.current(skipped)).toEqual([]);
+
+      writeFileSync(join(dir, 'asl-lint.config.json'), JSON.stringify({ rules: {} }));
+      await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'asl-lint.config.json')).href, type: 2 }] });
+      const after = await c.waitDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'NO_DOLLAR'));
+      expect(after.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+        ['NO_DOLLAR', 2],
+        ['MISSING_TRANSITION_TARGET', 1],
+      ]);
+      expect(await c.shutdown()).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('without workspace/configuration: settings from didChangeConfiguration', async () => {

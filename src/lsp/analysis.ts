@@ -33,6 +33,8 @@ export interface Analysis {
   readonly model: StateMachine | undefined;
   /** True when the text has a syntax error: `model`, if any, comes from the tolerant tree. */
   tolerant: boolean;
+  /** The project's configuration file ignores the document: features work, no diagnostics. */
+  ignored: boolean;
   /** The model of the last version that parsed, for names and types only (its positions are stale). */
   lastGood: StateMachine | undefined;
 }
@@ -108,6 +110,7 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
       return model();
     },
     tolerant: !linted,
+    ignored: settings.ignored === true,
     lastGood,
   };
 }

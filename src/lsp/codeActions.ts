@@ -20,6 +20,7 @@ export function codeActions(analysis: Analysis, range: Range, only?: string[]): 
   const wantQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k) || k.startsWith(CodeActionKind.QuickFix));
   const wantFixAll = !!only?.some((k) => FIX_ALL_KIND.startsWith(k));
   const out: CodeAction[] = [];
+  if (analysis.ignored) return out;
   if (wantQuickFix) {
     const { doc } = analysis;
     const start = doc.offsetAt(range.start);

@@ -31,5 +31,5 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
 }
 
 export function diagnostics(analysis: Analysis | undefined): LspDiagnostic[] {
-  return analysis ? analysis.lint.diagnostics.map(toLspDiagnostic) : [];
+  return analysis && !analysis.ignored ? analysis.lint.diagnostics.map(toLspDiagnostic) : [];
 }

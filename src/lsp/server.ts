@@ -7,6 +7,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -33,6 +34,7 @@ import { diagnostics } from './diagnostics.js';
 import { hover } from './hover.js';
 import { definition, documentHighlights, references } from './navigation.js';
 import { prepareRename, rename, RenameRefused } from './rename.js';
+import { CONFIG_FILE_GLOB, forgetProjectConfigs, withProjectConfig, type ProjectSettings } from './projectConfig.js';
 import { defaultSettings, normalizeSettings, SETTINGS_SECTION, type Settings } from './settings.js';
 import { documentSymbols } from './symbols.js';
 
@@ -50,10 +52,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const justOpened = new Set<string>();
   const settingsByUri = new Map<string, Settings>();
   const pendingSettings = new Map<string, Promise<Settings>>();
+  const effectiveSettings = new Map<string, Settings>();
+  const warned = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
   let debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   let pullConfiguration = false;
+  let watchFiles = false;
   let globalSettings: Settings = defaultSettings;
 
   const log = (what: string, err: unknown) => connection.console.error(`asl-lint: ${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -69,7 +74,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   }
 
+  /** The editor's settings merged over the project's configuration file, once per document. */
   async function settingsFor(uri: string): Promise<Settings> {
+    const known = effectiveSettings.get(uri);
+    if (known) return known;
+    const editor = await editorSettingsFor(uri);
+    const again = effectiveSettings.get(uri);
+    if (again) return again;
+    const project = guard('configuration file', { settings: editor } as ProjectSettings, () => withProjectConfig(uri, editor));
+    if (project.error && !warned.has(project.error)) {
+      warned.add(project.error);
+      connection.window.showWarningMessage(`asl-lint: ${project.error}`);
+    }
+    effectiveSettings.set(uri, project.settings);
+    return project.settings;
+  }
+
+  async function editorSettingsFor(uri: string): Promise<Settings> {
     if (!pullConfiguration) return globalSettings;
     const known = settingsByUri.get(uri);
     if (known) return known;
@@ -131,12 +152,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function relintAll(): void {
     cache.clear();
+    effectiveSettings.clear();
     for (const doc of documents.all()) schedule(doc.uri, 0);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     pullConfiguration = !!caps.workspace?.configuration;
+    watchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const init = params.initializationOptions as Record<string, unknown> | undefined;
     if (init && typeof init === 'object') {
       if (init[SETTINGS_SECTION]) globalSettings = normalizeSettings(init[SETTINGS_SECTION]);
@@ -162,6 +185,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (pullConfiguration) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
+    if (watchFiles) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch(() => undefined);
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -172,6 +198,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     relintAll();
   });
 
+  connection.onDidChangeWatchedFiles(() => {
+    forgetProjectConfigs();
+    warned.clear();
+    relintAll();
+  });
+
   // TextDocuments fires onDidChangeContent on open too: lint a new document at once, edits debounced.
   documents.onDidOpen((e) => justOpened.add(e.document.uri));
   documents.onDidChangeContent((e) => schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : debounceMs));
@@ -179,7 +211,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
-    for (const m of [cache, settingsByUri, pendingSettings]) m.delete(uri);
+    for (const m of [cache, settingsByUri, pendingSettings, effectiveSettings]) m.delete(uri);
     justOpened.delete(uri);
     if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   });

@@ -9,12 +9,15 @@ import type { StateMachineType } from '../types.js';
 export interface Settings {
   /** By rule id or AWS code: "off" | "warn" | "error" (or WARNING / ERROR). */
   rules: Record<string, RuleSetting>;
-  type: StateMachineType;
+  /** Undefined: the project's configuration file decides, else STANDARD. */
+  type?: StateMachineType;
+  /** The project's configuration file ignores the document (as the CLI would). */
+  ignored?: boolean;
 }
 
 export const SETTINGS_SECTION = 'aslLint';
 
-export const defaultSettings: Settings = { rules: {}, type: 'STANDARD' };
+export const defaultSettings: Settings = { rules: {} };
 
 const RULE_SETTINGS: Record<string, RuleSetting> = {
   off: 'off',
@@ -34,6 +37,7 @@ export function normalizeSettings(raw: unknown): Settings {
       if (setting) rules[id] = setting;
     }
   }
-  const type = typeof o.type === 'string' && o.type.toUpperCase() === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
+  const t = typeof o.type === 'string' ? o.type.toUpperCase() : undefined;
+  const type = t === 'EXPRESS' || t === 'STANDARD' ? t : undefined;
   return { rules, type };
 }

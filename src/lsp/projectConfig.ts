@@ -1,0 +1,45 @@
+/**
+ * The project's configuration file (asl-lint.config.json, .asl-lint.json or package.json's
+ * "asl-lint" key, the nearest above the document), as the CLI reads it, so the editor shows
+ * what CI will report. The editor's own settings come on top, as the CLI's flags do.
+ */
+import { fileURLToPath } from 'node:url';
+import { ConfigError, clearConfigCache, effectiveConfig, findConfig } from '../config/config.js';
+import type { Settings } from './settings.js';
+
+export interface ProjectSettings {
+  settings: Settings;
+  /** The configuration file, when one applies. */
+  configPath?: string;
+  /** Why the configuration file could not be used. */
+  error?: string;
+}
+
+export function withProjectConfig(uri: string, editor: Settings): ProjectSettings {
+  if (!uri.startsWith('file:')) return { settings: editor };
+  let path: string;
+  try {
+    path = fileURLToPath(uri);
+  } catch {
+    return { settings: editor };
+  }
+  try {
+    const loaded = findConfig(path);
+    if (!loaded.path) return { settings: editor };
+    const eff = effectiveConfig(path, loaded);
+    return {
+      settings: { rules: { ...eff.rules, ...editor.rules }, type: editor.type ?? eff.type, ignored: eff.ignored },
+      configPath: eff.configPath,
+    };
+  } catch (err) {
+    if (err instanceof ConfigError) return { settings: editor, error: err.message };
+    throw err;
+  }
+}
+
+/** Configuration files changed on disk: read them again. */
+export function forgetProjectConfigs(): void {
+  clearConfigCache();
+}
+
+export const CONFIG_FILE_GLOB = '**/{asl-lint.config.json,.asl-lint.json,package.json}';
