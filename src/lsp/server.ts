@@ -55,6 +55,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const effectiveSettings = new Map<string, Settings>();
   const warned = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const lastRun = new Map<string, number>();
   const published = new Set<string>();
   let debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   let pullConfiguration = false;
@@ -145,9 +146,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       uri,
       setTimeout(() => {
         timers.delete(uri);
+        lastRun.set(uri, performance.now());
         publish(uri).catch((err) => log('publishDiagnostics', err));
       }, delay),
     );
+  }
+
+  /**
+   * Debounce with a leading edge: an edit after a quiet moment is linted at once (the next turn
+   * of the event loop, which still gathers the changes already received); edits in a burst wait
+   * until the burst pauses for debounceMs.
+   */
+  function scheduleEdit(uri: string): void {
+    const quiet = !timers.has(uri) && performance.now() - (lastRun.get(uri) ?? -Infinity) >= debounceMs;
+    schedule(uri, quiet ? 0 : debounceMs);
   }
 
   function relintAll(): void {
@@ -206,12 +218,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   // TextDocuments fires onDidChangeContent on open too: lint a new document at once, edits debounced.
   documents.onDidOpen((e) => justOpened.add(e.document.uri));
-  documents.onDidChangeContent((e) => schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : debounceMs));
+  documents.onDidChangeContent((e) => (justOpened.delete(e.document.uri) ? schedule(e.document.uri, 0) : scheduleEdit(e.document.uri)));
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
-    for (const m of [cache, settingsByUri, pendingSettings, effectiveSettings]) m.delete(uri);
+    for (const m of [cache, settingsByUri, pendingSettings, effectiveSettings, lastRun]) m.delete(uri);
     justOpened.delete(uri);
     if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   });
