@@ -6,6 +6,7 @@
  * VS Code) for a flame chart.
  *
  *   node bench/profile.mjs [--states 2000] [--warnings] [--calls 20] [--validate]
+ *   node bench/profile.mjs --corpus [--calls 10]    (one call = one pass over the real-world corpus)
  */
 import { Session } from 'node:inspector/promises';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -16,12 +17,25 @@ import { generateDefinition } from './generate.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..');
 
-export async function profileLint({ states = 2000, warnings = false, calls = 20, fn = 'lint', intervalUs = 100 } = {}) {
+export async function profileLint({ states = 2000, warnings = false, calls = 20, fn = 'lint', intervalUs = 100, corpus = false } = {}) {
   const entry = join(repoRoot, 'dist', 'src', 'index.js');
   if (!existsSync(entry)) throw new Error('dist/src/index.js not found: run `npm run build` first.');
   const api = await import(pathToFileURL(entry).href);
-  const { text } = generateDefinition(states, { warnings });
-  const target = fn === 'validate' ? () => api.validate(text) : () => api.lint(text);
+  let target;
+  if (corpus) {
+    // One "call" = one pass over the whole corpus (the typical-definition budget).
+    const { locateCorpus, loadCorpus } = await import('./lib/corpus.mjs');
+    const where = locateCorpus(repoRoot);
+    if (!where.found) throw new Error(where.hint);
+    const files = loadCorpus(where.dir);
+    target = fn === 'validate'
+      ? () => { for (const f of files) if (f.format === 'json') api.validate(f.text); }
+      : () => { for (const f of files) api.lint(f.text, { fileName: f.rel }); };
+    states = files.length;
+  } else {
+    const { text } = generateDefinition(states, { warnings });
+    target = fn === 'validate' ? () => api.validate(text) : () => api.lint(text);
+  }
   for (let i = 0; i < 3; i++) target(); // warm-up: JIT, lazy module state
 
   const session = new Session();
@@ -37,9 +51,9 @@ export async function profileLint({ states = 2000, warnings = false, calls = 20,
 
   const outDir = join(here, 'out');
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, `${fn}-${states}${warnings ? '-warnings' : ''}.cpuprofile`);
+  const file = join(outDir, corpus ? `${fn}-corpus.cpuprofile` : `${fn}-${states}${warnings ? '-warnings' : ''}.cpuprofile`);
   writeFileSync(file, JSON.stringify(profile));
-  return { ...summarizeProfile(profile, calls), wallMsPerCall: wallMs / calls, file, states, warnings, calls, fn };
+  return { ...summarizeProfile(profile, calls), wallMsPerCall: wallMs / calls, file, states, warnings, calls, fn, corpus };
 }
 
 /** Self and total time per function (ms per call), from a V8 CPU profile. */
@@ -88,7 +102,8 @@ export function summarizeProfile(profile, calls) {
 
 function printProfile(p) {
   const fmt = (r) => `${r.msPerCall.toFixed(2).padStart(9)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.fn}`;
-  console.log(`${p.fn}() on ${p.states.toLocaleString('en-US')} states${p.warnings ? ' with warnings' : ''}: ${p.wallMsPerCall.toFixed(1)} ms per call (${p.calls} calls profiled)`);
+  const what = p.corpus ? `a pass over the corpus (${p.states} definitions)` : `${p.states.toLocaleString('en-US')} states${p.warnings ? ' with warnings' : ''}`;
+  console.log(`${p.fn}() on ${what}: ${p.wallMsPerCall.toFixed(1)} ms per ${p.corpus ? 'pass' : 'call'} (${p.calls} profiled)`);
   console.log('\nSelf time (where the CPU is), per call:');
   for (const r of p.self) console.log(fmt(r));
   console.log('\nTotal time (function and what it calls), per call:');
@@ -106,6 +121,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     warnings: process.argv.includes('--warnings'),
     calls: arg('calls', 20),
     fn: process.argv.includes('--validate') ? 'validate' : 'lint',
+    corpus: process.argv.includes('--corpus'),
   });
   printProfile(p);
 }
