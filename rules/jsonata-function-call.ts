@@ -38,16 +38,16 @@ export default defineRule({
     for (const { site, analysis, placeholder } of analyzedJsonata(ctx.model)) {
       if (analysis.error) continue;
       for (const call of analysis.calls) {
-        const span = placeholder ? undefined : stringSpan(ctx.doc, site.path, site.value, EXPRESSION_OFFSET + call.start, EXPRESSION_OFFSET + call.end);
+        const at = () => (placeholder ? undefined : stringSpan(ctx.doc, site.path, site.value, EXPRESSION_OFFSET + call.start, EXPRESSION_OFFSET + call.end));
         const fn = jsonataFunction(call.name);
         if (!fn) {
           const suggestion = closest(call.name, names);
-          ctx.report({ path: site.path, span, message: `'$${call.name}' is not a JSONata function${suggestion ? `; did you mean '$${suggestion}'?` : ' nor one Step Functions adds; the call fails at run time.'}` });
+          ctx.report({ path: site.path, span: at(), message: `'$${call.name}' is not a JSONata function${suggestion ? `; did you mean '$${suggestion}'?` : ' nor one Step Functions adds; the call fails at run time.'}` });
         } else if (fn.unsupported) {
-          ctx.report({ path: site.path, span, message: `${fn.unsupported}; the call fails at run time.` });
+          ctx.report({ path: site.path, span: at(), message: `${fn.unsupported}; the call fails at run time.` });
         } else if (!call.partial && (call.args < fn.min || call.args > fn.max)) {
           const expected = fn.min === fn.max ? `${fn.min}` : fn.max === Infinity ? `at least ${fn.min}` : `${fn.min} to ${fn.max}`;
-          ctx.report({ path: site.path, span, message: `$${call.name} takes ${expected} argument${expected === '1' || expected === 'at least 1' ? '' : 's'}, not ${call.args}; the call fails at run time.` });
+          ctx.report({ path: site.path, span: at(), message: `$${call.name} takes ${expected} argument${expected === '1' || expected === 'at least 1' ? '' : 's'}, not ${call.args}; the call fails at run time.` });
         }
       }
     }

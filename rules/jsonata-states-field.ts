@@ -52,19 +52,19 @@ export default defineRule({
       if (analysis.error) continue;
       const field = String(site.path[site.path.length - 1]);
       for (const s of analysis.states) {
-        const span = placeholder ? undefined : stringSpan(ctx.doc, site.path, site.value, EXPRESSION_OFFSET + s.start, EXPRESSION_OFFSET + s.end);
+        const at = () => (placeholder ? undefined : stringSpan(ctx.doc, site.path, site.value, EXPRESSION_OFFSET + s.start, EXPRESSION_OFFSET + s.end));
         if (s.member === 'result' && !site.result) {
           const where = typeof site.path[site.path.length - 1] === 'number' ? 'this field' : `'${field}'`;
           ctx.report({
             path: site.path,
-            span,
+            span: at(),
             message: `$states.result does not exist in ${where}: only the top-level Output and Assign of Task, Map and Parallel states see the result; it is undefined here and fails at run time.`,
           });
         } else if (!STATES_MEMBERS.has(s.member)) {
           const suggestion = closest(s.member, [...STATES_MEMBERS]);
           ctx.report({
             path: site.path,
-            span,
+            span: at(),
             message: `$states.${s.member} is not a field of $states (input, result, errorOutput, context)${suggestion ? `; did you mean $states.${suggestion}?` : '; it is undefined at run time.'}`,
           });
         }

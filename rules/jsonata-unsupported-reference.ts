@@ -49,7 +49,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { site, analysis, placeholder } of analyzedJsonata(ctx.model)) {
-      if (analysis.error) continue;
+      if (analysis.error || (analysis.topLevel.length === 0 && !analysis.rootReference && (site.errorOutput || analysis.states.length === 0))) continue;
       const span = (start: number, end: number) => (placeholder ? undefined : stringSpan(ctx.doc, site.path, site.value, EXPRESSION_OFFSET + start, EXPRESSION_OFFSET + end));
       type Finding = { start: number; end: number; message: string };
       const found: Finding[] = analysis.topLevel.map((t) => ({ ...t, message: `Reference to '${t.name}' at the top level is not supported.` }));

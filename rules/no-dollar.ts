@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { sitesOf, walkTemplate } from '../src/lang/sites.js';
+import { templateMembers } from '../src/lang/sites.js';
 import { formatLocation } from '../src/model/location.js';
 import { looksLikeIntrinsic, looksLikePath } from '../src/lang/looks.js';
 
@@ -54,19 +54,16 @@ export default defineRule({
   check(ctx) {
     // Payload templates of JSONPath states (Parameters, ResultSelector, ItemSelector, ItemReader and
     // ResultWriter Parameters, BatchInput, Credentials, Assign), at any depth.
-    for (const field of sitesOf(ctx.model).templates) {
-      const location = formatLocation(field.path);
-      walkTemplate(field.value, field.path, (key, v, memberPath) => {
-        if (typeof v !== 'string' || key.endsWith('.$')) return;
-        const kind = looksLikePath(v) ? 'a JSONPath' : looksLikeIntrinsic(v) ? 'an Intrinsic Function' : undefined;
-        if (!kind) return;
-        ctx.report({
-          path: memberPath,
-          part: 'key',
-          location,
-          message: `The value of '${key}' looks like ${kind}. Instead of '${key}', use '${key}.$' to evaluate it as ${kind} at runtime.`,
-          fix: () => ({ title: `Rename '${key}' to '${key}.$'`, edits: [{ ...ctx.doc.spanOf(memberPath, 'key'), newText: JSON.stringify(`${key}.$`) }] }),
-        });
+    for (const { site, key, value: v, path: memberPath } of templateMembers(ctx.model).plain) {
+      if (typeof v !== 'string') continue;
+      const kind = looksLikePath(v) ? 'a JSONPath' : looksLikeIntrinsic(v) ? 'an Intrinsic Function' : undefined;
+      if (!kind) continue;
+      ctx.report({
+        path: memberPath,
+        part: 'key',
+        location: formatLocation(site.path),
+        message: `The value of '${key}' looks like ${kind}. Instead of '${key}', use '${key}.$' to evaluate it as ${kind} at runtime.`,
+        fix: () => ({ title: `Rename '${key}' to '${key}.$'`, edits: [{ ...ctx.doc.spanOf(memberPath, 'key'), newText: JSON.stringify(`${key}.$`) }] }),
       });
     }
   },

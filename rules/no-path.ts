@@ -42,8 +42,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const flag = (path: Path, field: string, value: Json | undefined) => {
+    const flag = (at: () => Path, field: string, value: Json | undefined) => {
       if (typeof value !== 'string' || !looksLikePath(value)) return;
+      const path = at();
       const twin = `${field}Path`;
       ctx.report({
         path,
@@ -53,15 +54,15 @@ export default defineRule({
     };
     for (const state of ctx.model.states) {
       if (state.queryLanguage !== 'JSONPath' || !state.type) continue;
-      for (const field of FIELDS[state.type] ?? []) flag([...state.path, field], field, state.obj[field]);
+      for (const field of FIELDS[state.type] ?? []) flag(() => [...state.path, field], field, state.obj[field]);
       if (state.type === 'Map') {
         const reader = state.obj.ItemReader;
         if (isObject(reader) && isObject(reader.ReaderConfig)) {
-          flag([...state.path, 'ItemReader', 'ReaderConfig', 'MaxItems'], 'MaxItems', reader.ReaderConfig.MaxItems);
+          flag(() => [...state.path, 'ItemReader', 'ReaderConfig', 'MaxItems'], 'MaxItems', reader.ReaderConfig.MaxItems);
         }
         const batcher = state.obj.ItemBatcher;
         if (isObject(batcher)) {
-          for (const f of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) flag([...state.path, 'ItemBatcher', f], f, batcher[f]);
+          for (const f of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) flag(() => [...state.path, 'ItemBatcher', f], f, batcher[f]);
         }
       }
     }

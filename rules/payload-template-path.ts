@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { sitesOf, walkTemplate } from '../src/lang/sites.js';
+import { templateMembers } from '../src/lang/sites.js';
 import { parseJsonPath, PATH_ROOTS_HINT } from '../src/lang/jsonpath.js';
 import { looksLikeIntrinsicCall } from '../src/lang/intrinsics.js';
 import { hasPlaceholder } from '../src/lang/placeholder.js';
@@ -54,31 +54,26 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const site of sitesOf(ctx.model).templates) {
+    for (const { site, key, value: v, path: memberPath } of templateMembers(ctx.model).dollar) {
       const location = formatLocation(site.path);
-      walkTemplate(site.value, site.path, (key, v, memberPath) => {
-        if (!key.endsWith('.$')) return;
-        const base = dollarKeyMessage(key);
-        if (typeof v !== 'string') {
-          const what = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-          ctx.report({ path: memberPath, location, message: base, hint: `It is ${what}; a path or a call is a string.` });
-          return;
-        }
-        if (hasPlaceholder(v as unknown) || looksLikeIntrinsicCall(v)) return;
-        const info = parseJsonPath(v);
-        if (!info) {
-          ctx.report({
-            path: memberPath,
-            location,
-            message: base,
-            hint: `${PATH_ROOTS_HINT[0].toUpperCase()}${PATH_ROOTS_HINT.slice(1)}; to ${site.assign ? 'assign' : 'pass'} the text itself, drop '.$' from the key.`,
-          });
-          return;
-        }
-        if (info.error) {
-          ctx.report({ path: memberPath, location, message: base, hint: `${info.error.message}.`, span: stringSpan(ctx.doc, memberPath, v, info.error.start, info.error.end) });
-        }
-      });
+      const base = dollarKeyMessage(key);
+      if (typeof v !== 'string') {
+        const what = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+        ctx.report({ path: memberPath, location, message: base, hint: `It is ${what}; a path or a call is a string.` });
+        continue;
+      }
+      if (hasPlaceholder(v as unknown) || looksLikeIntrinsicCall(v)) continue;
+      const info = parseJsonPath(v);
+      if (!info) {
+        ctx.report({
+          path: memberPath,
+          location,
+          message: base,
+          hint: `${PATH_ROOTS_HINT[0].toUpperCase()}${PATH_ROOTS_HINT.slice(1)}; to ${site.assign ? 'assign' : 'pass'} the text itself, drop '.$' from the key.`,
+        });
+      } else if (info.error) {
+        ctx.report({ path: memberPath, location, message: base, hint: `${info.error.message}.`, span: stringSpan(ctx.doc, memberPath, v, info.error.start, info.error.end) });
+      }
     }
   },
 });

@@ -4,7 +4,7 @@
  */
 import type { Path } from '../types.js';
 import type { State, StateMachine } from '../model/model.js';
-import { sitesOf, walkTemplate } from './sites.js';
+import { sitesOf, templateMembers } from './sites.js';
 import { looksLikeIntrinsicCall, parseIntrinsic, type IntrinsicParse } from './intrinsics.js';
 import { hasPlaceholder } from './placeholder.js';
 import { formatLocation } from '../model/location.js';
@@ -34,11 +34,12 @@ export function intrinsicSites(model: StateMachine): IntrinsicSite[] {
     if (hasPlaceholder(value as unknown) || !looksLikeIntrinsicCall(value)) return;
     out!.push({ state, path, value, field, location, stringResult, parsed: parseIntrinsic(value) });
   };
-  for (const t of sites.templates) {
-    const location = formatLocation(t.path);
-    walkTemplate(t.value, t.path, (key, v, memberPath) => {
-      if (key.endsWith('.$') && typeof v === 'string') add(t.state, memberPath, v, key, location, false);
-    });
+  const locations = new Map<object, string>();
+  for (const m of templateMembers(model).dollar) {
+    if (typeof m.value !== 'string') continue;
+    let location = locations.get(m.site);
+    if (location === undefined) locations.set(m.site, (location = formatLocation(m.site.path)));
+    add(m.site.state, m.path, m.value, m.key, location, false);
   }
   for (const p of sites.paths) {
     if (p.kind === 'fail' && typeof p.value === 'string') add(p.state, p.path, p.value, p.field, formatLocation(p.path), true);

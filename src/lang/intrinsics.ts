@@ -49,7 +49,20 @@ export function looksLikeIntrinsicCall(s: string): boolean {
   return /^\s*(?:[A-Za-z_]\w*(?:\.\w+)+\s*|[A-Za-z_]\w*)\(/.test(s);
 }
 
+const CACHE_LIMIT = 5000;
+const cache = new Map<string, IntrinsicParse>();
+
+/** Parses a whole intrinsic function call. Results are cached; callers must not modify them. */
 export function parseIntrinsic(s: string): IntrinsicParse {
+  const hit = cache.get(s);
+  if (hit) return hit;
+  const parsed = parseUncached(s);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(s, parsed);
+  return parsed;
+}
+
+function parseUncached(s: string): IntrinsicParse {
   const p = new Parser(s);
   try {
     const start = p.skip(0);

@@ -6,7 +6,7 @@
  */
 import type { StateMachine } from '../model/model.js';
 import { sitesOf, type JsonataSite } from './sites.js';
-import { analyzeJsonata, expressionText, type JsonataAnalysis } from './jsonata.js';
+import { analyzeJsonata, analyzeJsonataString, expressionText, type JsonataAnalysis } from './jsonata.js';
 import { hasPlaceholder, replacePlaceholders } from './placeholder.js';
 
 export interface AnalyzedJsonata {
@@ -25,8 +25,7 @@ export function analyzedJsonata(model: StateMachine): AnalyzedJsonata[] {
   out = [];
   for (const site of sitesOf(model).jsonata) {
     const placeholder = hasPlaceholder(site.value as unknown);
-    const text = expressionText(placeholder ? replacePlaceholders(site.value, STAND_IN) : site.value);
-    const analysis = analyzeJsonata(text);
+    const analysis = placeholder ? analyzeJsonata(expressionText(replacePlaceholders(site.value, STAND_IN))) : analyzeJsonataString(site.value);
     if (placeholder && analysis.error) continue;
     out.push({
       site,

@@ -91,6 +91,19 @@ function loadJsonata(): JsonataFactory {
 const CACHE_LIMIT = 5000;
 const cache = new Map<string, JsonataAnalysis>();
 
+/**
+ * Analyses a whole `{% ... %}` string. Cached by the string itself, which is the very string object
+ * the document holds, so the lookup does not rehash a fresh substring each time.
+ */
+export function analyzeJsonataString(value: string): JsonataAnalysis {
+  const hit = cache.get(value);
+  if (hit) return hit;
+  const result = analyzeUncached(expressionText(value));
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(value, result);
+  return result;
+}
+
 /** Parses and analyses one expression (the text between the delimiters). */
 export function analyzeJsonata(expr: string): JsonataAnalysis {
   const hit = cache.get(expr);

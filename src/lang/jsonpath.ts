@@ -40,9 +40,24 @@ export interface JsonPathInfo {
 const ID_START = /[\p{ID_Start}_]/u;
 const ID_CONTINUE = /[\p{ID_Continue}]/u;
 
-/** Parses a string that starts with `$`; undefined when it does not. */
+const CACHE_LIMIT = 5000;
+const cache = new Map<string, JsonPathInfo>();
+
+/**
+ * Parses a string that starts with `$`; undefined when it does not. Results are cached (several
+ * rules read the same paths); callers must not modify them.
+ */
 export function parseJsonPath(s: string): JsonPathInfo | undefined {
   if (s.length === 0 || s[0] !== '$') return undefined;
+  const hit = cache.get(s);
+  if (hit) return hit;
+  const info = parseUncached(s);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(s, info);
+  return info;
+}
+
+function parseUncached(s: string): JsonPathInfo {
   const multi: MultiNode[] = [];
   let root: PathRoot = 'input';
   let variable: string | undefined;
@@ -123,7 +138,7 @@ function readName(s: string, start: number): NameRead {
       if (close < 0) return { end: i, error: "Unclosed '(' in a function call", errorAt: i };
       return { end: close + 1, isFunction: true };
     }
-    if (/\s/.test(c)) {
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
       if (s.slice(i).trim() === '') return { end: i };
       return { end: i, error: "A field name with blanks must use bracket notation, e.g. ['my field']", errorAt: i };
     }

@@ -181,8 +181,20 @@ function partFits(part: string, re: RegExp, chars?: RegExp): boolean {
 
 const hasHole = (s: string | undefined) => s !== undefined && s.includes(HOLE);
 
-/** Parses and checks a Task Resource. */
+const CACHE_LIMIT = 2000;
+const cache = new Map<string, ResourceInfo>();
+
+/** Parses and checks a Task Resource (cached: the same resources recur; callers must not modify the result). */
 export function classifyResource(resource: string): ResourceInfo {
+  const hit = cache.get(resource);
+  if (hit) return hit;
+  const info = classifyUncached(resource);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(resource, info);
+  return info;
+}
+
+function classifyUncached(resource: string): ResourceInfo {
   if (isPlaceholder(resource as unknown)) return { kind: 'unknown', problems: [] };
   const text = hasPlaceholder(resource as unknown) ? resource.replace(PLACEHOLDER, HOLE) : resource;
   const problems: ResourceProblem[] = [];

@@ -78,7 +78,6 @@ export interface Sites {
   /** `.$` keys inside JSONata fields (not evaluated there). */
   jsonataDollarKeys: { state: State; path: Path; key: string }[];
   assigns: AssignSite[];
-  byState: Map<State, { paths: PathSite[]; templates: TemplateSite[]; jsonata: JsonataSite[]; assigns: AssignSite[] }>;
 }
 
 const cache = new WeakMap<StateMachine, Sites>();
@@ -100,12 +99,12 @@ const RESULT_PATH_TYPES = new Set(['Pass', 'Task', 'Parallel', 'Map']);
 const PARAMETERS_TYPES = new Set(['Pass', 'Task', 'Parallel', 'Map']);
 const ASSIGN_TYPES = new Set(['Pass', 'Task', 'Choice', 'Wait', 'Parallel', 'Map']);
 
-const CHOICE_PATH_OPERATORS = [
+const CHOICE_PATH_OPERATORS = new Set([
   'StringEqualsPath', 'StringLessThanPath', 'StringGreaterThanPath', 'StringLessThanEqualsPath', 'StringGreaterThanEqualsPath',
   'NumericEqualsPath', 'NumericLessThanPath', 'NumericGreaterThanPath', 'NumericLessThanEqualsPath', 'NumericGreaterThanEqualsPath',
   'BooleanEqualsPath',
   'TimestampEqualsPath', 'TimestampLessThanPath', 'TimestampGreaterThanPath', 'TimestampLessThanEqualsPath', 'TimestampGreaterThanEqualsPath',
-];
+]);
 
 /**
  * ASL fields AWS does not read as JSONata in a JSONata state (measured by floci against
@@ -131,18 +130,12 @@ const JSONATA_FIELDS: Record<string, Set<string>> = {
 const JSONATA_PAYLOADS = new Set(['Output', 'Assign', 'Arguments', 'ItemSelector', 'BatchInput']);
 
 function collect(model: StateMachine): Sites {
-  const sites: Sites = { paths: [], templates: [], jsonata: [], jsonataDollarKeys: [], assigns: [], byState: new Map() };
+  const sites: Sites = { paths: [], templates: [], jsonata: [], jsonataDollarKeys: [], assigns: [] };
   for (const state of model.states) {
     if (!state.isObject || !state.type) continue;
-    const own = { paths: [] as PathSite[], templates: [] as TemplateSite[], jsonata: [] as JsonataSite[], assigns: [] as AssignSite[] };
-    sites.byState.set(state, own);
-    collectAssigns(state, own.assigns);
-    if (state.queryLanguage === 'JSONPath') collectJsonPath(state, own.paths, own.templates);
-    else collectJsonata(state, own.jsonata, sites.jsonataDollarKeys);
-    sites.paths.push(...own.paths);
-    sites.templates.push(...own.templates);
-    sites.jsonata.push(...own.jsonata);
-    sites.assigns.push(...own.assigns);
+    collectAssigns(state, sites.assigns);
+    if (state.queryLanguage === 'JSONPath') collectJsonPath(state, sites.paths, sites.templates);
+    else collectJsonata(state, sites.jsonata, sites.jsonataDollarKeys);
   }
   return sites;
 }
@@ -168,11 +161,12 @@ function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSit
   const o = state.obj;
   const t = state.type!;
   const p = state.path;
-  const path = (field: string, kind: PathFieldKind, value: Json | undefined, at: Path = [...p, field]) => {
-    if (value !== undefined) paths.push({ state, path: at, field, value, kind });
+  // Paths are built only for fields that are present (most are not).
+  const path = (field: string, kind: PathFieldKind, value: Json | undefined, ...at: (string | number)[]) => {
+    if (value !== undefined) paths.push({ state, path: at.length ? [...p, ...at] : [...p, field], field, value, kind });
   };
-  const template = (field: string, value: Json | undefined, at: Path, assign = false) => {
-    if (value !== undefined) templates.push({ state, path: at, field, value, assign });
+  const template = (field: string, value: Json | undefined, at: (string | number)[], assign = false) => {
+    if (value !== undefined) templates.push({ state, path: [...p, ...at], field, value, assign });
   };
 
   if (INPUT_OUTPUT_TYPES.has(t)) {
@@ -180,15 +174,15 @@ function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSit
     path('OutputPath', 'path', o.OutputPath);
   }
   if (RESULT_PATH_TYPES.has(t)) path('ResultPath', 'result', o.ResultPath);
-  if (PARAMETERS_TYPES.has(t)) template('Parameters', o.Parameters, [...p, 'Parameters']);
-  if (RESULT_TYPES.has(t)) template('ResultSelector', o.ResultSelector, [...p, 'ResultSelector']);
-  if (ASSIGN_TYPES.has(t)) template('Assign', o.Assign, [...p, 'Assign'], true);
+  if (PARAMETERS_TYPES.has(t)) template('Parameters', o.Parameters, ['Parameters']);
+  if (RESULT_TYPES.has(t)) template('ResultSelector', o.ResultSelector, ['ResultSelector']);
+  if (ASSIGN_TYPES.has(t)) template('Assign', o.Assign, ['Assign'], true);
 
   switch (t) {
     case 'Task':
       path('TimeoutSecondsPath', 'seconds', o.TimeoutSecondsPath);
       path('HeartbeatSecondsPath', 'seconds', o.HeartbeatSecondsPath);
-      template('Credentials', o.Credentials, [...p, 'Credentials']);
+      template('Credentials', o.Credentials, ['Credentials']);
       break;
     case 'Wait':
       path('SecondsPath', 'seconds', o.SecondsPath);
@@ -203,18 +197,18 @@ function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSit
       path('MaxConcurrencyPath', 'number', o.MaxConcurrencyPath);
       path('ToleratedFailureCountPath', 'number', o.ToleratedFailureCountPath);
       path('ToleratedFailurePercentagePath', 'number', o.ToleratedFailurePercentagePath);
-      template('ItemSelector', o.ItemSelector, [...p, 'ItemSelector']);
+      template('ItemSelector', o.ItemSelector, ['ItemSelector']);
       if (isObject(o.ItemReader)) {
-        template('Parameters', o.ItemReader.Parameters, [...p, 'ItemReader', 'Parameters']);
+        template('Parameters', o.ItemReader.Parameters, ['ItemReader', 'Parameters']);
         if (isObject(o.ItemReader.ReaderConfig)) {
-          path('MaxItemsPath', 'number', o.ItemReader.ReaderConfig.MaxItemsPath, [...p, 'ItemReader', 'ReaderConfig', 'MaxItemsPath']);
+          path('MaxItemsPath', 'number', o.ItemReader.ReaderConfig.MaxItemsPath, 'ItemReader', 'ReaderConfig', 'MaxItemsPath');
         }
       }
-      if (isObject(o.ResultWriter)) template('Parameters', o.ResultWriter.Parameters, [...p, 'ResultWriter', 'Parameters']);
+      if (isObject(o.ResultWriter)) template('Parameters', o.ResultWriter.Parameters, ['ResultWriter', 'Parameters']);
       if (isObject(o.ItemBatcher)) {
-        template('BatchInput', o.ItemBatcher.BatchInput, [...p, 'ItemBatcher', 'BatchInput']);
-        path('MaxItemsPerBatchPath', 'number', o.ItemBatcher.MaxItemsPerBatchPath, [...p, 'ItemBatcher', 'MaxItemsPerBatchPath']);
-        path('MaxInputBytesPerBatchPath', 'number', o.ItemBatcher.MaxInputBytesPerBatchPath, [...p, 'ItemBatcher', 'MaxInputBytesPerBatchPath']);
+        template('BatchInput', o.ItemBatcher.BatchInput, ['ItemBatcher', 'BatchInput']);
+        path('MaxItemsPerBatchPath', 'number', o.ItemBatcher.MaxItemsPerBatchPath, 'ItemBatcher', 'MaxItemsPerBatchPath');
+        path('MaxInputBytesPerBatchPath', 'number', o.ItemBatcher.MaxInputBytesPerBatchPath, 'ItemBatcher', 'MaxInputBytesPerBatchPath');
       }
       break;
     }
@@ -222,7 +216,7 @@ function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSit
       if (Array.isArray(o.Choices)) {
         o.Choices.forEach((rule, i) => {
           collectChoiceRule(state, rule, [...p, 'Choices', i], paths);
-          if (isObject(rule)) template('Assign', rule.Assign, [...p, 'Choices', i, 'Assign'], true);
+          if (isObject(rule)) template('Assign', rule.Assign, ['Choices', i, 'Assign'], true);
         });
       }
       break;
@@ -230,43 +224,55 @@ function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSit
   if (RESULT_TYPES.has(t) && Array.isArray(o.Catch)) {
     o.Catch.forEach((c, i) => {
       if (!isObject(c)) return;
-      path('ResultPath', 'result', c.ResultPath, [...p, 'Catch', i, 'ResultPath']);
-      template('Assign', c.Assign, [...p, 'Catch', i, 'Assign'], true);
+      path('ResultPath', 'result', c.ResultPath, 'Catch', i, 'ResultPath');
+      template('Assign', c.Assign, ['Catch', i, 'Assign'], true);
     });
   }
 }
 
 function collectChoiceRule(state: State, rule: Json, at: Path, out: PathSite[]): void {
   if (!isObject(rule)) return;
-  if (rule.Variable !== undefined) out.push({ state, path: [...at, 'Variable'], field: 'Variable', value: rule.Variable, kind: 'choice' });
-  for (const op of CHOICE_PATH_OPERATORS) {
-    if (rule[op] !== undefined) out.push({ state, path: [...at, op], field: op, value: rule[op], kind: 'choice' });
+  for (const key in rule) {
+    if (key === 'Variable' || (key.endsWith('Path') && CHOICE_PATH_OPERATORS.has(key))) {
+      out.push({ state, path: [...at, key], field: key, value: rule[key], kind: 'choice' });
+    } else if ((key === 'And' || key === 'Or') && Array.isArray(rule[key])) {
+      (rule[key] as Json[]).forEach((r, i) => collectChoiceRule(state, r, [...at, key, i], out));
+    } else if (key === 'Not') {
+      collectChoiceRule(state, rule.Not, [...at, 'Not'], out);
+    }
   }
-  if (Array.isArray(rule.And)) rule.And.forEach((r, i) => collectChoiceRule(state, r, [...at, 'And', i], out));
-  if (Array.isArray(rule.Or)) rule.Or.forEach((r, i) => collectChoiceRule(state, r, [...at, 'Or', i], out));
-  if (rule.Not !== undefined) collectChoiceRule(state, rule.Not, [...at, 'Not'], out);
 }
 
 /** Walks a JSONata state the way AWS reads it (see NOT_JSONATA, JSONATA_PAYLOADS). */
 function collectJsonata(state: State, out: JsonataSite[], dollarKeys: Sites['jsonataDollarKeys']): void {
   const hasResult = RESULT_TYPES.has(state.type!);
-  const visit = (value: Json, at: Path, inPayload: boolean, ctx: { result: boolean; errorOutput: boolean }, depth: number): void => {
-    if (depth > 200) return;
-    if (typeof value === 'string') {
-      if (isJsonataExpression(value)) out.push({ state, path: at, value, ...ctx });
-      return;
-    }
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, [...at, i], inPayload, ctx, depth + 1));
-      return;
-    }
-    if (!isObject(value)) return;
-    for (const key of Object.keys(value)) {
-      if (inPayload) {
-        if (key.endsWith('.$')) dollarKeys.push({ state, path: [...at, key], key });
-        visit(value[key], [...at, key], true, ctx, depth + 1);
+  /** A payload: every string at any depth is read; `.$` keys are noted. Paths are built on demand. */
+  const visit = (value: Json, at: Path, _inPayload: boolean, ctx: { result: boolean; errorOutput: boolean }, _depth: number): void => {
+    const stack: (string | number)[] = [];
+    const here = () => [...at, ...stack];
+    const walk = (v: Json, depth: number): void => {
+      if (depth > 200) return;
+      if (typeof v === 'string') {
+        if (isJsonataExpression(v)) out.push({ state, path: here(), value: v, ...ctx });
+        return;
       }
-    }
+      if (v === null || typeof v !== 'object') return;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          stack.push(i);
+          walk(v[i], depth + 1);
+          stack.pop();
+        }
+        return;
+      }
+      for (const key in v) {
+        stack.push(key);
+        if (key.endsWith('.$')) dollarKeys.push({ state, path: here(), key });
+        walk(v[key], depth + 1);
+        stack.pop();
+      }
+    };
+    walk(value, 0);
   };
   const o = state.obj;
   const allowed = JSONATA_FIELDS[state.type!];
@@ -325,16 +331,68 @@ function collectJsonata(state: State, out: JsonataSite[], dollarKeys: Sites['jso
   }
 }
 
-/** Does the value contain a `.$` key anywhere (objects and arrays)? Used by payload rules. */
-export function walkTemplate(value: Json, at: Path, visit: (key: string, v: Json, memberPath: Path) => void, depth = 0): void {
-  if (depth > 200) return;
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => walkTemplate(v, [...at, i], visit, depth + 1));
-  } else if (isObject(value)) {
-    for (const k of Object.keys(value)) {
-      const p = [...at, k];
-      visit(k, value[k], p);
-      walkTemplate(value[k], p, visit, depth + 1);
+/**
+ * Visits every object member of a JSON value (objects and arrays, any depth). The member's path is
+ * built only when asked for (during the visit): a template has many members and few are reported.
+ */
+export function walkTemplate(value: Json, at: Path, visit: (key: string, v: Json, path: () => Path) => void): void {
+  const stack: (string | number)[] = [];
+  // Valid only during the visit call (the stack moves on afterwards).
+  const path = () => [...at, ...stack];
+  const walk = (v: Json, depth: number): void => {
+    if (depth > 200 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (x !== null && typeof x === 'object') {
+          stack.push(i);
+          walk(x, depth + 1);
+          stack.pop();
+        }
+      }
+      return;
     }
+    for (const k in v) {
+      const x = v[k];
+      stack.push(k);
+      visit(k, x, path);
+      if (x !== null && typeof x === 'object') walk(x, depth + 1);
+      stack.pop();
+    }
+  };
+  walk(value, 0);
+}
+
+export interface TemplateMember {
+  site: TemplateSite;
+  key: string;
+  value: Json;
+  path: Path;
+}
+
+export interface TemplateMembers {
+  /** Members whose key ends in `.$` (evaluated). */
+  dollar: TemplateMember[];
+  /** Members with a plain key and a string value starting with '$' or a letter followed by '(' (NO_DOLLAR candidates). */
+  plain: TemplateMember[];
+}
+
+const memberCache = new WeakMap<StateMachine, TemplateMembers>();
+
+/** The members of every JSONPath payload template, walked once per model. */
+export function templateMembers(model: StateMachine): TemplateMembers {
+  let out = memberCache.get(model);
+  if (out) return out;
+  out = { dollar: [], plain: [] };
+  const o = out;
+  for (const site of sitesOf(model).templates) {
+    walkTemplate(site.value, site.path, (key, value, path) => {
+      if (key.endsWith('.$')) o.dollar.push({ site, key, value, path: path() });
+      else if (typeof value === 'string' && value.length > 0 && (value[0] === '$' || /^\s*[A-Za-z]/.test(value)) && (value[0] === '$' || value.includes('('))) {
+        o.plain.push({ site, key, value, path: path() });
+      }
+    });
   }
+  memberCache.set(model, out);
+  return out;
 }

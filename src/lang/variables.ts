@@ -12,13 +12,16 @@
  */
 import type { Path } from '../types.js';
 import { isObject, type State, type StateMachine, type Scope, type JsonObject } from '../model/model.js';
-import { sitesOf, walkTemplate, type AssignSite } from './sites.js';
+import { sitesOf, templateMembers, type AssignSite } from './sites.js';
 import { parseJsonPath } from './jsonpath.js';
 import { looksLikeIntrinsicCall, parseIntrinsic, variablesIn } from './intrinsics.js';
-import { analyzeJsonata, expressionText } from './jsonata.js';
+import { analyzedJsonata } from './jsonata-sites.js';
 import { hasPlaceholder } from './placeholder.js';
 
 export const MAX_VARIABLE_NAME = 80;
+
+const VARIABLE_ROOT = /^\$[\p{ID_Start}_]/u;
+const VARIABLE_INSIDE = /\$[\p{ID_Start}_]/u;
 
 /** Why a variable name is not valid, or undefined when it is. */
 export function variableNameProblem(name: string): string | undefined {
@@ -85,25 +88,21 @@ function collectUse(model: StateMachine): VariableUse {
   };
   const fromJsonPathString = (state: State, path: Path, value: string) => {
     if (hasPlaceholder(value as unknown)) return;
+    // Only `$name...` roots and calls with a `$name` argument read variables: skip the rest cheaply.
     if (value.startsWith('$')) {
+      if (!VARIABLE_ROOT.test(value)) return;
       const info = parseJsonPath(value);
       if (info?.root === 'variable' && info.variable && !info.error) read({ state, name: info.variable, path, value, start: 0, end: 1 + info.variable.length });
-    } else if (looksLikeIntrinsicCall(value)) {
+    } else if (VARIABLE_INSIDE.test(value) && looksLikeIntrinsicCall(value)) {
       const parsed = parseIntrinsic(value);
       if (parsed.call) for (const v of variablesIn(parsed.call)) read({ state, path, value, ...v });
     }
   };
   // ResultPath names a place to write (a variable there is an error of its own, not a read).
   for (const p of sites.paths) if (p.kind !== 'result' && typeof p.value === 'string') fromJsonPathString(p.state, p.path, p.value);
-  for (const t of sites.templates) {
-    walkTemplate(t.value, t.path, (key, v, memberPath) => {
-      if (key.endsWith('.$') && typeof v === 'string') fromJsonPathString(t.state, memberPath, v);
-    });
-  }
-  for (const j of sites.jsonata) {
-    if (hasPlaceholder(j.value as unknown)) continue;
-    const a = analyzeJsonata(expressionText(j.value));
-    if (a.error) continue;
+  for (const m of templateMembers(model).dollar) if (typeof m.value === 'string') fromJsonPathString(m.site.state, m.path, m.value);
+  for (const { site: j, analysis: a, placeholder } of analyzedJsonata(model)) {
+    if (placeholder || a.error) continue;
     for (const v of a.variables) read({ state: j.state, name: v.name, path: j.path, value: j.value, start: v.start + 2, end: v.end + 2 });
   }
   for (const site of sites.assigns) {
@@ -177,21 +176,26 @@ export function unassignedReads(model: StateMachine): Unassigned[] {
   const use = variableUse(model);
   if (use.reads.length === 0) return [];
   const assignedAnywhere = new Set(use.writes.map((w) => w.name));
-  const entry = new Map<State, Set<string>>();
+  // Variables as bit positions: the sets along the graph are bit vectors (intersection = AND).
+  const index = new Map<string, number>();
+  for (const name of assignedAnywhere) index.set(name, index.size);
+  const words = Math.max(1, Math.ceil(index.size / 32));
+  const entry = new Map<State, Uint32Array>();
   for (const scope of model.scopes) {
-    let inherited: Set<string>;
-    if (!scope.owner) inherited = new Set();
+    let inherited: Uint32Array;
+    if (!scope.owner) inherited = new Uint32Array(words);
     else if (!entry.has(scope.owner)) continue; // the owner is unreachable
-    else if (isDistributed(scope.owner)) inherited = new Set();
+    else if (isDistributed(scope.owner)) inherited = new Uint32Array(words);
     else inherited = entry.get(scope.owner)!;
-    solveScope(model, scope, inherited, entry);
+    solveScope(model, scope, inherited, entry, index, words);
   }
   const parentReads = new Set(parentReadsInDistributed(model));
   const out: Unassigned[] = [];
   for (const r of use.reads) {
     const inSet = entry.get(r.state);
     if (!inSet) continue; // unreachable
-    if (!inSet.has(r.name)) out.push({ read: r, assignedSomewhere: assignedAnywhere.has(r.name), parentOfDistributed: parentReads.has(r) });
+    const bit = index.get(r.name);
+    if (bit === undefined || !(inSet[bit >>> 5] & (1 << (bit & 31)))) out.push({ read: r, assignedSomewhere: assignedAnywhere.has(r.name), parentOfDistributed: parentReads.has(r) });
   }
   return out;
 }
@@ -206,70 +210,73 @@ function namesOf(obj: JsonObject | undefined, language: State['queryLanguage']):
   return obj ? Object.keys(obj).map((k) => assignedName(k, language)) : [];
 }
 
-function solveScope(model: StateMachine, scope: Scope, inherited: Set<string>, entry: Map<State, Set<string>>): void {
+function solveScope(model: StateMachine, scope: Scope, inherited: Uint32Array, entry: Map<State, Uint32Array>, index: Map<string, number>, words: number): void {
   const start = typeof scope.startAt === 'string' ? scope.byName.get(scope.startAt) : undefined;
   if (!start) return;
-  // Edges within the scope, with the names each one assigns.
-  const incoming = new Map<State, { from: State; adds: string[] }[]>();
+  const bits = (names: string[]): Uint32Array => {
+    const b = new Uint32Array(words);
+    for (const n of names) {
+      const i = index.get(n);
+      if (i !== undefined) b[i >>> 5] |= 1 << (i & 31);
+    }
+    return b;
+  };
+  // Edges within the scope, with the variables each one assigns.
+  const incoming = new Map<State, { from: State; adds: Uint32Array }[]>();
+  const succ = new Map<State, State[]>();
   for (const s of scope.states) {
     const o = s.obj;
     const own = isObject(o.Assign) ? namesOf(o.Assign, s.queryLanguage) : [];
+    const ownBits = bits(own);
     for (const e of model.edgesFrom.get(s) ?? []) {
       const target = scope.byName.get(e.target);
       if (!target) continue;
-      let adds: string[];
+      let adds: Uint32Array;
       if (e.field === 'Catch') {
-        const idx = e.path[e.path.length - 2] as number;
-        const c = Array.isArray(o.Catch) ? o.Catch[idx] : undefined;
-        adds = isObject(c) && isObject(c.Assign) ? namesOf(c.Assign, s.queryLanguage) : [];
+        const c = Array.isArray(o.Catch) ? o.Catch[e.path[e.path.length - 2] as number] : undefined;
+        adds = bits(isObject(c) && isObject(c.Assign) ? namesOf(c.Assign, s.queryLanguage) : []);
       } else if (e.field === 'Choices') {
-        const idx = e.path[e.path.length - 2] as number;
-        const rule = Array.isArray(o.Choices) ? o.Choices[idx] : undefined;
+        const rule = Array.isArray(o.Choices) ? o.Choices[e.path[e.path.length - 2] as number] : undefined;
         // Over-approximated (the union of the state's and the rule's Assign): fewer warnings.
-        adds = [...own, ...(isObject(rule) && isObject(rule.Assign) ? namesOf(rule.Assign, s.queryLanguage) : [])];
+        adds = bits([...own, ...(isObject(rule) && isObject(rule.Assign) ? namesOf(rule.Assign, s.queryLanguage) : [])]);
       } else {
-        adds = own;
+        adds = ownBits;
       }
       let list = incoming.get(target);
       if (!list) incoming.set(target, (list = []));
       list.push({ from: s, adds });
+      let l = succ.get(s);
+      if (!l) succ.set(s, (l = []));
+      if (!l.includes(target)) l.push(target);
     }
   }
-  // Worklist iteration; TOP (undefined) = not reached yet.
-  const value = new Map<State, Set<string>>();
-  value.set(start, new Set(inherited));
+  // Worklist iteration; a state not reached yet counts as "everything assigned" (top).
+  const value = new Map<State, Uint32Array>();
+  value.set(start, inherited.slice());
   const queue: State[] = [start];
   const queued = new Set<State>(queue);
-  const succ = new Map<State, State[]>();
-  for (const [t, list] of incoming) for (const { from } of list) {
-    let l = succ.get(from);
-    if (!l) succ.set(from, (l = []));
-    if (!l.includes(t)) l.push(t);
-  }
   let head = 0;
+  const next = new Uint32Array(words);
   while (head < queue.length && head < 1_000_000) {
     const s = queue[head++];
     queued.delete(s);
     for (const t of succ.get(s) ?? []) {
-      let next: Set<string> | undefined;
+      let any = false;
+      next.fill(0xffffffff);
       for (const { from, adds } of incoming.get(t) ?? []) {
         const v = value.get(from);
         if (!v) continue;
-        const out = new Set(v);
-        for (const a of adds) out.add(a);
-        if (!next) next = out;
-        else for (const x of next) if (!out.has(x)) next.delete(x);
+        any = true;
+        for (let w = 0; w < words; w++) next[w] &= v[w] | adds[w];
       }
-      if (t === start) {
-        // The start is also entered from outside the scope with the inherited set.
-        const merged = new Set<string>();
-        for (const x of inherited) if (next?.has(x) ?? true) merged.add(x);
-        next = merged;
-      }
-      if (!next) continue;
+      if (!any) continue;
+      // The start is also entered from outside the scope, with the inherited set.
+      if (t === start) for (let w = 0; w < words; w++) next[w] &= inherited[w];
       const old = value.get(t);
-      if (!old || old.size !== next.size || [...next].some((x) => !old.has(x))) {
-        value.set(t, next);
+      let changed = !old;
+      if (old) for (let w = 0; w < words; w++) if (old[w] !== next[w]) changed = true;
+      if (changed) {
+        value.set(t, next.slice());
         if (!queued.has(t)) {
           queued.add(t);
           queue.push(t);
