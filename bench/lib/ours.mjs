@@ -7,23 +7,6 @@ import { existsSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PerformanceObserver } from 'node:perf_hooks';
-import v8 from 'node:v8';
-import vm from 'node:vm';
-
-/**
- * A full collection between measured phases, so that the collection of what one phase left
- * behind is not charged to the next one (with a garbage share of a third, that would blur the
- * breakdown by several ms). Uses V8's gc() without needing `node --expose-gc`.
- */
-const fullGc = (() => {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc');
-    return typeof gc === 'function' ? gc : () => {};
-  } catch {
-    return () => {};
-  }
-})();
 import { median, sum, summarize, timeRounds, touch } from './stats.mjs';
 
 /** @returns {Promise<{api: any, entry: string, builtAt: Date, stale: string[]}>} */
@@ -159,9 +142,10 @@ export function breakdownOurs(api, text, { rounds, fileName }) {
   const analyze = [];
   const lint = [];
   const format = fileName && /\.ya?ml$/i.test(fileName) ? 'yaml' : 'json';
+  // No forced collection between phases: right after a full GC the next phase pays for growing the
+  // young generation again (JSON.parse of 1 MB: +25%), which distorts more than it clarifies.
   for (let r = 0; r < rounds + 2; r++) {
     const keep = r >= 2; // two warm-up rounds
-    fullGc();
     let t0 = performance.now();
     JSON.parse(text);
     const tj = performance.now() - t0;
@@ -200,11 +184,9 @@ export function breakdownOurs(api, text, { rounds, fileName }) {
         ruleReports[i] = n;
       }
     });
-    fullGc();
     t0 = performance.now();
     touch(api.analyze(text, { fileName }));
     const ta = performance.now() - t0;
-    fullGc();
     t0 = performance.now();
     touch(api.lint(text, { fileName }));
     const tl = performance.now() - t0;
