@@ -63,7 +63,8 @@ export default defineRule({
         part: 'key',
         location: formatLocation(site.path),
         message: `The value of '${key}' looks like ${kind}. Instead of '${key}', use '${key}.$' to evaluate it as ${kind} at runtime.`,
-        fix: () => ({ title: `Rename '${key}' to '${key}.$'`, edits: [{ ...ctx.doc.spanOf(memberPath, 'key'), newText: JSON.stringify(`${key}.$`) }] }),
+        // Safe: the value is a path or a call, so evaluating it is what the author meant (AWS's own advice).
+        fix: () => ({ title: `Rename '${key}' to '${key}.$'`, safe: true, edits: [{ ...ctx.doc.spanOf(memberPath, 'key'), newText: JSON.stringify(`${key}.$`) }] }),
       });
     }
   },
