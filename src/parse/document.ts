@@ -10,6 +10,7 @@
 import type { Node as TreeNode } from 'jsonc-parser';
 import type { Path, PathSegment, Position, Range } from '../types.js';
 import { getJsonTree, findJsonSyntaxError, countJsonKeys } from './json.js';
+import { validJsonTree } from './json-tree.js';
 
 export type { TreeNode };
 export type DocumentFormat = 'json' | 'yaml';
@@ -76,7 +77,8 @@ export class Document {
   /** The node tree with offsets (built on first use for JSON). */
   tree(): TreeNode | undefined {
     if (this.treeCache === null) {
-      this.treeCache = this.format === 'json' ? getJsonTree(this.text) : undefined;
+      // Text JSON.parse accepted takes the fast path; text with errors the tolerant parser.
+      this.treeCache = this.format === 'json' ? (this.parsed ? validJsonTree(this.text) : getJsonTree(this.text)) : undefined;
     }
     return this.treeCache;
   }
