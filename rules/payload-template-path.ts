@@ -55,6 +55,11 @@ export default defineRule({
   },
   check(ctx) {
     for (const { site, key, value: v, path: memberPath } of templateMembers(ctx.model).dollar) {
+      if (typeof v === 'string') {
+        // The common case, a valid path, costs one cached parse and nothing else.
+        if (v.startsWith('$') && !parseJsonPath(v)!.error) continue;
+        if (hasPlaceholder(v as unknown) || looksLikeIntrinsicCall(v)) continue;
+      }
       const location = formatLocation(site.path);
       const base = dollarKeyMessage(key);
       if (typeof v !== 'string') {
@@ -62,7 +67,6 @@ export default defineRule({
         ctx.report({ path: memberPath, location, message: base, hint: `It is ${what}; a path or a call is a string.` });
         continue;
       }
-      if (hasPlaceholder(v as unknown) || looksLikeIntrinsicCall(v)) continue;
       const info = parseJsonPath(v);
       if (!info) {
         ctx.report({
