@@ -163,7 +163,7 @@ async function main() {
   else {
     console.log(`asl-lint-lsp diagnostics latency: ${opts.states} states, ${Math.round(text.length / 1024)} KB, budget ${BUDGET_MS} ms (change -> publishDiagnostics, debounce included)`);
     console.log(`  open: ${result.openMs} ms`);
-    for (const [k, s] of Object.entries(result.edits)) console.log(`  ${k.padEnd(6)} edit: median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms (n=${s.n})`);
+    for (const [k, s] of Object.entries(result.edits)) console.log(`  ${k.padEnd(6)} edit: median ${s.median} ms, p95 ${s.p95} ms, min ${s.min} ms, max ${s.max} ms (n=${s.n})`);
   }
   if (opts.check && !result.withinBudget) process.exitCode = 1;
 }
