@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, formatForFile } from '../src/parse/index.js';
+import { countJsonKeys, countKeysWithin } from '../src/parse/json.js';
 
 describe('parse: JSON', () => {
   it('parses strictly and keeps the plain value', () => {
@@ -27,6 +28,12 @@ describe('parse: JSON', () => {
 
   it('counts keys escaped differently as the same key', () => {
     expect(parse('{"a": 1, "\\u0061": 2}').duplicateKeys.map((d) => d.key)).toEqual(['a']);
+  });
+
+  it('counts keys exactly around escaped quotes and backslashes', () => {
+    expect(countJsonKeys('{"a\\"": 1, "b": "x\\\\", "c": {"d" : "\\":"}}')).toBe(4);
+    expect(countKeysWithin(JSON.parse('{"a\\"": 1, "b": "x\\\\", "c": {"d" : "\\":"}}'), 10)).toBe(4);
+    expect(countKeysWithin([[[1]]], 2)).toBe(-1);
   });
 
   it('does not mistake strings containing colons for keys', () => {

@@ -42,6 +42,8 @@ export interface DocumentInit {
   duplicateKeys?: DuplicateKey[];
   tree?: TreeNode;
   tooDeep?: boolean;
+  /** Object keys in `value`, when the parser counted them (JSON: for duplicate detection). */
+  valueKeys?: number;
 }
 
 export class Document {
@@ -55,6 +57,7 @@ export class Document {
   /** Nesting deeper than MAX_JSON_DEPTH. */
   readonly tooDeep: boolean;
   private dupKeys: DuplicateKey[] | undefined;
+  private readonly valueKeys: number | undefined;
   private treeCache: TreeNode | undefined | null;
   private lineStarts: number[] | undefined;
 
@@ -65,6 +68,7 @@ export class Document {
     this.parsed = init.parsed;
     this.syntaxErrors = init.syntaxErrors;
     this.dupKeys = init.duplicateKeys;
+    this.valueKeys = init.valueKeys;
     this.treeCache = init.tree ?? null;
     this.tooDeep = init.tooDeep ?? false;
   }
@@ -90,7 +94,7 @@ export class Document {
       if (this.parsed && this.format === 'json') {
         // Counting is cheap; only when the counts disagree is the tree built to find them.
         const inText = countJsonKeys(this.text);
-        const inValue = countValueKeys(this.value, 0);
+        const inValue = this.valueKeys ?? countValueKeys(this.value, 0);
         if (inText !== inValue) this.dupKeys = findDuplicateKeys(this.tree());
       }
     }

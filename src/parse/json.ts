@@ -1,7 +1,7 @@
 /** JSON: strict parsing (as AWS does: no comments, no trailing commas) into a Document. */
 import type { Node as TreeNode, ParseError } from 'jsonc-parser';
 import { jsonc } from './jsonc.js';
-import { Document, MAX_JSON_DEPTH, depthExceeds, type SyntaxProblem } from './document.js';
+import { Document, MAX_JSON_DEPTH, type SyntaxProblem } from './document.js';
 
 export function parseJson(text: string): Document {
   let value: unknown;
@@ -14,10 +14,11 @@ export function parseJson(text: string): Document {
       : findJsonSyntaxError(text);
     return new Document({ text, format: 'json', value: undefined, parsed: false, syntaxErrors: tooDeep ? [] : [problem], tooDeep });
   }
-  if (depthExceeds(value, MAX_JSON_DEPTH)) {
+  const valueKeys = countKeysWithin(value, MAX_JSON_DEPTH);
+  if (valueKeys < 0) {
     return new Document({ text, format: 'json', value: undefined, parsed: false, syntaxErrors: [], tooDeep: true });
   }
-  return new Document({ text, format: 'json', value, parsed: true, syntaxErrors: [] });
+  return new Document({ text, format: 'json', value, parsed: true, syntaxErrors: [], valueKeys });
 }
 
 /** The jsonc-parser tree (tolerant: also built for text that does not parse). */
@@ -92,22 +93,44 @@ function previousSignificantChar(text: string, offset: number): string | undefin
 export function countJsonKeys(text: string): number {
   let n = 0;
   const len = text.length;
-  for (let i = 0; i < len; i++) {
-    if (text.charCodeAt(i) !== 34 /* " */) continue;
-    i++;
-    while (i < len) {
-      const c = text.charCodeAt(i);
-      if (c === 92 /* \ */) i += 2;
-      else if (c === 34) break;
-      else i++;
+  let i = text.indexOf('"');
+  while (i >= 0 && i < len) {
+    // The closing quote: the next one not escaped by an odd run of backslashes.
+    let end = text.indexOf('"', i + 1);
+    while (end > 0) {
+      let bs = 0;
+      for (let k = end - 1; text.charCodeAt(k) === 92; k--) bs++;
+      if ((bs & 1) === 0) break;
+      end = text.indexOf('"', end + 1);
     }
-    let j = i + 1;
-    while (j < len) {
+    if (end < 0) break;
+    let j = end + 1;
+    for (;;) {
       const c = text.charCodeAt(j);
       if (c === 32 || c === 10 || c === 13 || c === 9) j++;
       else break;
     }
     if (text.charCodeAt(j) === 58 /* : */) n++;
+    i = text.indexOf('"', j);
   }
   return n;
+}
+
+/** One walk over a parsed value: its object key count, or -1 when it nests deeper than `limit`. */
+export function countKeysWithin(value: unknown, limit: number): number {
+  let n = 0;
+  const walk = (v: unknown, depth: number): boolean => {
+    if (v === null || typeof v !== 'object') return true;
+    if (depth >= limit) return false;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (!walk(v[i], depth + 1)) return false;
+    } else {
+      for (const k in v as Record<string, unknown>) {
+        n++;
+        if (!walk((v as Record<string, unknown>)[k], depth + 1)) return false;
+      }
+    }
+    return true;
+  };
+  return walk(value, 0) ? n : -1;
 }
