@@ -179,8 +179,13 @@ function collectEdges(sm: StateMachine, state: State): void {
 }
 
 /** States of a scope reachable from its StartAt through edges that stay in the scope. */
+const reachableCache = new WeakMap<Scope, Set<State>>();
+
 export function reachableStates(sm: StateMachine, scope: Scope): Set<State> {
+  const cached = reachableCache.get(scope);
+  if (cached) return cached;
   const seen = new Set<State>();
+  reachableCache.set(scope, seen);
   const start = typeof scope.startAt === 'string' ? scope.byName.get(scope.startAt) : undefined;
   if (!start) return seen;
   const queue: State[] = [start];
