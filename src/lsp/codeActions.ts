@@ -7,6 +7,7 @@ import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserv
 import type { State, StateMachine } from '../model/model.js';
 import type { Diagnostic, Fix, TextEdit } from '../types.js';
 import { closest, editDistance } from '../lang/suggest.js';
+import { safeEdits } from '../fix/fix.js';
 import type { Analysis } from './analysis.js';
 import { tokenAt } from './cursor.js';
 import { toLspDiagnostic } from './diagnostics.js';
@@ -27,7 +28,8 @@ export function codeActions(analysis: Analysis, range: Range, only?: string[]): 
     const end = doc.offsetAt(range.end);
     for (const d of analysis.lint.diagnostics) {
       if (d.offset > end || d.offset + d.length < start) continue;
-      for (const fix of fixesFor(analysis, d)) out.push(action(analysis, fix, d, fix === d.fixes?.[0]));
+      const fixes = fixesFor(analysis, d);
+      for (const fix of fixes) out.push(action(analysis, fix, d, fix.safe === true || fixes.length === 1));
     }
   }
   if (wantFixAll) {
@@ -145,15 +147,13 @@ function addEndFixes(analysis: Analysis, d: Diagnostic, model: StateMachine): Fi
   return out;
 }
 
-/** source.fixAll: every diagnostic's single preferred fix, skipping edits that overlap. */
+/** source.fixAll: the safe fixes, as one pass of the CLI's --fix applies them (overlapping ones wait for the next). */
 function fixAllAction(analysis: Analysis): CodeAction | undefined {
   const edits: TextEdit[] = [];
-  for (const d of analysis.lint.diagnostics) {
-    const fix = d.fixes?.length === 1 ? d.fixes[0] : undefined;
-    if (!fix) continue;
-    const overlaps = fix.edits.some((e) => edits.some((x) => e.offset < x.offset + x.length && x.offset < e.offset + e.length));
-    if (!overlaps) edits.push(...fix.edits);
+  for (const group of safeEdits(analysis.lint.diagnostics)) {
+    const overlaps = group.some((e) => edits.some((x) => e.offset < x.offset + x.length && x.offset < e.offset + e.length));
+    if (!overlaps) edits.push(...group);
   }
   if (!edits.length) return undefined;
-  return { title: 'Fix all auto-fixable asl-lint problems', kind: FIX_ALL_KIND, edit: { changes: { [analysis.uri]: edits.map((e) => toLspEdit(analysis.doc, e)) } } };
+  return { title: 'Fix all safely fixable asl-lint problems', kind: FIX_ALL_KIND, edit: { changes: { [analysis.uri]: edits.map((e) => toLspEdit(analysis.doc, e)) } } };
 }
