@@ -69,6 +69,10 @@ afterAll(() => {
 });
 
 describe('the .vsix', () => {
+  it('its client type-checks against the VS Code API it declares', () => {
+    npm(['run', 'typecheck']);
+  });
+
   it('declares the languages, the activation and the entry point', () => {
     const manifest = JSON.parse(entries.get('extension/package.json')!.toString('utf8'));
     expect(manifest.main).toBe('./out/extension.js');
