@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'dist', 'src', 'cli', 'bin.js');
+// The bin package.json names (the bundled CLI), as users run it.
+const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['asl-lint']);
 const UNPARSEABLE = join(ROOT, '..', 'shared', 'corpus', 'real-world-unparseable');
 
 beforeAll(() => {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'dist', 'src', 'cli', 'bin.js');
+// The bin package.json names (the bundled CLI), as users run it.
+const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['asl-lint']);
 const FIX = 'test/fixtures/cli';
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -29,7 +30,7 @@ beforeAll(() => {
   const stale = !existsSync(BIN) || statSync(BIN).mtimeMs < Math.max(newestSource(join(ROOT, 'src')), newestSource(join(ROOT, 'rules')));
   if (stale) {
     try {
-      execSync('npx tsc -p tsconfig.json', { cwd: ROOT, stdio: 'pipe' });
+      execSync('npm run build', { cwd: ROOT, stdio: 'pipe' });
     } catch {
       // Type errors elsewhere in the tree still emit JavaScript; the check below is what matters.
     }
@@ -344,7 +345,7 @@ describe('finding files', () => {
   });
 
   it('nothing found is a usage error naming what was looked for', () => {
-    expectFatal(run([`${FIX}/explicit`]), `no *.asl.json, *.asl.yaml or *.asl.yml files found in directory '${FIX}/explicit'`);
+    expectFatal(run([`${FIX}/explicit`]), `no *.asl.json, *.asl.yaml, *.asl.yml or template files found in directory '${FIX}/explicit'`);
     expectFatal(run([`${FIX}/nothing-here/*.asl.json`]), `no files match the pattern '${FIX}/nothing-here/*.asl.json'`);
     expectFatal(run([`${FIX}/tree/*.txt`]), `no .json, .yaml or .yml files match the pattern '${FIX}/tree/*.txt' (1 other file)`);
     expectFatal(run([]), "no files given: name files, directories or globs to lint, or '-' to read standard input (run 'asl-lint --help' for usage)");

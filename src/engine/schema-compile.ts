@@ -4,6 +4,7 @@
  * starts without loading or running ajv's compiler.
  */
 import type { ValidateFunction } from 'ajv';
+import { packageRoot } from '../paths.js';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -31,10 +32,9 @@ let schemaText: string | undefined;
 
 /** The schema file: next to the sources (src/engine -> ../../schemas) or to the build (dist/src/engine -> ../../../schemas). */
 export function schemaPath(): string {
-  for (const rel of ['../../schemas/asl.schema.json', '../../../schemas/asl.schema.json']) {
-    const p = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(p)) return p;
-  }
+  // Up from this module to the package root: src/engine, dist/src/engine, or one bundled file.
+  const p = join(packageRoot(), 'schemas', 'asl.schema.json');
+  if (existsSync(p)) return p;
   throw new Error('asl-lint: schemas/asl.schema.json not found next to the package');
 }
 
