@@ -23,6 +23,15 @@ interface Case {
   };
 }
 
+/**
+ * Where we deliberately answer differently (the verdict and code still agree): the reason.
+ * Only the verdict and the codes are checked for these.
+ */
+const WORDING_EXCEPTIONS: Record<string, string> = {
+  'doc-not-json':
+    "AWS returns Jackson's raw parser message and its '[Source: ...]' text as location; we say what is wrong with line and column, and give no location.",
+};
+
 const cases: Case[] = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'aws-measured.json'), 'utf8'));
 
 describe.each(cases.map((c) => [`${c.topic}: ${c.id} (${c.evidence})`, c] as const))('%s', (_name, c) => {
@@ -35,7 +44,12 @@ describe.each(cases.map((c) => [`${c.topic}: ${c.id} (${c.evidence})`, c] as con
   if (c.expected.diagnostics.length) {
     it('reports what AWS reports', () => {
       const errors = got.diagnostics.filter((d) => d.severity === 'ERROR');
+      const exception = WORDING_EXCEPTIONS[c.id];
       for (const want of c.expected.diagnostics) {
+        if (exception) {
+          expect(errors.map((d) => d.code)).toContain(want.code);
+          continue;
+        }
         const match = errors.find(
           (d) => d.code === want.code && (want.location === undefined || d.location === want.location) && (want.message === undefined || d.message === want.message),
         );

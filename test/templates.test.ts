@@ -51,7 +51,8 @@ describe('CloudFormation / SAM (YAML with short-form tags)', () => {
 
   it('offers fixes in template coordinates for object definitions', () => {
     const d = results[0].diagnostics.find((x) => x.code === 'MISSING_TRANSITION_TARGET' && x.location?.endsWith('/Next'))!;
-    expect(d.fixes?.[0].edits).toEqual([{ offset: d.offset, length: 7, newText: '"Notify"' }]);
+    // The YAML plain scalar stays plain.
+    expect(d.fixes?.[0].edits).toEqual([{ offset: d.offset, length: 7, newText: 'Notify' }]);
   });
 });
 
