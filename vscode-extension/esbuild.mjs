@@ -4,10 +4,12 @@
  *   out/extension.js          the client (CommonJS, `vscode` external)
  *   server/lsp/server.mjs     the whole asl-lint language server, bundled from ../src/lsp/bin.ts
  *   server/package.json       the asl-lint version the server reports
- *   schemas/                  the schemas the engine reads at run time, found by the engine as
- *                             ../../schemas from server/lsp/ (the same place as from dist/src/*):
- *                             asl.schema.json, asl-lint.config.schema.json, and the generated
- *                             ajv validators (asl.validators.cjs) bundled with their ajv runtime.
+ *   schemas/                  the schemas the engine reads at run time: asl.schema.json,
+ *                             asl-lint.config.schema.json, and the generated ajv validators
+ *                             (asl.validators.cjs) bundled with their ajv runtime. The engine
+ *                             finds them as the package does (src/paths.ts): walking up from the
+ *                             running file to the first folder with both schemas/ and
+ *                             package.json, here the extension's root (server/ has no schemas/).
  */
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
