@@ -52,7 +52,7 @@ function checkOptions(options: unknown): Required<ValidateOptions> {
 export function validate(definition: string, options?: ValidateOptions): ValidateResult {
   if (typeof definition !== 'string') throw new TypeError(`validate(): definition must be a string (the ASL JSON text), got ${definition === null ? 'null' : typeof definition}`);
   const opts = checkOptions(options);
-  const { findings } = analyze(definition, { type: opts.type, format: 'json', directives: false });
+  const { findings } = analyze(definition, { type: opts.type, format: 'json', directives: false, awsOnly: true });
   return toValidateResult(findings, opts);
 }
 

@@ -1,6 +1,6 @@
 /** validate(): the ValidateStateMachineDefinition contract, request checks to response shape. */
 import { describe, expect, it } from 'vitest';
-import { validate } from '../src/index.js';
+import { lint, validate } from '../src/index.js';
 
 const OK = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}';
 // Two errors (dangling Next, unreachable B) and one warning (NO_DOLLAR).
@@ -124,6 +124,12 @@ describe('validate() response', () => {
     const r = validate(deep);
     expect(r.result).toBe('FAIL');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['TOO_DEEPLY_NESTED']);
+  });
+
+  it('reports only what AWS reports: our own LINT_* findings stay in lint()', () => {
+    const island = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "X": {"Type": "Pass", "Next": "Y"}, "Y": {"Type": "Pass", "Next": "X"}}}';
+    expect(validate(island, { severity: 'WARNING' })).toEqual({ result: 'OK', diagnostics: [], truncated: false });
+    expect(lint(island).diagnostics.map((d) => d.code)).toEqual(['LINT_UNREACHABLE', 'LINT_UNREACHABLE']);
   });
 
   it('is synchronous', () => {

@@ -23,6 +23,11 @@ export interface EngineOptions {
   directives?: boolean;
   /** Report directives that suppress nothing. */
   reportUnusedDirectives?: boolean;
+  /**
+   * Only what AWS itself reports (validate()): our own LINT_* findings are left out, and rules
+   * that report nothing else are not run.
+   */
+  awsOnly?: boolean;
 }
 
 export interface Finding {
@@ -63,6 +68,7 @@ export function analyzeDocument(doc: Document, options: EngineOptions = {}): Eng
     const setting = options.rules?.[rule.meta.id] ?? options.rules?.[rule.meta.code];
     if (setting === 'off' || (rule.meta.defaultOff && setting === undefined)) return;
     if (rule.meta.phase !== 'document' && !model) return;
+    if (options.awsOnly && rule.meta.code.startsWith('LINT_') && !rule.meta.mixedCodes) return;
     const forced: Severity | undefined =
       setting === 'warn' || setting === 'WARNING' ? 'WARNING' : setting === 'error' || setting === 'ERROR' ? 'ERROR' : undefined;
     const ctx = {
@@ -70,6 +76,7 @@ export function analyzeDocument(doc: Document, options: EngineOptions = {}): Eng
       model: model ?? buildModel(doc),
       type,
       report(r: Report) {
+        if (options.awsOnly && (r.code ?? rule.meta.code).startsWith('LINT_')) return;
         findings.push({
           rule,
           code: r.code ?? rule.meta.code,

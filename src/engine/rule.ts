@@ -42,6 +42,8 @@ export interface RuleMeta {
   fixable?: boolean;
   /** 'document' rules run even when the text does not parse; others need the model. */
   phase?: 'document' | 'model';
+  /** The rule also reports under AWS codes other than `code` (so validate() must still run it). */
+  mixedCodes?: boolean;
   /** Off unless configured on (opinionated rules beyond AWS). */
   defaultOff?: boolean;
   examples: { valid: RuleExample[]; invalid: InvalidExample[] };
