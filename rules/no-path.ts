@@ -54,7 +54,7 @@ export default defineRule({
     };
     for (const state of ctx.model.states) {
       if (state.queryLanguage !== 'JSONPath' || !state.type) continue;
-      for (const field of FIELDS[state.type] ?? []) flag(() => [...state.path, field], field, state.obj[field]);
+      for (const field of Object.hasOwn(FIELDS, state.type) ? FIELDS[state.type] : []) flag(() => [...state.path, field], field, state.obj[field]);
       if (state.type === 'Map') {
         const reader = state.obj.ItemReader;
         if (isObject(reader) && isObject(reader.ReaderConfig)) {

@@ -88,6 +88,13 @@ describe('parse: YAML', () => {
     expect(doc.syntaxErrors[0].offset).toBeGreaterThan(10);
   });
 
+  it.each(['StartAt: "A', "StartAt: 'A", 'States: [', 'States: {A'])('keeps a syntax error at the end of %j inside the text (found by fuzzing)', (bad) => {
+    // The yaml package places it one character past the end.
+    const doc = parse(bad, 'yaml');
+    expect(doc.syntaxErrors).toHaveLength(1);
+    expect(doc.syntaxErrors[0]).toMatchObject({ offset: bad.length, length: 0 });
+  });
+
   it('picks the format from the file name', () => {
     expect(formatForFile('a.asl.yaml')).toBe('yaml');
     expect(formatForFile('a.ASL.YML')).toBe('yaml');

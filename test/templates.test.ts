@@ -93,6 +93,12 @@ describe('Terraform', () => {
     ]);
     expect(rows(results[1])).toEqual(['5:5 ERROR MISSING_TRANSITION_TARGET /States/Lost <"Lost">']);
   });
+
+  it('keeps the range of an unreadable definition inside a file that ends on its line (found by fuzzing)', () => {
+    const text = 'resource "aws_sfn_state_machine" "m" {\n  definition = var.def';
+    const [r] = lintFile(text, '/x/main.tf');
+    expect(r.diagnostics.map((d) => [d.code, d.offset, d.length, text.slice(d.offset, d.offset + d.length)])).toEqual([['LINT_NOT_CHECKABLE', 54, 7, 'var.def']]);
+  });
 });
 
 describe('plain definitions with substitutions', () => {

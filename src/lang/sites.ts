@@ -275,8 +275,9 @@ function collectJsonata(state: State, out: JsonataSite[], dollarKeys: Sites['jso
     walk(value, 0);
   };
   const o = state.obj;
+  // Own keys only: a Type such as "constructor" must not find Object.prototype's members.
+  if (!Object.hasOwn(JSONATA_FIELDS, state.type!)) return;
   const allowed = JSONATA_FIELDS[state.type!];
-  if (!allowed) return;
   for (const key of Object.keys(o)) {
     if (NOT_JSONATA.has(key) || !allowed.has(key)) continue;
     const at = [...state.path, key];

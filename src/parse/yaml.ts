@@ -4,6 +4,7 @@ import type * as YamlLib from 'yaml';
 import type { Node as YamlNode, Document as YamlDocument } from 'yaml';
 import type { Node as TreeNode } from 'jsonc-parser';
 import { Document, MAX_JSON_DEPTH, type DuplicateKey, type SyntaxProblem, pathOf } from './document.js';
+import { setOwn } from './own.js';
 
 // The yaml package takes longer to load than a whole lint of a JSON definition takes to run
 // (about 70 ms of the CLI's cold start), and most definitions are JSON: load it (its CommonJS
@@ -37,9 +38,9 @@ export function parseYaml(text: string, options: YamlOptions = {}): Document {
   const syntaxErrors: SyntaxProblem[] = [];
   const dupOffsets: { offset: number; length: number }[] = [];
   for (const e of ydoc.errors) {
-    const [start, end] = e.pos;
-    if (e.code === 'DUPLICATE_KEY') dupOffsets.push({ offset: start, length: Math.max(1, end - start) });
-    else syntaxErrors.push({ message: firstLine(e.message), offset: start, length: Math.max(1, end - start) });
+    const span = spanWithin(text, e.pos);
+    if (e.code === 'DUPLICATE_KEY') dupOffsets.push(span);
+    else syntaxErrors.push({ message: firstLine(e.message), ...span });
   }
   if (syntaxErrors.length) return failed(text, syntaxErrors[0]);
 
@@ -67,6 +68,15 @@ export function parseYaml(text: string, options: YamlOptions = {}): Document {
     });
   }
   return new Document({ text, format: 'yaml', value, parsed: true, syntaxErrors: [], duplicateKeys, tree });
+}
+
+/**
+ * At least one character where there is one: the yaml package places errors at the end of the
+ * text (an unclosed quote or bracket) one character past it, [length, length + 1].
+ */
+function spanWithin(text: string, [start, end]: [number, number]): { offset: number; length: number } {
+  const offset = Math.min(Math.max(0, start), text.length);
+  return { offset, length: Math.min(text.length, Math.max(end, offset + 1)) - offset };
 }
 
 function failed(text: string, problem: SyntaxProblem): Document {
@@ -111,10 +121,10 @@ class Converter {
         if (v) {
           const r = this.convert(v, prop, depth + 1);
           prop.children!.push(r.node);
-          value[keyValue] = r.value;
+          setOwn(value, keyValue, r.value);
         } else {
           prop.children!.push({ type: 'null', offset: vr[0], length: 0, parent: prop, value: null });
-          value[keyValue] = null;
+          setOwn(value, keyValue, null);
         }
         obj.children!.push(prop);
       }

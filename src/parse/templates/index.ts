@@ -257,10 +257,16 @@ export function extractTerraform(text: string, extra: ReadonlyMap<string, string
       for (const v of (fileRef[3] ?? '').matchAll(/([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*"([^"]*)"/g)) subs.set(v[1], v[2]);
       out.push({ name, field: 'definition', file, substitutions: subs, span: { offset: at, length: fileRef[0].length } });
     } else {
-      out.push({ name, field: 'definition', notCheckable: 'the definition is an HCL expression (jsonencode, a variable...) that asl-lint cannot evaluate; use a heredoc or file()/templatefile()', span: { offset: at, length: Math.min(rest.indexOf('\n') >>> 0, 80) } });
+      out.push({ name, field: 'definition', notCheckable: 'the definition is an HCL expression (jsonencode, a variable...) that asl-lint cannot evaluate; use a heredoc or file()/templatefile()', span: { offset: at, length: Math.min(lineEnd(rest), 80) } });
     }
   }
   return { kind: 'terraform', definitions: out };
+}
+
+/** Length of the first line (all of the text when it has no line break). */
+function lineEnd(text: string): number {
+  const nl = text.indexOf('\n');
+  return nl < 0 ? text.length : nl;
 }
 
 function matchingBrace(text: string, open: number): number {

@@ -2,6 +2,7 @@
  * CloudFormation intrinsic functions inside a definition are resolved at deploy time, so for the
  * linter they are placeholders: `{"Fn::GetAtt": ["Fn", "Arn"]}` becomes the string `${Fn.Arn}`.
  */
+import { setOwn } from '../own.js';
 
 const INTRINSIC_KEY = /^(Fn::[A-Za-z0-9]+|Ref|Condition)$/;
 
@@ -63,7 +64,7 @@ export function resolveDefinitionValue(v: unknown, subs: ReadonlyMap<string, str
   if (v && typeof v === 'object') {
     if (intrinsicKey(v)) return intrinsicPlaceholder(v as Record<string, unknown>, subs);
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = resolveDefinitionValue(x, subs);
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, resolveDefinitionValue(x, subs));
     return out;
   }
   return v;
