@@ -57,6 +57,14 @@ describe('parse: JSON', () => {
     expect(doc.offsetAt({ line: 2, character: 0 })).toBe(9);
   });
 
+  it.each([
+    ['274/*', 3, 2],
+    ['{"a": 1} /* note', 9, 7],
+  ])('keeps the span of an unclosed comment in %j inside the text (found by fuzzing)', (text, offset, length) => {
+    // jsonc-parser counts the missing end of the comment.
+    expect(parse(text).syntaxErrors).toEqual([{ message: 'Comments are not allowed in JSON', offset, length }]);
+  });
+
   it('flags pathological nesting instead of overflowing the stack', () => {
     const doc = parse('['.repeat(5000) + ']'.repeat(5000));
     expect(doc.tooDeep).toBe(true);
@@ -93,6 +101,24 @@ describe('parse: YAML', () => {
     const doc = parse(bad, 'yaml');
     expect(doc.syntaxErrors).toHaveLength(1);
     expect(doc.syntaxErrors[0]).toMatchObject({ offset: bad.length, length: 0 });
+  });
+
+  it.each([
+    ['flow sequences', '['.repeat(3000) + ']'.repeat(3000)],
+    ['block sequences', '- '.repeat(3000) + 'x\n'],
+    ['indented block sequences', Array.from({ length: 1500 }, (_, i) => ' '.repeat(i * 2) + '- ').join('\n') + 'x\n'],
+  ])('refuses %s nested past the limit before the yaml package recurses into them (found by fuzzing)', (_what, text) => {
+    // The yaml composer recurses per level; around a thousand levels V8 aborted the whole
+    // process on the second parse (a fatal error, not an exception).
+    for (let i = 0; i < 3; i++) {
+      const doc = parse(text, 'yaml');
+      expect([doc.parsed, doc.tooDeep, doc.syntaxErrors]).toEqual([false, true, []]);
+    }
+  });
+
+  it('says a second YAML document is not part of a definition, without the yaml package\'s API advice', () => {
+    const doc = parse('StartAt: A\n---\nStates: {}\n', 'yaml');
+    expect(doc.syntaxErrors).toEqual([{ message: 'A second YAML document starts here, but a definition is a single document', offset: 11, length: 15 }]);
   });
 
   it('picks the format from the file name', () => {

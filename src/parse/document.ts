@@ -66,7 +66,7 @@ export class Document {
     this.format = init.format;
     this.value = init.value;
     this.parsed = init.parsed;
-    this.syntaxErrors = init.syntaxErrors;
+    this.syntaxErrors = init.syntaxErrors.map((e) => withinText(e, init.text.length));
     this.dupKeys = init.duplicateKeys;
     this.valueKeys = init.valueKeys;
     this.treeCache = init.tree ?? null;
@@ -180,6 +180,16 @@ export class Document {
     }
     return this.lineStarts;
   }
+}
+
+/**
+ * Parsers place errors at the end of the text past it: the yaml package an unclosed quote at
+ * [length, length + 1], jsonc-parser an unclosed comment with its missing end counted.
+ */
+function withinText(e: SyntaxProblem, textLength: number): SyntaxProblem {
+  const offset = Math.min(Math.max(0, e.offset), textLength);
+  const length = Math.min(Math.max(0, e.length), textLength - offset);
+  return offset === e.offset && length === e.length ? e : { ...e, offset, length };
 }
 
 /** Key -> value node of large objects (a States object of 2,000 states), built on first look-up. */

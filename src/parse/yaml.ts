@@ -11,7 +11,6 @@ import { setOwn } from './own.js';
 // build, synchronously) on the first YAML text.
 let yamlLib: typeof YamlLib | undefined;
 const yaml = (): typeof YamlLib => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib);
-const parseDocument = ((...args: Parameters<typeof YamlLib.parseDocument>) => yaml().parseDocument(...args)) as typeof YamlLib.parseDocument;
 const isMap = ((n: unknown) => yaml().isMap(n)) as typeof YamlLib.isMap;
 const isSeq = ((n: unknown) => yaml().isSeq(n)) as typeof YamlLib.isSeq;
 const isScalar = ((n: unknown) => yaml().isScalar(n)) as typeof YamlLib.isScalar;
@@ -31,16 +30,22 @@ const MAX_ALIAS_EXPANSIONS = 10_000;
 export function parseYaml(text: string, options: YamlOptions = {}): Document {
   let ydoc: YamlDocument.Parsed;
   try {
-    ydoc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, merge: false });
+    // yaml's parseDocument in its two public steps, the depth measured in between: the CST
+    // parser keeps its own stack, the composer recurses once per level, and past about a
+    // thousand levels V8 may abort the whole process there ("RegExpCompiler Allocation
+    // failed"), not throw a RangeError that could be caught.
+    const tokens = [...new (yaml().Parser)().parse(text)];
+    if (cstDepthExceeds(tokens, MAX_JSON_DEPTH)) return new Document({ text, format: 'yaml', value: undefined, parsed: false, syntaxErrors: [], tooDeep: true });
+    ydoc = composeFirst(tokens, text.length);
   } catch (err) {
     return failed(text, { message: `YAML could not be read: ${firstLine((err as Error).message)}`, offset: 0, length: 0 });
   }
   const syntaxErrors: SyntaxProblem[] = [];
   const dupOffsets: { offset: number; length: number }[] = [];
   for (const e of ydoc.errors) {
-    const span = spanWithin(text, e.pos);
-    if (e.code === 'DUPLICATE_KEY') dupOffsets.push(span);
-    else syntaxErrors.push({ message: firstLine(e.message), ...span });
+    const [start, end] = e.pos;
+    if (e.code === 'DUPLICATE_KEY') dupOffsets.push({ offset: start, length: Math.max(1, end - start) });
+    else syntaxErrors.push({ message: firstLine(e.message), offset: start, length: Math.max(1, end - start) });
   }
   if (syntaxErrors.length) return failed(text, syntaxErrors[0]);
 
@@ -70,13 +75,36 @@ export function parseYaml(text: string, options: YamlOptions = {}): Document {
   return new Document({ text, format: 'yaml', value, parsed: true, syntaxErrors: [], duplicateKeys, tree });
 }
 
-/**
- * At least one character where there is one: the yaml package places errors at the end of the
- * text (an unclosed quote or bracket) one character past it, [length, length + 1].
- */
-function spanWithin(text: string, [start, end]: [number, number]): { offset: number; length: number } {
-  const offset = Math.min(Math.max(0, start), text.length);
-  return { offset, length: Math.min(text.length, Math.max(end, offset + 1)) - offset };
+/** The first document of the stream, with an error where a second one starts (as parseDocument does). */
+function composeFirst(tokens: YamlLib.CST.Token[], length: number): YamlDocument.Parsed {
+  const composer = new (yaml().Composer)({ uniqueKeys: true, strict: true, merge: false });
+  let first: YamlDocument.Parsed | undefined;
+  for (const doc of composer.compose(tokens, true, length)) {
+    if (first) {
+      first.errors.push(new (yaml().YAMLParseError)([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'A second YAML document starts here, but a definition is a single document'));
+      break;
+    }
+    first = doc;
+  }
+  return first!; // compose(..., forceDoc = true) yields at least one document
+}
+
+/** Whether the CST nests collections deeper than `limit` (walked with a stack of its own). */
+function cstDepthExceeds(tokens: YamlLib.CST.Token[], limit: number): boolean {
+  const stack: [YamlLib.CST.Token | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [t, depth] = stack.pop()!;
+    if (!t) continue;
+    if (depth > limit) return true;
+    if (t.type === 'document') stack.push([t.value, depth]);
+    else if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
+      for (const item of t.items) {
+        if ('key' in item) stack.push([item.key ?? undefined, depth + 1]);
+        stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return false;
 }
 
 function failed(text: string, problem: SyntaxProblem): Document {
