@@ -113,9 +113,12 @@ function lintPlain(text: string, filePath: string, options: LintFileOptions, eng
 
 /** Moves a diagnostic from a derived text's offsets to the file's. Fixes cannot follow reliably: dropped. */
 function remap(d: Diagnostic, map: OffsetMap, fileDoc: Document): void {
-  const start = map(d.offset);
+  // A piece with no text of its own (an intrinsic at the very end of the file) maps to where
+  // it is written: keep the range inside the file.
+  const size = fileDoc.text.length;
+  const start = Math.min(map(d.offset), size);
   // The end maps best as the start of what follows (an escaped quote is two bytes in the file).
-  const end = d.length > 0 ? Math.max(map(d.offset + d.length - 1) + 1, map(d.offset + d.length)) : start;
+  const end = d.length > 0 ? Math.min(Math.max(map(d.offset + d.length - 1) + 1, map(d.offset + d.length)), size) : start;
   d.offset = start;
   d.length = Math.max(0, end - start);
   d.range = fileDoc.rangeOf(d.offset, d.length);

@@ -11,13 +11,14 @@
  *
  * CI runs a small, fixed number of iterations. To hunt bugs locally:
  *   FUZZ_ITERATIONS=20000 FUZZ_SEED=7 FUZZ_DUMP=/tmp/fuzz npx vitest run test/fuzz.test.ts
- * (FUZZ_DUMP writes each failing input, with what broke, to that folder).
+ * (FUZZ_DUMP writes each failing input, with what broke, to that folder; FUZZ_BUDGET_MS lowers
+ * the time a call may take, to find slow paths).
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
-import { lint, validate, type Diagnostic, type StateMachineType } from '../src/index.js';
+import { allRules, lint, validate, type Diagnostic, type RuleSetting, type StateMachineType } from '../src/index.js';
 import { lintFile } from '../src/lint-file.js';
 import { fixText } from '../src/fix/fix.js';
 
@@ -26,7 +27,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
 const DUMP = process.env.FUZZ_DUMP;
 /** A definition under this size must be analysed within CALL_BUDGET_MS. */
 const SMALL = 100_000;
-const CALL_BUDGET_MS = 2000;
+const CALL_BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 2000);
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -105,6 +106,10 @@ function clone(v: Val): Val {
 
 // ---------------------------------------------------------------------------------------------
 // Generators
+
+/** Rule ids and AWS codes, for directives and rule settings. */
+const RULE_NAMES = [...allRules.map((r) => r.meta.id), ...allRules.map((r) => r.meta.code)];
+const SETTINGS = ['off', 'warn', 'error', 'WARNING', 'ERROR'] as const;
 
 const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
 
@@ -328,7 +333,7 @@ function mutate(root: Val, g: Gen): { root: Val; label: string } {
   const slot = all.length ? r.pick(all) : undefined;
   const state = states.length ? r.pick(states) : undefined;
   const obj = objs.length ? r.pick(objs) : undefined;
-  switch (r.int(18)) {
+  switch (r.int(19)) {
     case 0:
     case 1:
       if (!slot) break;
@@ -479,6 +484,14 @@ function mutate(root: Val, g: Gen): { root: Val; label: string } {
       }
       return { root: g.scope(), label: 'root scope' };
     }
+    case 17: {
+      // An inline suppression in a Comment, naming rules, codes, or junk.
+      const target = r.chance(0.3) && isObj(root) ? root : (obj ?? state);
+      if (!target) break;
+      const names = Array.from({ length: r.int(3) }, () => r.pick([...RULE_NAMES, g.junk(6), 'asl-lint-disable']));
+      target.Comment = `${r.pick(['', 'note. ', g.junk(4)])}asl-lint-disable${r.pick([' ', '', '-next-line ', '  '])}${names.join(r.pick([', ', ' ', ',']))}`;
+      return { root, label: 'directive' };
+    }
     default: {
       // A string value changed inside: a character dropped or inserted.
       const strings = all.filter((s) => typeof get(s) === 'string');
@@ -496,7 +509,7 @@ function mutate(root: Val, g: Gen): { root: Val; label: string } {
 // ---------------------------------------------------------------------------------------------
 // Text mutations
 
-const SNIPPETS = ['"', '{', '}', '[', ']', ',', ':', '"Next": "', '"Type": "Ta', '{% $states.', '"x.$": "States.Format(', '\n    - ', '\n  ', '$.', 'States.', ' ', '\\', '\\u', '\\ud800', '"Done"', 'Next: ', '- ', '\t', '{%', '%}', '\u00e9\u{1F600}', '\u0000', '\r', '\r\n', '\ufeff', '&a', '*a', '!Ref ', '? ', '|', '>-', '#', '//', '/*', '1e400', 'NaN', '-', '---\n', '...\n', '%YAML 1.2\n', '<<: *a\n'];
+const SNIPPETS = ['"', '{', '}', '[', ']', ',', ':', '"Next": "', '"Type": "Ta', '{% $states.', '"x.$": "States.Format(', '\n    - ', '\n  ', '$.', 'States.', ' ', '\\', '\\u', '\\ud800', '"Done"', 'Next: ', '- ', '\t', '{%', '%}', '\u00e9\u{1F600}', '\u0000', '\r', '\r\n', '\ufeff', '&a', '*a', '!Ref ', '? ', '|', '>-', '#', '//', '/*', '1e400', 'NaN', '-', '---\n', '...\n', '%YAML 1.2\n', '<<: *a\n', '${X}', '${Timeout}', '"${X}"', '\n# asl-lint-disable-next-line NO_DOLLAR\n', '# asl-lint-disable\n', ' # asl-lint-disable SCHEMA_VALIDATION_FAILED\n'];
 
 function mutateText(text: string, g: Gen): { text: string; label: string } {
   const r = g.r;
@@ -668,7 +681,9 @@ function checkSameFindings(json: string, yaml: string, type: StateMachineType, p
 
 function checkLint(text: string, format: 'json' | 'yaml', type: StateMachineType, r: Rand, problems: string[]): void {
   const fileName = format === 'yaml' ? 'fuzz.asl.yaml' : 'fuzz.asl.json';
-  const l = timed(`lint(${format},${type})`, text, problems, () => lint(text, { type, fileName, reportUnusedDirectives: r.chance(0.3) }));
+  const rules: Record<string, RuleSetting> = {};
+  if (r.chance(0.3)) for (let i = r.int(6); i > 0; i--) rules[r.pick(RULE_NAMES)] = r.pick(SETTINGS);
+  const l = timed(`lint(${format},${type})`, text, problems, () => lint(text, { type, fileName, rules, reportUnusedDirectives: r.chance(0.3) }));
   if (!l) return;
   problems.push(...diagnosticProblems(l.diagnostics, text, `lint(${format})`));
   if ((l.result === 'FAIL') !== l.diagnostics.some((d) => d.severity === 'ERROR')) problems.push(`lint: result ${l.result} disagrees with its diagnostics`);
@@ -676,7 +691,9 @@ function checkLint(text: string, format: 'json' | 'yaml', type: StateMachineType
     const fx = timed('fixText', text, problems, () => fixText(text, (t) => lint(t, { type, fileName }).diagnostics));
     if (fx) problems.push(...diagnosticProblems(fx.remaining, fx.output, 'after --fix'));
   }
-  const files = timed(`lintFile(${fileName})`, text, problems, () => lintFile(text, fileName, { type }));
+  // Known substitutions also make lintFile accept unquoted placeholders (`"Seconds": ${Timeout}`).
+  const substitutions = r.chance(0.4) ? new Map([['X', r.pick(['x', '1', '', '"', '${Y}', '{}'])], ['Timeout', r.pick(['30', 'abc', '-1', '1e400'])]]) : undefined;
+  const files = timed(`lintFile(${fileName})`, text, problems, () => lintFile(text, fileName, { type, rules, substitutions }));
   if (files) for (const f of files) problems.push(...diagnosticProblems(f.diagnostics, f.text, `lintFile(${fileName})`));
 }
 

@@ -56,6 +56,15 @@ describe('CloudFormation / SAM (YAML with short-form tags)', () => {
   });
 });
 
+describe('a definition string whose error falls in an intrinsic at the end of the file', () => {
+  it('keeps the range inside the file (found by fuzzing)', () => {
+    // The joined text "{}${...}" fails in the !GetAtt piece, which has no text: it maps to where the tag is.
+    const text = 'Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: !Join\n        - ""\n        - - "{}"\n          - !GetAtt';
+    const [r] = lintFile(text, '/x/template.yml');
+    expect(r.diagnostics.map((d) => [d.code, d.offset, d.length])).toEqual([['INVALID_JSON_DESCRIPTION', text.length, 0]]);
+  });
+});
+
 describe('CDK synthesised template (DefinitionString built with Fn::Join)', () => {
   it('lints the joined string with the GetAtt piece as a placeholder', () => {
     const [r] = run('cdk.template.json');
