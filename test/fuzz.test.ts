@@ -1019,6 +1019,19 @@ describe('fuzz: named regressions', () => {
     expect([...new Set(problems)]).toEqual([]);
   });
 
+  it('1,000 states that each name a missing state get their did-you-mean quickly', () => {
+    // Every missing name against every state name: full edit-distance tables took seconds.
+    const states: Obj = {};
+    for (let i = 0; i < 1000; i++) states[`State number ${i}`] = { Type: 'Pass', Next: `Stat number ${(i * 7) % 1000}` };
+    const text = JSON.stringify({ StartAt: 'State number 0', States: states });
+    lint(text);
+    const t0 = performance.now();
+    const { diagnostics } = lint(text);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(diagnostics.filter((d) => d.code === 'MISSING_TRANSITION_TARGET')).toHaveLength(1000);
+    expect(diagnostics.find((d) => d.location === '/States/State number 1/Next')?.message).toBe("Missing 'Next' target: Stat number 7 (did you mean 'State number 7'?)");
+  });
+
   it('a YAML state named __proto__ is a state, as in JSON', () => {
     const codes = (text: string, fileName: string) => lint(text, { fileName }).diagnostics.map((d) => [d.code, d.location]);
     const json = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}, "__proto__": {"Type": "Pass", "End": true}}}';
