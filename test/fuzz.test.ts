@@ -333,7 +333,7 @@ function mutate(root: Val, g: Gen): { root: Val; label: string } {
   const slot = all.length ? r.pick(all) : undefined;
   const state = states.length ? r.pick(states) : undefined;
   const obj = objs.length ? r.pick(objs) : undefined;
-  switch (r.int(19)) {
+  switch (r.int(20)) {
     case 0:
     case 1:
       if (!slot) break;
@@ -491,6 +491,23 @@ function mutate(root: Val, g: Gen): { root: Val; label: string } {
       const names = Array.from({ length: r.int(3) }, () => r.pick([...RULE_NAMES, g.junk(6), 'asl-lint-disable']));
       target.Comment = `${r.pick(['', 'note. ', g.junk(4)])}asl-lint-disable${r.pick([' ', '', '-next-line ', '  '])}${names.join(r.pick([', ', ' ', ',']))}`;
       return { root, label: 'directive' };
+    }
+    case 18: {
+      // Many states (copies of one, renamed, their transitions among them or nowhere): finds
+      // work that grows with the square of the states.
+      const holders = all.filter((s) => s.key === 'States' && isObj(get(s)));
+      if (!holders.length || !state) break;
+      const statesObj = get(r.pick(holders)) as Obj;
+      const n = r.pick([100, 300, 1000]);
+      const names = Array.from({ length: n }, (_, i) => `${r.pick(['S', 'State ', 'Step_', g.junk(3)])}${i}`);
+      const template = JSON.stringify(state);
+      if (template.length * n > 150_000) break;
+      names.forEach((name) => {
+        const copy = JSON.parse(template) as Obj;
+        if ('Next' in copy || r.chance(0.5)) copy.Next = r.chance(0.8) ? r.pick(names) : `${r.pick(names)}x`;
+        statesObj[name] = copy;
+      });
+      return { root, label: `states x${n}` };
     }
     default: {
       // A string value changed inside: a character dropped or inserted.

@@ -89,6 +89,17 @@ describe('parse: YAML', () => {
     expect(doc.duplicateKeys).toEqual([{ path: ['States', 'A'], key: 'Type', offset: 43, length: 4 }]);
   });
 
+  it('reports duplicate keys once, in flow maps, under aliases, and where keys only look different', () => {
+    // Found by the conversion: the yaml package's own check is quadratic in the keys of a map.
+    const text = 'a: &x {k: 1, k: 2}\nb: *x\nc: {1: a, "1": b}\n';
+    const doc = parse(text, 'yaml');
+    expect(doc.duplicateKeys.map((d) => [d.path, d.key, text.slice(d.offset, d.offset + d.length)])).toEqual([
+      [['a'], 'k', 'k'],
+      [['c'], '1', '"1"'],
+    ]);
+    expect(doc.value).toEqual({ a: { k: 2 }, b: { k: 2 }, c: { 1: 'b' } });
+  });
+
   it('reports syntax errors with a position', () => {
     const doc = parse('StartAt: A\nStates: {A: [}\n', 'yaml');
     expect(doc.parsed).toBe(false);

@@ -41,11 +41,9 @@ export function parseYaml(text: string, options: YamlOptions = {}): Document {
     return failed(text, { message: `YAML could not be read: ${firstLine((err as Error).message)}`, offset: 0, length: 0 });
   }
   const syntaxErrors: SyntaxProblem[] = [];
-  const dupOffsets: { offset: number; length: number }[] = [];
   for (const e of ydoc.errors) {
     const [start, end] = e.pos;
-    if (e.code === 'DUPLICATE_KEY') dupOffsets.push({ offset: start, length: Math.max(1, end - start) });
-    else syntaxErrors.push({ message: firstLine(e.message), offset: start, length: Math.max(1, end - start) });
+    syntaxErrors.push({ message: firstLine(e.message), offset: start, length: Math.max(1, end - start) });
   }
   if (syntaxErrors.length) return failed(text, syntaxErrors[0]);
 
@@ -62,22 +60,20 @@ export function parseYaml(text: string, options: YamlOptions = {}): Document {
     if (err instanceof RangeError) return new Document({ text, format: 'yaml', value: undefined, parsed: false, syntaxErrors: [], tooDeep: true });
     return failed(text, { message: `YAML could not be read: ${firstLine((err as Error).message)}`, offset: 0, length: 0 });
   }
-  const duplicateKeys: DuplicateKey[] = [];
-  for (const d of dupOffsets) {
-    const keyNode = tree ? findKeyAt(tree, d.offset) : undefined;
-    duplicateKeys.push({
-      path: keyNode?.parent?.parent ? pathOf(keyNode.parent.parent) : [],
-      key: keyNode ? String(keyNode.value) : text.slice(d.offset, d.offset + d.length),
-      offset: keyNode?.offset ?? d.offset,
-      length: keyNode?.length ?? d.length,
-    });
-  }
+  const duplicateKeys: DuplicateKey[] = conv.duplicates.map((keyNode) => ({
+    path: pathOf(keyNode.parent!.parent!),
+    key: String(keyNode.value),
+    offset: keyNode.offset,
+    length: keyNode.length,
+  }));
   return new Document({ text, format: 'yaml', value, parsed: true, syntaxErrors: [], duplicateKeys, tree });
 }
 
 /** The first document of the stream, with an error where a second one starts (as parseDocument does). */
 function composeFirst(tokens: YamlLib.CST.Token[], length: number): YamlDocument.Parsed {
-  const composer = new (yaml().Composer)({ uniqueKeys: true, strict: true, merge: false });
+  // Duplicate keys are found by the conversion, in one pass: the yaml package's own check
+  // (uniqueKeys) compares every key of a map with every other, quadratic in a States map.
+  const composer = new (yaml().Composer)({ uniqueKeys: false, strict: true, merge: false });
   let first: YamlDocument.Parsed | undefined;
   for (const doc of composer.compose(tokens, true, length)) {
     if (first) {
@@ -125,6 +121,10 @@ function cfnKey(tag: string): string | undefined {
 
 class Converter {
   private aliases = 0;
+  /** Inside an alias, the anchored map's duplicates were already counted where it is written. */
+  private expanding = 0;
+  /** Key nodes of the second and later occurrences of a key in one map. */
+  readonly duplicates: TreeNode[] = [];
   constructor(
     private readonly ydoc: YamlDocument.Parsed,
     private readonly options: YamlOptions,
@@ -137,6 +137,7 @@ class Converter {
     if (isMap(node)) {
       const obj: TreeNode = { type: 'object', offset: start, length: end - start, parent, children: [] };
       const value: Record<string, unknown> = {};
+      const keys = new Set<string>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = pair.key as YamlNode | null;
@@ -146,6 +147,8 @@ class Converter {
         const prop: TreeNode = { type: 'property', offset: kr[0], length: Math.max(vr[1], kr[1]) - kr[0], parent: obj, children: [] };
         const keyValue = isScalar(k) ? String(k.value) : k ? String(k) : '';
         prop.children!.push({ type: 'string', offset: kr[0], length: kr[1] - kr[0], parent: prop, value: keyValue });
+        if (keys.has(keyValue) && !this.expanding) this.duplicates.push(prop.children![0]);
+        keys.add(keyValue);
         if (v) {
           const r = this.convert(v, prop, depth + 1);
           prop.children!.push(r.node);
@@ -171,7 +174,9 @@ class Converter {
     } else if (isAlias(node)) {
       if (++this.aliases > MAX_ALIAS_EXPANSIONS) throw new Error('too many alias expansions');
       const target = node.resolve(this.ydoc) as YamlNode | undefined;
+      this.expanding++;
       const value = target ? this.convert(target, undefined, depth + 1).value : null;
+      this.expanding--;
       out = { node: { type: 'string', offset: start, length: end - start, parent, value: `*${node.source}` }, value };
     } else if (isScalar(node)) {
       let v = node.value;
@@ -196,14 +201,4 @@ class Converter {
     }
     return out;
   }
-}
-
-function findKeyAt(root: TreeNode, offset: number): TreeNode | undefined {
-  const stack: TreeNode[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'property' && n.children?.[0]?.offset === offset) return n.children[0];
-    if (n.children) stack.push(...n.children);
-  }
-  return undefined;
 }
