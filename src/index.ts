@@ -88,7 +88,7 @@ export interface LintResult {
 /** Every finding, with rule id, range and fixes, sorted by position. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   if (typeof text !== 'string') throw new TypeError('lint(): text must be a string');
-  const analysis = analyze(text, options as EngineOptions);
+  const analysis = analyze(text, (options ?? {}) as EngineOptions);
   return lintResultOf(analysis);
 }
 

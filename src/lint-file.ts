@@ -42,6 +42,9 @@ export interface FileLintResult {
 const NOT_CHECKABLE = 'LINT_NOT_CHECKABLE';
 
 export function lintFile(text: string, filePath: string, options: LintFileOptions = {}): FileLintResult[] {
+  if (typeof text !== 'string') throw new TypeError(`lintFile(): text must be a string (the file's content), got ${text === null ? 'null' : typeof text}`);
+  options ??= {};
+  if (options.substitutions !== undefined && !(options.substitutions instanceof Map)) throw new TypeError('lintFile(): substitutions must be a Map from placeholder name to value');
   const engine: EngineOptions = { type: options.type, rules: options.rules, directives: options.directives, reportUnusedDirectives: options.reportUnusedDirectives };
   const template = options.mode === 'asl' ? undefined : templateOf(text, filePath, options.substitutions);
   if (!template || (options.mode === 'template' && template.definitions.length === 0)) {
@@ -66,9 +69,12 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
       const target = resolve(dirname(filePath), def.file);
       let body: string | undefined;
       try {
-        body = (options.readFile ?? ((p: string) => readFileSync(p, 'utf8')))(target);
+        const read: unknown = (options.readFile ?? ((p: string) => readFileSync(p, 'utf8')))(target);
+        if (typeof read !== 'string') throw new TypeError(`readFile gave ${read === null ? 'null' : typeof read}, not the file's text`);
+        body = read;
       } catch (err) {
-        diagnostics.push(notice(fileDoc, def.span, `${def.name}: ${def.field} names '${def.file}', which cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`, def.name, 'ERROR'));
+        const why = (err as NodeJS.ErrnoException)?.code ?? (err as Error)?.message ?? String(err);
+        diagnostics.push(notice(fileDoc, def.span, `${def.name}: ${def.field} names '${def.file}', which cannot be read (${why}).`, def.name, 'ERROR'));
       }
       if (body !== undefined) {
         const subs = new Map([...(options.substitutions ?? []), ...(def.substitutions ?? [])]);

@@ -606,7 +606,8 @@ function diagnosticProblems(ds: Diagnostic[], text: string, where: string): stri
     if (d.code === 'INTERNAL_ERROR') out.push(`${tag}: INTERNAL_ERROR: ${d.message}`);
     if (d.severity !== 'ERROR' && d.severity !== 'WARNING') out.push(`${tag}: severity ${String(d.severity)}`);
     for (const p of messageProblems(d.message, text)) out.push(`${tag}: ${p}`);
-    if (d.location !== undefined && (typeof d.location !== 'string' || /undefined|\[object Object\]|NaN/.test(d.location) && !text.includes('undefined') && !text.includes('NaN'))) out.push(`${tag}: location ${String(d.location)}`);
+    const leaked = typeof d.location === 'string' && /undefined|\[object Object\]|NaN/.test(d.location) && !/undefined|NaN/.test(text);
+    if (d.location !== undefined && (typeof d.location !== 'string' || leaked)) out.push(`${tag}: location ${String(d.location)}`);
     const { offset, length } = d;
     if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || offset + length > text.length) {
       out.push(`${tag}: offset ${offset} length ${length} outside text of ${text.length}`);
@@ -1047,6 +1048,23 @@ describe('fuzz: named regressions', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(diagnostics.filter((d) => d.code === 'MISSING_TRANSITION_TARGET')).toHaveLength(1000);
     expect(diagnostics.find((d) => d.location === '/States/State number 1/Next')?.message).toBe("Missing 'Next' target: Stat number 7 (did you mean 'State number 7'?)");
+  });
+
+  it('misused API arguments get a clear TypeError or a diagnostic, never a JavaScript internal error', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}';
+    const sam = 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: x.json\n';
+    const unread = (readFile: () => unknown) => lintFile(sam, '/t/template.yaml', { readFile: readFile as () => string })[0].diagnostics.map((d) => d.message);
+    expect(lint(text, null as unknown as undefined).result).toBe('OK');
+    expect(() => lintFile(null as unknown as string, 'a.asl.json')).toThrow(new TypeError("lintFile(): text must be a string (the file's content), got null"));
+    expect(() => lintFile(text, 'a.asl.json', { substitutions: { X: '1' } as unknown as Map<string, string> })).toThrow(
+      new TypeError('lintFile(): substitutions must be a Map from placeholder name to value'),
+    );
+    expect(unread(() => 5)).toEqual(["M: DefinitionUri names 'x.json', which cannot be read (readFile gave number, not the file's text)."]);
+    expect(
+      unread(() => {
+        throw 'boom';
+      }),
+    ).toEqual(["M: DefinitionUri names 'x.json', which cannot be read (boom)."]);
   });
 
   it('a YAML state named __proto__ is a state, as in JSON', () => {
