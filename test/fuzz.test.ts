@@ -12,17 +12,17 @@
  * CI runs a small, fixed number of iterations. To hunt bugs locally:
  *   FUZZ_ITERATIONS=20000 FUZZ_SEED=7 FUZZ_DUMP=/tmp/fuzz npx vitest run test/fuzz.test.ts
  * (FUZZ_DUMP writes each failing input, with what broke, to that folder; FUZZ_BUDGET_MS lowers
- * the time a call may take, to find slow paths).
+ * the time a call may take, to find slow paths; FUZZ_STATS=1 prints the diagnostic codes reached).
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { allRules, lint, validate, type Diagnostic, type RuleSetting, type StateMachineType } from '../src/index.js';
 import { lintFile } from '../src/lint-file.js';
 import { fixText } from '../src/fix/fix.js';
 
-const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 100);
+const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
 const DUMP = process.env.FUZZ_DUMP;
 /** A definition under this size must be analysed within CALL_BUDGET_MS. */
@@ -598,10 +598,14 @@ function positionOf(starts: number[], offset: number): { line: number; character
   return { line, character: offset - starts[line] };
 }
 
+/** Diagnostic codes seen, printed with FUZZ_STATS=1: what the mutations reach. */
+const seenCodes = new Map<string, number>();
+
 function diagnosticProblems(ds: Diagnostic[], text: string, where: string): string[] {
   const out: string[] = [];
   let starts: number[] | undefined;
   for (const d of ds) {
+    seenCodes.set(`${d.code} (${d.rule})`, (seenCodes.get(`${d.code} (${d.rule})`) ?? 0) + 1);
     const tag = `${where} ${d.code} ${d.location ?? ''}`;
     if (d.code === 'INTERNAL_ERROR') out.push(`${tag}: INTERNAL_ERROR: ${d.message}`);
     if (d.severity !== 'ERROR' && d.severity !== 'WARNING') out.push(`${tag}: severity ${String(d.severity)}`);
@@ -806,9 +810,19 @@ function files(dir: string): string[] {
   return out.sort();
 }
 
-/** Parsed definitions (objects with States) of the corpus and the fixtures. */
+/** Parsed definitions (objects with States) of the corpus, the fixtures and every rule's examples. */
 function loadBases(): { name: string; value: Val }[] {
   const out: { name: string; value: Val }[] = [];
+  for (const rule of allRules) {
+    for (const ex of [...rule.meta.examples.valid, ...rule.meta.examples.invalid]) {
+      try {
+        const value = (ex.format === 'yaml' ? yamlParse(ex.text, { logLevel: 'silent' }) : JSON.parse(ex.text)) as Val;
+        if (isObj(value) && 'States' in value) out.push({ name: `example of ${rule.meta.id}`, value });
+      } catch {
+        // Examples of syntax errors are not bases.
+      }
+    }
+  }
   for (const f of [...files(SHARED), ...files(FIXTURES)]) {
     try {
       const text = readFileSync(f, 'utf8').replace(/^\ufeff/, '');
@@ -1018,7 +1032,56 @@ function protoVariants(): { name: string; how: 'key' | 'value' | 'splice'; value
   return out;
 }
 
+// Token soups for the languages inside strings: JSONPath, intrinsic functions, JSONata.
+const PATH_TOKENS = ['$', '$$', '.', '..', '[', ']', '*', '?(', ')', '@', "'", '"', ',', ':', '0', '-1', 'a', 'length', '\\', ' ', '$.a', '[?(@.x == 1)]', '$var', '.Map', '.Item', '.Value', '[0:2]', '$$.Execution.Input'];
+const INTRINSIC_TOKENS = ['States.Format', 'States.Array', 'States.JsonMerge', 'States.MathAdd', 'States.StringSplit', 'States.ArrayRange', 'States.Hash', 'States.UUID', 'States.Nope', 'States.', '(', ')', '(', ')', ',', ', ', "'", "\\'", '{}', '\\{', '$.a', '$$.Execution.Id', '$', ' ', '1', '-2.5', '1e400', 'true', 'null', '$var', "'SHA-256'"];
+const JSONATA_TOKENS = ['$', '$states', '.input', '.result', '.context', '(', ')', '[', ']', '{', '}', ':', ',', '+', '-', '*', '/', '&', '?', '!=', '=', 'and', 'or', 'in', 'function', '$x', ':=', ';', '"', "'", '`', '/re/', '~>', '@', '#', '%', '^(', '$sum', '$map', '$eval', '$count', '|', '..', '1e999', '"\\u"', ' ', 'a', '$v1'];
+
+function soup(r: Rand, tokens: readonly string[]): string {
+  return Array.from({ length: 1 + r.int(12) }, () => r.pick(tokens)).join('');
+}
+
+/** RICH with expression soups in the fields that hold expressions, in both query languages. */
+function expressionVariant(r: Rand): Val {
+  const v = clone(RICH) as Obj;
+  const states = v.States as Obj;
+  const task = states.Task as Obj;
+  const ata = states.Ata as Obj;
+  const params = task.Parameters as Obj;
+  params['x.$'] = soup(r, INTRINSIC_TOKENS);
+  params['y.$'] = soup(r, PATH_TOKENS);
+  task[r.pick(['InputPath', 'OutputPath', 'ResultPath', 'TimeoutSecondsPath'])] = soup(r, PATH_TOKENS);
+  (task.Assign as Obj)['z.$'] = r.chance(0.5) ? soup(r, INTRINSIC_TOKENS) : soup(r, PATH_TOKENS);
+  ((states.Choice as Obj).Choices as Obj[])[0].Variable = soup(r, PATH_TOKENS);
+  ((states.Map as Obj).ItemsPath as Val) = soup(r, PATH_TOKENS);
+  const jsonata = () => `{%${soup(r, JSONATA_TOKENS)}${r.chance(0.8) ? '%}' : ''}`;
+  ata.Output = jsonata();
+  (ata.Arguments as Obj).Payload = jsonata();
+  ata.Assign = { [r.pick(['total', 'x', 'v1', '$bad', 'a.b'])]: jsonata() };
+  ((states.AtaChoice as Obj).Choices as Obj[])[0].Condition = jsonata();
+  if (r.chance(0.3)) ata.TimeoutSeconds = jsonata();
+  return v;
+}
+
+afterAll(() => {
+  if (process.env.FUZZ_STATS) console.log([...seenCodes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n}\t${k}`).join('\n'));
+});
+
 describe('fuzz: named regressions', () => {
+  it(`expression soups (JSONPath, intrinsics, JSONata) in every expression field`, () => {
+    const r = new Rand(prng(SEED + 2));
+    const problems: string[] = [];
+    for (let i = 0; i < Math.ceil(ITERATIONS / 2); i++) {
+      const text = toJson(expressionVariant(r), '');
+      const before = problems.length;
+      checkValidate(text, 'STANDARD', r, problems);
+      const l = timed('lint(soup)', text, problems, () => lint(text));
+      if (l) problems.push(...diagnosticProblems(l.diagnostics, text, 'lint(soup)'));
+      for (let k = before; k < problems.length; k++) problems[k] = `[${text.slice(0, 2000)}] ${problems[k]}`;
+    }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
   it('Object.prototype member names anywhere (state, Type, field, service, function, variable) lint cleanly', () => {
     const problems: string[] = [];
     for (const { name, how, value } of protoVariants()) {
@@ -1065,6 +1128,15 @@ describe('fuzz: named regressions', () => {
         throw 'boom';
       }),
     ).toEqual(["M: DefinitionUri names 'x.json', which cannot be read (boom)."]);
+  });
+
+  it('a definition past the 1 MB limit, as JSON and YAML, gets the size diagnostic and sound ranges', () => {
+    const value = { Comment: 'x'.repeat(1_100_000), StartAt: 'A', States: { A: { Type: 'Pas', End: 'yes' } } };
+    for (const [text, fileName] of [[JSON.stringify(value), 'big.asl.json'], [yamlStringify(value), 'big.asl.yaml']]) {
+      const { diagnostics } = lint(text, { fileName });
+      expect(diagnosticProblems(diagnostics, text, fileName)).toEqual([]);
+      expect(diagnostics.map((d) => d.rule)).toContain('definition-too-large');
+    }
   });
 
   it('a YAML state named __proto__ is a state, as in JSON', () => {
