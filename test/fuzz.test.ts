@@ -894,9 +894,11 @@ function run(kind: 'definition' | 'template', iterations: number, seed: number):
       let text = format === 'json' ? json : yaml;
       let textMutated = false;
       if (r.chance(0.35)) {
-        const m = mutateText(text, g);
-        text = m.text;
-        steps.push(m.label);
+        for (let k = 1 + r.int(3); k > 0; k--) {
+          const m = mutateText(text, g);
+          text = m.text;
+          steps.push(m.label);
+        }
         textMutated = true;
       }
       if (!textMutated && value !== null && r.chance(0.3) && json.length < SMALL && samePlainValue(value) && depthOf(value) < 500 && yamlReadsBack(yaml, value)) {
