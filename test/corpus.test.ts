@@ -6,18 +6,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, validate } from '../src/index.js';
+import { definitionFiles as files } from './support.js';
 
 const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else if (/\.(json|ya?ml)$/i.test(name)) out.push(p);
-  }
-  return out.sort();
-}
 
 /**
  * Definitions in the corpus that AWS truly rejects, with the evidence. Each entry names the

@@ -21,6 +21,7 @@ import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { allRules, lint, validate, type Diagnostic, type RuleSetting, type StateMachineType } from '../src/index.js';
 import { lintFile } from '../src/lint-file.js';
 import { fixText } from '../src/fix/fix.js';
+import { prng, definitionFiles as files } from './support.js';
 
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
@@ -32,17 +33,6 @@ const CALL_BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 2000);
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
 
-/** mulberry32: small, fast, good enough to spread mutations; the same seed replays the same run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rand {
   constructor(readonly next: () => number) {}
@@ -800,15 +790,6 @@ function checkTemplate(t: TemplateCase, type: StateMachineType, problems: string
 const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'real-world');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else if (/\.(json|ya?ml)$/i.test(name)) out.push(p);
-  }
-  return out.sort();
-}
 
 /** Parsed definitions (objects with States) of the corpus, the fixtures and every rule's examples. */
 function loadBases(): { name: string; value: Val }[] {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResponseError } from 'vscode-languageserver-protocol';
 import { lint } from '../src/index.js';
 import { ensureBuilt, LspClient, offsetToPos } from './lsp-helpers.js';
+import { prng } from './support.js';
 
 const JSON_DEF = `{
   "Comment": "Fuzz target",
@@ -74,17 +75,6 @@ States:
     Error: Failed
 `;
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = ['"', '{', '}', '[', ']', ',', ':', '"Next": "', '"Type": "Ta', '{% $states.', '"x.$": "States.Format(', '\n    - ', '\n  ', '$.', 'States.', ' ', '\\', '"Done"', 'Next: ', '- ', '\t', '{%', '%}', '\u00e9\u{1F600}'];
 
