@@ -6,13 +6,13 @@ import { median, summarize } from './stats.mjs';
  * @param {string[]} args arguments after the node executable
  * @returns {{samples: number[], summary: object, exitCodes: number[], failure?: string}}
  */
-export function coldStart(args, { runs, warmup = 2, cwd }) {
+export function coldStart(args, { runs, warmup = 2, cwd, env = {} }) {
   const samples = [];
   const exitCodes = [];
   let failure;
   for (let i = 0; i < warmup + runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 60_000 });
+    const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: withEnv({ ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, env), timeout: 60_000 });
     const ms = performance.now() - t0;
     if (r.error || r.status === null) {
       failure = r.error ? String(r.error.message) : `killed by ${r.signal}`;
@@ -28,10 +28,21 @@ export function coldStart(args, { runs, warmup = 2, cwd }) {
   return { samples, summary: samples.length ? summarize(samples) : undefined, median: samples.length ? median(samples) : NaN, exitCodes: [...new Set(exitCodes)], failure };
 }
 
+/** The environment with overrides applied; an override of `undefined` removes the variable. */
+function withEnv(base, overrides) {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}
+
 /**
  * Several commands, spawned in turn (A, B, C, A, B, C, ...), so that a machine getting busier or
  * calmer during the measurement shifts all of them alike and their differences stay meaningful.
- * @param {Record<string, string[]>} commands name -> arguments after the node executable
+ * @param {Record<string, string[] | {args: string[], env?: Record<string, string | undefined>}>} commands
+ *   name -> arguments after the node executable (and environment overrides)
  */
 export function coldStartInterleaved(commands, { runs, warmup = 2, cwd }) {
   const names = Object.keys(commands);
@@ -40,7 +51,8 @@ export function coldStartInterleaved(commands, { runs, warmup = 2, cwd }) {
     for (const n of names) {
       const a = acc[n];
       if (a.failure && !a.samples.length) continue;
-      const one = coldStart(commands[n], { runs: 1, warmup: 0, cwd });
+      const c = commands[n];
+      const one = Array.isArray(c) ? coldStart(c, { runs: 1, warmup: 0, cwd }) : coldStart(c.args, { runs: 1, warmup: 0, cwd, env: c.env });
       if (one.failure) a.failure ??= one.failure;
       if (i >= warmup && one.samples.length) {
         a.samples.push(one.samples[0]);

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 /**
- * The `asl-lint` executable. Only process wiring lives here: the safety nets that turn any
+ * The `asl-lint` program. Only process wiring lives here: the safety nets that turn any
  * failure into one line on stderr and exit code 2 (a CI log must never show a stack trace), and
  * quiet handling of a closed stdout (`asl-lint dir | head`).
+ *
+ * It is bundled to dist/asl-lint-main.cjs (CommonJS, so it can run from a V8 code cache) and
+ * started by the `asl-lint` bin, dist/asl-lint.cjs (src/cli/launch.ts); run from dist/src it
+ * works the same, without the cache.
  */
-import module from 'node:module';
 import { EXIT_FATAL } from './errors.js';
 import { describeFailure, main } from './main.js';
-
-// Node 22+: reuse compiled code across runs (the linter is imported below, after this call).
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 function fatal(err: unknown): void {
   try {
@@ -31,14 +31,15 @@ process.stderr.on('error', () => {
   // Nowhere left to report to.
 });
 
-const outcome = await main({
+main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   env: process.env,
   stdin: () => process.stdin,
   stdoutIsTTY: process.stdout.isTTY === true,
-});
-// exitCode, not exit(): a large report drains to a pipe before the process ends.
-process.exitCode = outcome.exitCode;
-if (outcome.stdout) process.stdout.write(outcome.stdout);
-if (outcome.stderr) process.stderr.write(outcome.stderr);
+}).then((outcome) => {
+  // exitCode, not exit(): a large report drains to a pipe before the process ends.
+  process.exitCode = outcome.exitCode;
+  if (outcome.stdout) process.stdout.write(outcome.stdout);
+  if (outcome.stderr) process.stderr.write(outcome.stderr);
+}, fatal);

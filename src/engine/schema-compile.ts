@@ -7,7 +7,6 @@ import type { ValidateFunction } from 'ajv';
 import { packageRoot } from '../paths.js';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { aslKeywords } from './schema-keywords.js';
@@ -47,9 +46,21 @@ export function readSchemaText(): string {
   return (schemaText ??= readFileSync(schemaPath(), 'utf8'));
 }
 
-/** A short hash of the schema text, stamped into the generated module to detect a stale build. */
+/**
+ * A short hash of the schema text, stamped into the generated module to detect a stale build.
+ * Not a security check, so plain JavaScript (two FNV-1a-style lanes): loading node:crypto would
+ * cost every CLI start ~3 ms.
+ */
 export function schemaHash(text: string = readSchemaText()): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 function createAjv(standalone: boolean) {
