@@ -28,6 +28,7 @@ export default defineRule({
     },
   },
   check(ctx) {
+    if (ctx.doc.duplicateKeys.length === 0) return;
     const statesObjects = new Set(ctx.model.scopes.map((s) => formatLocation([...s.path, 'States'])));
     for (const d of ctx.doc.duplicateKeys) {
       if (statesObjects.has(formatLocation(d.path))) {

@@ -54,7 +54,11 @@ export default defineRule({
     };
     for (const state of ctx.model.states) {
       if (state.queryLanguage !== 'JSONPath' || !state.type) continue;
-      for (const field of Object.hasOwn(FIELDS, state.type) ? FIELDS[state.type] : []) flag(() => [...state.path, field], field, state.obj[field]);
+      for (const field of Object.hasOwn(FIELDS, state.type) ? FIELDS[state.type] : []) {
+        const value = state.obj[field];
+        // Most of these fields hold numbers: no closure for them.
+        if (typeof value === 'string') flag(() => [...state.path, field], field, value);
+      }
       if (state.type === 'Map') {
         const reader = state.obj.ItemReader;
         if (isObject(reader) && isObject(reader.ReaderConfig)) {

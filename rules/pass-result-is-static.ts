@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { walkMembers } from '../src/model/fields.js';
+import { walkTemplate } from '../src/lang/sites.js';
+import { extend } from '../src/model/model.js';
 import { formatLocation } from '../src/model/location.js';
 
 export default defineRule({
@@ -35,11 +36,11 @@ export default defineRule({
     for (const state of ctx.model.states) {
       // Result exists only in JSONPath states (in JSONata states the schema reports the field).
       if (state.type !== 'Pass' || state.queryLanguage !== 'JSONPath' || state.obj.Result === undefined) continue;
-      const resultPath = [...state.path, 'Result'];
-      walkMembers(state.obj.Result, resultPath, (key, _v, memberPath) => {
+      const resultPath = extend(state.path, 'Result');
+      walkTemplate(state.obj.Result, resultPath, (key, _v, memberPath) => {
         if (!key.endsWith('.$')) return;
         ctx.report({
-          path: memberPath,
+          path: memberPath(),
           part: 'key',
           location: formatLocation(resultPath),
           message: `The value of '${key}' will not evaluate as a JSONPath or Intrinsic Function at runtime. Instead of 'Result', use 'Parameters' to evaluate it as a JSONPath or Intrinsic Function at runtime.`,

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { reachableStates } from '../src/model/model.js';
+import { namedTargets, reachableStates } from '../src/model/model.js';
 
 export default defineRule({
   meta: {
@@ -31,8 +31,7 @@ export default defineRule({
       if (scope.states.length === 0 || typeof scope.startAt !== 'string' || !scope.byName.has(scope.startAt)) continue;
       if (!scope.states.some((s) => s.isTerminal)) continue;
       // States nothing names are reported by state-unreachable (an error); only the rest here.
-      const named = new Set<string>([scope.startAt]);
-      for (const s of scope.states) for (const e of model.edgesFrom.get(s) ?? []) named.add(e.target);
+      const named = namedTargets(scope);
       const reachable = reachableStates(model, scope);
       for (const s of scope.states) {
         if (named.has(s.name) && !reachable.has(s)) {

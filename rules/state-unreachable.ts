@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { namedTargets } from '../src/model/model.js';
 
 export default defineRule({
   meta: {
@@ -30,8 +31,7 @@ export default defineRule({
     for (const scope of model.scopes) {
       if (scope.states.length === 0 || typeof scope.startAt !== 'string') continue;
       if (!scope.states.some((s) => s.isTerminal)) continue;
-      const named = new Set<string>([scope.startAt]);
-      for (const s of scope.states) for (const e of model.edgesFrom.get(s) ?? []) named.add(e.target);
+      const named = namedTargets(scope);
       for (const s of scope.states) {
         if (!named.has(s.name)) ctx.report({ path: s.path, part: 'key', message: `State "${s.name}" is not reachable.` });
       }

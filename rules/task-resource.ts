@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { checkMapIoResource, classifyResource } from '../src/lang/resource.js';
-import { isObject } from '../src/model/model.js';
+import { extend, isObject } from '../src/model/model.js';
 
 export default defineRule({
   meta: {
@@ -114,8 +114,10 @@ export default defineRule({
         continue;
       }
       if (state.type !== 'Task' || typeof state.obj.Resource !== 'string') continue;
-      const path = [...state.path, 'Resource'];
-      for (const p of classifyResource(state.obj.Resource).problems) {
+      const problems = classifyResource(state.obj.Resource).problems;
+      if (problems.length === 0) continue;
+      const path = extend(state.path, 'Resource');
+      for (const p of problems) {
         if (p.severity === 'warning') {
           ctx.report({ path, code: 'LINT_RESOURCE_UNRECOGNIZED', severity: 'WARNING', message: p.message, hint: p.hint });
         } else if (p.kind === 'invalid') {

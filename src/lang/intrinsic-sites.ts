@@ -30,19 +30,20 @@ export function intrinsicSites(model: StateMachine): IntrinsicSite[] {
   if (out) return out;
   out = [];
   const sites = sitesOf(model);
-  const add = (state: State, path: Path, value: string, field: string, location: string, stringResult: boolean) => {
-    if (hasPlaceholder(value as unknown) || !looksLikeIntrinsicCall(value)) return;
-    out!.push({ state, path, value, field, location, stringResult, parsed: parseIntrinsic(value) });
-  };
-  const locations = new Map<object, string>();
+  const isCall = (value: string) => !hasPlaceholder(value as unknown) && looksLikeIntrinsicCall(value);
+  // Most `.$` values are paths: a site's location is only formatted for the calls.
+  let locations: Map<object, string> | undefined;
   for (const m of templateMembers(model).dollar) {
-    if (typeof m.value !== 'string') continue;
+    if (typeof m.value !== 'string' || !isCall(m.value)) continue;
+    locations ??= new Map();
     let location = locations.get(m.site);
     if (location === undefined) locations.set(m.site, (location = formatLocation(m.site.path)));
-    add(m.site.state, m.path, m.value, m.key, location, false);
+    out.push({ state: m.site.state, path: m.path, value: m.value, field: m.key, location, stringResult: false, parsed: parseIntrinsic(m.value) });
   }
   for (const p of sites.paths) {
-    if (p.kind === 'fail' && typeof p.value === 'string') add(p.state, p.path, p.value, p.field, formatLocation(p.path), true);
+    if (p.kind === 'fail' && typeof p.value === 'string' && isCall(p.value)) {
+      out.push({ state: p.state, path: p.path, value: p.value, field: p.field, location: formatLocation(p.path), stringResult: true, parsed: parseIntrinsic(p.value) });
+    }
   }
   cache.set(model, out);
   return out;

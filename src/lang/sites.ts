@@ -8,7 +8,7 @@
  * state is the schema's finding, and checking its content too would report the same mistake twice.
  */
 import type { Path } from '../types.js';
-import { isObject, type Json, type JsonObject, type State, type StateMachine } from '../model/model.js';
+import { extend, isObject, join, type Json, type JsonObject, type State, type StateMachine } from '../model/model.js';
 import { isJsonataExpression } from './jsonata.js';
 
 /** What a path field accepts. */
@@ -144,101 +144,132 @@ function collectAssigns(state: State, out: AssignSite[]): void {
   const o = state.obj;
   const t = state.type!;
   const language = state.queryLanguage;
-  if (ASSIGN_TYPES.has(t) && isObject(o.Assign)) out.push({ state, path: [...state.path, 'Assign'], obj: o.Assign, where: 'state', language });
-  if (t === 'Choice' && Array.isArray(o.Choices)) {
-    o.Choices.forEach((rule, i) => {
-      if (isObject(rule) && isObject(rule.Assign)) out.push({ state, path: [...state.path, 'Choices', i, 'Assign'], obj: rule.Assign, where: 'choice', index: i, language });
-    });
+  if (ASSIGN_TYPES.has(t) && isObject(o.Assign)) out.push({ state, path: extend(state.path, 'Assign'), obj: o.Assign, where: 'state', language });
+  const choices = o.Choices;
+  if (t === 'Choice' && Array.isArray(choices)) {
+    for (let i = 0; i < choices.length; i++) {
+      const rule = choices[i];
+      if (isObject(rule) && isObject(rule.Assign)) out.push({ state, path: extend(state.path, 'Choices', i, 'Assign'), obj: rule.Assign, where: 'choice', index: i, language });
+    }
   }
-  if (RESULT_TYPES.has(t) && Array.isArray(o.Catch)) {
-    o.Catch.forEach((c, i) => {
-      if (isObject(c) && isObject(c.Assign)) out.push({ state, path: [...state.path, 'Catch', i, 'Assign'], obj: c.Assign, where: 'catch', index: i, language });
-    });
+  const catchers = o.Catch;
+  if (RESULT_TYPES.has(t) && Array.isArray(catchers)) {
+    for (let i = 0; i < catchers.length; i++) {
+      const c = catchers[i];
+      if (isObject(c) && isObject(c.Assign)) out.push({ state, path: extend(state.path, 'Catch', i, 'Assign'), obj: c.Assign, where: 'catch', index: i, language });
+    }
   }
+}
+
+/*
+ * The collectors below run for every state of every document: plain functions with explicit
+ * arguments, and a site's path built only for a field that is present (most are not).
+ */
+
+function addPath(out: PathSite[], state: State, field: string, kind: PathFieldKind, value: Json | undefined): void {
+  if (value !== undefined) out.push({ state, path: extend(state.path, field), field, value, kind });
+}
+
+function addTemplate(out: TemplateSite[], state: State, field: string, value: Json | undefined, assign: boolean): void {
+  if (value !== undefined) out.push({ state, path: extend(state.path, field), field, value, assign });
 }
 
 function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSite[]): void {
   const o = state.obj;
   const t = state.type!;
   const p = state.path;
-  // Paths are built only for fields that are present (most are not).
-  const path = (field: string, kind: PathFieldKind, value: Json | undefined, ...at: (string | number)[]) => {
-    if (value !== undefined) paths.push({ state, path: at.length ? [...p, ...at] : [...p, field], field, value, kind });
-  };
-  const template = (field: string, value: Json | undefined, at: (string | number)[], assign = false) => {
-    if (value !== undefined) templates.push({ state, path: [...p, ...at], field, value, assign });
-  };
 
   if (INPUT_OUTPUT_TYPES.has(t)) {
-    path('InputPath', 'path', o.InputPath);
-    path('OutputPath', 'path', o.OutputPath);
+    addPath(paths, state, 'InputPath', 'path', o.InputPath);
+    addPath(paths, state, 'OutputPath', 'path', o.OutputPath);
   }
-  if (RESULT_PATH_TYPES.has(t)) path('ResultPath', 'result', o.ResultPath);
-  if (PARAMETERS_TYPES.has(t)) template('Parameters', o.Parameters, ['Parameters']);
-  if (RESULT_TYPES.has(t)) template('ResultSelector', o.ResultSelector, ['ResultSelector']);
-  if (ASSIGN_TYPES.has(t)) template('Assign', o.Assign, ['Assign'], true);
+  if (RESULT_PATH_TYPES.has(t)) addPath(paths, state, 'ResultPath', 'result', o.ResultPath);
+  if (PARAMETERS_TYPES.has(t)) addTemplate(templates, state, 'Parameters', o.Parameters, false);
+  if (RESULT_TYPES.has(t)) addTemplate(templates, state, 'ResultSelector', o.ResultSelector, false);
+  if (ASSIGN_TYPES.has(t)) addTemplate(templates, state, 'Assign', o.Assign, true);
 
   switch (t) {
     case 'Task':
-      path('TimeoutSecondsPath', 'seconds', o.TimeoutSecondsPath);
-      path('HeartbeatSecondsPath', 'seconds', o.HeartbeatSecondsPath);
-      template('Credentials', o.Credentials, ['Credentials']);
+      addPath(paths, state, 'TimeoutSecondsPath', 'seconds', o.TimeoutSecondsPath);
+      addPath(paths, state, 'HeartbeatSecondsPath', 'seconds', o.HeartbeatSecondsPath);
+      addTemplate(templates, state, 'Credentials', o.Credentials, false);
       break;
     case 'Wait':
-      path('SecondsPath', 'seconds', o.SecondsPath);
-      path('TimestampPath', 'seconds', o.TimestampPath);
+      addPath(paths, state, 'SecondsPath', 'seconds', o.SecondsPath);
+      addPath(paths, state, 'TimestampPath', 'seconds', o.TimestampPath);
       break;
     case 'Fail':
-      path('ErrorPath', 'fail', o.ErrorPath);
-      path('CausePath', 'fail', o.CausePath);
+      addPath(paths, state, 'ErrorPath', 'fail', o.ErrorPath);
+      addPath(paths, state, 'CausePath', 'fail', o.CausePath);
       break;
     case 'Map': {
-      path('ItemsPath', 'items', o.ItemsPath);
-      path('MaxConcurrencyPath', 'number', o.MaxConcurrencyPath);
-      path('ToleratedFailureCountPath', 'number', o.ToleratedFailureCountPath);
-      path('ToleratedFailurePercentagePath', 'number', o.ToleratedFailurePercentagePath);
-      template('ItemSelector', o.ItemSelector, ['ItemSelector']);
-      if (isObject(o.ItemReader)) {
-        template('Parameters', o.ItemReader.Parameters, ['ItemReader', 'Parameters']);
-        if (isObject(o.ItemReader.ReaderConfig)) {
-          path('MaxItemsPath', 'number', o.ItemReader.ReaderConfig.MaxItemsPath, 'ItemReader', 'ReaderConfig', 'MaxItemsPath');
+      addPath(paths, state, 'ItemsPath', 'items', o.ItemsPath);
+      addPath(paths, state, 'MaxConcurrencyPath', 'number', o.MaxConcurrencyPath);
+      addPath(paths, state, 'ToleratedFailureCountPath', 'number', o.ToleratedFailureCountPath);
+      addPath(paths, state, 'ToleratedFailurePercentagePath', 'number', o.ToleratedFailurePercentagePath);
+      addTemplate(templates, state, 'ItemSelector', o.ItemSelector, false);
+      const reader = o.ItemReader;
+      if (isObject(reader)) {
+        if (reader.Parameters !== undefined) templates.push({ state, path: extend(p, 'ItemReader', 'Parameters'), field: 'Parameters', value: reader.Parameters, assign: false });
+        const config = reader.ReaderConfig;
+        if (isObject(config) && config.MaxItemsPath !== undefined) {
+          paths.push({ state, path: extend(p, 'ItemReader', 'ReaderConfig', 'MaxItemsPath'), field: 'MaxItemsPath', value: config.MaxItemsPath, kind: 'number' });
         }
       }
-      if (isObject(o.ResultWriter)) template('Parameters', o.ResultWriter.Parameters, ['ResultWriter', 'Parameters']);
-      if (isObject(o.ItemBatcher)) {
-        template('BatchInput', o.ItemBatcher.BatchInput, ['ItemBatcher', 'BatchInput']);
-        path('MaxItemsPerBatchPath', 'number', o.ItemBatcher.MaxItemsPerBatchPath, 'ItemBatcher', 'MaxItemsPerBatchPath');
-        path('MaxInputBytesPerBatchPath', 'number', o.ItemBatcher.MaxInputBytesPerBatchPath, 'ItemBatcher', 'MaxInputBytesPerBatchPath');
+      const writer = o.ResultWriter;
+      if (isObject(writer) && writer.Parameters !== undefined) {
+        templates.push({ state, path: extend(p, 'ResultWriter', 'Parameters'), field: 'Parameters', value: writer.Parameters, assign: false });
+      }
+      const batcher = o.ItemBatcher;
+      if (isObject(batcher)) {
+        if (batcher.BatchInput !== undefined) templates.push({ state, path: extend(p, 'ItemBatcher', 'BatchInput'), field: 'BatchInput', value: batcher.BatchInput, assign: false });
+        for (const field of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) {
+          if (batcher[field] !== undefined) paths.push({ state, path: extend(p, 'ItemBatcher', field), field, value: batcher[field], kind: 'number' });
+        }
       }
       break;
     }
-    case 'Choice':
-      if (Array.isArray(o.Choices)) {
-        o.Choices.forEach((rule, i) => {
-          collectChoiceRule(state, rule, [...p, 'Choices', i], paths);
-          if (isObject(rule)) template('Assign', rule.Assign, ['Choices', i, 'Assign'], true);
-        });
+    case 'Choice': {
+      const choices = o.Choices;
+      if (Array.isArray(choices)) {
+        for (let i = 0; i < choices.length; i++) {
+          const rule = choices[i];
+          if (!isObject(rule)) continue;
+          collectChoiceRule(state, rule, p, 'Choices', i, paths);
+          if (rule.Assign !== undefined) templates.push({ state, path: extend(p, 'Choices', i, 'Assign'), field: 'Assign', value: rule.Assign, assign: true });
+        }
       }
       break;
+    }
   }
-  if (RESULT_TYPES.has(t) && Array.isArray(o.Catch)) {
-    o.Catch.forEach((c, i) => {
-      if (!isObject(c)) return;
-      path('ResultPath', 'result', c.ResultPath, 'Catch', i, 'ResultPath');
-      template('Assign', c.Assign, ['Catch', i, 'Assign'], true);
-    });
+  const catchers = o.Catch;
+  if (RESULT_TYPES.has(t) && Array.isArray(catchers)) {
+    for (let i = 0; i < catchers.length; i++) {
+      const c = catchers[i];
+      if (!isObject(c)) continue;
+      if (c.ResultPath !== undefined) paths.push({ state, path: extend(p, 'Catch', i, 'ResultPath'), field: 'ResultPath', value: c.ResultPath, kind: 'result' });
+      if (c.Assign !== undefined) templates.push({ state, path: extend(p, 'Catch', i, 'Assign'), field: 'Assign', value: c.Assign, assign: true });
+    }
   }
 }
 
-function collectChoiceRule(state: State, rule: Json, at: Path, out: PathSite[]): void {
-  if (!isObject(rule)) return;
+/**
+ * A Choice rule's Variable and `...Path` operators, through And/Or/Not. The rule's path is
+ * `[...base, a, b]` (e.g. `Choices, 0`), and is only built for a member that is collected.
+ */
+function collectChoiceRule(state: State, rule: JsonObject, base: Path, a: string | number, b: string | number | undefined, out: PathSite[]): void {
   for (const key in rule) {
+    const v = rule[key];
     if (key === 'Variable' || (key.endsWith('Path') && CHOICE_PATH_OPERATORS.has(key))) {
-      out.push({ state, path: [...at, key], field: key, value: rule[key], kind: 'choice' });
-    } else if ((key === 'And' || key === 'Or') && Array.isArray(rule[key])) {
-      (rule[key] as Json[]).forEach((r, i) => collectChoiceRule(state, r, [...at, key, i], out));
-    } else if (key === 'Not') {
-      collectChoiceRule(state, rule.Not, [...at, 'Not'], out);
+      out.push({ state, path: b === undefined ? extend(base, a, key) : extend(base, a, b, key), field: key, value: v, kind: 'choice' });
+    } else if ((key === 'And' || key === 'Or') && Array.isArray(v)) {
+      const at = b === undefined ? extend(base, a) : extend(base, a, b);
+      for (let i = 0; i < v.length; i++) {
+        const r = v[i];
+        if (isObject(r)) collectChoiceRule(state, r, at, key, i, out);
+      }
+    } else if (key === 'Not' && isObject(v)) {
+      collectChoiceRule(state, v, b === undefined ? extend(base, a) : extend(base, a, b), 'Not', undefined, out);
     }
   }
 }
@@ -249,7 +280,7 @@ function collectJsonata(state: State, out: JsonataSite[], dollarKeys: Sites['jso
   /** A payload: every string at any depth is read; `.$` keys are noted. Paths are built on demand. */
   const visit = (value: Json, at: Path, _inPayload: boolean, ctx: { result: boolean; errorOutput: boolean }, _depth: number): void => {
     const stack: (string | number)[] = [];
-    const here = () => [...at, ...stack];
+    const here = () => join(at, stack);
     const walk = (v: Json, depth: number): void => {
       if (depth > 200) return;
       if (typeof v === 'string') {
@@ -339,7 +370,7 @@ function collectJsonata(state: State, out: JsonataSite[], dollarKeys: Sites['jso
 export function walkTemplate(value: Json, at: Path, visit: (key: string, v: Json, path: () => Path) => void): void {
   const stack: (string | number)[] = [];
   // Valid only during the visit call (the stack moves on afterwards).
-  const path = () => [...at, ...stack];
+  const path = () => join(at, stack);
   const walk = (v: Json, depth: number): void => {
     if (depth > 200 || v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {

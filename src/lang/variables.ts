@@ -228,7 +228,7 @@ function solveScope(model: StateMachine, scope: Scope, inherited: Uint32Array, e
     const o = s.obj;
     const own = isObject(o.Assign) ? namesOf(o.Assign, s.queryLanguage) : [];
     const ownBits = bits(own);
-    for (const e of model.edgesFrom.get(s) ?? []) {
+    for (const e of s.edges) {
       const target = scope.byName.get(e.target);
       if (!target) continue;
       let adds: Uint32Array;

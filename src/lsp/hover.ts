@@ -66,7 +66,7 @@ function stateMarkdown(model: StateMachine, state: State): string {
   if (into.startAt) sources.push(state.scope.kind === 'root' ? 'StartAt' : `StartAt of ${formatLocation(state.scope.path)}`);
   for (const e of into.edges) sources.push(`\`${e.from.name}\` (${edgeLabel(e.path)})`);
   lines.push(sources.length ? `Transitions in from: ${sources.join(', ')}` : 'Nothing transitions into this state.');
-  const out = (model.edgesFrom.get(state) ?? []).map((e) => `\`${e.target}\` (${edgeLabel(e.path)})`);
+  const out = state.edges.map((e) => `\`${e.target}\` (${edgeLabel(e.path)})`);
   if (out.length) lines.push(`Transitions out to: ${out.join(', ')}`);
   else if (state.isTerminal) lines.push('Terminal state.');
   return lines.join('\n\n');

@@ -64,7 +64,7 @@ export function stateSymbolAt(analysis: Analysis, offset: number): StateSymbol |
 export function edgeAt(model: StateMachine, path: Path): Edge | undefined {
   const found = locate(model, path);
   if (!found?.state) return undefined;
-  for (const e of model.edgesFrom.get(found.state) ?? []) if (samePath(e.path, path)) return e;
+  for (const e of found.state.edges) if (samePath(e.path, path)) return e;
   return undefined;
 }
 
@@ -79,7 +79,7 @@ export function occurrences(model: StateMachine, doc: Document, scope: Scope, na
     refs.push({ kind: 'StartAt', path: p, span: doc.spanOf(p) });
   }
   for (const s of scope.states) {
-    for (const e of model.edgesFrom.get(s) ?? []) {
+    for (const e of s.edges) {
       if (e.target === name) refs.push({ kind: e.field, path: e.path, span: doc.spanOf(e.path) });
     }
   }
@@ -91,7 +91,7 @@ export function occurrences(model: StateMachine, doc: Document, scope: Scope, na
 export function incoming(model: StateMachine, state: State): { startAt: boolean; edges: Edge[] } {
   const edges: Edge[] = [];
   for (const s of state.scope.states) {
-    for (const e of model.edgesFrom.get(s) ?? []) if (e.target === state.name) edges.push(e);
+    for (const e of s.edges) if (e.target === state.name) edges.push(e);
   }
   return { startAt: state.scope.startAt === state.name, edges };
 }

@@ -46,6 +46,8 @@ export interface State {
   children: Scope[];
   /** End: true, Succeed or Fail. */
   isTerminal: boolean;
+  /** Outgoing transitions (Next, Choices[].Next, Default, Catch[].Next), in document order. */
+  edges: Edge[];
 }
 
 export type EdgeField = 'Next' | 'Default' | 'Choices' | 'Catch';
@@ -69,8 +71,8 @@ export interface StateMachine {
   /** All states of every scope, in document order within each scope, parents before children. */
   states: State[];
   edges: Edge[];
-  /** Outgoing edges per state. */
-  edgesFrom: Map<State, Edge[]>;
+  /** Outgoing edges per state (the same as `state.edges`; kept for API users). */
+  edgesFrom: { get(state: State): Edge[] | undefined };
   /** Deepest scope nesting (0 = no Parallel/Map). */
   maxDepth: number;
 }
@@ -81,6 +83,8 @@ export function isObject(v: unknown): v is JsonObject {
 
 /** Beyond this nesting of Parallel/Map scopes the model stops descending (TOO_DEEPLY_NESTED). */
 export const MAX_SCOPE_DEPTH = 50;
+
+const EDGES_FROM: StateMachine['edgesFrom'] = { get: (state) => state.edges };
 
 export function buildModel(doc: Document): StateMachine {
   const root = isObject(doc.value) ? (doc.value as JsonObject) : undefined;
@@ -93,7 +97,7 @@ export function buildModel(doc: Document): StateMachine {
     scopes: [],
     states: [],
     edges: [],
-    edgesFrom: new Map(),
+    edgesFrom: EDGES_FROM,
     maxDepth: 0,
   };
   if (!root) return sm;
@@ -114,22 +118,26 @@ function addScope(sm: StateMachine, kind: ScopeKind, path: Path, value: Json, pa
   if (depth > sm.maxDepth) sm.maxDepth = depth;
   const statesValue = obj?.States;
   if (!isObject(statesValue)) return scope;
-  for (const name of Object.keys(statesValue)) {
+  for (const name in statesValue) {
     const value = statesValue[name];
-    const stateObj = isObject(value) ? value : {};
-    const type = typeof stateObj.Type === 'string' ? stateObj.Type : undefined;
+    const valueIsObject = isObject(value);
+    const stateObj: JsonObject = valueIsObject ? value : {};
+    const rawType = stateObj.Type;
+    const type = typeof rawType === 'string' ? rawType : undefined;
+    const end = stateObj.End;
     const state: State = {
       name,
-      path: [...path, 'States', name],
+      path: extend(path, 'States', name),
       value,
       obj: stateObj,
-      isObject: isObject(value),
+      isObject: valueIsObject,
       type,
       scope,
       queryLanguage: languageOf(stateObj.QueryLanguage) ?? sm.queryLanguage,
       children: [],
       // A placeholder ("End": "${IsLast}") may well be true: never a false MISSING_END_STATE.
-      isTerminal: stateObj.End === true || isPlaceholder(stateObj.End) || type === 'Succeed' || type === 'Fail',
+      isTerminal: end === true || type === 'Succeed' || type === 'Fail' || isPlaceholder(end),
+      edges: NO_EDGES,
     };
     scope.states.push(state);
     scope.byName.set(name, state);
@@ -141,41 +149,100 @@ function addScope(sm: StateMachine, kind: ScopeKind, path: Path, value: Json, pa
     const o = state.obj;
     if (state.type === 'Parallel' && Array.isArray(o.Branches)) {
       o.Branches.forEach((b, i) => {
-        state.children.push(addScope(sm, 'branch', [...state.path, 'Branches', i], b, scope, state, depth + 1));
+        state.children.push(addScope(sm, 'branch', extend(state.path, 'Branches', i), b, scope, state, depth + 1));
       });
     } else if (state.type === 'Map') {
       const key = o.ItemProcessor !== undefined ? 'ItemProcessor' : o.Iterator !== undefined ? 'Iterator' : undefined;
       if (key) {
-        state.children.push(addScope(sm, key === 'ItemProcessor' ? 'itemProcessor' : 'iterator', [...state.path, key], o[key], scope, state, depth + 1));
+        state.children.push(addScope(sm, key === 'ItemProcessor' ? 'itemProcessor' : 'iterator', extend(state.path, key), o[key], scope, state, depth + 1));
       }
     }
   }
   return scope;
 }
 
+/**
+ * Shared by every state without transitions: never mutated (collectEdges assigns a new array).
+ * Not frozen: for...of over a frozen array leaves V8's fast path and allocates at every step.
+ */
+const NO_EDGES: Edge[] = [];
+
+/**
+ * The state's outgoing transitions. Written as plain loops with no closures: it runs for every
+ * state of every document (2,000 states: ~3,000 edges).
+ */
+/** Reused by collectEdges: a state's edges are gathered here, then copied to an exact-size array. */
+const scratch: Edge[] = [];
+
 function collectEdges(sm: StateMachine, state: State): void {
-  const edges: Edge[] = [];
   const o = state.obj;
-  const add = (target: Json | undefined, path: Path, field: EdgeField) => {
-    if (typeof target === 'string') edges.push({ from: state, target, path, field });
-  };
-  // Choice states have no state-level Next (the schema says so); other states no Default.
-  if (state.type !== 'Choice') add(o.Next, [...state.path, 'Next'], 'Next');
-  if (state.type === 'Choice') {
-    if (Array.isArray(o.Choices)) {
-      o.Choices.forEach((rule, i) => {
-        if (isObject(rule)) add(rule.Next, [...state.path, 'Choices', i, 'Next'], 'Choices');
-      });
+  const type = state.type;
+  if (type !== 'Choice') {
+    // Choice states have no state-level Next (the schema says so); other states no Default.
+    const next = o.Next;
+    if (typeof next === 'string') scratch.push({ from: state, target: next, path: extend(state.path, 'Next'), field: 'Next' });
+  } else {
+    const choices = o.Choices;
+    if (Array.isArray(choices)) {
+      for (let i = 0; i < choices.length; i++) {
+        const rule = choices[i];
+        if (isObject(rule) && typeof rule.Next === 'string') {
+          scratch.push({ from: state, target: rule.Next, path: extend(state.path, 'Choices', i, 'Next'), field: 'Choices' });
+        }
+      }
     }
-    add(o.Default, [...state.path, 'Default'], 'Default');
+    const fallback = o.Default;
+    if (typeof fallback === 'string') scratch.push({ from: state, target: fallback, path: extend(state.path, 'Default'), field: 'Default' });
   }
-  if (Array.isArray(o.Catch) && (state.type === 'Task' || state.type === 'Parallel' || state.type === 'Map')) {
-    o.Catch.forEach((c, i) => {
-      if (isObject(c)) add(c.Next, [...state.path, 'Catch', i, 'Next'], 'Catch');
-    });
+  const catchers = o.Catch;
+  if (Array.isArray(catchers) && (type === 'Task' || type === 'Parallel' || type === 'Map')) {
+    for (let i = 0; i < catchers.length; i++) {
+      const c = catchers[i];
+      if (isObject(c) && typeof c.Next === 'string') scratch.push({ from: state, target: c.Next, path: extend(state.path, 'Catch', i, 'Next'), field: 'Catch' });
+    }
   }
-  sm.edges.push(...edges);
-  sm.edgesFrom.set(state, edges);
+  if (scratch.length === 0) return;
+  // A push onto a fresh [] would reserve 17 slots; a state has one or two edges.
+  state.edges = scratch.slice();
+  for (let i = 0; i < scratch.length; i++) sm.edges.push(scratch[i]);
+  scratch.length = 0;
+}
+
+/**
+ * `[...base, a]`, `[...base, a, b]` or `[...base, a, b, c]`, in an array of exactly that size:
+ * a spread or slice+push over-allocates (measured: ~230 bytes for a 6-element path, against ~90),
+ * and every state, edge and site has a path.
+ */
+export function extend(base: Path, a: string | number, b?: string | number, c?: string | number): Path {
+  const n = base.length;
+  const out: (string | number)[] = new Array(n + (b === undefined ? 1 : c === undefined ? 2 : 3));
+  for (let i = 0; i < n; i++) out[i] = base[i];
+  out[n] = a;
+  if (b !== undefined) out[n + 1] = b;
+  if (c !== undefined) out[n + 2] = c;
+  return out;
+}
+
+/** `[...base, ...suffix]` in an array of exactly that size. */
+export function join(base: Path, suffix: Path): Path {
+  const n = base.length;
+  const out: (string | number)[] = new Array(n + suffix.length);
+  for (let i = 0; i < n; i++) out[i] = base[i];
+  for (let i = 0; i < suffix.length; i++) out[n + i] = suffix[i];
+  return out;
+}
+
+/** The names a scope's own StartAt and transitions mention (AWS's "not reachable" is "named by none"). */
+const namedCache = new WeakMap<Scope, Set<string>>();
+
+export function namedTargets(scope: Scope): Set<string> {
+  let named = namedCache.get(scope);
+  if (named) return named;
+  named = new Set<string>();
+  if (typeof scope.startAt === 'string') named.add(scope.startAt);
+  for (const s of scope.states) for (const e of s.edges) named.add(e.target);
+  namedCache.set(scope, named);
+  return named;
 }
 
 /** States of a scope reachable from its StartAt through edges that stay in the scope. */
@@ -192,7 +259,7 @@ export function reachableStates(sm: StateMachine, scope: Scope): Set<State> {
   seen.add(start);
   while (queue.length) {
     const s = queue.pop()!;
-    for (const e of sm.edgesFrom.get(s) ?? []) {
+    for (const e of s.edges) {
       const t = scope.byName.get(e.target);
       if (t && !seen.has(t)) {
         seen.add(t);
