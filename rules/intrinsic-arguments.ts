@@ -42,16 +42,15 @@ export default defineRule({
     for (const site of intrinsicSites(ctx.model)) {
       const call = site.parsed.call;
       if (!call) continue;
-      const span = (start: number, end: number) => stringSpan(ctx.doc, site.path, site.value, start, end);
       for (const p of checkArguments(call)) {
-        ctx.report({ path: site.path, location: site.location, message: `${p.message}.`, span: span(p.start, p.end) });
+        ctx.report({ path: site.path, location: site.location, message: `${p.message}.`, span: stringSpan(ctx.doc, site.path, site.value, p.start, p.end) });
       }
       if (site.stringResult && Object.hasOwn(INTRINSICS, call.name) && !STRING_RESULT_FUNCTIONS.has(call.name)) {
         ctx.report({
           path: site.path,
           location: site.location,
           message: `${site.field} needs a string: ${call.name} returns ${INTRINSICS[call.name].returns === 'array' ? 'an array' : `a ${INTRINSICS[call.name].returns} value`}; use a function that returns a string (${[...STRING_RESULT_FUNCTIONS].join(', ')}).`,
-          span: span(call.nameStart, call.nameEnd),
+          span: stringSpan(ctx.doc, site.path, site.value, call.nameStart, call.nameEnd),
         });
       }
     }

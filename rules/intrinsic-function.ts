@@ -57,15 +57,17 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // No closures and no message text in the loop: it runs for every intrinsic call of the
+    // definition, and nearly all of them are fine.
     for (const site of intrinsicSites(ctx.model)) {
-      const base = `The value for the field '${site.field}' must be a valid JSONPath or a valid intrinsic function call`;
-      const span = (start: number, end: number) => stringSpan(ctx.doc, site.path, site.value, start, end);
       const { parsed } = site;
       if (parsed.error) {
-        ctx.report({ path: site.path, location: site.location, message: base, hint: `${parsed.error.message}.`, span: span(parsed.error.start, parsed.error.end) });
+        const span = stringSpan(ctx.doc, site.path, site.value, parsed.error.start, parsed.error.end);
+        ctx.report({ path: site.path, location: site.location, message: baseMessage(site.field), hint: `${parsed.error.message}.`, span });
         continue;
       }
       for (const call of unknownFunctions(parsed.call!)) {
+        const base = baseMessage(site.field);
         const suggestion = closest(call.name, NAMES);
         const hint = suggestion ? `did you mean '${suggestion}'?` : `the functions are ${NAMES.join(', ')}.`;
         ctx.report({
@@ -73,10 +75,14 @@ export default defineRule({
           location: site.location,
           message: base,
           hint: `'${call.name}' is not an intrinsic function; ${hint}`,
-          span: span(call.nameStart, call.nameEnd),
+          span: stringSpan(ctx.doc, site.path, site.value, call.nameStart, call.nameEnd),
           data: { name: call.name, suggestion },
         });
       }
     }
   },
 });
+
+function baseMessage(field: string): string {
+  return `The value for the field '${field}' must be a valid JSONPath or a valid intrinsic function call`;
+}

@@ -1,5 +1,5 @@
-import { defineRule } from '../src/engine/rule.js';
-import { isObject, type Json } from '../src/model/model.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { extend, isObject } from '../src/model/model.js';
 import { looksLikePath } from '../src/lang/looks.js';
 import type { Path } from '../src/types.js';
 
@@ -42,33 +42,37 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const flag = (at: () => Path, field: string, value: Json | undefined) => {
-      if (typeof value !== 'string' || !looksLikePath(value)) return;
-      const path = at();
-      const twin = `${field}Path`;
-      ctx.report({
-        path,
-        message: `The value of '${field}' looks like a JSONPath. Instead of '${field}', use '${twin}' to evaluate it as a JSONPath at runtime.`,
-        fix: () => ({ title: `Use '${twin}'`, edits: [{ ...ctx.doc.spanOf(path, 'key'), newText: JSON.stringify(twin) }] }),
-      });
-    };
+    // Plain loops and no closures over the loop's variables: this runs for every state.
     for (const state of ctx.model.states) {
-      if (state.queryLanguage !== 'JSONPath' || !state.type) continue;
-      for (const field of Object.hasOwn(FIELDS, state.type) ? FIELDS[state.type] : []) {
-        const value = state.obj[field];
-        // Most of these fields hold numbers: no closure for them.
-        if (typeof value === 'string') flag(() => [...state.path, field], field, value);
+      if (state.queryLanguage !== 'JSONPath' || !state.type || !Object.hasOwn(FIELDS, state.type)) continue;
+      const o = state.obj;
+      for (const field of FIELDS[state.type]) {
+        const value = o[field];
+        if (typeof value === 'string' && looksLikePath(value)) flag(ctx, extend(state.path, field), field);
       }
       if (state.type === 'Map') {
-        const reader = state.obj.ItemReader;
+        const reader = o.ItemReader;
         if (isObject(reader) && isObject(reader.ReaderConfig)) {
-          flag(() => [...state.path, 'ItemReader', 'ReaderConfig', 'MaxItems'], 'MaxItems', reader.ReaderConfig.MaxItems);
+          const value = reader.ReaderConfig.MaxItems;
+          if (typeof value === 'string' && looksLikePath(value)) flag(ctx, extend(state.path, 'ItemReader', 'ReaderConfig', 'MaxItems'), 'MaxItems');
         }
-        const batcher = state.obj.ItemBatcher;
+        const batcher = o.ItemBatcher;
         if (isObject(batcher)) {
-          for (const f of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) flag(() => [...state.path, 'ItemBatcher', f], f, batcher[f]);
+          for (const f of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) {
+            const value = batcher[f];
+            if (typeof value === 'string' && looksLikePath(value)) flag(ctx, extend(state.path, 'ItemBatcher', f), f);
+          }
         }
       }
     }
   },
 });
+
+function flag(ctx: RuleContext, path: Path, field: string): void {
+  const twin = `${field}Path`;
+  ctx.report({
+    path,
+    message: `The value of '${field}' looks like a JSONPath. Instead of '${field}', use '${twin}' to evaluate it as a JSONPath at runtime.`,
+    fix: () => ({ title: `Use '${twin}'`, edits: [{ ...ctx.doc.spanOf(path, 'key'), newText: JSON.stringify(twin) }] }),
+  });
+}

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { sitesOf, type PathSite } from '../src/lang/sites.js';
 import { parseJsonPath, PATH_ROOTS_HINT, type JsonPathInfo } from '../src/lang/jsonpath.js';
 import { looksLikeIntrinsicCall } from '../src/lang/intrinsics.js';
@@ -63,42 +63,49 @@ export default defineRule({
       // Fail ErrorPath/CausePath: an intrinsic call is checked by intrinsic-function.
       if (site.kind === 'fail' && looksLikeIntrinsicCall(value)) continue;
       const info = parseJsonPath(value);
-      const at = (start: number, end: number) => stringSpan(ctx.doc, site.path, value, start, end);
-      if (!info) {
-        const hint = looksLikeIntrinsicCall(value)
-          ? `intrinsic functions are not allowed in '${site.field}'`
-          : PATH_ROOTS_HINT;
-        ctx.report({ path: site.path, message: AWS, hint: `${cap(hint)}.` });
-        continue;
-      }
-      if (info.error) {
-        ctx.report({ path: site.path, message: AWS, hint: `${cap(info.error.message)}.`, span: at(info.error.start, info.error.end) });
-        continue;
-      }
-      const rootProblem = rootProblemOf(site, info, value);
-      if (rootProblem) {
-        ctx.report({ path: site.path, message: AWS, hint: rootProblem });
-        continue;
-      }
-      const hard = info.multi.find((m) => m.kind !== 'filter');
-      if (hard) {
-        const why = hard.kind === 'function' ? 'computes a value' : 'can select more than one node';
-        ctx.report({ path: site.path, message: AWS, hint: `${cap(hard.message)} ${why}.`, span: at(hard.start, hard.end) });
-        continue;
-      }
-      const filter = info.multi.find((m) => m.kind === 'filter');
-      if (filter) {
-        ctx.report({
-          path: site.path,
-          code: 'LINT_REFERENCE_PATH_FILTER',
-          severity: 'WARNING',
-          message: `${filter.message} in '${site.field}' may select more than one node; a Reference Path should name exactly one (the ASL specification does not allow filters here, AWS may accept simple ones).`,
-          span: at(filter.start, filter.end),
-        });
-      }
+      // The common case, a valid single-node path: one cached parse, nothing allocated (the
+      // reporting, with its closures, is a function of its own).
+      if (info && !info.error && info.multi.length === 0 && !rootProblemOf(site, info, value)) continue;
+      reportProblem(ctx, site, value, info);
     }
   },
 });
+
+function reportProblem(ctx: RuleContext, site: PathSite, value: string, info: JsonPathInfo | undefined): void {
+  const at = (start: number, end: number) => stringSpan(ctx.doc, site.path, value, start, end);
+  if (!info) {
+    const hint = looksLikeIntrinsicCall(value)
+      ? `intrinsic functions are not allowed in '${site.field}'`
+      : PATH_ROOTS_HINT;
+    ctx.report({ path: site.path, message: AWS, hint: `${cap(hint)}.` });
+    return;
+  }
+  if (info.error) {
+    ctx.report({ path: site.path, message: AWS, hint: `${cap(info.error.message)}.`, span: at(info.error.start, info.error.end) });
+    return;
+  }
+  const rootProblem = rootProblemOf(site, info, value);
+  if (rootProblem) {
+    ctx.report({ path: site.path, message: AWS, hint: rootProblem });
+    return;
+  }
+  const hard = info.multi.find((m) => m.kind !== 'filter');
+  if (hard) {
+    const why = hard.kind === 'function' ? 'computes a value' : 'can select more than one node';
+    ctx.report({ path: site.path, message: AWS, hint: `${cap(hard.message)} ${why}.`, span: at(hard.start, hard.end) });
+    return;
+  }
+  const filter = info.multi.find((m) => m.kind === 'filter');
+  if (filter) {
+    ctx.report({
+      path: site.path,
+      code: 'LINT_REFERENCE_PATH_FILTER',
+      severity: 'WARNING',
+      message: `${filter.message} in '${site.field}' may select more than one node; a Reference Path should name exactly one (the ASL specification does not allow filters here, AWS may accept simple ones).`,
+      span: at(filter.start, filter.end),
+    });
+  }
+}
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -1,5 +1,5 @@
-import { defineRule } from '../src/engine/rule.js';
-import { findStateAnywhere, type Scope } from '../src/model/model.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { findStateAnywhere, type Edge, type Scope } from '../src/model/model.js';
 import { formatLocation } from '../src/model/location.js';
 import { closest } from '../src/lang/suggest.js';
 import { replaceStringEdit } from '../src/fix/edits.js';
@@ -45,34 +45,44 @@ export default defineRule({
     const { model } = ctx;
     // Per scope, computed once: its names (shared by its diagnostics' data) and the suggestion
     // for each missing name (many edges may name the same one).
-    const names = new Map<Scope, string[]>();
-    const suggestions = new Map<Scope, Map<string, string | undefined>>();
+    const memo: Memo = { names: new Map(), suggestions: new Map() };
+    // Every edge of the machine passes here: the loop only looks the target up; reporting (with
+    // its closures) is a function of its own.
     for (const e of model.edges) {
-      const scope = e.from.scope;
-      if (scope.byName.has(e.target)) continue;
-      const elsewhere = findStateAnywhere(model, e.target);
-      let hint = '';
-      let suggestion: string | undefined;
-      let candidates = names.get(scope);
-      if (!candidates) names.set(scope, (candidates = [...scope.byName.keys()]));
-      if (elsewhere) {
-        hint = ` (a state '${e.target}' exists at ${formatLocation(elsewhere.path)}, but a state can only transition to states of its own scope)`;
-      } else {
-        let known = suggestions.get(scope);
-        if (!known) suggestions.set(scope, (known = new Map()));
-        if (!known.has(e.target)) known.set(e.target, closest(e.target, candidates));
-        suggestion = known.get(e.target);
-        if (suggestion) hint = ` (did you mean '${suggestion}'?)`;
-      }
-      ctx.report({
-        path: e.path,
-        message: `Missing 'Next' target: ${e.target}`,
-        hint: hint.trim() || undefined,
-        data: { target: e.target, suggestion, candidates },
-        fix: suggestion
-          ? () => ({ title: `Change to '${suggestion}'`, safe: true, edits: [replaceStringEdit(ctx.doc, e.path, suggestion)] })
-          : undefined,
-      });
+      if (!e.from.scope.byName.has(e.target)) reportMissing(ctx, e, memo);
     }
   },
 });
+
+interface Memo {
+  names: Map<Scope, string[]>;
+  suggestions: Map<Scope, Map<string, string | undefined>>;
+}
+
+function reportMissing(ctx: RuleContext, e: Edge, memo: Memo): void {
+  const scope = e.from.scope;
+  const elsewhere = findStateAnywhere(ctx.model, e.target);
+  let hint = '';
+  let suggestion: string | undefined;
+  let candidates = memo.names.get(scope);
+  if (!candidates) memo.names.set(scope, (candidates = [...scope.byName.keys()]));
+  if (elsewhere) {
+    hint = ` (a state '${e.target}' exists at ${formatLocation(elsewhere.path)}, but a state can only transition to states of its own scope)`;
+  } else {
+    let known = memo.suggestions.get(scope);
+    if (!known) memo.suggestions.set(scope, (known = new Map()));
+    if (!known.has(e.target)) known.set(e.target, closest(e.target, candidates));
+    suggestion = known.get(e.target);
+    if (suggestion) hint = ` (did you mean '${suggestion}'?)`;
+  }
+  const replacement = suggestion;
+  ctx.report({
+    path: e.path,
+    message: `Missing 'Next' target: ${e.target}`,
+    hint: hint.trim() || undefined,
+    data: { target: e.target, suggestion, candidates },
+    fix: replacement
+      ? () => ({ title: `Change to '${replacement}'`, safe: true, edits: [replaceStringEdit(ctx.doc, e.path, replacement)] })
+      : undefined,
+  });
+}

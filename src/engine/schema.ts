@@ -114,17 +114,21 @@ function validateModel(model: StateMachine): SchemaFinding[] {
     // A placeholder Type may become any state type: nothing can be said about the fields.
     if (isPlaceholder(type)) continue;
     const known = typeof type === 'string' && TYPES.has(type);
-    const definition = known ? `${type}.${state.queryLanguage}` : 'state';
+    const definition = known ? definitionName(type, state.queryLanguage) : 'state';
     const downgraded = machineIsJsonata && state.obj.QueryLanguage === 'JSONPath';
-    check(out, v[definition], {
-      base: state.path,
-      value: state.obj,
-      definition,
-      kind: 'state',
-      stateType: known ? type : undefined,
-      queryLanguage: state.queryLanguage,
-      downgraded,
-    });
+    const validate = v[definition];
+    // A valid state (nearly all) costs the validation and nothing else.
+    if (!validate(state.obj)) {
+      report(out, validate, {
+        base: state.path,
+        value: state.obj,
+        definition,
+        kind: 'state',
+        stateType: known ? type : undefined,
+        queryLanguage: state.queryLanguage,
+        downgraded,
+      });
+    }
     if (downgraded) {
       out.push({
         rule: 'query-language',
@@ -139,8 +143,20 @@ function validateModel(model: StateMachine): SchemaFinding[] {
 }
 
 function check(out: SchemaFinding[], validate: ValidateFunction, subject: Subject): void {
-  if (validate(subject.value)) return;
+  if (!validate(subject.value)) report(out, validate, subject);
+}
+
+function report(out: SchemaFinding[], validate: ValidateFunction, subject: Subject): void {
   out.push(...mapErrors(subject, validate.errors ?? [], getDefinitions()));
+}
+
+/** `Task.JSONPath` ...: built once per pair, not concatenated (and hashed) again for every state. */
+const DEFINITION_NAMES = new Map<string, Record<string, string>>(
+  STATE_TYPES.map((t) => [t, { JSONPath: `${t}.JSONPath`, JSONata: `${t}.JSONata` }]),
+);
+
+function definitionName(type: string, language: string): string {
+  return DEFINITION_NAMES.get(type)![language];
 }
 
 /** Reports the findings of one schema rule. */

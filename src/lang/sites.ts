@@ -416,15 +416,43 @@ export function templateMembers(model: StateMachine): TemplateMembers {
   let out = memberCache.get(model);
   if (out) return out;
   out = { dollar: [], plain: [] };
-  const o = out;
-  for (const site of sitesOf(model).templates) {
-    walkTemplate(site.value, site.path, (key, value, path) => {
-      if (key.endsWith('.$')) o.dollar.push({ site, key, value, path: path() });
-      else if (typeof value === 'string' && value.length > 0 && (value[0] === '$' || /^\s*[A-Za-z]/.test(value)) && (value[0] === '$' || value.includes('('))) {
-        o.plain.push({ site, key, value, path: path() });
-      }
-    });
-  }
+  // One shared stack and a plain recursive function (no closure per site): every member of every
+  // template passes here.
+  const stack: (string | number)[] = [];
+  for (const site of sitesOf(model).templates) collectMembers(site, site.value, stack, 0, out);
   memberCache.set(model, out);
   return out;
+}
+
+const LETTER_START = /^\s*[A-Za-z]/;
+
+function collectMembers(site: TemplateSite, v: Json, stack: (string | number)[], depth: number, out: TemplateMembers): void {
+  if (depth > 200 || v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x === null || typeof x !== 'object') continue;
+      stack.push(i);
+      collectMembers(site, x, stack, depth + 1, out);
+      stack.pop();
+    }
+    return;
+  }
+  for (const key in v) {
+    const value = v[key];
+    if (key.endsWith('.$')) {
+      stack.push(key);
+      out.dollar.push({ site, key, value, path: join(site.path, stack) });
+      stack.pop();
+    } else if (typeof value === 'string' && value.length > 0 && (value[0] === '$' || (LETTER_START.test(value) && value.includes('(')))) {
+      stack.push(key);
+      out.plain.push({ site, key, value, path: join(site.path, stack) });
+      stack.pop();
+    }
+    if (value !== null && typeof value === 'object') {
+      stack.push(key);
+      collectMembers(site, value, stack, depth + 1, out);
+      stack.pop();
+    }
+  }
 }

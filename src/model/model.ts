@@ -53,11 +53,34 @@ export interface State {
 export type EdgeField = 'Next' | 'Default' | 'Choices' | 'Catch';
 
 export interface Edge {
-  from: State;
-  target: string;
+  readonly from: State;
+  readonly target: string;
   /** Path of the field holding the target name (e.g. [..., 'Choices', 0, 'Next']). */
-  path: Path;
-  field: EdgeField;
+  readonly path: Path;
+  readonly field: EdgeField;
+}
+
+/**
+ * An edge's path is built when asked for (a report, the editor): a machine has thousands of edges
+ * and nearly all of them are fine.
+ */
+class TransitionEdge implements Edge {
+  #path: Path | undefined;
+
+  constructor(
+    readonly from: State,
+    readonly target: string,
+    readonly field: EdgeField,
+    /** The index of the choice rule or catcher (-1 for Next and Default). */
+    private readonly index: number,
+  ) {}
+
+  get path(): Path {
+    if (this.#path) return this.#path;
+    const p = this.from.path;
+    return (this.#path =
+      this.field === 'Choices' ? extend(p, 'Choices', this.index, 'Next') : this.field === 'Catch' ? extend(p, 'Catch', this.index, 'Next') : extend(p, this.field));
+  }
 }
 
 export interface StateMachine {
@@ -134,7 +157,7 @@ function addScope(sm: StateMachine, kind: ScopeKind, path: Path, value: Json, pa
       type,
       scope,
       queryLanguage: languageOf(stateObj.QueryLanguage) ?? sm.queryLanguage,
-      children: [],
+      children: NO_CHILDREN,
       // A placeholder ("End": "${IsLast}") may well be true: never a false MISSING_END_STATE.
       isTerminal: end === true || type === 'Succeed' || type === 'Fail' || isPlaceholder(end),
       edges: NO_EDGES,
@@ -149,12 +172,13 @@ function addScope(sm: StateMachine, kind: ScopeKind, path: Path, value: Json, pa
     const o = state.obj;
     if (state.type === 'Parallel' && Array.isArray(o.Branches)) {
       o.Branches.forEach((b, i) => {
+        if (state.children === NO_CHILDREN) state.children = [];
         state.children.push(addScope(sm, 'branch', extend(state.path, 'Branches', i), b, scope, state, depth + 1));
       });
     } else if (state.type === 'Map') {
       const key = o.ItemProcessor !== undefined ? 'ItemProcessor' : o.Iterator !== undefined ? 'Iterator' : undefined;
       if (key) {
-        state.children.push(addScope(sm, key === 'ItemProcessor' ? 'itemProcessor' : 'iterator', extend(state.path, key), o[key], scope, state, depth + 1));
+        state.children = [addScope(sm, key === 'ItemProcessor' ? 'itemProcessor' : 'iterator', extend(state.path, key), o[key], scope, state, depth + 1)];
       }
     }
   }
@@ -166,6 +190,8 @@ function addScope(sm: StateMachine, kind: ScopeKind, path: Path, value: Json, pa
  * Not frozen: for...of over a frozen array leaves V8's fast path and allocates at every step.
  */
 const NO_EDGES: Edge[] = [];
+/** Likewise for states with no nested scopes (all but Parallel and Map). */
+const NO_CHILDREN: Scope[] = [];
 
 /**
  * The state's outgoing transitions. Written as plain loops with no closures: it runs for every
@@ -180,25 +206,25 @@ function collectEdges(sm: StateMachine, state: State): void {
   if (type !== 'Choice') {
     // Choice states have no state-level Next (the schema says so); other states no Default.
     const next = o.Next;
-    if (typeof next === 'string') scratch.push({ from: state, target: next, path: extend(state.path, 'Next'), field: 'Next' });
+    if (typeof next === 'string') scratch.push(new TransitionEdge(state, next, 'Next', -1));
   } else {
     const choices = o.Choices;
     if (Array.isArray(choices)) {
       for (let i = 0; i < choices.length; i++) {
         const rule = choices[i];
         if (isObject(rule) && typeof rule.Next === 'string') {
-          scratch.push({ from: state, target: rule.Next, path: extend(state.path, 'Choices', i, 'Next'), field: 'Choices' });
+          scratch.push(new TransitionEdge(state, rule.Next, 'Choices', i));
         }
       }
     }
     const fallback = o.Default;
-    if (typeof fallback === 'string') scratch.push({ from: state, target: fallback, path: extend(state.path, 'Default'), field: 'Default' });
+    if (typeof fallback === 'string') scratch.push(new TransitionEdge(state, fallback, 'Default', -1));
   }
   const catchers = o.Catch;
   if (Array.isArray(catchers) && (type === 'Task' || type === 'Parallel' || type === 'Map')) {
     for (let i = 0; i < catchers.length; i++) {
       const c = catchers[i];
-      if (isObject(c) && typeof c.Next === 'string') scratch.push({ from: state, target: c.Next, path: extend(state.path, 'Catch', i, 'Next'), field: 'Catch' });
+      if (isObject(c) && typeof c.Next === 'string') scratch.push(new TransitionEdge(state, c.Next, 'Catch', i));
     }
   }
   if (scratch.length === 0) return;
