@@ -36,26 +36,40 @@ export function round(x, digits) {
 }
 
 /**
- * Times several functions in rounds (one call of each per round, in turn), so slow drift of the
+ * Times several functions in rounds (one block of each per round, in turn), so slow drift of the
  * machine (other processes, thermal) hits all of them alike and their ratios stay honest.
  * Warm-up rounds run first and are discarded. Rounds continue until `budgetMs` of measured time
  * has passed, within [minRounds, maxRounds].
  *
+ * With `blockMs`, each sample is the mean of a block of back-to-back calls of one function lasting
+ * at least that long (the block size is fixed per function from its warm-up time). A function
+ * then pays for its own garbage collection, amortized: with single calls, a young-generation
+ * collection (several ms on a large document) lands on whichever call happens to cross the
+ * threshold, and interleaved functions can phase-lock so that one of them gets every collection
+ * and another none, which moves medians by 30% or more from run to run.
+ *
  * @param {Record<string, () => unknown>} fns
- * @returns {Record<string, number[]>} the samples (ms) of each function
+ * @returns {Record<string, number[]>} the samples (ms per call) of each function
  */
-export function timeRounds(fns, { warmup = 2, minRounds = 5, maxRounds = 200, budgetMs = 500 } = {}) {
+export function timeRounds(fns, { warmup = 2, minRounds = 5, maxRounds = 200, budgetMs = 500, blockMs = 0 } = {}) {
   const names = Object.keys(fns);
   const samples = Object.fromEntries(names.map((n) => [n, []]));
+  const blocks = Object.fromEntries(names.map((n) => [n, 1]));
   let sink = 0;
-  for (let w = 0; w < warmup; w++) for (const n of names) sink ^= touch(fns[n]());
+  for (let w = 0; w < warmup; w++) {
+    for (const n of names) {
+      const t0 = performance.now();
+      sink ^= touch(fns[n]());
+      if (blockMs > 0) blocks[n] = Math.min(200, Math.max(1, Math.ceil(blockMs / Math.max(performance.now() - t0, 0.001))));
+    }
+  }
   const start = performance.now();
   for (let r = 0; r < maxRounds; r++) {
     for (const n of names) {
+      const k = blocks[n];
       const t0 = performance.now();
-      const out = fns[n]();
-      samples[n].push(performance.now() - t0);
-      sink ^= touch(out);
+      for (let i = 0; i < k; i++) sink ^= touch(fns[n]());
+      samples[n].push((performance.now() - t0) / k);
     }
     if (r + 1 >= minRounds && performance.now() - start >= budgetMs) break;
   }
