@@ -11,7 +11,7 @@
  * scripts/warm-code-cache.mjs then writes the code caches.
  */
 import { build } from 'esbuild';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 
 const dist = (name) => new URL(`../dist/${name}`, import.meta.url).pathname;
 const common = {
@@ -21,13 +21,21 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  // The sources are ES modules: import.meta.url is this file's URL.
+  // The sources are ES modules: import.meta.url is this file's URL. The banner comes before
+  // esbuild's own "use strict", which would then no longer be a directive: it says it first.
   define: { 'import.meta.url': '__aslImportMetaUrl' },
-  banner: { js: "const __aslImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: "'use strict';\nconst __aslImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 await build({ ...common, entryPoints: [new URL('../src/cli/bin.ts', import.meta.url).pathname], outfile: dist('asl-lint-main.cjs') });
-const { define: _define, banner: _banner, ...plain } = common; // the launcher uses __dirname only
-await build({ ...plain, entryPoints: [new URL('../src/cli/launch.ts', import.meta.url).pathname], outfile: dist('asl-lint.cjs') });
+await build({ ...common, entryPoints: [new URL('../src/cli/launch.ts', import.meta.url).pathname], outfile: dist('asl-lint.cjs') });
 chmodSync(dist('asl-lint.cjs'), 0o755);
+// Code run from a V8 code cache goes through vm.Script, where Node 20 has no dynamic import():
+// the bundle must have none (esbuild turns literal imports of bundled modules into require).
+for (const name of ['asl-lint.cjs', 'asl-lint-main.cjs']) {
+  if (/\bimport\s*\(/.test(readFileSync(dist(name), 'utf8'))) {
+    console.error(`asl-lint: ${name} contains a dynamic import(), which fails when run from the code cache (src/code-cache.ts)`);
+    process.exit(1);
+  }
+}
 rmSync(dist('asl-lint.mjs'), { force: true }); // the bin of earlier builds
 console.log(`asl-lint: wrote ${dist('asl-lint.cjs')} and ${dist('asl-lint-main.cjs')}`);

@@ -33,7 +33,8 @@ const definition = JSON.stringify({
 const run = spawnSync(process.execPath, [root + 'dist/asl-lint.cjs', '--stdin-filename', 'warm.asl.json', '-'], {
   input: definition,
   encoding: 'utf8',
-  env: { ...process.env, ASL_LINT_NO_CODE_CACHE: '', NO_COLOR: '1' },
+  // Without NODE_OPTIONS: V8 flags would give the cache another name (src/code-cache.ts).
+  env: { ...process.env, ASL_LINT_NO_CODE_CACHE: '', NODE_OPTIONS: '', NO_COLOR: '1' },
 });
 if (run.status !== 0) {
   console.error(`asl-lint: warming the code cache: the CLI exited with ${run.status}\n${run.stdout}${run.stderr}`);

@@ -8,8 +8,13 @@
  * started by the `asl-lint` bin, dist/asl-lint.cjs (src/cli/launch.ts); run from dist/src it
  * works the same, without the cache.
  */
+import module from 'node:module';
 import { EXIT_FATAL } from './errors.js';
 import { describeFailure, main } from './main.js';
+
+// Node 22+: a compile cache for the modules loaded from here on (YAML, JSONata ...); on Node 20
+// the bin's own code cache covers the program (src/code-cache.ts).
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 function fatal(err: unknown): void {
   try {

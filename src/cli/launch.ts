@@ -5,8 +5,10 @@
  * here is compiled at every start. Only meaningful bundled, where `__dirname` is dist/.
  */
 import { join } from 'node:path';
-import { requireCached } from '../code-cache.js';
+import { CODE_CACHE_FLAG, requireCached } from '../code-cache.js';
 
+// The program and the schema validators it loads may use the code cache (only the bin says so).
+(globalThis as Record<symbol, unknown>)[CODE_CACHE_FLAG] = true;
 try {
   requireCached(join(__dirname, 'asl-lint-main.cjs'));
 } catch (err) {

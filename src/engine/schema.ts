@@ -7,7 +7,7 @@
  * standalone code, no ajv at run time); when it is missing or older than the schema, the schema is
  * compiled with ajv instead, once per process.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import type { StateMachine } from '../model/model.js';
 import type { Document } from '../parse/document.js';
@@ -15,7 +15,7 @@ import { defineRule, type Rule, type RuleContext, type RuleMeta } from './rule.j
 import { formatLocation } from '../model/location.js';
 import { isPlaceholder } from '../lang/placeholder.js';
 import { requireCached } from '../code-cache.js';
-import { compileValidators, generatedModulePath, readSchemaText, schemaHash, schemaPath, STATE_TYPES, VALIDATOR_NAMES, type Validators } from './schema-compile.js';
+import { compileValidators, generatedModulePath, readSchemaText, schemaHash, STATE_TYPES, VALIDATOR_NAMES, type Validators } from './schema-compile.js';
 import { mapErrors, render, type Definitions, type SchemaFinding, type SchemaRuleId, type Subject } from './schema-messages.js';
 
 export type { SchemaFinding, SchemaRuleId } from './schema-messages.js';
@@ -49,10 +49,8 @@ function loadGenerated(): Validators | undefined {
   const file = generatedModulePath();
   if (!existsSync(file)) return undefined;
   const mod = requireCached(file) as Validators & { schemaHash?: string };
-  // A module built from another version of the schema would check the wrong things. The schema
-  // can only have changed since the build if it is newer than the module: hash only then (hashing
-  // at every start would cost the CLI ~4 ms).
-  if (statSync(schemaPath()).mtimeMs > statSync(file).mtimeMs && mod.schemaHash !== schemaHash()) return undefined;
+  // A module built from another version of the schema would check the wrong things.
+  if (mod.schemaHash !== schemaHash()) return undefined;
   for (const name of VALIDATOR_NAMES) if (typeof mod[name] !== 'function') return undefined;
   return mod;
 }
