@@ -50,6 +50,8 @@ const MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Invalid character in string (control characters must be escaped)',
 };
 
+const STOP = new Error('first syntax error found');
+
 /** The first syntax error, located and described for a person. */
 export function findJsonSyntaxError(text: string): SyntaxProblem {
   let first: SyntaxProblem | undefined;
@@ -68,6 +70,8 @@ export function findJsonSyntaxError(text: string): SyntaxProblem {
           }
           if (name === 'InvalidSymbol' && text.startsWith('//', offset)) message = 'Comments are not allowed in JSON';
           first = { message, offset, length: Math.max(length, offset < text.length ? 1 : 0) };
+          // Only the first error is reported: stop the walk (the rest of a 1 MB text is not read).
+          throw STOP;
         },
       },
       { disallowComments: true, allowTrailingComma: false },
