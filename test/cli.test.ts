@@ -1,5 +1,5 @@
 /**
- * The CLI end to end, through the real binary (`node dist/src/cli/bin.js`): exact output, exit
+ * The CLI end to end, through the real binary (the `asl-lint` bin package.json names): exact output, exit
  * codes and stderr, as a CI pipeline sees them.
  */
 import { execSync, spawn, spawnSync } from 'node:child_process';
