@@ -109,9 +109,13 @@ async function generated(task, job, timed, history) {
     return { skipped: 'estimate', estMs: est, basis: past.map((p) => p.size) };
   }
   // A smaller definition of the same kind warms the JIT first, where a warm-up at this size would cost too much.
+  // Its time after the warm-up is the same-process reference for a per-state comparison.
+  let warmSamples;
   if (task.warmFile) {
     const warmText = readFileSync(task.warmFile, 'utf8');
     for (let i = 0; i < 3; i++) await timed(warmText, 'json');
+    warmSamples = [];
+    for (let i = 0; i < 5; i++) warmSamples.push((await timed(warmText, 'json'))[0]);
   }
   const samples = [];
   const [first, verdict] = await timed(text, 'json');
@@ -130,7 +134,7 @@ async function generated(task, job, timed, history) {
   }
   const sorted = samples.slice().sort((a, b) => a - b);
   past.push({ size: task.size, ms: sorted[Math.floor((sorted.length - 1) / 2)] });
-  return { samples, warmupMs, verdict };
+  return { samples, warmupMs, verdict, warmSamples };
 }
 
 /**
