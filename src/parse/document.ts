@@ -11,7 +11,7 @@ import type { Node as TreeNode } from 'jsonc-parser';
 import type { Path, PathSegment, Position, Range } from '../types.js';
 import { getJsonTree, findJsonSyntaxError, countJsonKeys } from './json.js';
 import { validJsonTree } from './json-tree.js';
-import { locateJsonPath } from './json-locate.js';
+import { JsonLocator } from './json-locate.js';
 
 export type { TreeNode };
 export type DocumentFormat = 'json' | 'yaml';
@@ -30,9 +30,6 @@ export interface DuplicateKey {
   offset: number;
   length: number;
 }
-
-/** spanOf answers look-ups by scanning the text (json-locate.ts) until they have scanned it this many times over; then it builds the tree. */
-const LOCATE_BUDGET = 2;
 
 /** Values nested deeper than this are refused (TOO_DEEPLY_NESTED) before any rule walks them. */
 export const MAX_JSON_DEPTH = 512;
@@ -64,8 +61,8 @@ export class Document {
   private readonly valueKeys: number | undefined;
   private treeCache: TreeNode | undefined | null;
   private lineStarts: number[] | undefined;
-  /** Characters the spanOf look-ups answered without the tree have scanned, so far. */
-  private located = 0;
+  /** Answers spanOf from the text while there is no tree. */
+  private locator: JsonLocator | undefined;
 
   constructor(init: DocumentInit) {
     this.text = init.text;
@@ -124,16 +121,16 @@ export class Document {
    * `"key": value` member.
    */
   spanOf(path: Path, part: 'value' | 'key' | 'member' = 'value'): { offset: number; length: number } {
-    if (this.treeCache === null && this.parsed && this.format === 'json' && this.located < LOCATE_BUDGET * this.text.length && this.duplicateKeys.length === 0) {
-      // A few look-ups (a document with a handful of diagnostics) scan the text for their path; the
-      // tree (~3 full scans of time, and ~5 MB of objects for 2,000 states) is built once the
-      // look-ups have scanned the text twice over.
-      const found = locateJsonPath(this.text, path);
-      this.located += found.offset + found.length;
-      if (found.member && (found.exact ? part !== 'value' : true)) {
-        return part === 'member' && found.exact ? { offset: found.member.offset, length: found.member.length } : { offset: found.member.keyOffset, length: found.member.keyLength };
+    if (this.treeCache === null && this.parsed && this.format === 'json' && this.duplicateKeys.length === 0) {
+      // Ranges come from reading the text along the path (json-locate.ts), not from the node tree
+      // (~20 ms and ~5 MB of objects for 2,000 states, most of the time a diagnostic waited for).
+      // Once an editor feature has built the tree, the tree answers.
+      const locator = (this.locator ??= new JsonLocator(this.text));
+      const found = locator.locate(path);
+      if (found.key && (found.exact ? part !== 'value' : true)) {
+        return part === 'member' && found.exact ? { offset: found.key.offset, length: locator.end(found.offset) - found.key.offset } : found.key;
       }
-      return { offset: found.offset, length: found.length };
+      return { offset: found.offset, length: locator.end(found.offset) - found.offset };
     }
     const found = this.nodeAt(path);
     if (!found) return { offset: 0, length: 0 };

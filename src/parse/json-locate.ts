@@ -63,19 +63,23 @@ function endOfValue(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === C.Quote) return endOfString(text, i);
   if (c === C.OpenBrace || c === C.OpenBracket) {
+    // From string to string with the native search; only the short stretches between strings
+    // (punctuation, white space, numbers) are read a character at a time, for brackets.
     let depth = 0;
-    for (let j = i; ; ) {
-      const d = text.charCodeAt(j);
-      if (d === C.Quote) {
-        j = endOfString(text, j);
-        continue;
+    let j = i;
+    for (;;) {
+      const quote = text.indexOf('"', j);
+      const stop = quote < 0 ? text.length : quote;
+      for (; j < stop; j++) {
+        const d = text.charCodeAt(j);
+        if (d === C.OpenBrace || d === C.OpenBracket) depth++;
+        else if (d === C.CloseBrace || d === C.CloseBracket) {
+          depth--;
+          if (depth === 0) return j + 1;
+        }
       }
-      if (d === C.OpenBrace || d === C.OpenBracket) depth++;
-      else if (d === C.CloseBrace || d === C.CloseBracket) {
-        depth--;
-        if (depth === 0) return j + 1;
-      }
-      j++;
+      if (quote < 0) return text.length; // not reached for valid JSON
+      j = endOfString(text, quote);
     }
   }
   // A number, true, false or null: up to the next delimiter.
@@ -87,61 +91,131 @@ function endOfValue(text: string, i: number): number {
   }
 }
 
-/** Is the key token text[start, end) (quotes included) the string `name`? */
-function keyEquals(text: string, start: number, end: number, name: string): boolean {
-  const raw = end - start - 2;
-  // The token's characters are the name itself: equal, unless they are an escape sequence (the
-  // name then has a backslash, and decodes to something shorter).
-  if (raw === name.length && text.startsWith(name, start + 1)) return !name.includes('\\');
-  // An escaped key is longer than what it decodes to.
-  if (raw <= name.length) return false;
-  const token = text.slice(start, end);
-  return token.includes('\\') && (JSON.parse(token) as string) === name;
+/** The string a key token text[start, end) (quotes included) stands for. */
+function keyText(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1);
+  return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
 }
 
-/** Locates `path` in `text` (valid JSON, no duplicate keys). */
-export function locateJsonPath(text: string, path: Path): Located {
-  let i = skipWhite(text, 0);
-  let member: Located['member'];
-  let exact = true;
-  for (const seg of path) {
-    const c = text.charCodeAt(i);
-    let next = -1;
-    let nextMember: Located['member'];
-    if (c === C.OpenBrace && typeof seg === 'string') {
-      let j = skipWhite(text, i + 1);
-      while (text.charCodeAt(j) === C.Quote) {
-        const keyEnd = endOfString(text, j);
-        const valueStart = skipWhite(text, skipWhite(text, keyEnd) + 1); // past the colon
-        if (keyEquals(text, j, keyEnd, seg)) {
-          next = valueStart;
-          nextMember = { keyOffset: j, keyLength: keyEnd - j, offset: j, length: 0 };
-          break;
-        }
-        j = skipWhite(text, endOfValue(text, valueStart));
-        if (text.charCodeAt(j) !== C.Comma) break;
-        j = skipWhite(text, j + 1);
-      }
-    } else if (c === C.OpenBracket && typeof seg === 'number') {
-      let j = skipWhite(text, i + 1);
-      for (let k = 0; text.charCodeAt(j) !== C.CloseBracket; k++) {
-        if (k === seg) {
-          next = j;
-          break;
-        }
-        j = skipWhite(text, endOfValue(text, j));
-        if (text.charCodeAt(j) !== C.Comma) break;
-        j = skipWhite(text, j + 1);
-      }
+/** An object's members met so far: key -> [key offset, key end, value offset]; where to go on. */
+interface ObjectScan {
+  members: Map<string, [number, number, number]>;
+  /** Offset of the next member's key, -1 once the object is read to its end. */
+  next: number;
+}
+
+/** An array's elements met so far (their offsets); where to go on. */
+interface ArrayScan {
+  starts: number[];
+  next: number;
+}
+
+/**
+ * Locates paths in one text (valid JSON, no duplicate keys), remembering what it has read: the
+ * members of each object and the elements of each array on the way, and where each value it has
+ * skipped ends. Any number of look-ups then reads each part of the text about once, however many
+ * diagnostics a document has (the States object of 2,000 states is read once, not once per
+ * diagnostic), and builds an index only of the objects on the paths, not a tree of everything.
+ */
+export class JsonLocator {
+  private readonly objects = new Map<number, ObjectScan>();
+  private readonly arrays = new Map<number, ArrayScan>();
+  private readonly ends = new Map<number, number>();
+
+  constructor(private readonly text: string) {}
+
+  /** The offset just past the value starting at `i` (remembered for objects and arrays). */
+  end(i: number): number {
+    const c = this.text.charCodeAt(i);
+    if (c !== C.OpenBrace && c !== C.OpenBracket) return endOfValue(this.text, i);
+    let e = this.ends.get(i);
+    if (e === undefined) {
+      e = endOfValue(this.text, i);
+      this.ends.set(i, e);
     }
-    if (next < 0) {
-      exact = false;
-      break;
-    }
-    i = next;
-    member = nextMember;
+    return e;
   }
-  const end = endOfValue(text, i);
-  if (member) member.length = end - member.offset;
-  return { offset: i, length: end - i, exact, member };
+
+  /** The member `name` of the object at `at`: [key offset, key end, value offset]. */
+  private member(at: number, name: string): [number, number, number] | undefined {
+    const text = this.text;
+    let scan = this.objects.get(at);
+    if (!scan) {
+      const first = skipWhite(text, at + 1);
+      scan = { members: new Map(), next: text.charCodeAt(first) === C.Quote ? first : -1 };
+      this.objects.set(at, scan);
+    }
+    const known = scan.members.get(name);
+    if (known) return known;
+    while (scan.next >= 0) {
+      const keyStart = scan.next;
+      const keyEnd = endOfString(text, keyStart);
+      const valueStart = skipWhite(text, skipWhite(text, keyEnd) + 1); // past the colon
+      const entry: [number, number, number] = [keyStart, keyEnd, valueStart];
+      const key = keyText(text, keyStart, keyEnd);
+      scan.members.set(key, entry);
+      const after = skipWhite(text, this.end(valueStart));
+      scan.next = text.charCodeAt(after) === C.Comma ? skipWhite(text, after + 1) : -1;
+      if (key === name) return entry;
+    }
+    return undefined;
+  }
+
+  /** The offset of element `index` of the array at `at`. */
+  private element(at: number, index: number): number | undefined {
+    const text = this.text;
+    let scan = this.arrays.get(at);
+    if (!scan) {
+      const first = skipWhite(text, at + 1);
+      scan = { starts: [], next: text.charCodeAt(first) === C.CloseBracket ? -1 : first };
+      this.arrays.set(at, scan);
+    }
+    while (scan.starts.length <= index && scan.next >= 0) {
+      const start = scan.next;
+      scan.starts.push(start);
+      const after = skipWhite(text, this.end(start));
+      scan.next = text.charCodeAt(after) === C.Comma ? skipWhite(text, after + 1) : -1;
+    }
+    return scan.starts[index];
+  }
+
+  /**
+   * The deepest value `path` reaches (all of it when `exact`): its offset, and when it is the
+   * value of an object member, the member's key. Its end: `end(offset)`.
+   */
+  locate(path: Path): { offset: number; exact: boolean; key?: { offset: number; length: number } } {
+    const text = this.text;
+    let i = skipWhite(text, 0);
+    let key: { offset: number; length: number } | undefined;
+    for (const seg of path) {
+      const c = text.charCodeAt(i);
+      if (c === C.OpenBrace && typeof seg === 'string') {
+        const m = this.member(i, seg);
+        if (!m) return { offset: i, exact: false, key };
+        key = { offset: m[0], length: m[1] - m[0] };
+        i = m[2];
+      } else if (c === C.OpenBracket && typeof seg === 'number') {
+        const e = Number.isInteger(seg) && seg >= 0 ? this.element(i, seg) : undefined;
+        if (e === undefined) return { offset: i, exact: false, key };
+        key = undefined;
+        i = e;
+      } else {
+        return { offset: i, exact: false, key };
+      }
+    }
+    return { offset: i, exact: true, key };
+  }
+}
+
+/** Locates `path` in `text` (valid JSON, no duplicate keys), with a locator of its own. */
+export function locateJsonPath(text: string, path: Path): Located {
+  const locator = new JsonLocator(text);
+  const found = locator.locate(path);
+  const end = locator.end(found.offset);
+  return {
+    offset: found.offset,
+    length: end - found.offset,
+    exact: found.exact,
+    member: found.key ? { keyOffset: found.key.offset, keyLength: found.key.length, offset: found.key.offset, length: end - found.key.offset } : undefined,
+  };
 }
