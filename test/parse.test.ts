@@ -139,3 +139,19 @@ describe('parse: YAML', () => {
     expect(formatForFile(undefined)).toBe('json');
   });
 });
+
+describe('positions', () => {
+  it('the first positions, counted line by line, are those of the line index built afterwards', () => {
+    const text = '{\n  "StartAt": "A",\n\n  "States": {"A": {"Type": "Pass", "End": true}}\n}\n';
+    const offsets = [-3, 0, 1, 2, 3, 18, 19, 20, 21, 40, text.length - 2, text.length - 1, text.length, text.length + 5];
+    const indexed = parse(text, 'json');
+    for (let i = 0; i < 10; i++) indexed.positionAt(0); // past the counted ones: the index answers
+    for (const offset of offsets) {
+      const fresh = parse(text, 'json'); // its first position is counted
+      expect(fresh.positionAt(offset), `offset ${offset}`).toEqual(indexed.positionAt(offset));
+    }
+    // Text with carriage returns always takes the index.
+    const crlf = parse(text.replace(/\n/g, '\r\n'), 'json');
+    expect(crlf.positionAt(text.indexOf('"States"') + 3)).toEqual(indexed.positionAt(text.indexOf('"States"')));
+  });
+});

@@ -31,6 +31,9 @@ export interface DuplicateKey {
   length: number;
 }
 
+/** positionAt counts line feeds for this many positions, then builds the index of line starts. */
+const COUNT_LINES_BEFORE_INDEX = 4;
+
 /** Values nested deeper than this are refused (TOO_DEEPLY_NESTED) before any rule walks them. */
 export const MAX_JSON_DEPTH = 512;
 
@@ -61,6 +64,9 @@ export class Document {
   private readonly valueKeys: number | undefined;
   private treeCache: TreeNode | undefined | null;
   private lineStarts: number[] | undefined;
+  /** Positions answered by counting lines, before the line index was built. */
+  private countedLines = 0;
+  private hasCarriageReturn: boolean | undefined;
   /** Answers spanOf from the text while there is no tree. */
   private locator: JsonLocator | undefined;
 
@@ -150,6 +156,21 @@ export class Document {
   }
 
   positionAt(offset: number): Position {
+    if (!this.lineStarts && this.countedLines < COUNT_LINES_BEFORE_INDEX && !(this.hasCarriageReturn ??= this.text.includes('\r'))) {
+      // The first few positions (a document with one or two diagnostics) count line feeds up to
+      // the offset; the index of every line start (an array of ~400,000 numbers for 9 MB) is built
+      // once more positions are asked for.
+      this.countedLines++;
+      const t = this.text;
+      const end = Math.min(Math.max(0, offset), t.length);
+      let line = 0;
+      let start = 0;
+      for (let i = t.indexOf('\n'); i >= 0 && i < end; i = t.indexOf('\n', i + 1)) {
+        line++;
+        start = i + 1;
+      }
+      return { line, character: offset - start };
+    }
     const starts = this.getLineStarts();
     let lo = 0;
     let hi = starts.length - 1;
