@@ -37,6 +37,7 @@ export default defineRule({
       // Result exists only in JSONPath states (in JSONata states the schema reports the field).
       if (state.type !== 'Pass' || state.queryLanguage !== 'JSONPath' || state.obj.Result === undefined) continue;
       const resultPath = extend(state.path, 'Result');
+      // Every depth, as AWS does (the parse refuses JSON nested past 512 levels, so recursion is bounded).
       walkTemplate(state.obj.Result, resultPath, (key, _v, memberPath) => {
         if (!key.endsWith('.$')) return;
         ctx.report({
@@ -45,7 +46,7 @@ export default defineRule({
           location: formatLocation(resultPath),
           message: `The value of '${key}' will not evaluate as a JSONPath or Intrinsic Function at runtime. Instead of 'Result', use 'Parameters' to evaluate it as a JSONPath or Intrinsic Function at runtime.`,
         });
-      });
+      }, Infinity);
     }
   },
 });

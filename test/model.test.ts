@@ -69,3 +69,19 @@ describe('model', () => {
     expect(buildModel(parse('[1]')).rootScope).toBeUndefined();
   });
 });
+
+describe('model: API shape after the allocation work', () => {
+  it('edgesFrom is a Map of every state to its edges; states share no mutable arrays', () => {
+    const doc = parse('{"StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "B"}], "Default": "C"}, "B": {"Type": "Succeed"}, "C": {"Type": "Succeed"}}}');
+    const model = buildModel(doc);
+    expect(model.edgesFrom).toBeInstanceOf(Map);
+    expect(model.edgesFrom.size).toBe(3);
+    const [a, b] = model.states;
+    expect(model.edgesFrom.get(a)!.map((e) => [e.target, e.field, e.path])).toEqual([
+      ['B', 'Choices', ['States', 'A', 'Choices', 0, 'Next']],
+      ['C', 'Default', ['States', 'A', 'Default']],
+    ]);
+    expect(model.edgesFrom.get(b)).toEqual([]);
+    expect(model.edges.map((e) => e.target)).toEqual(['B', 'C']);
+  });
+});

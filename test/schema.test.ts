@@ -719,3 +719,24 @@ describe('schema: validators', () => {
     });
   });
 });
+
+describe('schema: findings do not share state with the validators', () => {
+  it('changing a diagnostic data array changes nothing for the next run (the keyword arguments are constants of the validator)', () => {
+    const text = '{"StartAt": "W", "States": {"W": {"Type": "Wait", "End": true}}}';
+    const first = lint(text).diagnostics.find((d) => d.code === 'SCHEMA_VALIDATION_FAILED')!;
+    expect(first.message).toBe('One of these fields is required: [Seconds, SecondsPath, Timestamp, TimestampPath]');
+    const fields = (first.data as { fields: string[] }).fields;
+    fields.push('MUTATED');
+    fields.splice(0, 1);
+    expect(lint(text).diagnostics.find((d) => d.code === 'SCHEMA_VALIDATION_FAILED')!.message).toBe(first.message);
+    expect(validate('{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1, "End": true}}}').result).toBe('OK');
+  });
+
+  it('PASS_RESULT_IS_STATIC finds a .$ key at any depth of Result', () => {
+    let inner = '{"k.$": "$.a"}';
+    for (let i = 0; i < 250; i++) inner = `{"n": ${inner}}`;
+    const text = `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": ${inner}, "End": true}}}`;
+    const d = lint(text).diagnostics.filter((x) => x.code === 'PASS_RESULT_IS_STATIC');
+    expect(d.map((x) => [x.location, text.slice(x.offset, x.offset + x.length)])).toEqual([['/States/P/Result', '"k.$"']]);
+  });
+});

@@ -38,7 +38,8 @@ function aslExclusive(data: Record<string, unknown>, groups: string[][]): Keywor
     for (const f of group) if (Object.prototype.hasOwnProperty.call(data, f)) count++;
     if (count < 2) continue;
     const present = group.filter((f) => Object.prototype.hasOwnProperty.call(data, f));
-    (out ??= []).push({ kind: 'exclusive', group, present });
+    // A copy: the group is a constant of the validator, and a problem ends up in a diagnostic's data.
+    (out ??= []).push({ kind: 'exclusive', group: group.slice(), present });
   }
   return out;
 }
@@ -49,7 +50,7 @@ function aslRequireOne(data: Record<string, unknown>, groups: string[][]): Keywo
   for (const group of groups) {
     let found = false;
     for (const f of group) if (Object.prototype.hasOwnProperty.call(data, f)) found = true;
-    if (!found) (out ??= []).push({ kind: 'requireOne', group });
+    if (!found) (out ??= []).push({ kind: 'requireOne', group: group.slice() }); // a copy, as above
   }
   return out;
 }

@@ -367,12 +367,12 @@ function collectJsonata(state: State, out: JsonataSite[], dollarKeys: Sites['jso
  * Visits every object member of a JSON value (objects and arrays, any depth). The member's path is
  * built only when asked for (during the visit): a template has many members and few are reported.
  */
-export function walkTemplate(value: Json, at: Path, visit: (key: string, v: Json, path: () => Path) => void): void {
+export function walkTemplate(value: Json, at: Path, visit: (key: string, v: Json, path: () => Path) => void, maxDepth = 200): void {
   const stack: (string | number)[] = [];
   // Valid only during the visit call (the stack moves on afterwards).
   const path = () => join(at, stack);
   const walk = (v: Json, depth: number): void => {
-    if (depth > 200 || v === null || typeof v !== 'object') return;
+    if (depth > maxDepth || v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const x = v[i];

@@ -42,12 +42,12 @@ export interface State {
   type: string | undefined;
   scope: Scope;
   queryLanguage: QueryLanguage;
-  /** Scopes nested in this state (Parallel branches, Map processor). */
-  children: Scope[];
+  /** Scopes nested in this state (Parallel branches, Map processor). Read-only: states without any share one empty array. */
+  children: readonly Scope[];
   /** End: true, Succeed or Fail. */
   isTerminal: boolean;
-  /** Outgoing transitions (Next, Choices[].Next, Default, Catch[].Next), in document order. */
-  edges: Edge[];
+  /** Outgoing transitions (Next, Choices[].Next, Default, Catch[].Next), in document order. Read-only: states without any share one empty array. */
+  edges: readonly Edge[];
 }
 
 export type EdgeField = 'Next' | 'Default' | 'Choices' | 'Catch';
@@ -94,8 +94,8 @@ export interface StateMachine {
   /** All states of every scope, in document order within each scope, parents before children. */
   states: State[];
   edges: Edge[];
-  /** Outgoing edges per state (the same as `state.edges`; kept for API users). */
-  edgesFrom: { get(state: State): Edge[] | undefined };
+  /** Outgoing edges per state, as a Map (built on first use; `state.edges` is the same without it). */
+  readonly edgesFrom: ReadonlyMap<State, readonly Edge[]>;
   /** Deepest scope nesting (0 = no Parallel/Map). */
   maxDepth: number;
 }
@@ -107,11 +107,10 @@ export function isObject(v: unknown): v is JsonObject {
 /** Beyond this nesting of Parallel/Map scopes the model stops descending (TOO_DEEPLY_NESTED). */
 export const MAX_SCOPE_DEPTH = 50;
 
-const EDGES_FROM: StateMachine['edgesFrom'] = { get: (state) => state.edges };
-
 export function buildModel(doc: Document): StateMachine {
   const root = isObject(doc.value) ? (doc.value as JsonObject) : undefined;
   const queryLanguage = languageOf(root?.QueryLanguage) ?? 'JSONPath';
+  let edgesFrom: Map<State, readonly Edge[]> | undefined;
   const sm: StateMachine = {
     doc,
     root,
@@ -120,7 +119,9 @@ export function buildModel(doc: Document): StateMachine {
     scopes: [],
     states: [],
     edges: [],
-    edgesFrom: EDGES_FROM,
+    get edgesFrom() {
+      return (edgesFrom ??= new Map(sm.states.map((s) => [s, s.edges])));
+    },
     maxDepth: 0,
   };
   if (!root) return sm;
@@ -171,10 +172,11 @@ function addScope(sm: StateMachine, kind: ScopeKind, path: Path, value: Json, pa
   for (const state of scope.states) {
     const o = state.obj;
     if (state.type === 'Parallel' && Array.isArray(o.Branches)) {
+      const branches: Scope[] = [];
       o.Branches.forEach((b, i) => {
-        if (state.children === NO_CHILDREN) state.children = [];
-        state.children.push(addScope(sm, 'branch', extend(state.path, 'Branches', i), b, scope, state, depth + 1));
+        branches.push(addScope(sm, 'branch', extend(state.path, 'Branches', i), b, scope, state, depth + 1));
       });
+      if (branches.length) state.children = branches;
     } else if (state.type === 'Map') {
       const key = o.ItemProcessor !== undefined ? 'ItemProcessor' : o.Iterator !== undefined ? 'Iterator' : undefined;
       if (key) {
@@ -189,9 +191,9 @@ function addScope(sm: StateMachine, kind: ScopeKind, path: Path, value: Json, pa
  * Shared by every state without transitions: never mutated (collectEdges assigns a new array).
  * Not frozen: for...of over a frozen array leaves V8's fast path and allocates at every step.
  */
-const NO_EDGES: Edge[] = [];
+const NO_EDGES: readonly Edge[] = [];
 /** Likewise for states with no nested scopes (all but Parallel and Map). */
-const NO_CHILDREN: Scope[] = [];
+const NO_CHILDREN: readonly Scope[] = [];
 
 /**
  * The state's outgoing transitions. Written as plain loops with no closures: it runs for every
