@@ -16,8 +16,8 @@
  * CLI: node bench/generate.mjs <states> [--warnings] [--seed N]  (prints the JSON)
  */
 
-/** mulberry32: tiny, fast, good enough to pick shapes. */
-function prng(seed) {
+/** mulberry32: tiny, fast, good enough to pick shapes (the tests' seeded PRNG too: test/support.ts). */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

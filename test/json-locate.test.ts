@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Node as TreeNode } from 'jsonc-parser';
-import { JsonLocator, locateJsonPath } from '../src/parse/json-locate.js';
+import { JsonLocator } from '../src/parse/json-locate.js';
 import { prng } from './support.js';
 import { parse } from '../src/parse/index.js';
 import { pathOf, type Document } from '../src/parse/document.js';
@@ -21,15 +21,6 @@ const PARTS: Part[] = ['value', 'key', 'member'];
 function treeSpan(doc: Document, path: Path, part: Part) {
   doc.tree(); // built: spanOf answers from the tree
   return doc.spanOf(path, part);
-}
-
-/** The locator's answer, mapped as spanOf maps it. */
-function locatedSpan(text: string, path: Path, part: Part) {
-  const found = locateJsonPath(text, path);
-  if (found.member && (found.exact ? part !== 'value' : true)) {
-    return part === 'member' && found.exact ? { offset: found.member.offset, length: found.member.length } : { offset: found.member.keyOffset, length: found.member.keyLength };
-  }
-  return { offset: found.offset, length: found.length };
 }
 
 /** Every node's path, and for each object and array a path one step past its members. */
@@ -51,15 +42,6 @@ function paths(root: TreeNode): Path[] {
   return out;
 }
 
-/** The answer of one locator shared by all look-ups (what spanOf uses: it remembers what it read). */
-function sharedSpan(locator: JsonLocator, path: Path, part: Part) {
-  const found = locator.locate(path);
-  if (found.key && (found.exact ? part !== 'value' : true)) {
-    return part === 'member' && found.exact ? { offset: found.key.offset, length: locator.end(found.offset) - found.key.offset } : found.key;
-  }
-  return { offset: found.offset, length: locator.end(found.offset) - found.offset };
-}
-
 function agree(text: string, seed = 1): number {
   const doc = parse(text, 'json');
   const root = doc.tree()!;
@@ -75,7 +57,7 @@ function agree(text: string, seed = 1): number {
     const p = all[n];
     for (const part of PARTS) {
       const want = treeSpan(doc, p, part);
-      if (!same(locatedSpan(text, p, part), want)) wrong.push(`${JSON.stringify(p)} ${part}`);
+      if (!same(new JsonLocator(text).span(p, part), want)) wrong.push(`${JSON.stringify(p)} ${part}`);
       checked++;
     }
   }
@@ -85,7 +67,7 @@ function agree(text: string, seed = 1): number {
   const shared = new JsonLocator(text);
   for (const { p } of order) {
     for (const part of PARTS) {
-      if (!same(sharedSpan(shared, p, part), treeSpan(doc, p, part))) wrong.push(`shared ${JSON.stringify(p)} ${part}`);
+      if (!same(shared.span(p, part), treeSpan(doc, p, part))) wrong.push(`shared ${JSON.stringify(p)} ${part}`);
       checked++;
     }
   }
@@ -104,14 +86,15 @@ const SAMPLES = [
   '{\n  "StartAt": "A",\n  "States": {"A": {"Type": "Pass", "Parameters": {"x.$": "States.Format(\'{}\', $.a)"}, "End": true}}\n}',
 ];
 
-describe('locateJsonPath', () => {
+describe('JsonLocator', () => {
   it('agrees with the node tree on hand-written edge cases (escapes in keys and strings, nesting, white space)', () => {
     for (const text of SAMPLES) agree(text);
     // Escaped keys are found by what they decode to.
-    expect(locateJsonPath('{"\\u0041": 7}', ['A'])).toMatchObject({ exact: true, offset: 11, length: 1 });
-    expect(locateJsonPath('{"q\\"uote": 7}', ['q"uote'])).toMatchObject({ exact: true, offset: 12 });
-    expect(locateJsonPath('{"a\\\\": 7}', ['a\\'])).toMatchObject({ exact: true });
-    expect(locateJsonPath('{"a\\\\": 7}', ['a\\\\'])).toMatchObject({ exact: false });
+    const at = (text: string, key: string) => new JsonLocator(text).locate([key]);
+    expect(at('{"\\u0041": 7}', 'A')).toMatchObject({ exact: true, offset: 11 });
+    expect(at('{"q\\"uote": 7}', 'q"uote')).toMatchObject({ exact: true, offset: 12 });
+    expect(at('{"a\\\\": 7}', 'a\\')).toMatchObject({ exact: true });
+    expect(at('{"a\\\\": 7}', 'a\\\\')).toMatchObject({ exact: false });
   });
 
   it('agrees with the node tree on every path of every parseable corpus definition', () => {

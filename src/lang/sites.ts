@@ -235,7 +235,7 @@ function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSit
         for (let i = 0; i < choices.length; i++) {
           const rule = choices[i];
           if (!isObject(rule)) continue;
-          collectChoiceRule(state, rule, p, 'Choices', i, paths);
+          collectChoiceRule(state, rule, extend(p, 'Choices', i), paths);
           if (rule.Assign !== undefined) templates.push({ state, path: extend(p, 'Choices', i, 'Assign'), field: 'Assign', value: rule.Assign, assign: true });
         }
       }
@@ -253,23 +253,19 @@ function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSit
   }
 }
 
-/**
- * A Choice rule's Variable and `...Path` operators, through And/Or/Not. The rule's path is
- * `[...base, a, b]` (e.g. `Choices, 0`), and is only built for a member that is collected.
- */
-function collectChoiceRule(state: State, rule: JsonObject, base: Path, a: string | number, b: string | number | undefined, out: PathSite[]): void {
+/** A Choice rule's Variable and `...Path` operators, through And/Or/Not; `at` is the rule's path. */
+function collectChoiceRule(state: State, rule: JsonObject, at: Path, out: PathSite[]): void {
   for (const key in rule) {
     const v = rule[key];
     if (key === 'Variable' || (key.endsWith('Path') && CHOICE_PATH_OPERATORS.has(key))) {
-      out.push({ state, path: b === undefined ? extend(base, a, key) : extend(base, a, b, key), field: key, value: v, kind: 'choice' });
+      out.push({ state, path: extend(at, key), field: key, value: v, kind: 'choice' });
     } else if ((key === 'And' || key === 'Or') && Array.isArray(v)) {
-      const at = b === undefined ? extend(base, a) : extend(base, a, b);
       for (let i = 0; i < v.length; i++) {
         const r = v[i];
-        if (isObject(r)) collectChoiceRule(state, r, at, key, i, out);
+        if (isObject(r)) collectChoiceRule(state, r, extend(at, key, i), out);
       }
     } else if (key === 'Not' && isObject(v)) {
-      collectChoiceRule(state, v, b === undefined ? extend(base, a) : extend(base, a, b), 'Not', undefined, out);
+      collectChoiceRule(state, v, extend(at, 'Not'), out);
     }
   }
 }

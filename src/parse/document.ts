@@ -131,12 +131,7 @@ export class Document {
       // Ranges come from reading the text along the path (json-locate.ts), not from the node tree
       // (~20 ms and ~5 MB of objects for 2,000 states, most of the time a diagnostic waited for).
       // Once an editor feature has built the tree, the tree answers.
-      const locator = (this.locator ??= new JsonLocator(this.text));
-      const found = locator.locate(path);
-      if (found.key && (found.exact ? part !== 'value' : true)) {
-        return part === 'member' && found.exact ? { offset: found.key.offset, length: locator.end(found.offset) - found.key.offset } : found.key;
-      }
-      return { offset: found.offset, length: locator.end(found.offset) - found.offset };
+      return (this.locator ??= new JsonLocator(this.text)).span(path, part);
     }
     const found = this.nodeAt(path);
     if (!found) return { offset: 0, length: 0 };

@@ -12,32 +12,7 @@
  * and the tree's look-up knows it (the caller checks).
  */
 import type { Path } from '../types.js';
-
-// The same character codes as json-tree.ts: a const enum is inlined at compile time, which a
-// shared module of constants is not (measured: the scan ran ~50% slower through a namespace import).
-const enum C {
-  Tab = 9,
-  Lf = 10,
-  Cr = 13,
-  Space = 32,
-  Quote = 34,
-  Comma = 44,
-  Colon = 58,
-  OpenBracket = 91,
-  Backslash = 92,
-  CloseBracket = 93,
-  OpenBrace = 123,
-  CloseBrace = 125,
-}
-
-export interface Located {
-  /** The deepest node the path reaches (the whole path when `exact`). */
-  offset: number;
-  length: number;
-  exact: boolean;
-  /** When that node is the value of an object member: the member's key and the member itself. */
-  member?: { keyOffset: number; keyLength: number; offset: number; length: number };
-}
+import { C } from './json-chars.js';
 
 function skipWhite(text: string, i: number): number {
   for (;;) {
@@ -205,17 +180,17 @@ export class JsonLocator {
     }
     return { offset: i, exact: true, key };
   }
-}
 
-/** Locates `path` in `text` (valid JSON, no duplicate keys), with a locator of its own. */
-export function locateJsonPath(text: string, path: Path): Located {
-  const locator = new JsonLocator(text);
-  const found = locator.locate(path);
-  const end = locator.end(found.offset);
-  return {
-    offset: found.offset,
-    length: end - found.offset,
-    exact: found.exact,
-    member: found.key ? { keyOffset: found.key.offset, keyLength: found.key.length, offset: found.key.offset, length: end - found.key.offset } : undefined,
-  };
+  /**
+   * What Document.spanOf answers, from the text: the value `path` names, its key, or the whole
+   * `"key": value` member; for a path that does not resolve, the key of the deepest existing
+   * member (where a reader would add the rest), else the deepest value.
+   */
+  span(path: Path, part: 'value' | 'key' | 'member' = 'value'): { offset: number; length: number } {
+    const found = this.locate(path);
+    if (found.key && (found.exact ? part !== 'value' : true)) {
+      return part === 'member' && found.exact ? { offset: found.key.offset, length: this.end(found.offset) - found.key.offset } : found.key;
+    }
+    return { offset: found.offset, length: this.end(found.offset) - found.offset };
+  }
 }

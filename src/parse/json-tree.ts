@@ -9,27 +9,10 @@
  * through jsonc-parser, whose tree tolerates errors.
  */
 import type { Node as TreeNode } from 'jsonc-parser';
+import { C } from './json-chars.js';
 
 /** jsonc-parser's Node with the fields this builder fills in after creating the node. */
 type Building = { -readonly [K in keyof TreeNode]: TreeNode[K] };
-
-const enum C {
-  Tab = 9,
-  Lf = 10,
-  Cr = 13,
-  Space = 32,
-  Quote = 34,
-  Comma = 44,
-  Colon = 58,
-  OpenBracket = 91,
-  Backslash = 92,
-  CloseBracket = 93,
-  OpenBrace = 123,
-  CloseBrace = 125,
-  LowerF = 102,
-  LowerN = 110,
-  LowerT = 116,
-}
 
 export function validJsonTree(text: string): TreeNode | undefined {
   let i = 0;

@@ -60,7 +60,6 @@ export function findJsonSyntaxError(text: string): SyntaxProblem {
       text,
       {
         onError(code, offset, length) {
-          if (first) return;
           const name = jsonc.printParseErrorCode(code);
           let message = MESSAGES[name] ?? name;
           if (name === 'PropertyNameExpected' || name === 'ValueExpected') {
