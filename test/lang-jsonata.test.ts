@@ -145,6 +145,14 @@ describe('JSONata rules', () => {
     expect(diags(jsonata('"S": {"Type": "Pass", "Output": "{% x & \'${Suffix}\' %}", "End": true}')).map((d) => d.message)).toEqual(["Reference to 'x' at the top level is not supported."]);
   });
 
+  it('keeps whole strings and expressions apart in the analysis cache (issue 11)', () => {
+    // S's expression, with its placeholder stood in, is the text '{% $__placeholder %}', which is
+    // B's whole string: one shared cache answered B with S's syntax error.
+    const text = jsonata('"S": {"Type": "Pass", "Output": "{%{% ${X} %}%}", "Next": "B"}, "B": {"Type": "Pass", "Output": "{% $__placeholder %}", "End": true}');
+    expect(diags(text).map((d) => `${d.code} ${d.location}`)).toEqual(['LINT_VARIABLE_UNASSIGNED /States/B/Output']);
+    expect(analyzeJsonata('{% $__placeholder %}').error?.message).toBeDefined();
+  });
+
   it('$states.result where a result exists: Map and Parallel Output; not in a Choice rule or a catcher', () => {
     const text = jsonata(
       [

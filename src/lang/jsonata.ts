@@ -89,29 +89,39 @@ function loadJsonata(): JsonataFactory {
 }
 
 const CACHE_LIMIT = 5000;
-const cache = new Map<string, JsonataAnalysis>();
+
+/**
+ * A bounded memo (the oldest entry goes first). One per key space: a whole `{% ... %}` string
+ * and the expression between its delimiters are different keys even when their text is the same
+ * (`{% $x %}` as an expression is a syntax error; as a string it is `$x`), and one shared map
+ * answered one with the other's analysis.
+ */
+class Memo {
+  private readonly map = new Map<string, JsonataAnalysis>();
+  get(key: string, compute: () => JsonataAnalysis): JsonataAnalysis {
+    const hit = this.map.get(key);
+    if (hit) return hit;
+    const result = compute();
+    if (this.map.size >= CACHE_LIMIT) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(key, result);
+    return result;
+  }
+}
+
+const byString = new Memo();
+const byExpression = new Memo();
 
 /**
  * Analyses a whole `{% ... %}` string. Cached by the string itself, which is the very string object
  * the document holds, so the lookup does not rehash a fresh substring each time.
  */
 export function analyzeJsonataString(value: string): JsonataAnalysis {
-  const hit = cache.get(value);
-  if (hit) return hit;
-  const result = analyzeUncached(expressionText(value));
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(value, result);
-  return result;
+  return byString.get(value, () => analyzeUncached(expressionText(value)));
 }
 
 /** Parses and analyses one expression (the text between the delimiters). */
 export function analyzeJsonata(expr: string): JsonataAnalysis {
-  const hit = cache.get(expr);
-  if (hit) return hit;
-  const result = analyzeUncached(expr);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(expr, result);
-  return result;
+  return byExpression.get(expr, () => analyzeUncached(expr));
 }
 
 function analyzeUncached(expr: string): JsonataAnalysis {
