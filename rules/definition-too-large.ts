@@ -26,6 +26,10 @@ export default defineRule({
       path: [],
       span: { offset: 0, length: 0 },
       message: `The definition is ${n.toLocaleString('en-US')} characters long; AWS accepts at most ${MAX_DEFINITION_LENGTH.toLocaleString('en-US')}. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.`,
+      hint:
+        ctx.doc.tooLarge === undefined
+          ? undefined
+          : `It was not checked further: asl-lint reads at most ${ctx.doc.tooLarge.toLocaleString('en-US')} characters of ${ctx.doc.format === 'yaml' ? 'YAML' : 'JSON'} (the maxLength option).`,
       location: null,
     });
   },
