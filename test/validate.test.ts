@@ -225,3 +225,41 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
     expect(validate(`{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": ${nested}, "End": true}}}`).diagnostics.map((d) => d.code)).toEqual(['TOO_DEEPLY_NESTED']);
   });
 });
+
+describe('oversized input is refused before parsing (issue 9)', () => {
+  const tooLarge = (n: number, limit: number, format: string) =>
+    `The definition is ${n.toLocaleString('en-US')} characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow. It was not checked further: asl-lint reads at most ${limit.toLocaleString('en-US')} characters of ${format} (the maxLength option).`;
+
+  it('lint(): past maxLength, one DEFINITION_TOO_LARGE and nothing else (not even a syntax error)', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Nope"}}} trailing garbage';
+    const r = lint(text, { maxLength: 20 });
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.offset, d.length])).toEqual([
+      ['DEFINITION_TOO_LARGE', 'The definition is 68 characters long and was not checked: asl-lint reads at most 20 characters of JSON (the maxLength option).', 0, 0],
+    ]);
+    expect([r.result, r.analysis.doc.parsed, r.analysis.doc.tooLarge, r.analysis.model]).toEqual(['FAIL', false, 20, undefined]);
+    // At the limit, it is read.
+    expect(lint(text, { maxLength: text.length }).diagnostics.map((d) => d.code)).toEqual(['INVALID_JSON_DESCRIPTION']);
+  });
+
+  it('lint(): YAML past 2 MiB by default, JSON past 10 MiB', () => {
+    const yaml = 'StartAt: A\n' + '#'.repeat(2 * 1_048_576);
+    expect(lint(yaml, { format: 'yaml' }).diagnostics.map((d) => d.message)).toEqual([tooLarge(yaml.length, 2_097_152, 'YAML')]);
+    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(10 * 1_048_576 + 1, ' ');
+    expect(lint(json).diagnostics.map((d) => d.message)).toEqual([tooLarge(json.length, 10_485_760, 'JSON')]);
+  });
+
+  it('validate(): the same refusal past 10 MiB, in AWS\'s response shape and wording', () => {
+    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(10 * 1_048_576 + 1, ' ');
+    expect(validate(json)).toEqual({
+      result: 'FAIL',
+      diagnostics: [
+        {
+          severity: 'ERROR',
+          code: 'DEFINITION_TOO_LARGE',
+          message: 'The definition is 10,485,761 characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.',
+        },
+      ],
+      truncated: false,
+    });
+  });
+});
