@@ -190,7 +190,7 @@ export function parentReadsInDistributed(model: StateMachine): VariableRead[] {
  * carries the assignments that take effect when it is taken. Unreachable states are skipped
  * (reachability is another rule's finding).
  */
-export function unassignedReads(model: StateMachine): Unassigned[] {
+export function unassignedReads(model: StateMachine, vectorBytes = VECTOR_BYTES): Unassigned[] {
   const use = variableUse(model);
   if (use.reads.length === 0) return [];
   const assignedAnywhere = new Set(use.writes.map((w) => w.name));
@@ -198,14 +198,17 @@ export function unassignedReads(model: StateMachine): Unassigned[] {
   const readNames = new Set(use.reads.map((r) => r.name));
   const tracked = [...assignedAnywhere].filter((n) => readNames.has(n));
   // Variables as bit positions: the sets along the graph are bit vectors (intersection = AND),
-  // solved for VARIABLES_PER_PASS variables at a time. One pass over all of them kept a vector of
-  // every variable for every state and edge: 40,000 states each assigning one variable took
-  // 800 MB (11.5 MB of definition, 3.4 GB); in passes, memory stays linear in the states.
+  // as many variables at a time as VECTOR_BYTES allows. One pass over all of them kept a vector
+  // of every variable for every state: 40,000 states each assigning one variable took 800 MB
+  // (11.5 MB of definition, 3.4 GB); in passes, memory stays linear in the states.
+  let states = 0;
+  for (const scope of model.scopes) states += scope.states.length;
+  const perPass = Math.max(1024, 32 * Math.floor(vectorBytes / (8 * Math.max(1, states))));
   const reachable = new Set<State>();
   const assignedBefore = new Set<VariableRead>();
-  for (let from = 0; from === 0 || from < tracked.length; from += VARIABLES_PER_PASS) {
+  for (let from = 0; from === 0 || from < tracked.length; from += perPass) {
     const index = new Map<string, number>();
-    for (const name of tracked.slice(from, from + VARIABLES_PER_PASS)) index.set(name, index.size);
+    for (const name of tracked.slice(from, from + perPass)) index.set(name, index.size);
     const words = Math.max(1, Math.ceil(index.size / 32));
     const entry = new Map<State, Uint32Array>();
     for (const scope of model.scopes) {
@@ -233,8 +236,12 @@ export function unassignedReads(model: StateMachine): Unassigned[] {
   return out;
 }
 
-/** Variables solved together in one pass of unassignedReads (a vector of 128 words, 512 bytes, per state). */
-const VARIABLES_PER_PASS = 4096;
+/**
+ * Bytes of vectors one pass of unassignedReads may hold (about two per state: its value and the
+ * bits its own Assign adds); at least 1,024 variables a pass. Up to about 10,000 states and
+ * variables, one pass solves all of them.
+ */
+const VECTOR_BYTES = 64 * 1024 * 1024;
 
 export function isDistributed(state: State): boolean {
   const proc = state.obj.ItemProcessor;
