@@ -40,14 +40,14 @@ export function parseYaml(text: string, options: YamlOptions = {}): Document {
     // yaml's parseDocument in its two public steps, the depth measured in between: the CST
     // parser keeps its own stack, the composer recurses once per level, and past about a
     // thousand levels V8 may abort the whole process there ("RegExpCompiler Allocation
-    // failed"), not throw a RangeError that could be caught.
+    // failed"), not throw a RangeError that could be caught. The lexer is ours (lenientLexer).
     const parser = new (yaml().Parser)();
     const tokens: YamlLib.CST.Token[] = [];
     for (const lexeme of new (lenientLexer())().lex(text)) tokens.push(...parser.next(lexeme));
     tokens.push(...parser.end());
     if (cstDepthExceeds(tokens, MAX_JSON_DEPTH)) return new Document({ text, format: 'yaml', value: undefined, parsed: false, syntaxErrors: [], tooDeep: true });
     ydoc = composeFirst(tokens, text.length);
-    tokens.length = 0; // the CST (a third of the memory) is not needed past this point
+    tokens.length = 0; // the CST is not needed past this point: let it be collected during the conversion
   } catch (err) {
     return failed(text, { message: `YAML could not be read: ${firstLine((err as Error).message)}`, offset: 0, length: 0 });
   }
