@@ -21,11 +21,19 @@ export default defineRule({
   },
   check(ctx) {
     const n = ctx.doc.text.length;
-    if (n <= MAX_DEFINITION_LENGTH) return;
+    const limit = ctx.doc.tooLarge;
+    if (n <= MAX_DEFINITION_LENGTH && limit === undefined) return;
+    const unread = limit === undefined ? undefined : `asl-lint reads at most ${limit.toLocaleString('en-US')} characters of ${ctx.doc.format === 'yaml' ? 'YAML' : 'JSON'} (the maxLength option)`;
+    if (n <= MAX_DEFINITION_LENGTH) {
+      // Refused by a maxLength below AWS's own limit.
+      ctx.report({ path: [], span: { offset: 0, length: 0 }, message: `The definition is ${n.toLocaleString('en-US')} characters long and was not checked: ${unread}.`, location: null });
+      return;
+    }
     ctx.report({
       path: [],
       span: { offset: 0, length: 0 },
       message: `The definition is ${n.toLocaleString('en-US')} characters long; AWS accepts at most ${MAX_DEFINITION_LENGTH.toLocaleString('en-US')}. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.`,
+      hint: unread && `It was not checked further: ${unread}.`,
       location: null,
     });
   },

@@ -19,6 +19,7 @@ export default defineRule({
     sources: [
       'asl-rules.md intrinsic-syntax, intrinsic-unknown-function (V SPEC, DG-INTR)',
       'escapes: a \\n in States.Format is refused by AWS with the message above (measured in a public Terraform log)',
+      'nesting past 100 calls (MAX_PARSED_NESTING) is refused unread: our bound, not measured on AWS (B), which documents at most 10 nested calls per field; 2,500 levels overflowed the stack',
     ],
     examples: {
       valid: [

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { findStateAnywhere, type Edge, type Scope } from '../src/model/model.js';
+import type { Edge, Scope, State } from '../src/model/model.js';
 import { formatLocation } from '../src/model/location.js';
 import { closest } from '../src/lang/suggest.js';
 import { replaceStringEdit } from '../src/fix/edits.js';
@@ -45,7 +45,7 @@ export default defineRule({
     const { model } = ctx;
     // Per scope, computed once: its names (shared by its diagnostics' data) and the suggestion
     // for each missing name (many edges may name the same one).
-    const memo: Memo = { names: new Map(), suggestions: new Map() };
+    const memo: Memo = { names: new Map(), suggestions: new Map(), comparisons: SUGGESTION_COMPARISONS };
     // Every edge of the machine passes here: the loop only looks the target up; reporting (with
     // its closures) is a function of its own.
     for (const e of model.edges) {
@@ -54,14 +54,32 @@ export default defineRule({
   },
 });
 
+/**
+ * Name comparisons did-you-mean may spend on one document: each distinct missing name is
+ * compared with every state of its scope, so 26,000 missing names among 13,000 states took 40 s.
+ * Past this many (a hundred typos in a 20,000-state machine), the remaining findings come
+ * without a suggestion.
+ */
+export const SUGGESTION_COMPARISONS = 2_000_000;
+
 interface Memo {
   names: Map<Scope, string[]>;
   suggestions: Map<Scope, Map<string, string | undefined>>;
+  /** Comparisons left for suggestions. */
+  comparisons: number;
+  /** Every state by name, the first in scope order (findStateAnywhere's answer), built on first use. */
+  anywhere?: Map<string, State>;
 }
 
 function reportMissing(ctx: RuleContext, e: Edge, memo: Memo): void {
   const scope = e.from.scope;
-  const elsewhere = findStateAnywhere(ctx.model, e.target);
+  // One index of every scope's names, instead of a search of every scope per missing name
+  // (quadratic with thousands of Map or Parallel scopes).
+  if (!memo.anywhere) {
+    memo.anywhere = new Map();
+    for (const sc of ctx.model.scopes) for (const [name, st] of sc.byName) if (!memo.anywhere.has(name)) memo.anywhere.set(name, st);
+  }
+  const elsewhere = memo.anywhere.get(e.target);
   let hint = '';
   let suggestion: string | undefined;
   let candidates = memo.names.get(scope);
@@ -71,7 +89,14 @@ function reportMissing(ctx: RuleContext, e: Edge, memo: Memo): void {
   } else {
     let known = memo.suggestions.get(scope);
     if (!known) memo.suggestions.set(scope, (known = new Map()));
-    if (!known.has(e.target)) known.set(e.target, closest(e.target, candidates));
+    if (!known.has(e.target)) {
+      let found: string | undefined;
+      if (memo.comparisons >= candidates.length) {
+        memo.comparisons -= candidates.length;
+        found = closest(e.target, candidates);
+      }
+      known.set(e.target, found);
+    }
     suggestion = known.get(e.target);
     if (suggestion) hint = ` (did you mean '${suggestion}'?)`;
   }

@@ -53,16 +53,18 @@ export default defineRule({
   check(ctx) {
     const use = variableUse(ctx.model);
     if (use.writes.length === 0) return;
-    const writesByScope = new Map<Scope, VariableWrite[]>();
+    // Per scope, the first write of each name (a search of the scope's writes per inner write
+    // was quadratic).
+    const writesByScope = new Map<Scope, Map<string, VariableWrite>>();
     for (const w of use.writes) {
-      let l = writesByScope.get(w.state.scope);
-      if (!l) writesByScope.set(w.state.scope, (l = []));
-      l.push(w);
+      let m = writesByScope.get(w.state.scope);
+      if (!m) writesByScope.set(w.state.scope, (m = new Map()));
+      if (!m.has(w.name)) m.set(w.name, w);
     }
     const outerWrite = (scope: Scope, name: string, stopAtDistributed: boolean): VariableWrite | undefined => {
       for (let s: Scope | undefined = scope.parent, child = scope; s; child = s, s = s.parent) {
         if (stopAtDistributed && child.owner && isDistributed(child.owner)) return undefined;
-        const w = writesByScope.get(s)?.find((x) => x.name === name);
+        const w = writesByScope.get(s)?.get(name);
         if (w) return w;
       }
       return undefined;

@@ -76,6 +76,12 @@ export interface LintOptions {
   /** Honour asl-lint-disable directives (default true). */
   directives?: boolean;
   reportUnusedDirectives?: boolean;
+  /**
+   * Texts longer than this many characters are not read: one DEFINITION_TOO_LARGE error, and
+   * nothing else is checked. Default 10,485,760 for JSON (ten times AWS's limit), 2,097,152 for
+   * YAML (reading YAML costs about 100 bytes per character).
+   */
+  maxLength?: number;
 }
 
 export interface LintResult {

@@ -143,3 +143,28 @@ describe('variable rules (diagnostics)', () => {
     expect(diags(text).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['LINT_VARIABLE_SCOPE /States/P/Branches[0]/States/B/Assign']);
   });
 });
+
+describe('definite assignment at scale (issue 9: one vector of every variable per state grew quadratically)', () => {
+  it('solves more variables than one pass holds, with the same answers', () => {
+    // A chain where state i assigns v_i and reads v_(i-1) (assigned by the state before) and
+    // v_(i+1) (assigned only later): 5,000 variables, in one pass and (with a budget of 1 byte)
+    // in passes of 1,024.
+    const n = 5000;
+    const states: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) {
+      states[`S${i}`] = {
+        Type: 'Pass',
+        Assign: { [`v${i}`]: 1 },
+        Output: { a: `{% $v${Math.max(0, i - 1)} %}`, b: `{% $v${(i + 1) % n} %}` },
+        ...(i + 1 < n ? { Next: `S${i + 1}` } : { End: true }),
+      };
+    }
+    const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'S0', States: states });
+    const model = buildModel(parse(text))!;
+    // S0 reads v0 (its own) and v1; S_i reads v_(i+1), never assigned before it; the last state
+    // reads v0, assigned by S0 on every path.
+    const expected = ['S0 v0', ...Array.from({ length: n - 1 }, (_, i) => `S${i} v${i + 1}`)];
+    expect(unassignedReads(model).map((u) => `${u.read.state.name} ${u.read.name}`)).toEqual(expected);
+    expect(unassignedReads(model, 1).map((u) => `${u.read.state.name} ${u.read.name}`)).toEqual(expected);
+  });
+});

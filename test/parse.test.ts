@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, formatForFile } from '../src/parse/index.js';
 import { countJsonKeys, countKeysWithin } from '../src/parse/json.js';
+import { lint } from '../src/index.js';
 
 describe('parse: JSON', () => {
   it('parses strictly and keeps the plain value', () => {
@@ -153,5 +154,106 @@ describe('positions', () => {
     // Text with carriage returns always takes the index.
     const crlf = parse(text.replace(/\n/g, '\r\n'), 'json');
     expect(crlf.positionAt(text.indexOf('"States"') + 3)).toEqual(indexed.positionAt(text.indexOf('"States"')));
+  });
+});
+
+describe('parse: YAML aliases, merge keys and quoted scalars (issues 9 and 10)', () => {
+  const errorOf = (text: string) => {
+    const doc = parse(text, 'yaml');
+    expect(doc.parsed).toBe(false);
+    const [e] = doc.syntaxErrors;
+    return { message: e.message, at: text.slice(e.offset, e.offset + e.length) };
+  };
+
+  it('refuses a wide-anchor bomb by the values its aliases add, at the alias past the limit', () => {
+    // A 100,000-item list aliased 10,000 times (230 KB): ran out of memory after 150 s.
+    const text = `a: &a [${Array(100_000).fill('1').join(',')}]\nb: [${Array(10_000).fill('*a').join(',')}]\n`;
+    const doc = parse(text, 'yaml');
+    expect([doc.parsed, doc.value, doc.syntaxErrors.length]).toEqual([false, undefined, 1]);
+    expect(doc.syntaxErrors[0].message).toBe('YAML aliases expand to more than 1,000,000 values (a definition AWS accepts, at most 1 MiB of JSON, holds far fewer)');
+    // The tenth alias adds the 1,000,001st value (each copy is the list and its 100,000 items).
+    expect(doc.syntaxErrors[0].offset).toBe(text.indexOf('b: [') + 4 + 9 * 3);
+    expect(lint(text, { format: 'yaml' }).diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`)).toEqual(['INVALID_JSON_DESCRIPTION 1:31']);
+  });
+
+  it('expands aliases up to the limit, each one a copy of the latest anchor of its name', () => {
+    // 10 copies of 99,999 values (the list and its 99,998 items), then one more: 999,991.
+    const text = `a: &a [${Array(99_998).fill('1').join(',')}]\nb: [${Array(10).fill('*a').join(',')}]\nc: &a 2\nd: *a\n`;
+    const doc = parse(text, 'yaml');
+    expect(doc.parsed).toBe(true);
+    const v = doc.value as { b: number[][]; d: number };
+    expect([v.b.length, v.b[9].length, v.d, v.b[0] === v.b[1]]).toEqual([10, 99_998, 2, false]);
+  });
+
+  it('reads 8,000 aliases and merge keys in one pass (104 s before) and applies the merges', () => {
+    const n = 8000;
+    let text = 'base: &t {Type: Pass}\nStartAt: S0\nStates:\n';
+    for (let i = 0; i < n; i++) text += `  S${i}:\n    <<: *t\n    ${i + 1 < n ? `Next: S${i + 1}` : 'End: true'}\n`;
+    const doc = parse(text, 'yaml');
+    expect(doc.parsed).toBe(true);
+    const states = (doc.value as { States: Record<string, Record<string, unknown>> }).States;
+    expect([Object.keys(states).length, states.S0, states[`S${n - 1}`]]).toEqual([n, { Type: 'Pass', Next: 'S1' }, { Type: 'Pass', End: true }]);
+    expect(lint(text.replace('base: &t {Type: Pass}\n', 'Comment: &t {Type: Pass}\n'), { format: 'yaml' }).diagnostics.map((d) => d.code)).toEqual(['SCHEMA_VALIDATION_FAILED']);
+  });
+
+  it('merges as PyYAML does: own keys win, an earlier map in a list wins, a later << wins, a quoted "<<" is a key', () => {
+    const text = [
+      'a: &a {x: 1, y: 1}',
+      'b: &b {x: 2, z: 2}',
+      'own: {<<: *a, x: 0}',
+      'list: {<<: [*a, *b]}',
+      'later: {<<: *a, <<: *b}',
+      'inline:',
+      '  <<: {k: v}',
+      '  m: n',
+      'quoted: {"<<": *a}',
+    ].join('\n');
+    const doc = parse(text, 'yaml');
+    expect(doc.duplicateKeys).toEqual([]);
+    const v = doc.value as Record<string, unknown>;
+    expect(v.own).toEqual({ x: 0, y: 1 });
+    expect(v.list).toEqual({ x: 1, y: 1, z: 2 });
+    expect(v.later).toEqual({ x: 2, y: 1, z: 2 });
+    expect(v.inline).toEqual({ k: 'v', m: 'n' });
+    expect(v.quoted).toEqual({ '<<': { x: 1, y: 1 } });
+    // Merged members first, in PyYAML's order, then the map's own.
+    expect(Object.keys(v.own as object)).toEqual(['x', 'y']);
+  });
+
+  it('a merge-keyed state is checked as its merged value (no false "Type is required")', () => {
+    const text = 'StartAt: A\nStates:\n  A:\n    <<: &pass {Type: Pass}\n    Next: B\n  B:\n    <<: *pass\n    End: true\n';
+    expect(lint(text, { format: 'yaml' }).diagnostics).toEqual([]);
+  });
+
+  it('refuses a merge of something other than maps, and an alias inside the node it names', () => {
+    expect(errorOf('a: {<<: [1]}\n')).toEqual({ message: 'A merge key (<<) takes a map, an alias of a map, or a list of them', at: '[1]' });
+    expect(errorOf('a: &x [1, *x]\n')).toEqual({ message: 'The alias *x is inside the node it names (a recursive structure is not JSON)', at: '*x' });
+  });
+
+  it('accepts multi-line quoted scalars at any indentation, folded, with escapes (as PyYAML and SnakeYAML do)', () => {
+    // As a published AWS solution template writes a definition: continuation lines at the
+    // key's own indentation, or less.
+    const text = [
+      'Resources:',
+      '  Machine:',
+      '    Properties:',
+      '      DefinitionString: "{\\"StartAt\\": \\"A\\",',
+      '      \\"States\\": {\\"A\\": {\\"Type\\": \\"Pass\\",',
+      '  \\"Comment\\": \\"tab\\there \\u00e9\\",',
+      '',
+      '\\"End\\": true}}}"',
+      "      Single: 'it''s",
+      "    folded'",
+      '      After: 1',
+    ].join('\n');
+    const doc = parse(text, 'yaml');
+    expect(doc.syntaxErrors).toEqual([]);
+    const props = (doc.value as { Resources: { Machine: { Properties: Record<string, unknown> } } }).Resources.Machine.Properties;
+    expect(props.DefinitionString).toBe('{"StartAt": "A", "States": {"A": {"Type": "Pass", "Comment": "tab\there é",\n"End": true}}}');
+    expect([props.Single, props.After]).toEqual(["it's folded", 1]);
+  });
+
+  it('still ends a quoted scalar at a document marker, as PyYAML does', () => {
+    expect(parse('a: "x\n---\n  y"\n', 'yaml').parsed).toBe(false);
   });
 });

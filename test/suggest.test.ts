@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closest, editDistance } from '../src/lang/suggest.js';
+import { SUGGESTION_COMPARISONS } from '../rules/transition-target.js';
+import { lint } from '../src/index.js';
 
 describe('did-you-mean', () => {
   it('counts adjacent swaps as one edit', () => {
@@ -49,5 +51,25 @@ describe('did-you-mean', () => {
     expect(closest('second', ['First', 'Second'])).toBe('Second');
     expect(closest('Bx', ['Ba', 'Bb'])).toBeUndefined();
     expect(closest('Zebra', ['First', 'Second'])).toBeUndefined();
+  });
+});
+
+describe('did-you-mean on missing transition targets (issue 9: 26,000 missing names took 40 s)', () => {
+  it('spends at most SUGGESTION_COMPARISONS name comparisons per document, then reports without a suggestion', () => {
+    const states = 2000;
+    const typos = 1500;
+    const machine: Record<string, unknown> = {};
+    for (let i = 0; i < states; i++) {
+      // State i goes to a typo of state i+1's name (a swapped pair of letters) while there are typos.
+      const next = `Stage${i + 1}`;
+      machine[`Stage${i}`] = i < typos ? { Type: 'Pass', Next: `Stgae${i + 1}` } : i + 1 < states ? { Type: 'Pass', Next: next } : { Type: 'Succeed' };
+    }
+    const { diagnostics } = lint(JSON.stringify({ StartAt: 'Stage0', States: machine }));
+    const missing = diagnostics.filter((d) => d.code === 'MISSING_TRANSITION_TARGET' && d.location?.endsWith('/Next'));
+    expect(missing).toHaveLength(typos);
+    const suggested = missing.filter((d) => (d.data as { suggestion?: string }).suggestion !== undefined);
+    expect(suggested).toHaveLength(SUGGESTION_COMPARISONS / states);
+    expect(missing[0].message).toBe("Missing 'Next' target: Stgae1 (did you mean 'Stage1'?)");
+    expect(missing[typos - 1].message).toBe(`Missing 'Next' target: Stgae${typos}`);
   });
 });

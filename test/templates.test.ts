@@ -130,3 +130,25 @@ describe('plain definitions with substitutions', () => {
     expect(lintFile(text, 'x.asl.json')).toMatchObject([{ kind: 'asl', result: 'OK', diagnostics: [] }]);
   });
 });
+
+describe('a DefinitionString written as a multi-line double-quoted YAML string (issue 10)', () => {
+  it('is read as PyYAML reads it (continuation lines at any indentation, folded), and linted', () => {
+    // The shape of a published AWS solution template: the yaml package refused it ("Missing
+    // closing quote") and the whole template was linted as one broken definition.
+    const text = [
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Resources:',
+      '  Machine:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      RoleArn: arn:aws:iam::123456789012:role/x',
+      '      DefinitionString: !Sub "{\\"StartAt\\": \\"A\\",',
+      '        \\"States\\": {\\"A\\": {\\"Type\\": \\"Pass\\",',
+      '      \\"Comment\\": \\"caf\\u00e9\\",',
+      '      \\"Nextt\\": \\"B\\", \\"End\\": true}}}"',
+    ].join('\n');
+    const [r] = lintFile(text, 'template.yaml');
+    expect([r.kind, r.definitions]).toEqual(['cloudformation', 1]);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.location} ${d.message}`)).toEqual(["SCHEMA_VALIDATION_FAILED Machine: /States/A Field 'Nextt' is not supported (did you mean 'Next'?)"]);
+  });
+});

@@ -158,3 +158,108 @@ describe('validate() request checks', () => {
     expect(validate(OK, { type: 'STANDARD', severity: 'WARNING', maxResults: 100 }).result).toBe('OK');
   });
 });
+
+describe('deep nesting inside strings (issue 9): an AWS code at the field, never INTERNAL_ERROR', () => {
+  const machine = (state: Record<string, unknown>, top: Record<string, unknown> = {}) => JSON.stringify({ ...top, StartAt: 'A', States: { A: { ...state, End: true } } });
+  const noInternal = (text: string) => {
+    expect(validate(text).diagnostics.map((d) => d.code)).not.toContain('INTERNAL_ERROR');
+    expect(lint(text).diagnostics.map((d) => d.code)).not.toContain('INTERNAL_ERROR');
+  };
+
+  it('2,500 nested intrinsic calls: SCHEMA_VALIDATION_FAILED at the field, the call past the limit named', () => {
+    let e = '$.x';
+    for (let i = 0; i < 2500; i++) e = `States.Array(${e})`;
+    const text = machine({ Type: 'Pass', Parameters: { 'a.$': e } });
+    expect(validate(text)).toEqual({
+      result: 'FAIL',
+      diagnostics: [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call", location: '/States/A/Parameters' }],
+      truncated: false,
+    });
+    const [d, ...rest] = lint(text).diagnostics;
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call. Intrinsic functions are nested more than 100 deep here; Step Functions documents at most 10 nested calls in one field.",
+    );
+    // The 101st call from the outside.
+    expect(d.offset).toBe(text.indexOf('States.Array') + 100 * 'States.Array('.length);
+    expect(text.slice(d.offset, d.offset + d.length)).toBe('States.Array');
+  });
+
+  it('100 nested intrinsic calls are read (a warning past the documented 10, no error)', () => {
+    let e = '$.x';
+    for (let i = 0; i < 100; i++) e = `States.Array(${e})`;
+    expect(validate(machine({ Type: 'Pass', Parameters: { 'a.$': e } })).result).toBe('OK');
+  });
+
+  it('JSONata brackets nested past MAX_JSONATA_NESTING: INVALID_JSONATA_EXPRESSION at the bracket past it', () => {
+    for (const [open, close] of [['(', ')'], ['[', ']'], ['$string(', ')']]) {
+      const text = machine({ Type: 'Pass', Output: `{% ${open.repeat(2500)}1${close.repeat(2500)} %}` }, { QueryLanguage: 'JSONata' });
+      expect(validate(text).diagnostics).toEqual([{ severity: 'ERROR', code: 'INVALID_JSONATA_EXPRESSION', message: 'The expression nests brackets more than 200 deep', location: '/States/A/Output' }]);
+      const [d] = lint(text).diagnostics;
+      expect(d.offset).toBe(text.indexOf('{% ') + 3 + open.length * 200 + open.length - 1);
+    }
+    const ok = machine({ Type: 'Pass', Output: `{% ${'('.repeat(200)}1${')'.repeat(200)} %}` }, { QueryLanguage: 'JSONata' });
+    expect(validate(ok).result).toBe('OK');
+  });
+
+  it('a JSONata chain of 20,000 operators: INVALID_JSONATA_EXPRESSION, not a crash', () => {
+    const text = machine({ Type: 'Pass', Output: `{% ${Array.from({ length: 20000 }, () => '1').join(' + ')} %}` }, { QueryLanguage: 'JSONata' });
+    expect(validate(text).diagnostics).toEqual([
+      { severity: 'ERROR', code: 'INVALID_JSONATA_EXPRESSION', message: 'The expression is too deeply nested to be read (the stack ran out)', location: '/States/A/Output' },
+    ]);
+  });
+
+  it('deep JSONPath filters, Choice Not/And nesting and JSON nesting: no INTERNAL_ERROR', () => {
+    let f = '@.a';
+    for (let i = 0; i < 2500; i++) f = `@.a[?(${f} > 1)]`;
+    noInternal(machine({ Type: 'Pass', InputPath: '$' + f.slice(1) }));
+    noInternal(machine({ Type: 'Pass', InputPath: '$.a[?(' + '('.repeat(2500) + '@.x' + ')'.repeat(2500) + ')]' }));
+    for (const op of ['Not', 'And', 'Or']) {
+      let c: Record<string, unknown> = { Variable: '$.x', IsPresent: true };
+      for (let i = 0; i < 600; i++) c = op === 'Not' ? { Not: c } : { [op]: [c] };
+      const text = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Choice', Choices: [{ ...c, Next: 'B' }], Default: 'B' }, B: { Type: 'Succeed' } } });
+      expect(validate(text).diagnostics.map((d) => d.code)).toEqual(['TOO_DEEPLY_NESTED']);
+      noInternal(text);
+    }
+    const nested = '['.repeat(5000) + ']'.repeat(5000);
+    expect(validate(`{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": ${nested}, "End": true}}}`).diagnostics.map((d) => d.code)).toEqual(['TOO_DEEPLY_NESTED']);
+  });
+});
+
+describe('oversized input is refused before parsing (issue 9)', () => {
+  const tooLarge = (n: number, limit: number, format: string) =>
+    `The definition is ${n.toLocaleString('en-US')} characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow. It was not checked further: asl-lint reads at most ${limit.toLocaleString('en-US')} characters of ${format} (the maxLength option).`;
+
+  it('lint(): past maxLength, one DEFINITION_TOO_LARGE and nothing else (not even a syntax error)', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Nope"}}} trailing garbage';
+    const r = lint(text, { maxLength: 20 });
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.offset, d.length])).toEqual([
+      ['DEFINITION_TOO_LARGE', 'The definition is 68 characters long and was not checked: asl-lint reads at most 20 characters of JSON (the maxLength option).', 0, 0],
+    ]);
+    expect([r.result, r.analysis.doc.parsed, r.analysis.doc.tooLarge, r.analysis.model]).toEqual(['FAIL', false, 20, undefined]);
+    // At the limit, it is read.
+    expect(lint(text, { maxLength: text.length }).diagnostics.map((d) => d.code)).toEqual(['INVALID_JSON_DESCRIPTION']);
+  });
+
+  it('lint(): YAML past 2 MiB by default, JSON past 10 MiB', () => {
+    const yaml = 'StartAt: A\n' + '#'.repeat(2 * 1_048_576);
+    expect(lint(yaml, { format: 'yaml' }).diagnostics.map((d) => d.message)).toEqual([tooLarge(yaml.length, 2_097_152, 'YAML')]);
+    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(10 * 1_048_576 + 1, ' ');
+    expect(lint(json).diagnostics.map((d) => d.message)).toEqual([tooLarge(json.length, 10_485_760, 'JSON')]);
+  });
+
+  it('validate(): the same refusal past 10 MiB, in AWS\'s response shape and wording', () => {
+    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(10 * 1_048_576 + 1, ' ');
+    expect(validate(json)).toEqual({
+      result: 'FAIL',
+      diagnostics: [
+        {
+          severity: 'ERROR',
+          code: 'DEFINITION_TOO_LARGE',
+          message: 'The definition is 10,485,761 characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.',
+        },
+      ],
+      truncated: false,
+    });
+  });
+});

@@ -3,7 +3,7 @@
  * suppression AWS applies (no reachability findings where a scope has no terminal state), and a
  * stable order. Produces findings; adapters (validate, lint, CLI, LSP) shape them.
  */
-import { parse, formatForFile, type Document, type DocumentFormat } from '../parse/index.js';
+import { parse, formatForFile, DEFAULT_MAX_LENGTH, type Document, type DocumentFormat } from '../parse/index.js';
 import { buildModel, type StateMachine } from '../model/model.js';
 import { formatLocation } from '../model/location.js';
 import type { Path, Severity, StateMachineType, Fix } from '../types.js';
@@ -28,6 +28,11 @@ export interface EngineOptions {
    * that report nothing else are not run.
    */
   awsOnly?: boolean;
+  /**
+   * Texts longer than this are refused before parsing, with DEFINITION_TOO_LARGE (default:
+   * DEFAULT_MAX_LENGTH of the format, 10 MiB for JSON, 2 MiB for YAML).
+   */
+  maxLength?: number;
 }
 
 export interface Finding {
@@ -53,7 +58,8 @@ export interface EngineResult {
 }
 
 export function analyze(text: string, options: EngineOptions = {}): EngineResult {
-  const doc = parse(text, options.format ?? formatForFile(options.fileName));
+  const format = options.format ?? formatForFile(options.fileName);
+  const doc = parse(text, format, { maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH[format] });
   return analyzeDocument(doc, options);
 }
 

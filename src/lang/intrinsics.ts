@@ -82,7 +82,15 @@ class ParseError extends Error {
   }
 }
 
+/**
+ * Calls nested deeper than this are not read: the parse stops with an error at the call past it
+ * (SCHEMA_VALIDATION_FAILED at the field). Step Functions documents at most 10 nested calls in one
+ * field (MAX_INTRINSIC_NESTING, a warning below this); 2,500 overflowed the stack.
+ */
+export const MAX_PARSED_NESTING = 100;
+
 class Parser {
+  private depth = 0;
   constructor(private readonly s: string) {}
 
   fail(message: string, start: number, end = start + 1): never {
@@ -99,6 +107,9 @@ class Parser {
     const m = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(s.slice(start));
     if (!m) this.fail('Expected an intrinsic function name such as States.Format', start);
     const nameEnd = start + m[0].length;
+    if (this.depth >= MAX_PARSED_NESTING) {
+      this.fail(`Intrinsic functions are nested more than ${MAX_PARSED_NESTING} deep here; Step Functions documents at most ${MAX_INTRINSIC_NESTING} nested calls in one field`, start, nameEnd);
+    }
     const open = this.skip(nameEnd);
     if (s[open] !== '(') this.fail(`Expected '(' after '${m[0]}'`, open);
     const args: IntrinsicArg[] = [];
@@ -106,7 +117,9 @@ class Parser {
     if (s[i] === ')') return { name: m[0], nameStart: start, nameEnd, args, start, end: i + 1 };
     for (;;) {
       if (i >= s.length) this.fail(`Missing ')' to close '${m[0]}('`, open, s.length);
+      this.depth++;
       const arg = this.arg(i);
+      this.depth--;
       args.push(arg);
       i = this.skip(arg.end);
       if (s[i] === ',') {

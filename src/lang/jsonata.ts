@@ -89,37 +89,89 @@ function loadJsonata(): JsonataFactory {
 }
 
 const CACHE_LIMIT = 5000;
-const cache = new Map<string, JsonataAnalysis>();
+
+/**
+ * A bounded memo (the oldest entry goes first). One per key space: a whole `{% ... %}` string
+ * and the expression between its delimiters are different keys even when their text is the same
+ * (`{% $x %}` as an expression is a syntax error; as a string it is `$x`), and one shared map
+ * answered one with the other's analysis.
+ */
+class Memo {
+  private readonly map = new Map<string, JsonataAnalysis>();
+  get(key: string, compute: () => JsonataAnalysis): JsonataAnalysis {
+    const hit = this.map.get(key);
+    if (hit) return hit;
+    const result = compute();
+    if (this.map.size >= CACHE_LIMIT) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(key, result);
+    return result;
+  }
+}
+
+const byString = new Memo();
+const byExpression = new Memo();
 
 /**
  * Analyses a whole `{% ... %}` string. Cached by the string itself, which is the very string object
  * the document holds, so the lookup does not rehash a fresh substring each time.
  */
 export function analyzeJsonataString(value: string): JsonataAnalysis {
-  const hit = cache.get(value);
-  if (hit) return hit;
-  const result = analyzeUncached(expressionText(value));
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(value, result);
-  return result;
+  return byString.get(value, () => analyzeUncached(expressionText(value)));
 }
 
 /** Parses and analyses one expression (the text between the delimiters). */
 export function analyzeJsonata(expr: string): JsonataAnalysis {
-  const hit = cache.get(expr);
-  if (hit) return hit;
-  const result = analyzeUncached(expr);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(expr, result);
-  return result;
+  return byExpression.get(expr, () => analyzeUncached(expr));
+}
+
+/**
+ * Brackets (`(`, `[`, `{`) nested deeper than this are not parsed: the jsonata parser and the
+ * analysis below recurse once per level, and around 2,000 levels the stack overflows (where
+ * exactly depends on the caller's stack: the CLI, the LSP and a test differ). The expression is
+ * refused as INVALID_JSONATA_EXPRESSION at the bracket past the limit.
+ */
+export const MAX_JSONATA_NESTING = 200;
+
+/** The offset of the first bracket nested deeper than `limit`, outside strings, or -1. */
+function tooDeepAt(expr: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x22 || c === 0x27 || c === 0x60) {
+      // A string or a `quoted name`: up to the same quote (strings escape with a backslash).
+      let j = i + 1;
+      while (j < expr.length && expr.charCodeAt(j) !== c) j += c !== 0x60 && expr.charCodeAt(j) === 0x5c ? 2 : 1;
+      i = j;
+    } else if (c === 0x2f && expr.charCodeAt(i + 1) === 0x2a) {
+      const end = expr.indexOf('*/', i + 2);
+      i = end < 0 ? expr.length : end + 1;
+    }
+  }
+  return -1;
 }
 
 function analyzeUncached(expr: string): JsonataAnalysis {
   const empty: JsonataAnalysis = { topLevel: [], states: [], variables: [], calls: [] };
+  const deep = tooDeepAt(expr, MAX_JSONATA_NESTING);
+  if (deep >= 0) return { ...empty, error: { message: `The expression nests brackets more than ${MAX_JSONATA_NESTING} deep`, start: deep, end: deep + 1 } };
+  try {
+    return analyzeParsed(expr, empty);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    // The stack ran out all the same (a chain of thousands of operators): refused as a whole.
+    return { ...empty, error: { message: 'The expression is too deeply nested to be read (the stack ran out)', start: 0, end: expr.length } };
+  }
+}
+
+function analyzeParsed(expr: string, empty: JsonataAnalysis): JsonataAnalysis {
   let ast: JsonataNode;
   try {
     ast = loadJsonata()(expr).ast();
   } catch (err) {
+    if (err instanceof RangeError) throw err;
     const e = err as { message?: string; position?: number; token?: string; code?: string };
     const message = String(e.message ?? err).replace(/^S0\d{3}:\s*/, '');
     let start = 0;

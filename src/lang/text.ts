@@ -13,57 +13,80 @@ export interface Span {
   length: number;
 }
 
+/**
+ * Offset maps already built, per document and string (by the string's offset): a long JSONata
+ * string with thousands of findings asked for the same map once per finding (quadratic: 72 s
+ * for one 139 KB expression). `null`: the string cannot be followed character by character.
+ */
+const maps = new WeakMap<Document, Map<number, Int32Array | null>>();
+
 /** The document span of characters [start, end) of the string at `path` (decoded positions). */
 export function stringSpan(doc: Document, path: Path, value: string, start: number, end: number): Span {
   const whole = doc.spanOf(path);
-  const raw = doc.text.slice(whole.offset, whole.offset + whole.length);
-  const map = rawOffsets(raw, value);
+  let perDoc = maps.get(doc);
+  if (!perDoc) maps.set(doc, (perDoc = new Map()));
+  let map = perDoc.get(whole.offset);
+  if (map === undefined) {
+    map = rawOffsets(doc.text, whole.offset, whole.offset + whole.length, value);
+    perDoc.set(whole.offset, map);
+  }
   if (!map) return whole;
   const s = Math.max(0, Math.min(start, value.length));
   const e = Math.max(s, Math.min(end, value.length));
-  const from = whole.offset + map(s);
-  const to = whole.offset + map(e);
+  const from = whole.offset + map[s];
+  const to = whole.offset + map[e];
   return { offset: from, length: Math.max(0, to - from) };
 }
 
 /**
- * A function from a decoded index to an offset in `raw`, or undefined when `raw` is not a
- * quoted or plain rendering of `value` that can be followed character by character.
+ * Where each decoded UTF-16 unit of `value` starts in text[from, to) (relative to `from`, one
+ * more entry for the end), or null when that text is not a quoted or plain rendering of `value`
+ * that can be followed character by character. One pass, no copies.
  */
-function rawOffsets(raw: string, value: string): ((index: number) => number) | undefined {
-  if (raw.length === 0) return undefined;
-  const q = raw[0];
-  if (q !== '"' && q !== "'") {
+function rawOffsets(text: string, from: number, to: number, value: string): Int32Array | null {
+  const n = to - from;
+  if (n <= 0) return null;
+  const q = text.charCodeAt(from);
+  const starts = new Int32Array(value.length + 1);
+  if (q !== DQ && q !== SQ) {
     // A plain (unquoted YAML) scalar: positions map one to one when the text is the value.
-    return raw === value ? (i) => i : undefined;
+    if (n !== value.length || !text.startsWith(value, from)) return null;
+    for (let k = 0; k <= value.length; k++) starts[k] = k;
+    return starts;
   }
-  // Walk the quoted text, recording where each decoded UTF-16 unit starts.
-  const starts: number[] = [];
-  let i = 1;
-  let decoded = '';
-  while (i < raw.length - 1) {
-    const c = raw[i];
-    starts.push(i);
-    if (q === '"' && c === '\\') {
-      const n = raw[i + 1];
-      if (n === 'u') {
-        decoded += String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16));
+  let k = 0;
+  let i = from + 1;
+  const last = to - 1;
+  while (i < last) {
+    if (k >= value.length) return null;
+    starts[k] = i - from;
+    const c = text.charCodeAt(i);
+    let unit: number;
+    if (q === DQ && c === BACKSLASH) {
+      const e = text[i + 1];
+      if (e === 'u') {
+        unit = parseInt(text.slice(i + 2, i + 6), 16);
         i += 6;
       } else {
-        decoded += ESCAPES[n] ?? n;
+        unit = (ESCAPES[e] ?? e).charCodeAt(0);
         i += 2;
       }
-    } else if (q === "'" && c === "'" && raw[i + 1] === "'") {
-      decoded += "'";
+    } else if (q === SQ && c === SQ && text.charCodeAt(i + 1) === SQ) {
+      unit = SQ;
       i += 2;
     } else {
-      decoded += c;
+      unit = c;
       i += 1;
     }
+    if (unit !== value.charCodeAt(k)) return null;
+    k++;
   }
-  if (decoded !== value) return undefined;
-  starts.push(raw.length - 1);
-  return (index) => starts[index];
+  if (k !== value.length) return null;
+  starts[k] = n - 1;
+  return starts;
 }
 
+const DQ = 34;
+const SQ = 39;
+const BACKSLASH = 92;
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '\\': '\\', '"': '"' };

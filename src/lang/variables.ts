@@ -135,10 +135,10 @@ export function enclosingDistributed(scope: Scope): Scope | undefined {
 }
 
 /** Is `name` assigned in `scope` or a scope nested in it? In a scope enclosing it? */
-function assignedIn(use: VariableUse, scope: Scope, name: string): { within: boolean; outside: boolean } {
+function assignedIn(writes: VariableWrite[], scope: Scope, name: string): { within: boolean; outside: boolean } {
   let within = false;
   let outside = false;
-  for (const w of use.writes) {
+  for (const w of writes) {
     if (w.name !== name) continue;
     let inside = false;
     for (let x: Scope | undefined = w.state.scope; x; x = x.parent) if (x === scope) inside = true;
@@ -155,11 +155,29 @@ function assignedIn(use: VariableUse, scope: Scope, name: string): { within: boo
 export function parentReadsInDistributed(model: StateMachine): VariableRead[] {
   const use = variableUse(model);
   const out: VariableRead[] = [];
+  // Each (child workflow, name) is answered once from the writes of that name: a search of every
+  // write per read was quadratic.
+  let byName: Map<string, VariableWrite[]> | undefined;
+  const answers = new Map<Scope, Map<string, boolean>>();
   for (const r of use.reads) {
     const d = enclosingDistributed(r.state.scope);
     if (!d) continue;
-    const a = assignedIn(use, d, r.name);
-    if (!a.within && a.outside) out.push(r);
+    if (!byName) {
+      byName = new Map();
+      for (const w of use.writes) {
+        const list = byName.get(w.name);
+        if (list) list.push(w);
+        else byName.set(w.name, [w]);
+      }
+    }
+    let perScope = answers.get(d);
+    if (!perScope) answers.set(d, (perScope = new Map()));
+    let parentOnly = perScope.get(r.name);
+    if (parentOnly === undefined) {
+      const a = assignedIn(byName.get(r.name) ?? [], d, r.name);
+      perScope.set(r.name, (parentOnly = !a.within && a.outside));
+    }
+    if (parentOnly) out.push(r);
   }
   return out;
 }
@@ -172,33 +190,58 @@ export function parentReadsInDistributed(model: StateMachine): VariableRead[] {
  * carries the assignments that take effect when it is taken. Unreachable states are skipped
  * (reachability is another rule's finding).
  */
-export function unassignedReads(model: StateMachine): Unassigned[] {
+export function unassignedReads(model: StateMachine, vectorBytes = VECTOR_BYTES): Unassigned[] {
   const use = variableUse(model);
   if (use.reads.length === 0) return [];
   const assignedAnywhere = new Set(use.writes.map((w) => w.name));
-  // Variables as bit positions: the sets along the graph are bit vectors (intersection = AND).
-  const index = new Map<string, number>();
-  for (const name of assignedAnywhere) index.set(name, index.size);
-  const words = Math.max(1, Math.ceil(index.size / 32));
-  const entry = new Map<State, Uint32Array>();
-  for (const scope of model.scopes) {
-    let inherited: Uint32Array;
-    if (!scope.owner) inherited = new Uint32Array(words);
-    else if (!entry.has(scope.owner)) continue; // the owner is unreachable
-    else if (isDistributed(scope.owner)) inherited = new Uint32Array(words);
-    else inherited = entry.get(scope.owner)!;
-    solveScope(model, scope, inherited, entry, index, words);
+  // Only variables both read and assigned need a bit: the others are answered without the graph.
+  const readNames = new Set(use.reads.map((r) => r.name));
+  const tracked = [...assignedAnywhere].filter((n) => readNames.has(n));
+  // Variables as bit positions: the sets along the graph are bit vectors (intersection = AND),
+  // as many variables at a time as VECTOR_BYTES allows. One pass over all of them kept a vector
+  // of every variable for every state: 40,000 states each assigning one variable took 800 MB
+  // (11.5 MB of definition, 3.4 GB); in passes, memory stays linear in the states.
+  let states = 0;
+  for (const scope of model.scopes) states += scope.states.length;
+  const perPass = Math.max(1024, 32 * Math.floor(vectorBytes / (8 * Math.max(1, states))));
+  const reachable = new Set<State>();
+  const assignedBefore = new Set<VariableRead>();
+  for (let from = 0; from === 0 || from < tracked.length; from += perPass) {
+    const index = new Map<string, number>();
+    for (const name of tracked.slice(from, from + perPass)) index.set(name, index.size);
+    const words = Math.max(1, Math.ceil(index.size / 32));
+    const entry = new Map<State, Uint32Array>();
+    for (const scope of model.scopes) {
+      let inherited: Uint32Array;
+      if (!scope.owner) inherited = new Uint32Array(words);
+      else if (!entry.has(scope.owner)) continue; // the owner is unreachable
+      else if (isDistributed(scope.owner)) inherited = new Uint32Array(words);
+      else inherited = entry.get(scope.owner)!;
+      solveScope(scope, inherited, entry, index, words);
+    }
+    if (from === 0) for (const s of entry.keys()) reachable.add(s);
+    for (const r of use.reads) {
+      const bit = index.get(r.name);
+      if (bit === undefined) continue;
+      const inSet = entry.get(r.state);
+      if (inSet && inSet[bit >>> 5] & (1 << (bit & 31))) assignedBefore.add(r);
+    }
   }
   const parentReads = new Set(parentReadsInDistributed(model));
   const out: Unassigned[] = [];
   for (const r of use.reads) {
-    const inSet = entry.get(r.state);
-    if (!inSet) continue; // unreachable
-    const bit = index.get(r.name);
-    if (bit === undefined || !(inSet[bit >>> 5] & (1 << (bit & 31)))) out.push({ read: r, assignedSomewhere: assignedAnywhere.has(r.name), parentOfDistributed: parentReads.has(r) });
+    if (!reachable.has(r.state)) continue; // unreachable
+    if (!assignedBefore.has(r)) out.push({ read: r, assignedSomewhere: assignedAnywhere.has(r.name), parentOfDistributed: parentReads.has(r) });
   }
   return out;
 }
+
+/**
+ * Bytes of vectors one pass of unassignedReads may hold (about two per state: its value and the
+ * bits its own Assign adds); at least 1,024 variables a pass. Up to about 10,000 states and
+ * variables, one pass solves all of them.
+ */
+const VECTOR_BYTES = 64 * 1024 * 1024;
 
 export function isDistributed(state: State): boolean {
   const proc = state.obj.ItemProcessor;
@@ -210,37 +253,37 @@ function namesOf(obj: JsonObject | undefined, language: State['queryLanguage']):
   return obj ? Object.keys(obj).map((k) => assignedName(k, language)) : [];
 }
 
-function solveScope(model: StateMachine, scope: Scope, inherited: Uint32Array, entry: Map<State, Uint32Array>, index: Map<string, number>, words: number): void {
+/** A scope's edges, with the names each one assigns: built once, solved once per pass. */
+interface ScopeGraph {
+  start: State | undefined;
+  succ: Map<State, State[]>;
+  incoming: Map<State, { from: State; adds: string[] }[]>;
+}
+
+const graphs = new WeakMap<Scope, ScopeGraph>();
+
+function scopeGraph(scope: Scope): ScopeGraph {
+  let g = graphs.get(scope);
+  if (g) return g;
   const start = typeof scope.startAt === 'string' ? scope.byName.get(scope.startAt) : undefined;
-  if (!start) return;
-  const bits = (names: string[]): Uint32Array => {
-    const b = new Uint32Array(words);
-    for (const n of names) {
-      const i = index.get(n);
-      if (i !== undefined) b[i >>> 5] |= 1 << (i & 31);
-    }
-    return b;
-  };
-  // Edges within the scope, with the variables each one assigns.
-  const incoming = new Map<State, { from: State; adds: Uint32Array }[]>();
+  const incoming = new Map<State, { from: State; adds: string[] }[]>();
   const succ = new Map<State, State[]>();
   for (const s of scope.states) {
     const o = s.obj;
     const own = isObject(o.Assign) ? namesOf(o.Assign, s.queryLanguage) : [];
-    const ownBits = bits(own);
     for (const e of s.edges) {
       const target = scope.byName.get(e.target);
       if (!target) continue;
-      let adds: Uint32Array;
+      let adds: string[];
       if (e.field === 'Catch') {
         const c = Array.isArray(o.Catch) ? o.Catch[e.path[e.path.length - 2] as number] : undefined;
-        adds = bits(isObject(c) && isObject(c.Assign) ? namesOf(c.Assign, s.queryLanguage) : []);
+        adds = isObject(c) && isObject(c.Assign) ? namesOf(c.Assign, s.queryLanguage) : [];
       } else if (e.field === 'Choices') {
         const rule = Array.isArray(o.Choices) ? o.Choices[e.path[e.path.length - 2] as number] : undefined;
         // Over-approximated (the union of the state's and the rule's Assign): fewer warnings.
-        adds = bits([...own, ...(isObject(rule) && isObject(rule.Assign) ? namesOf(rule.Assign, s.queryLanguage) : [])]);
+        adds = [...own, ...(isObject(rule) && isObject(rule.Assign) ? namesOf(rule.Assign, s.queryLanguage) : [])];
       } else {
-        adds = ownBits;
+        adds = own;
       }
       let list = incoming.get(target);
       if (!list) incoming.set(target, (list = []));
@@ -250,6 +293,30 @@ function solveScope(model: StateMachine, scope: Scope, inherited: Uint32Array, e
       if (!l.includes(target)) l.push(target);
     }
   }
+  g = { start, succ, incoming };
+  graphs.set(scope, g);
+  return g;
+}
+
+function solveScope(scope: Scope, inherited: Uint32Array, entry: Map<State, Uint32Array>, index: Map<string, number>, words: number): void {
+  const { start, succ, incoming } = scopeGraph(scope);
+  if (!start) return;
+  // The bits each edge assigns in this pass (edges sharing a name list share the vector).
+  const none = new Uint32Array(words);
+  const vectors = new Map<string[], Uint32Array>();
+  const bits = (names: string[]): Uint32Array => {
+    let b = vectors.get(names);
+    if (b) return b;
+    b = none;
+    for (const n of names) {
+      const i = index.get(n);
+      if (i === undefined) continue;
+      if (b === none) b = new Uint32Array(words);
+      b[i >>> 5] |= 1 << (i & 31);
+    }
+    vectors.set(names, b);
+    return b;
+  };
   // Worklist iteration; a state not reached yet counts as "everything assigned" (top).
   const value = new Map<State, Uint32Array>();
   value.set(start, inherited.slice());
@@ -267,7 +334,8 @@ function solveScope(model: StateMachine, scope: Scope, inherited: Uint32Array, e
         const v = value.get(from);
         if (!v) continue;
         any = true;
-        for (let w = 0; w < words; w++) next[w] &= v[w] | adds[w];
+        const a = bits(adds);
+        for (let w = 0; w < words; w++) next[w] &= v[w] | a[w];
       }
       if (!any) continue;
       // The start is also entered from outside the scope, with the inherited set.

@@ -46,6 +46,8 @@ export interface DocumentInit {
   duplicateKeys?: DuplicateKey[];
   tree?: TreeNode;
   tooDeep?: boolean;
+  /** The length limit the text exceeded: it was refused before parsing. */
+  tooLarge?: number;
   /** Object keys in `value`, when the parser counted them (JSON: for duplicate detection). */
   valueKeys?: number;
 }
@@ -60,6 +62,8 @@ export class Document {
   readonly syntaxErrors: SyntaxProblem[];
   /** Nesting deeper than MAX_JSON_DEPTH. */
   readonly tooDeep: boolean;
+  /** The length limit (ParseOptions.maxLength) the text exceeded, when it was refused unread. */
+  readonly tooLarge: number | undefined;
   private dupKeys: DuplicateKey[] | undefined;
   private readonly valueKeys: number | undefined;
   private treeCache: TreeNode | undefined | null;
@@ -80,6 +84,7 @@ export class Document {
     this.valueKeys = init.valueKeys;
     this.treeCache = init.tree ?? null;
     this.tooDeep = init.tooDeep ?? false;
+    this.tooLarge = init.tooLarge;
   }
 
   /** True when the text is empty or only white space. */

@@ -1,7 +1,7 @@
 /** Entry point of the parse stage: text in, one Document out, whatever the format. */
 import { parseJson } from './json.js';
 import { parseYaml, type YamlOptions } from './yaml.js';
-import type { Document, DocumentFormat } from './document.js';
+import { Document, type DocumentFormat } from './document.js';
 
 export { Document, pathOf, childOf, MAX_JSON_DEPTH } from './document.js';
 export type { DocumentFormat, SyntaxProblem, DuplicateKey, TreeNode } from './document.js';
@@ -11,6 +11,27 @@ export function formatForFile(fileName: string | undefined): DocumentFormat {
   return fileName && /\.ya?ml$/i.test(fileName) ? 'yaml' : 'json';
 }
 
-export function parse(text: string, format: DocumentFormat = "json", options: YamlOptions = {}): Document {
+export interface ParseOptions extends YamlOptions {
+  /**
+   * Texts longer than this (in UTF-16 units, as String.length counts) are refused unread: a
+   * Document that did not parse, with `tooLarge` set. No limit when absent.
+   */
+  maxLength?: number;
+}
+
+/**
+ * lint()'s and validate()'s default for ParseOptions.maxLength: ten times AWS's 1 MiB definition
+ * limit for JSON (a definition AWS accepts, pretty-printed, stays far below it); twice it for
+ * YAML, which costs about 100 bytes of memory per character to read (the yaml package's syntax
+ * tree and document, then ours), so 2 MiB stays around 250 MB; a YAML rendering of a
+ * definition AWS accepts is about the size of its JSON. Past the limit, reading a 44 MB YAML
+ * file took minutes and over 3 GB.
+ */
+export const DEFAULT_MAX_LENGTH: Readonly<Record<DocumentFormat, number>> = { json: 10 * 1_048_576, yaml: 2 * 1_048_576 };
+
+export function parse(text: string, format: DocumentFormat = "json", options: ParseOptions = {}): Document {
+  if (options.maxLength !== undefined && text.length > options.maxLength) {
+    return new Document({ text, format, value: undefined, parsed: false, syntaxErrors: [], tooLarge: options.maxLength });
+  }
   return format === "yaml" ? parseYaml(text, options) : parseJson(text);
 }

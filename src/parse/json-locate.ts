@@ -99,10 +99,14 @@ export class JsonLocator {
 
   constructor(private readonly text: string) {}
 
-  /** The offset just past the value starting at `i` (remembered for objects and arrays). */
+  /**
+   * The offset just past the value starting at `i` (remembered for strings, objects and arrays:
+   * a long string full of `\"` escapes is as slow to cross as a large object, and thousands of
+   * findings in one JSONata string asked for its end once each).
+   */
   end(i: number): number {
     const c = this.text.charCodeAt(i);
-    if (c !== C.OpenBrace && c !== C.OpenBracket) return endOfValue(this.text, i);
+    if (c !== C.OpenBrace && c !== C.OpenBracket && c !== C.Quote) return endOfValue(this.text, i);
     let e = this.ends.get(i);
     if (e === undefined) {
       e = endOfValue(this.text, i);
