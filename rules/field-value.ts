@@ -75,7 +75,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor/ProcessorConfig/Mode', line: 3, column: 33, message: "Value should be one of the following: [INLINE, DISTRIBUTED] (did you mean 'DISTRIBUTED'?)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor/ProcessorConfig/Mode', line: 3, column: 33, message: "Value should be one of the following: [INLINE, DISTRIBUTED] ('Mode': did you mean 'DISTRIBUTED'?)" },
         ],
       },
     ],

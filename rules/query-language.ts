@@ -77,7 +77,7 @@ export default schemaRule({
         title: 'An unknown value',
         text: '{"QueryLanguage": "jsonata", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/QueryLanguage', line: 1, column: 19, message: "Value should be one of the following: [JSONPath, JSONata] (did you mean 'JSONata'?)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/QueryLanguage', line: 1, column: 19, message: "Value should be one of the following: [JSONPath, JSONata] ('QueryLanguage': did you mean 'JSONata'?)" },
         ],
       },
     ],
