@@ -10,7 +10,7 @@ import { CORPUS as SHARED, CORPUS_NOTE, HAS_CORPUS, definitionFiles } from './su
 
 // Without the corpus (a clone alone) the suites below are skipped, with the reason in their names.
 const files = (dir: string) => (HAS_CORPUS ? definitionFiles(dir) : []);
-if (!HAS_CORPUS) console.warn(`asl-lint tests: the real-world corpus tests are skipped${CORPUS_NOTE.replace(' (skipped', '')}`);
+if (!HAS_CORPUS) console.warn(`asl-lint tests: the real-world corpus tests are skipped: no corpus at ${SHARED}; put the shared corpus there or set ASL_LINT_CORPUS`);
 
 
 /**
