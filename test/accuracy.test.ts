@@ -118,6 +118,13 @@ describe('§2 where the linter was stricter than any evidence', () => {
     expect(lint(text).diagnostics).toEqual([]);
   });
 
+  it('bedrockagentcore (from an AWS sample) is a known aws-sdk service', () => {
+    for (const r of ['arn:aws:states:::aws-sdk:bedrockagentcore:invokeAgentRuntime', 'arn:aws:states:::aws-sdk:bedrockagentcorecontrol:listAgentRuntimes']) {
+      const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: r, End: true } } });
+      expect(lint(text).diagnostics).toEqual([]);
+    }
+  });
+
   it("Credentials {InvalidField} gives AWS's one diagnostic", () => {
     const text = JSON.stringify({ StartAt: 'State0', States: { State0: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Credentials: { InvalidField: 'invalid' }, End: true } } });
     expect(validate(text)).toEqual({
