@@ -202,13 +202,13 @@ export const invalid: Case[] = [
   },
   { title: 'Wait: no duration', text: sm({ A: { Type: 'Wait', End: true } }), want: [w('field-required', '/States/A', 'One of these fields is required: [Seconds, SecondsPath, Timestamp, TimestampPath]', '"A"', { nth: 2 })] },
   { title: 'Wait: Timestamp with a space', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14 01:59:00', End: true } }), want: [
-    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14 01:59:00"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14 01:59:00"', { hint: "(write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" }),
   ] },
   { title: 'Wait: Timestamp with a lower-case t', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14t01:59:00Z', End: true } }), want: [
-    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14t01:59:00Z"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14t01:59:00Z"', { hint: "(write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" }),
   ] },
   { title: 'Wait: Timestamp without zone', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14T01:59:00', End: true } }), want: [
-    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14T01:59:00"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14T01:59:00"', { hint: "(write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" }),
   ] },
   { title: 'Wait: Seconds negative', text: sm({ A: { Type: 'Wait', Seconds: -5, End: true } }), want: [w('field-value', '/States/A/Seconds', 'Minimum value is 0', '-5', { hint: "The field 'Seconds' must be an integer from 0 to 99999999, got -5." })] },
   {
@@ -216,7 +216,7 @@ export const invalid: Case[] = [
     text: sm({ A: { Type: 'Wait', SecondsPath: '$.s', End: true } }, jsonata),
     want: [w('query-language', '/States/A', "The QueryLanguage is set to 'JSONata', but field 'SecondsPath' is only supported for the 'JSONPath' QueryLanguage", '"SecondsPath"')],
   },
-  { title: 'Wait (JSONata): Timestamp neither RFC 3339 nor JSONata', text: sm({ A: { Type: 'Wait', Timestamp: 'tomorrow', End: true } }, jsonata), want: [w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"tomorrow"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' })] },
+  { title: 'Wait (JSONata): Timestamp neither RFC 3339 nor JSONata', text: sm({ A: { Type: 'Wait', Timestamp: 'tomorrow', End: true } }, jsonata), want: [w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"tomorrow"', { hint: "(write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" })] },
   {
     title: 'Wait (JSONata): Seconds a JSONata expression without its closing delimiter',
     text: sm({ A: { Type: 'Wait', Seconds: '{% $x', End: true } }, jsonata),
@@ -295,7 +295,7 @@ export const invalid: Case[] = [
     title: 'Choice rule: timestamp operator with a date only',
     text: sm({ A: { Type: 'Choice', Choices: [{ Variable: '$.t', TimestampGreaterThan: '2016-03-14', Next: 'B' }] }, B: { Type: 'Succeed' } }),
     want: [
-      w('choice-rule', '/States/A/Choices[0]/TimestampGreaterThan', 'String does not match RFC3339 timestamp', '"2016-03-14"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+      w('choice-rule', '/States/A/Choices[0]/TimestampGreaterThan', 'String does not match RFC3339 timestamp', '"2016-03-14"', { hint: "(write 'TimestampGreaterThan' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" }),
     ],
   },
   {
@@ -533,7 +533,7 @@ export const invalid: Case[] = [
     text: ['StartAt: C', 'States:', '  C:', '    Type: Choice', '    Choices:', '      - Variable: $.n', '        NumericEquals: "1"', '        Next: W', '  W:', '    Type: Wait', '    Timestamp: 2026-01-01', '    End: true', ''].join('\n'),
     want: [
       w('choice-rule', '/States/C/Choices[0]/NumericEquals', 'Expected value of type [NUMBER]', '"1"', { hint: `The field 'NumericEquals' must be a number, got "1".` }),
-      w('field-value', '/States/W/Timestamp', 'String does not match RFC3339 timestamp', '2026-01-01', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+      w('field-value', '/States/W/Timestamp', 'String does not match RFC3339 timestamp', '2026-01-01', { hint: "(write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" }),
     ],
   },
 ];
