@@ -1,6 +1,7 @@
 /** Issue 10's CLI additions, run through the built binary: --list-rules and YAML on standard input. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -75,5 +76,45 @@ describe('YAML on standard input without --stdin-filename', () => {
     ['arn:aws:x', false],
   ])('%j looks like YAML: %s', (text, yes) => {
     expect(stdinLooksLikeYaml(text)).toBe(yes);
+  });
+});
+
+describe('an unquoted ${placeholder}', () => {
+  const definition = '{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": ${Delay}, "End": true}}}';
+
+  it('alone: says it is a deploy-time placeholder and how to lint it; -s fills it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-lint-ph-'));
+    try {
+      writeFileSync(join(dir, 'wait.asl.json'), definition);
+      const r = spawnSync(process.execPath, [BIN, '-f', 'json', 'wait.asl.json'], { cwd: dir, encoding: 'utf8' });
+      const [file] = JSON.parse(r.stdout) as { diagnostics: { line: number; column: number; endColumn: number; code: string; message: string }[] }[];
+      expect(file.diagnostics.map((d) => [d.code, d.line, d.column, d.endColumn, d.message])).toEqual([
+        [
+          'INVALID_JSON_DESCRIPTION',
+          1,
+          62,
+          70,
+          "Invalid JSON: Unexpected character (line 1, column 62). '${Delay}' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Delay=VALUE (or --substitutions-file FILE with {\"Delay\": VALUE}).",
+        ],
+      ]);
+      expect(spawnSync(process.execPath, [BIN, '-s', 'Delay=5', 'wait.asl.json'], { cwd: dir, encoding: 'utf8' }).status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reached through a template: the template supplies its value (DefinitionSubstitutions)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-lint-ph-'));
+    try {
+      writeFileSync(join(dir, 'wait.asl.json'), definition);
+      writeFileSync(
+        join(dir, 'template.yaml'),
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: wait.asl.json\n      DefinitionSubstitutions:\n        Delay: 5\n',
+      );
+      const r = spawnSync(process.execPath, [BIN, 'template.yaml'], { cwd: dir, encoding: 'utf8' });
+      expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
