@@ -69,7 +69,7 @@ export default schemaRule({
         ].join('\n'),
         diagnostics: [
           { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]', line: 2, column: 56, message: "The comparison operator 'StringEquals' needs a 'Variable' (the path of the value to compare)" },
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/D/Choices', line: 3, column: 54, message: 'Value cannot be empty' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/D/Choices', line: 3, column: 54, message: "Value cannot be empty ('Choices' needs at least one item)" },
         ],
       },
     ],

@@ -38,7 +38,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/W/Timestamp', line: 2, column: 38, message: 'String does not match RFC3339 timestamp (write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/W/Timestamp', line: 2, column: 38, message: "String does not match RFC3339 timestamp (write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" },
         ],
       },
       {
@@ -75,7 +75,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor/ProcessorConfig/Mode', line: 3, column: 33, message: "Value should be one of the following: [INLINE, DISTRIBUTED] (did you mean 'DISTRIBUTED'?)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor/ProcessorConfig/Mode', line: 3, column: 33, message: "Value should be one of the following: [INLINE, DISTRIBUTED] ('Mode': did you mean 'DISTRIBUTED'?)" },
         ],
       },
     ],

@@ -34,6 +34,7 @@ import passResultIsStatic from './pass-result-is-static.js';
 import jsonpathPath from './jsonpath-path.js';
 import referencePath from './reference-path.js';
 import payloadTemplatePath from './payload-template-path.js';
+import templateKeyCollision from './template-key-collision.js';
 import intrinsicFunction from './intrinsic-function.js';
 import intrinsicArguments from './intrinsic-arguments.js';
 import jsonataSyntax from './jsonata-syntax.js';
@@ -69,6 +70,7 @@ export const allRules: readonly Rule[] = [
   jsonpathPath,
   referencePath,
   payloadTemplatePath,
+  templateKeyCollision,
   intrinsicFunction,
   intrinsicArguments,
   jsonataSyntax,

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { intrinsicSites } from '../src/lang/intrinsic-sites.js';
-import { checkArguments, INTRINSICS, STRING_RESULT_FUNCTIONS } from '../src/lang/intrinsics.js';
+import { checkArguments } from '../src/lang/intrinsics.js';
 import { stringSpan } from '../src/lang/text.js';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
     rationale:
       'Each intrinsic function has a fixed signature (States.MathRandom takes 2 or 3 integers, States.Hash a known algorithm, States.Format as many values as its template has {}). ' +
       'A call that breaks it fails when the state runs (States.IntrinsicFailure). Whether AWS also refuses it when the definition is created is not documented, so this is a warning. ' +
-      'Fail ErrorPath/CausePath need a function that returns a string (AWS’s language service allows Format, JsonToString, ArrayGetItem, Base64Encode, Base64Decode, Hash and UUID). ' +
+      '(A Fail ErrorPath/CausePath calling a function that does not return a string is an error of intrinsic-function: the Developer Guide lists the 7 allowed.) ' +
       'Intrinsic functions may be nested at most 10 deep in one field.',
     sources: ['asl-rules.md intrinsic-arity, intrinsic-literal-arg-type, intrinsic-nesting-depth, fail-path-string-intrinsic (V SPEC/DG-INTR for the rules; B for AWS checking them at validation time)'],
     examples: {
@@ -30,11 +30,6 @@ export default defineRule({
             { code: 'LINT_INTRINSIC_ARGUMENTS', severity: 'WARNING', location: '/States/P/Parameters', line: 1, column: 148, message: "The template has 1 '{}' placeholder but States.Format is given 2 values; the counts must match." },
           ],
         },
-        {
-          title: 'ErrorPath needs a string result',
-          text: '{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "States.Array($.a)"}}}',
-          diagnostics: [{ code: 'LINT_INTRINSIC_ARGUMENTS', severity: 'WARNING', location: '/States/F/ErrorPath', line: 1, column: 65 }],
-        },
       ],
     },
   },
@@ -44,14 +39,6 @@ export default defineRule({
       if (!call) continue;
       for (const p of checkArguments(call)) {
         ctx.report({ path: site.path, location: site.location, message: `${p.message}.`, span: stringSpan(ctx.doc, site.path, site.value, p.start, p.end) });
-      }
-      if (site.stringResult && Object.hasOwn(INTRINSICS, call.name) && !STRING_RESULT_FUNCTIONS.has(call.name)) {
-        ctx.report({
-          path: site.path,
-          location: site.location,
-          message: `${site.field} needs a string: ${call.name} returns ${INTRINSICS[call.name].returns === 'array' ? 'an array' : `a ${INTRINSICS[call.name].returns} value`}; use a function that returns a string (${[...STRING_RESULT_FUNCTIONS].join(', ')}).`,
-          span: stringSpan(ctx.doc, site.path, site.value, call.nameStart, call.nameEnd),
-        });
       }
     }
   },

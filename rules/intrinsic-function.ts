@@ -1,25 +1,30 @@
 import { defineRule } from '../src/engine/rule.js';
 import { intrinsicSites } from '../src/lang/intrinsic-sites.js';
-import { INTRINSICS, unknownFunctions } from '../src/lang/intrinsics.js';
+import { INTRINSICS, INTRINSICS_DOC_URL, STRING_RESULT_FUNCTIONS, unknownFunctions } from '../src/lang/intrinsics.js';
 import { closest } from '../src/lang/suggest.js';
 import { stringSpan } from '../src/lang/text.js';
 
 const NAMES = Object.keys(INTRINSICS);
+const FAIL_FUNCTIONS = [...STRING_RESULT_FUNCTIONS].join(', ');
 
 export default defineRule({
   meta: {
     id: 'intrinsic-function',
     code: 'SCHEMA_VALIDATION_FAILED',
     severity: 'ERROR',
-    description: 'Intrinsic function calls must parse and name one of the 18 States.* functions.',
+    description: 'Intrinsic function calls must parse and name one of the 18 States.* functions; Fail ErrorPath/CausePath only the 7 that return a string.',
     rationale:
       "An intrinsic function call (in a '.$' value or in Fail ErrorPath/CausePath) must be well formed: single-quoted string literals whose only escapes are \\', \\{, \\} and \\\\ " +
       '(AWS refuses \\n and \\"), numbers, true/false/null, paths and nested calls, separated by commas. Only the 18 functions Step Functions defines exist (States.Format, States.Array, ...). ' +
-      "AWS refuses the value with \"The value for the field 'k.$' must be a valid JSONPath or a valid intrinsic function call\" at the template field.",
+      "AWS refuses the value with \"The value for the field 'k.$' must be a valid JSONPath or a valid intrinsic function call\" at the template field. " +
+      'A Fail ErrorPath or CausePath takes a reference path or a call of one of the intrinsic functions that return a string: States.Format, States.JsonToString, States.ArrayGetItem, ' +
+      'States.Base64Encode, States.Base64Decode, States.Hash and States.UUID (the Developer Guide lists exactly these; AWS\'s language service refuses the rest). ' +
+      'An unknown function gets a did-you-mean where one is close, else a link to the list of functions.',
     sources: [
       'asl-rules.md intrinsic-syntax, intrinsic-unknown-function (V SPEC, DG-INTR)',
       'escapes: a \\n in States.Format is refused by AWS with the message above (measured in a public Terraform log)',
       'nesting past 100 calls (MAX_PARSED_NESTING) is refused unread: our bound, not measured on AWS (B), which documents at most 10 nested calls per field; 2,500 levels overflowed the stack',
+      'Fail ErrorPath/CausePath: Developer Guide, Fail workflow state (https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html): "These intrinsics are: States.Format, States.JsonToString, States.ArrayGetItem, States.Base64Encode, States.Base64Decode, States.Hash, and States.UUID"; amazon-states-language-service refuses the others',
     ],
     examples: {
       valid: [
@@ -36,7 +41,40 @@ export default defineRule({
               location: '/States/P/Parameters',
               line: 1,
               column: 74,
-              message: `The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic function call. 'States.Default' is not an intrinsic function; the functions are ${NAMES.join(', ')}.`,
+              message: `The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic function call. 'States.Default' is not an intrinsic function (the 18 functions: ${INTRINSICS_DOC_URL}).`,
+            },
+          ],
+        },
+        {
+          title: 'A misspelt function',
+          text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"x.$": "States.Formt(\'{}\', $.a)"}, "End": true}}}',
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/P/Parameters',
+              line: 1,
+              column: 74,
+              message: "The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic function call. 'States.Formt' is not an intrinsic function; did you mean 'States.Format'?",
+            },
+          ],
+        },
+        {
+          title: 'Fail ErrorPath/CausePath with a function that does not return a string',
+          text: '{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "States.Array($.a)", "CausePath": "States.MathAdd($.a, 1)"}}}',
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/F/ErrorPath',
+              line: 1,
+              column: 65,
+              message: `The value for the field 'ErrorPath' must be a valid JSONPath or a valid intrinsic function call. ErrorPath takes a reference path or a call of ${FAIL_FUNCTIONS}; States.Array returns an array.`,
+            },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/F/CausePath',
+              line: 1,
+              column: 99,
+              message: `The value for the field 'CausePath' must be a valid JSONPath or a valid intrinsic function call. CausePath takes a reference path or a call of ${FAIL_FUNCTIONS}; States.MathAdd returns a number.`,
             },
           ],
         },
@@ -70,14 +108,26 @@ export default defineRule({
       for (const call of unknownFunctions(parsed.call!)) {
         const base = baseMessage(site.field);
         const suggestion = closest(call.name, NAMES);
-        const hint = suggestion ? `did you mean '${suggestion}'?` : `the functions are ${NAMES.join(', ')}.`;
+        // One name, not all 18 at every occurrence: a did-you-mean, else where the list is.
+        const hint = suggestion ? `; did you mean '${suggestion}'?` : ` (the 18 functions: ${INTRINSICS_DOC_URL}).`;
         ctx.report({
           path: site.path,
           location: site.location,
           message: base,
-          hint: `'${call.name}' is not an intrinsic function; ${hint}`,
+          hint: `'${call.name}' is not an intrinsic function${hint}`,
           span: stringSpan(ctx.doc, site.path, site.value, call.nameStart, call.nameEnd),
           data: { name: call.name, suggestion },
+        });
+      }
+      const name = parsed.call!.name;
+      if (site.stringResult && Object.hasOwn(INTRINSICS, name) && !STRING_RESULT_FUNCTIONS.has(name)) {
+        const returns = INTRINSICS[name].returns;
+        ctx.report({
+          path: site.path,
+          location: site.location,
+          message: baseMessage(site.field),
+          hint: `${site.field} takes a reference path or a call of ${FAIL_FUNCTIONS}; ${name} returns ${returns === 'array' ? 'an array' : returns === 'integer' ? 'a number' : `a ${returns}`}.`,
+          span: stringSpan(ctx.doc, site.path, site.value, parsed.call!.nameStart, parsed.call!.nameEnd),
         });
       }
     }

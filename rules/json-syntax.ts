@@ -8,8 +8,13 @@ export default defineRule({
     phase: 'document',
     description: 'The definition must be strict JSON (or YAML for .asl.yaml files).',
     rationale:
-      'AWS parses definitions as strict JSON: comments, trailing commas, single quotes and unquoted keys are rejected with INVALID_JSON_DESCRIPTION.',
-    sources: ['asl-rules.md json-syntax (V: API-DIAG)'],
+      'AWS parses definitions as strict JSON: comments, trailing commas, single quotes and unquoted keys are rejected with INVALID_JSON_DESCRIPTION. ' +
+      'An unquoted deploy-time placeholder ("TimeoutSeconds": ${Timeout}, filled in by SAM/CloudFormation DefinitionSubstitutions, Serverless or Terraform) makes the text JSON only after substitution: ' +
+      'the message says so and how to lint it with values (asl-lint -s NAME=VALUE, --substitutions-file FILE).',
+    sources: [
+      'asl-rules.md json-syntax (V: API-DIAG)',
+      'unquoted placeholders: 7 of the 24 files of shared/corpus/real-world-unparseable (SAM DefinitionSubstitutions: https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-statemachine.html); issue 10',
+    ],
     examples: {
       valid: [{ text: '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}' }],
       invalid: [
@@ -17,6 +22,19 @@ export default defineRule({
           title: 'A trailing comma',
           text: '{"StartAt": "A", "States": {"A": {"Type": "Succeed"},}}',
           diagnostics: [{ code: 'INVALID_JSON_DESCRIPTION', line: 1, column: 54, message: 'Invalid JSON: Trailing commas are not allowed in JSON (line 1, column 54)' }],
+        },
+        {
+          title: 'An unquoted deploy-time placeholder',
+          text: '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSeconds": ${Timeout}, "End": true}}}',
+          diagnostics: [
+            {
+              code: 'INVALID_JSON_DESCRIPTION',
+              line: 1,
+              column: 115,
+              message:
+                "Invalid JSON: Unexpected character (line 1, column 115). '${Timeout}' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Timeout=VALUE (or --substitutions-file FILE with {\"Timeout\": VALUE}).",
+            },
+          ],
         },
         {
           title: 'A comment',
@@ -32,12 +50,30 @@ export default defineRule({
     for (const e of doc.syntaxErrors.slice(0, 1)) {
       const pos = doc.positionAt(e.offset);
       const what = doc.format === 'yaml' ? 'Invalid YAML' : 'Invalid JSON';
+      const placeholder = unquotedPlaceholder(doc.text, e.offset);
       ctx.report({
         path: [],
-        span: { offset: e.offset, length: e.length },
+        span: placeholder ? { offset: placeholder.offset, length: placeholder.text.length } : { offset: e.offset, length: e.length },
         message: `${what}: ${e.message} (line ${pos.line + 1}, column ${pos.character + 1})`,
+        hint: placeholder ? placeholderHint(placeholder.text, placeholder.name) : undefined,
         location: null,
       });
     }
   },
 });
+
+/** A `${Name}` (or `${AWS::Region}`, `${self:custom.x}`) where the parser stopped, outside any string. */
+function unquotedPlaceholder(text: string, offset: number): { offset: number; text: string; name: string } | undefined {
+  // The parser stops at the '$' (or at the '{' after it).
+  const start = text[offset] === '$' ? offset : text[offset - 1] === '$' ? offset - 1 : -1;
+  if (start < 0) return undefined;
+  const m = /^\$\{([^{}\s"]{1,200})\}/.exec(text.slice(start, start + 210));
+  return m ? { offset: start, text: m[0], name: m[1] } : undefined;
+}
+
+function placeholderHint(placeholder: string, name: string): string {
+  return (
+    `'${placeholder}' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. ` +
+    `Lint it with a value: asl-lint -s ${name}=VALUE (or --substitutions-file FILE with {${JSON.stringify(name)}: VALUE}).`
+  );
+}

@@ -56,7 +56,7 @@ export default schemaRule({
         ].join('\n'),
         diagnostics: [
           { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Catch[0]', line: 3, column: 15, message: 'These fields are required: [Next]' },
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Catch[0]/ErrorEquals', line: 3, column: 31, message: 'Value cannot be empty' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Catch[0]/ErrorEquals', line: 3, column: 31, message: "Value cannot be empty ('ErrorEquals' needs at least one item)" },
         ],
       },
     ],

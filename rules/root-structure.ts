@@ -46,7 +46,7 @@ export default schemaRule({
         title: 'An empty States object',
         text: '{"StartAt": "A", "States": {}}',
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States', line: 1, column: 28, message: 'Value cannot be empty' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States', line: 1, column: 28, message: "Value cannot be empty ('States' needs at least one field)" },
         ],
       },
       {

@@ -14,10 +14,13 @@ export default defineRule({
       "A value that is not an ARN gets SCHEMA_VALIDATION_FAILED 'Value is not a valid resource ARN'; an ARN of the wrong shape INVALID_RESOURCE; an integration or pattern AWS does not offer " +
       "(dynamodb:putItem.waitForTaskToken, aws-sdk:s3:getObject.sync) \"The resource provided ... is not recognized\". Partitions: aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc. " +
       'A Distributed Map reads items with arn:<partition>:states:::s3:getObject or s3:listObjectsV2 (ItemReader) and writes results with s3:putObject (ResultWriter). ' +
-      'Deploy-time placeholders (${LambdaArn}, arn:${AWS::Partition}:...) are checked on their known parts only.',
+      'Deploy-time placeholders (${LambdaArn}, arn:${AWS::Partition}:...) are checked on their known parts only. ' +
+      'A Lambda or activity ARN whose region or account ID does not look real (region-1, account 1234567890, 42, xyz, a missing region in an activity ARN) is a LINT_RESOURCE_REGION_ACCOUNT warning, not an error: ' +
+      'no AWS refusal of one is recorded, and AWS deploys arn:aws:lambda:::function:${fn} with both empty, so its check is looser than Lambda\'s own pattern.',
     sources: [
       'asl-rules.md task-resource-format (V DG-INTEG); API-DIAG (INVALID_RESOURCE meaning)',
       "messages: 'Value is not a valid resource ARN' (Step Functions Local, aws-sam-cli-app-templates #185); 'The resource provided ... is not recognized' (public deployment logs)",
+      'region/account: no measured refusal (test/fixtures/aws-measured.json has none); deployed real-world definitions use arn:aws:lambda:::function:${fn} (shared/corpus/real-world); issue 10',
     ],
     examples: {
       valid: [
@@ -49,12 +52,34 @@ export default defineRule({
               message: "Value is not a valid resource ARN. '<INSERT DICE LAMBDA ARN HERE>' is a placeholder to replace with a real ARN before deploying.",
             },
             {
-              code: 'INVALID_RESOURCE',
+              code: 'LINT_RESOURCE_REGION_ACCOUNT',
+              severity: 'WARNING',
               location: '/States/B/Resource',
               line: 3,
               column: 35,
               message: "'REGION' is not an AWS region code (such as us-east-1) and 'ACCOUNT_ID' is not a 12-digit AWS account ID (replace the template's markers before deploying).",
             },
+          ],
+        },
+        {
+          title: 'A region or account ID that does not look real: a warning (no AWS refusal is recorded)',
+          text: [
+            '{"StartAt": "A", "States": {',
+            '"A": {"Type": "Task", "Resource": "arn:aws:lambda:region-1:1234567890:function:fn", "Next": "B"},',
+            '"B": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:42:activity:work", "Next": "C"},',
+            '"C": {"Type": "Task", "Resource": "arn:aws:lambda:xyz:123456789012:function:fn", "End": true}}}',
+          ].join('\n'),
+          diagnostics: [
+            {
+              code: 'LINT_RESOURCE_REGION_ACCOUNT',
+              severity: 'WARNING',
+              location: '/States/A/Resource',
+              line: 2,
+              column: 35,
+              message: "'region-1' is not an AWS region code (such as us-east-1) and '1234567890' is not a 12-digit AWS account ID.",
+            },
+            { code: 'LINT_RESOURCE_REGION_ACCOUNT', severity: 'WARNING', location: '/States/B/Resource', line: 3, column: 35, message: "'42' is not a 12-digit AWS account ID." },
+            { code: 'LINT_RESOURCE_REGION_ACCOUNT', severity: 'WARNING', location: '/States/C/Resource', line: 4, column: 35, message: "'xyz' is not an AWS region code (such as us-east-1)." },
           ],
         },
         {
@@ -118,7 +143,9 @@ export default defineRule({
       if (problems.length === 0) continue;
       const path = extend(state.path, 'Resource');
       for (const p of problems) {
-        if (p.severity === 'warning') {
+        if (p.kind === 'regionAccount') {
+          ctx.report({ path, code: 'LINT_RESOURCE_REGION_ACCOUNT', severity: 'WARNING', message: p.message, hint: p.hint });
+        } else if (p.severity === 'warning') {
           ctx.report({ path, code: 'LINT_RESOURCE_UNRECOGNIZED', severity: 'WARNING', message: p.message, hint: p.hint });
         } else if (p.kind === 'invalid') {
           ctx.report({ path, message: p.message, hint: p.hint });

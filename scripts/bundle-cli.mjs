@@ -12,6 +12,7 @@
  */
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { bundledPackages, writeNotices } from './notices.mjs';
 
 const dist = (name) => new URL(`../dist/${name}`, import.meta.url).pathname;
 const common = {
@@ -26,7 +27,9 @@ const common = {
   define: { 'import.meta.url': '__aslImportMetaUrl' },
   banner: { js: "'use strict';\nconst __aslImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
-await build({ ...common, entryPoints: [new URL('../src/cli/bin.ts', import.meta.url).pathname], outfile: dist('asl-lint-main.cjs') });
+const main = await build({ ...common, metafile: true, entryPoints: [new URL('../src/cli/bin.ts', import.meta.url).pathname], outfile: dist('asl-lint-main.cjs') });
+// The licences of what the bundle contains (THIRD_PARTY_NOTICES.md).
+writeNotices(bundledPackages(main.metafile));
 await build({ ...common, entryPoints: [new URL('../src/cli/launch.ts', import.meta.url).pathname], outfile: dist('asl-lint.cjs') });
 chmodSync(dist('asl-lint.cjs'), 0o755);
 // Code run from a V8 code cache goes through vm.Script, where Node 20 has no dynamic import():

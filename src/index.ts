@@ -136,6 +136,14 @@ export function toDiagnostic(doc: Document, f: Finding): Diagnostic {
   return d;
 }
 
+/** Linting a file as found in a repository (a definition, or a template holding definitions). */
+export { lintFile } from './lint-file.js';
+export type { LintFileOptions, FileLintResult } from './lint-file.js';
+/** Rule metadata as `asl-lint --list-rules` shows it. */
+export { ruleListing, type RuleListing } from './cli/list-rules.js';
+export { ruleDocsUrl } from './links.js';
+/** What a formatter receives and returns (the CLI's stylish, json, sarif, github ... formatters). */
+export type { Formatter, FileResult, FormatContext, Colors } from './cli/formatters/types.js';
 export { parse, formatForFile } from './parse/index.js';
 export { buildModel } from './model/model.js';
 export { formatLocation } from './model/location.js';

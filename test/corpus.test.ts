@@ -2,13 +2,15 @@
  * The real-world corpus: 350 definitions that deploy on AWS as published. A correct linter
  * reports zero ERRORs on each. The unparseable set must give clear diagnostics, never a crash.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, validate } from '../src/index.js';
-import { definitionFiles as files } from './support.js';
+import { CORPUS as SHARED, CORPUS_NOTE, HAS_CORPUS, definitionFiles } from './support.js';
 
-const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+// Without the corpus (a clone alone) the suites below are skipped, with the reason in their names.
+const files = (dir: string) => (HAS_CORPUS ? definitionFiles(dir) : []);
+if (!HAS_CORPUS) console.warn(`asl-lint tests: the real-world corpus tests are skipped: no corpus at ${SHARED}; put the shared corpus there or set ASL_LINT_CORPUS`);
 
 
 /**
@@ -17,10 +19,23 @@ const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
  */
 const EXCEPTIONS: Record<string, { codes: string[]; evidence: string }> = {};
 
+/**
+ * Unparseable-corpus files that are not deployable as written (starter templates with
+ * REGION/ACCOUNT_ID markers in a Lambda ARN) but that AWS is not known to refuse: they get a
+ * warning (task-resource, LINT_RESOURCE_REGION_ACCOUNT), not an error (issue 10).
+ */
+const MARKERS = { codes: ['LINT_RESOURCE_REGION_ACCOUNT'] };
+const WARNED_ONLY: Record<string, { codes: string[] }> = {
+  'aws-toolkit-vscode/packages__toolkit__templates__CatchFailure.asl.json': MARKERS,
+  'aws-toolkit-vscode/packages__toolkit__templates__ChoiceState.asl.json': MARKERS,
+  'aws-toolkit-vscode/packages__toolkit__templates__RetryFailure.asl.json': MARKERS,
+  'aws-toolkit-vscode/packages__toolkit__templates__WaitState.asl.json': MARKERS,
+};
+
 const realWorld = files(join(SHARED, 'real-world'));
 const unparseable = files(join(SHARED, 'real-world-unparseable'));
 
-describe('real-world corpus', () => {
+describe.skipIf(!HAS_CORPUS)(`real-world corpus${CORPUS_NOTE}`, () => {
   it('has the 350 definitions', () => {
     expect(realWorld.length).toBe(350);
   });
@@ -40,17 +55,23 @@ describe('real-world corpus', () => {
   });
 });
 
-describe('real-world-unparseable corpus', () => {
+describe.skipIf(!HAS_CORPUS)(`real-world-unparseable corpus${CORPUS_NOTE}`, () => {
   it('has the 24 files', () => {
     expect(unparseable.length).toBe(24);
   });
 
-  it.each(unparseable.map((f) => [relative(join(SHARED, 'real-world-unparseable'), f), f]))('%s gets clear diagnostics, no crash', (_rel, file) => {
+  it.each(unparseable.map((f) => [relative(join(SHARED, 'real-world-unparseable'), f), f]))('%s gets clear diagnostics, no crash', (rel, file) => {
     const text = readFileSync(file, 'utf8');
     const result = lint(text, { fileName: file });
-    expect(result.result).toBe('FAIL');
-    const errors = result.diagnostics.filter((d) => d.severity === 'ERROR');
-    expect(errors.length).toBeGreaterThan(0);
+    const warnedOnly = WARNED_ONLY[rel];
+    if (warnedOnly) {
+      // Not deployable as written, but no AWS refusal is recorded: warnings, not errors.
+      expect(result.result).toBe('OK');
+      expect([...new Set(result.diagnostics.map((d) => d.code))]).toEqual(warnedOnly.codes);
+    } else {
+      expect(result.result).toBe('FAIL');
+      expect(result.diagnostics.filter((d) => d.severity === 'ERROR').length).toBeGreaterThan(0);
+    }
     for (const d of result.diagnostics) {
       expect(d.code).not.toBe('INTERNAL_ERROR');
       expect(d.message).not.toMatch(/undefined|\[object Object\]|must match|oneOf|anyOf/);

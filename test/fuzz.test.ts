@@ -21,7 +21,7 @@ import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { allRules, lint, validate, type Diagnostic, type RuleSetting, type StateMachineType } from '../src/index.js';
 import { lintFile } from '../src/lint-file.js';
 import { fixText } from '../src/fix/fix.js';
-import { prng, definitionFiles as files } from './support.js';
+import { CORPUS, HAS_CORPUS, prng, definitionFiles as files } from './support.js';
 
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
@@ -787,7 +787,7 @@ function checkTemplate(t: TemplateCase, type: StateMachineType, problems: string
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'real-world');
+const SHARED = join(CORPUS, 'real-world');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
 
@@ -804,7 +804,7 @@ function loadBases(): { name: string; value: Val }[] {
       }
     }
   }
-  for (const f of [...files(SHARED), ...files(FIXTURES)]) {
+  for (const f of [...(HAS_CORPUS ? files(SHARED) : []), ...files(FIXTURES)]) {
     try {
       const text = readFileSync(f, 'utf8').replace(/^\ufeff/, '');
       const value = (/\.ya?ml$/i.test(f) ? yamlParse(text, { logLevel: 'silent' }) : JSON.parse(text)) as Val;

@@ -12,7 +12,7 @@ import { prng } from './support.js';
 import { parse } from '../src/parse/index.js';
 import { pathOf, type Document } from '../src/parse/document.js';
 import type { Path } from '../src/types.js';
-import { definitionFiles } from './support.js';
+import { CORPUS, CORPUS_NOTE, HAS_CORPUS, definitionFiles } from './support.js';
 
 type Part = 'value' | 'key' | 'member';
 const PARTS: Part[] = ['value', 'key', 'member'];
@@ -97,9 +97,8 @@ describe('JsonLocator', () => {
     expect(at('{"a\\\\": 7}', 'a\\\\')).toMatchObject({ exact: false });
   });
 
-  it('agrees with the node tree on every path of every parseable corpus definition', () => {
-    const dir = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'real-world');
-    if (!existsSync(dir)) return;
+  it.skipIf(!HAS_CORPUS)(`agrees with the node tree on every path of every parseable corpus definition${CORPUS_NOTE}`, () => {
+    const dir = join(CORPUS, 'real-world');
     let files = 0;
     let checked = 0;
     for (const f of definitionFiles(dir)) {

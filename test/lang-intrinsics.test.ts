@@ -168,7 +168,7 @@ describe('intrinsic rules', () => {
   it('the unparseable corpus: States.Default and a \\n in States.Format', () => {
     const text = '{"StartAt": "V", "States": {"V": {"Type": "Pass", "Parameters": {"url.$": "States.Default($.url, \'\')", "m.$": "States.Format(\'a\\\\nb\')"}, "End": true}}}';
     expect(diags(text).map((d) => d.message.split('. ')[1])).toEqual([
-      "'States.Default' is not an intrinsic function; the functions are States.Format, States.StringToJson, States.JsonToString, States.Array, States.ArrayPartition, States.ArrayContains, States.ArrayRange, States.ArrayGetItem, States.ArrayLength, States.ArrayUnique, States.Base64Encode, States.Base64Decode, States.Hash, States.JsonMerge, States.MathRandom, States.MathAdd, States.StringSplit, States.UUID.",
+      "'States.Default' is not an intrinsic function (the 18 functions: https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html).",
       "The escape '\\n' is not allowed in an intrinsic function string literal: only \\', \\{, \\} and \\\\ are (a line break cannot be written in an intrinsic function).",
     ]);
   });

@@ -70,7 +70,7 @@ describe('classifyResource: placeholders are checked on their known parts', () =
     expect(problems('arn:${AWS::Partition}:states:::dynamodb:scan')).toEqual([
       "error unrecognized: The resource provided arn:${AWS::Partition}:states:::dynamodb:scan is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. 'scan' is not an optimized dynamodb action (getItem, putItem, updateItem, deleteItem); other actions are called with arn:<partition>:states:::aws-sdk:dynamodb:scan.",
     ]);
-    expect(problems('arn:aws:lambda:${AWS::Region}:12345:function:fn')).toEqual(["error invalid: '12345' is not a 12-digit AWS account ID."]);
+    expect(problems('arn:aws:lambda:${AWS::Region}:12345:function:fn')).toEqual(["warning regionAccount: '12345' is not a 12-digit AWS account ID."]);
   });
 });
 
@@ -83,9 +83,9 @@ describe('classifyResource: problems', () => {
     ['arn:aws:s3:::my-bucket/key', "error invalid: A Task resource is a Lambda function, an activity or a Step Functions integration (arn:<partition>:states:::...), not a 's3' ARN"],
     ['arn:aws:lambda:us-east-1:123456789012:layer:x', "error invalid: A Lambda resource must be a function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>), not 'layer'"],
     ['arn:aws:lambda:us-east-1:123456789012:function:my.fn', "error invalid: 'my.fn' is not a valid Lambda function name (letters, digits, '-' and '_', at most 64)"],
-    ['arn:aws:lambda:useast1:123456789012:function:fn', "error invalid: 'useast1' is not an AWS region code (such as us-east-1)."],
+    ['arn:aws:lambda:useast1:123456789012:function:fn', "warning regionAccount: 'useast1' is not an AWS region code (such as us-east-1)."],
     ['arn:aws:states:us-east-1:123456789012:activity:', "error invalid: '' is not a valid activity name"],
-    ['arn:aws:states:::activity:x', 'error invalid: The region is missing and the account ID is missing.'],
+    ['arn:aws:states:::activity:x', 'warning regionAccount: The region is missing and the account ID is missing.'],
     ['arn:aws:states:us-east-1:123456789012:stateMachine:child', 'error invalid: A Task resource cannot be a stateMachine ARN; to start a state machine use arn:<partition>:states:::states:startExecution with StateMachineArn in the parameters'],
   ])('%j', (r, message) => {
     expect(problems(r)).toEqual([message]);

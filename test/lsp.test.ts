@@ -102,7 +102,7 @@ describe('diagnostics', () => {
         range: { start: posOf(ORDER, '"payload"'), end: posOf(ORDER, '"payload"', 9) },
         severity: 2,
         code: 'NO_DOLLAR',
-        codeDescription: { href: 'https://github.com/asl-lint/asl-lint/blob/main/rules/README.md#no-dollar' },
+        codeDescription: { href: `${pathToFileURL(join(ROOT, 'rules', 'README.md')).href}#no-dollar` },
         source: 'asl-lint',
         message: "The value of 'payload' looks like a JSONPath. Instead of 'payload', use 'payload.$' to evaluate it as a JSONPath at runtime.",
         data: { rule: 'no-dollar', offset: ORDER.indexOf('"payload"'), length: 9 },

@@ -60,14 +60,14 @@ export const invalid: Case[] = [
     text: '{"Coment": "x", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
     want: [w('root-structure', '/', "Field 'Coment' is not supported", '"Coment"', { hint: "(did you mean 'Comment'?)" })],
   },
-  { title: 'root: StartAt empty', text: '{"StartAt": "", "States": {"A": {"Type": "Succeed"}}}', want: [w('root-structure', '/StartAt', 'Value cannot be empty', '""')] },
-  { title: 'root: States empty', text: '{"StartAt": "A", "States": {}}', want: [w('root-structure', '/States', 'Value cannot be empty', '{}')] },
+  { title: 'root: StartAt empty', text: '{"StartAt": "", "States": {"A": {"Type": "Succeed"}}}', want: [w('root-structure', '/StartAt', 'Value cannot be empty', '""', { hint: "('StartAt' needs at least one character)" })] },
+  { title: 'root: States empty', text: '{"StartAt": "A", "States": {}}', want: [w('root-structure', '/States', 'Value cannot be empty', '{}', { hint: "('States' needs at least one field)" })] },
   { title: 'root: States an array', text: '{"StartAt": "A", "States": []}', want: [w('root-structure', '/States', 'Expected value of type [OBJECT]', '[]', { hint: "The field 'States' must be an object, got an array." })] },
   {
     title: 'root: Version and TimeoutSeconds',
     text: '{"Version": "2.0", "TimeoutSeconds": -1, "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
     want: [
-      w('root-structure', '/Version', 'Value should be one of the following: [1.0]', '"2.0"', { hint: "(did you mean '1.0'?)" }),
+      w('root-structure', '/Version', 'Value should be one of the following: [1.0]', '"2.0"', { hint: "('Version': did you mean '1.0'?)" }),
       w('root-structure', '/TimeoutSeconds', 'Minimum value is 0', '-1', { hint: "The field 'TimeoutSeconds' must be an integer from 0 to 99999999, got -1." }),
     ],
   },
@@ -76,7 +76,7 @@ export const invalid: Case[] = [
   {
     title: 'root: QueryLanguage in lower case',
     text: '{"QueryLanguage": "jsonata", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
-    want: [w('query-language', '/QueryLanguage', 'Value should be one of the following: [JSONPath, JSONata]', '"jsonata"', { hint: "(did you mean 'JSONata'?)" })],
+    want: [w('query-language', '/QueryLanguage', 'Value should be one of the following: [JSONPath, JSONata]', '"jsonata"', { hint: "('QueryLanguage': did you mean 'JSONata'?)" })],
   },
   {
     title: 'root (YAML): missing StartAt, misspelt field',
@@ -138,7 +138,11 @@ export const invalid: Case[] = [
   { title: 'Task: Credentials a string', text: sm({ A: task({ Credentials: 'arn:aws:iam::123456789012:role/R' }) }), want: [
     w('field-value', '/States/A/Credentials', 'Expected value of type [OBJECT]', '"arn:aws:iam::123456789012:role/R"', { hint: `The field 'Credentials' must be an object, got "arn:aws:iam::123456789012:role/R".` }),
   ] },
-  { title: 'Task: Credentials without RoleArn', text: sm({ A: task({ Credentials: { Role: 'x' } }) }), want: [w('field-not-supported', '/States/A/Credentials', "Field 'Role' is not supported", '"Role"', { hint: "(did you mean 'RoleArn'?)" })] },
+  { title: 'Task: Credentials without RoleArn', text: sm({ A: task({ Credentials: { Role: 'x' } }) }), want: [w('field-required', '/States/A/Credentials', "The field 'RoleArn' is required but was missing", '"Credentials"', { hint: "(Credentials takes 'RoleArn' (or 'RoleArn.$' with a path); found 'Role' (did you mean 'RoleArn'?))" })] },
+  // AWS's one diagnostic, recorded in issue 10 (not also "Field 'InvalidField' is not supported").
+  { title: 'Task: Credentials with only an unknown field', text: sm({ State0: task({ Credentials: { InvalidField: 'invalid' } }) }), want: [w('field-required', '/States/State0/Credentials', "The field 'RoleArn' is required but was missing", '"Credentials"', { hint: "(Credentials takes 'RoleArn' (or 'RoleArn.$' with a path); found 'InvalidField')" })] },
+  { title: 'Task: Credentials empty', text: sm({ A: task({ Credentials: {} }) }), want: [w('field-required', '/States/A/Credentials', "The field 'RoleArn' is required but was missing", '"Credentials"', { hint: "(Credentials takes 'RoleArn' (or 'RoleArn.$' with a path))" })] },
+  { title: 'Task: Credentials with RoleArn and an unknown field', text: sm({ A: task({ Credentials: { RoleArn: 'arn:aws:iam::123456789012:role/R', Extra: 1 } }) }), want: [w('field-not-supported', '/States/A/Credentials', "Field 'Extra' is not supported", '"Extra"')] },
   { title: 'Task: ResultSelector an array', text: sm({ A: task({ ResultSelector: ['$.a'] }) }), want: [w('field-value', '/States/A/ResultSelector', 'Expected value of type [OBJECT, NULL]', '["$.a"]', { hint: "The field 'ResultSelector' must be an object or null, got an array." })] },
   {
     title: 'Task (JSONata): number field as a plain string',
@@ -156,7 +160,7 @@ export const invalid: Case[] = [
   {
     title: 'Task (JSONata): Credentials object with a misspelt key',
     text: sm({ A: task({ Credentials: { RoleARN: 'x' } }) }, jsonata),
-    want: [w('field-not-supported', '/States/A/Credentials', "Field 'RoleARN' is not supported", '"RoleARN"', { hint: "(did you mean 'RoleArn'?)" })],
+    want: [w('field-required', '/States/A/Credentials', "The field 'RoleArn' is required but was missing", '"Credentials"', { hint: "(Credentials takes 'RoleArn'; found 'RoleARN' (did you mean 'RoleArn'?))" })],
   },
 
   // ---- Pass
@@ -198,13 +202,13 @@ export const invalid: Case[] = [
   },
   { title: 'Wait: no duration', text: sm({ A: { Type: 'Wait', End: true } }), want: [w('field-required', '/States/A', 'One of these fields is required: [Seconds, SecondsPath, Timestamp, TimestampPath]', '"A"', { nth: 2 })] },
   { title: 'Wait: Timestamp with a space', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14 01:59:00', End: true } }), want: [
-    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14 01:59:00"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14 01:59:00"', { hint: "(write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" }),
   ] },
   { title: 'Wait: Timestamp with a lower-case t', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14t01:59:00Z', End: true } }), want: [
-    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14t01:59:00Z"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14t01:59:00Z"', { hint: "(write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" }),
   ] },
   { title: 'Wait: Timestamp without zone', text: sm({ A: { Type: 'Wait', Timestamp: '2016-03-14T01:59:00', End: true } }), want: [
-    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14T01:59:00"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+    w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"2016-03-14T01:59:00"', { hint: "(write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" }),
   ] },
   { title: 'Wait: Seconds negative', text: sm({ A: { Type: 'Wait', Seconds: -5, End: true } }), want: [w('field-value', '/States/A/Seconds', 'Minimum value is 0', '-5', { hint: "The field 'Seconds' must be an integer from 0 to 99999999, got -5." })] },
   {
@@ -212,7 +216,7 @@ export const invalid: Case[] = [
     text: sm({ A: { Type: 'Wait', SecondsPath: '$.s', End: true } }, jsonata),
     want: [w('query-language', '/States/A', "The QueryLanguage is set to 'JSONata', but field 'SecondsPath' is only supported for the 'JSONPath' QueryLanguage", '"SecondsPath"')],
   },
-  { title: 'Wait (JSONata): Timestamp neither RFC 3339 nor JSONata', text: sm({ A: { Type: 'Wait', Timestamp: 'tomorrow', End: true } }, jsonata), want: [w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"tomorrow"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' })] },
+  { title: 'Wait (JSONata): Timestamp neither RFC 3339 nor JSONata', text: sm({ A: { Type: 'Wait', Timestamp: 'tomorrow', End: true } }, jsonata), want: [w('field-value', '/States/A/Timestamp', 'String does not match RFC3339 timestamp', '"tomorrow"', { hint: "(write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" })] },
   {
     title: 'Wait (JSONata): Seconds a JSONata expression without its closing delimiter',
     text: sm({ A: { Type: 'Wait', Seconds: '{% $x', End: true } }, jsonata),
@@ -230,7 +234,7 @@ export const invalid: Case[] = [
 
   // ---- Choice
   { title: 'Choice: Choices missing', text: sm({ A: { Type: 'Choice', Default: 'B' }, B: { Type: 'Succeed' } }), want: [w('field-required', '/States/A', 'These fields are required: [Choices]', '"A"', { nth: 2 })] },
-  { title: 'Choice: Choices empty', text: sm({ A: { Type: 'Choice', Choices: [], Default: 'B' }, B: { Type: 'Succeed' } }), want: [w('choice-rule', '/States/A/Choices', 'Value cannot be empty', '[]')] },
+  { title: 'Choice: Choices empty', text: sm({ A: { Type: 'Choice', Choices: [], Default: 'B' }, B: { Type: 'Succeed' } }), want: [w('choice-rule', '/States/A/Choices', 'Value cannot be empty', '[]', { hint: "('Choices' needs at least one item)" })] },
   {
     title: 'Choice: Next at state level',
     text: sm({ A: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'B' }], Next: 'B' }, B: { Type: 'Succeed' } }),
@@ -275,7 +279,7 @@ export const invalid: Case[] = [
     text: sm({ A: { Type: 'Choice', Choices: [{ And: [] }], Default: 'B' }, B: { Type: 'Succeed' } }),
     want: [
       w('choice-rule', '/States/A/Choices[0]', 'These fields are required: [Next]', '{"And":[]}'),
-      w('choice-rule', '/States/A/Choices[0]/And', 'Value cannot be empty', '[]'),
+      w('choice-rule', '/States/A/Choices[0]/And', 'Value cannot be empty', '[]', { hint: "('And' needs at least one item)" }),
     ],
   },
   {
@@ -291,7 +295,7 @@ export const invalid: Case[] = [
     title: 'Choice rule: timestamp operator with a date only',
     text: sm({ A: { Type: 'Choice', Choices: [{ Variable: '$.t', TimestampGreaterThan: '2016-03-14', Next: 'B' }] }, B: { Type: 'Succeed' } }),
     want: [
-      w('choice-rule', '/States/A/Choices[0]/TimestampGreaterThan', 'String does not match RFC3339 timestamp', '"2016-03-14"', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+      w('choice-rule', '/States/A/Choices[0]/TimestampGreaterThan', 'String does not match RFC3339 timestamp', '"2016-03-14"', { hint: "(write 'TimestampGreaterThan' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" }),
     ],
   },
   {
@@ -338,11 +342,11 @@ export const invalid: Case[] = [
       w('retry-catch', '/States/A/Retry[0]/MaxAttempts', 'Minimum value is 0', '-1', { hint: "The field 'MaxAttempts' must be an integer from 0 to 99999999, got -1." }),
       w('retry-catch', '/States/A/Retry[0]/IntervalSeconds', 'Minimum value is 1', '0', { nth: 2, hint: "The field 'IntervalSeconds' must be an integer from 1 to 99999999, got 0." }),
       w('retry-catch', '/States/A/Retry[0]/MaxDelaySeconds', 'Maximum value is 31622400', '31622401', { hint: "The field 'MaxDelaySeconds' must be an integer from 1 to 31622400, got 31622401." }),
-      w('retry-catch', '/States/A/Retry[0]/JitterStrategy', 'Value should be one of the following: [FULL, NONE]', '"HALF"', { hint: '(got "HALF")' }),
+      w('retry-catch', '/States/A/Retry[0]/JitterStrategy', 'Value should be one of the following: [FULL, NONE]', '"HALF"', { hint: `('JitterStrategy' is "HALF")` }),
     ],
   },
   { title: 'Retry: ErrorEquals missing', text: sm({ A: task({ Retry: [{ MaxAttempts: 2 }] }) }), want: [w('retry-catch', '/States/A/Retry[0]', 'These fields are required: [ErrorEquals]', '{"MaxAttempts":2}')] },
-  { title: 'Retry: ErrorEquals empty', text: sm({ A: task({ Retry: [{ ErrorEquals: [] }] }) }), want: [w('retry-catch', '/States/A/Retry[0]/ErrorEquals', 'Value cannot be empty', '[]')] },
+  { title: 'Retry: ErrorEquals empty', text: sm({ A: task({ Retry: [{ ErrorEquals: [] }] }) }), want: [w('retry-catch', '/States/A/Retry[0]/ErrorEquals', 'Value cannot be empty', '[]', { hint: "('ErrorEquals' needs at least one item)" })] },
   { title: 'Retry: ErrorEquals with a number', text: sm({ A: task({ Retry: [{ ErrorEquals: ['X', 5] }] }) }), want: [w('retry-catch', '/States/A/Retry[0]/ErrorEquals[1]', 'Expected value of type [STRING]', '5', { hint: "The field 'ErrorEquals[1]' must be a string, got 5." })] },
   { title: 'Retry: not an array', text: sm({ A: task({ Retry: { ErrorEquals: ['X'] } }) }), want: [w('retry-catch', '/States/A/Retry', 'Expected value of type [ARRAY]', '{"ErrorEquals":["X"]}', { hint: "The field 'Retry' must be an array, got an object." })] },
   { title: 'Retry: unknown field', text: sm({ A: task({ Retry: [{ ErrorEquals: ['X'], Backoff: 2 }] }) }), want: [w('retry-catch', '/States/A/Retry[0]', "Field 'Backoff' is not supported", '"Backoff"', { hint: "(did you mean 'BackoffRate'?)" })] },
@@ -371,7 +375,7 @@ export const invalid: Case[] = [
 
   // ---- Parallel
   { title: 'Parallel: Branches missing', text: sm({ A: { Type: 'Parallel', End: true } }), want: [w('field-required', '/States/A', 'These fields are required: [Branches]', '"A"', { nth: 2 })] },
-  { title: 'Parallel: Branches empty', text: sm({ A: { Type: 'Parallel', Branches: [], End: true } }), want: [w('field-value', '/States/A/Branches', 'Value cannot be empty', '[]')] },
+  { title: 'Parallel: Branches empty', text: sm({ A: { Type: 'Parallel', Branches: [], End: true } }), want: [w('field-value', '/States/A/Branches', 'Value cannot be empty', '[]', { hint: "('Branches' needs at least one item)" })] },
   {
     title: 'Parallel: a branch without StartAt, a branch that is not an object',
     text: sm({ A: { Type: 'Parallel', Branches: [{ States: { B: { Type: 'Succeed' } } }, 'x'], End: true } }),
@@ -415,7 +419,7 @@ export const invalid: Case[] = [
   {
     title: 'Map: Mode misspelt, with its fix',
     text: sm({ A: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'Distributed', ExecutionType: 'STANDARD' }, ...processor }, End: true } }),
-    want: [w('field-value', '/States/A/ItemProcessor/ProcessorConfig/Mode', 'Value should be one of the following: [INLINE, DISTRIBUTED]', '"Distributed"', { hint: "(did you mean 'DISTRIBUTED'?)" })],
+    want: [w('field-value', '/States/A/ItemProcessor/ProcessorConfig/Mode', 'Value should be one of the following: [INLINE, DISTRIBUTED]', '"Distributed"', { hint: "('Mode': did you mean 'DISTRIBUTED'?)" })],
   },
   {
     title: 'Map: DISTRIBUTED without ExecutionType',
@@ -425,7 +429,7 @@ export const invalid: Case[] = [
   {
     title: 'Map: ExecutionType misspelt',
     text: sm({ A: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRES' }, ...processor }, End: true } }),
-    want: [w('field-value', '/States/A/ItemProcessor/ProcessorConfig/ExecutionType', 'Value should be one of the following: [STANDARD, EXPRESS]', '"EXPRES"', { hint: "(did you mean 'EXPRESS'?)" })],
+    want: [w('field-value', '/States/A/ItemProcessor/ProcessorConfig/ExecutionType', 'Value should be one of the following: [STANDARD, EXPRESS]', '"EXPRES"', { hint: "('ExecutionType': did you mean 'EXPRESS'?)" })],
   },
   {
     title: 'Map: MaxConcurrency negative, ToleratedFailurePercentage out of range, Label a number',
@@ -449,7 +453,7 @@ export const invalid: Case[] = [
     text: sm({ A: { Type: 'Map', ItemProcessor: processor, ItemReader: { Parameters: { Bucket: 'b' }, ReaderConfig: { InputType: 'XML', CSVHeaderLocation: 'GIVEN', MaxItems: 0.5 } }, End: true } }),
     want: [
       w('field-required', '/States/A/ItemReader', 'These fields are required: [Resource]', '"ItemReader"'),
-      w('field-value', '/States/A/ItemReader/ReaderConfig/InputType', 'Value should be one of the following: [CSV, JSON, JSONL, MANIFEST, PARQUET]', '"XML"', { hint: '(got "XML")' }),
+      w('field-value', '/States/A/ItemReader/ReaderConfig/InputType', 'Value should be one of the following: [CSV, JSON, JSONL, MANIFEST, PARQUET]', '"XML"', { hint: `('InputType' is "XML")` }),
       w('field-required', '/States/A/ItemReader/ReaderConfig', "The field 'CSVHeaders' is required when 'CSVHeaderLocation' is 'GIVEN'", '"CSVHeaderLocation"'),
       w('field-value', '/States/A/ItemReader/ReaderConfig/MaxItems', 'Expected value of type [INTEGER]', '0.5', { hint: "The field 'MaxItems' must be an integer of at least 0, got 0.5." }),
     ],
@@ -460,10 +464,15 @@ export const invalid: Case[] = [
     want: [w('field-value', '/States/B/ItemBatcher/MaxInputBytesPerBatch', 'Maximum value is 262144', '300000', { hint: "The field 'MaxInputBytesPerBatch' must be an integer from 1 to 262144, got 300000." })],
   },
   {
+    title: 'Map: WriterConfig without OutputType',
+    text: sm({ A: { Type: 'Map', ItemProcessor: processor, ResultWriter: { WriterConfig: { Transformation: 'NONE' } }, End: true } }),
+    want: [w('field-required', '/States/A/ResultWriter/WriterConfig', 'These fields are required: [OutputType]', '"WriterConfig"')],
+  },
+  {
     title: 'Map: ResultWriter with a bad WriterConfig',
     text: sm({ A: { Type: 'Map', ItemProcessor: processor, ResultWriter: { WriterConfig: { OutputType: 'CSV', Transform: 'NONE' } }, End: true } }),
     want: [
-      w('field-value', '/States/A/ResultWriter/WriterConfig/OutputType', 'Value should be one of the following: [JSON, JSONL]', '"CSV"', { hint: '(got "CSV")' }),
+      w('field-value', '/States/A/ResultWriter/WriterConfig/OutputType', 'Value should be one of the following: [JSON, JSONL]', '"CSV"', { hint: `('OutputType' is "CSV")` }),
       w('field-not-supported', '/States/A/ResultWriter/WriterConfig', "Field 'Transform' is not supported", '"Transform"', { hint: "(did you mean 'Transformation'?)" }),
     ],
   },
@@ -497,7 +506,7 @@ export const invalid: Case[] = [
     text: sm({ A: { Type: 'Pass', QueryLanguage: 'JSONPath', End: true } }, jsonata),
     want: [w('query-language', '/States/A', "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", '"JSONPath"')],
   },
-  { title: 'a state QueryLanguage misspelt', text: sm({ A: { Type: 'Pass', QueryLanguage: 'JSONPATH', End: true } }), want: [w('query-language', '/States/A/QueryLanguage', 'Value should be one of the following: [JSONPath, JSONata]', '"JSONPATH"', { hint: "(did you mean 'JSONPath'?)" })] },
+  { title: 'a state QueryLanguage misspelt', text: sm({ A: { Type: 'Pass', QueryLanguage: 'JSONPATH', End: true } }), want: [w('query-language', '/States/A/QueryLanguage', 'Value should be one of the following: [JSONPath, JSONata]', '"JSONPATH"', { hint: "('QueryLanguage': did you mean 'JSONPath'?)" })] },
 
   // ---- nesting and YAML
   {
@@ -524,12 +533,14 @@ export const invalid: Case[] = [
     text: ['StartAt: C', 'States:', '  C:', '    Type: Choice', '    Choices:', '      - Variable: $.n', '        NumericEquals: "1"', '        Next: W', '  W:', '    Type: Wait', '    Timestamp: 2026-01-01', '    End: true', ''].join('\n'),
     want: [
       w('choice-rule', '/States/C/Choices[0]/NumericEquals', 'Expected value of type [NUMBER]', '"1"', { hint: `The field 'NumericEquals' must be a number, got "1".` }),
-      w('field-value', '/States/W/Timestamp', 'String does not match RFC3339 timestamp', '2026-01-01', { hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)' }),
+      w('field-value', '/States/W/Timestamp', 'String does not match RFC3339 timestamp', '2026-01-01', { hint: "(write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" }),
     ],
   },
 ];
 
 const valid: [string, string, ('json' | 'yaml')?][] = [
+  // Transformation has a default (Developer Guide, input-output-resultwriter); AWS's language service requires only OutputType.
+  ['a WriterConfig with only OutputType', sm({ A: { Type: 'Map', ItemProcessor: processor, ResultWriter: { WriterConfig: { OutputType: 'JSON' } }, End: true } })],
   ['every state type (JSONPath)', sm({
     T: task({ End: undefined, Next: 'W', InputPath: null, OutputPath: '$', Parameters: { 'a.$': '$.a' }, ResultSelector: { 'b.$': '$.b' }, ResultPath: null, TimeoutSeconds: 60, HeartbeatSeconds: 10, Credentials: { 'RoleArn.$': '$.role' }, Assign: { x: 1 }, Retry: [{ ErrorEquals: ['States.Timeout'], IntervalSeconds: 1, MaxAttempts: 0, BackoffRate: 1.5, MaxDelaySeconds: 10, JitterStrategy: 'NONE', Comment: 'c' }], Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.e', Assign: { y: 2 }, Next: 'F', Comment: 'c' }] }),
     W: { Type: 'Wait', TimestampPath: '$.t', Next: 'C' },
@@ -679,6 +690,14 @@ describe('schema: quick fixes and data', () => {
     expect(lint(plain, { format: 'yaml' }).diagnostics.find((d) => d.code === CODE)!.fixes![0].edits[0]).toEqual({ offset: plain.indexOf('Nxt'), length: 3, newText: 'Next' });
     const quoted = "StartAt: A\nStates:\n  A:\n    Type: Map\n    End: true\n    ItemProcessor:\n      ProcessorConfig: {Mode: 'distributed', ExecutionType: STANDARD}\n      StartAt: P\n      States: {P: {Type: Succeed}}\n";
     expect(lint(quoted, { format: 'yaml' }).diagnostics.find((d) => d.code === CODE)!.fixes![0].edits[0].newText).toBe("'DISTRIBUTED'");
+  });
+  it('renames the one misspelt field of a Credentials object without RoleArn', () => {
+    const text = sm({ A: task({ Credentials: { Role: 'arn:aws:iam::123456789012:role/R' } }) });
+    const d = schemaDiagnostics(text)[0];
+    expect(d.message).toBe("The field 'RoleArn' is required but was missing (Credentials takes 'RoleArn' (or 'RoleArn.$' with a path); found 'Role' (did you mean 'RoleArn'?))");
+    const edit = d.fixes![0].edits[0];
+    expect(text.slice(edit.offset, edit.offset + edit.length)).toBe('"Role"');
+    expect(edit.newText).toBe('"RoleArn"');
   });
   it('offers no fix without a suggestion', () => {
     expect(schemaDiagnostics(sm({ A: { Type: 'Pass', Bogus: 1, End: true } }))[0].fixes).toBeUndefined();

@@ -1,6 +1,16 @@
 /** Helpers shared by test files (not a test file itself: no .test suffix). */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * The shared corpus of real definitions: ../shared/corpus beside the checkout (the team's layout),
+ * or the folder ASL_LINT_CORPUS names. A clone alone has none: the tests that read it are skipped,
+ * and say why (`npm test` still passes).
+ */
+export const CORPUS = resolve(process.env.ASL_LINT_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus'));
+export const HAS_CORPUS = existsSync(join(CORPUS, 'real-world'));
+/** Appended to the names of the suites that need the corpus, so a skipped run says why. */
+export const CORPUS_NOTE = HAS_CORPUS ? '' : ` (skipped: no corpus at ${CORPUS}; put the shared corpus there or set ASL_LINT_CORPUS)`;
 
 /** mulberry32, the benchmark's generator's own: the same seed replays the same run. */
 export { prng } from '../bench/generate.mjs';

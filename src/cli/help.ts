@@ -40,11 +40,14 @@ Options:
       --stdin-filename <name>
                              name of the text read from '-' (its extension picks JSON or YAML)
       --color, --no-color    force colours on or off (default: on for a terminal, unless NO_COLOR is set)
+      --list-rules           list every rule: id, AWS code, default severity, fixable,
+                             description (with --format json: as JSON), and exit
   -h, --help                 show this help
   -v, --version              show the version
 
 Configuration: asl-lint.config.json, .asl-lint.json or an "asl-lint" key in package.json,
-found from each file's folder upward. Rules: see rules/README.md.
+found from each file's folder upward. Rules: asl-lint --list-rules, and the rule reference
+shipped in the package (rules/README.md).
 
 Exit codes:
   0  no errors (and no more warnings than --max-warnings)

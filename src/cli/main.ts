@@ -40,6 +40,10 @@ export async function main(io: Io): Promise<Outcome> {
     const command = parseCommandLine(io.argv);
     if (command.kind === 'help') return { exitCode: EXIT_OK, stdout: helpText(), stderr: '' };
     if (command.kind === 'version') return { exitCode: EXIT_OK, stdout: versionText(), stderr: '' };
+    if (command.kind === 'list-rules') {
+      const [{ allRules }, { listRules }] = await Promise.all([import('../../rules/index.js'), import('./list-rules.js')]);
+      return { exitCode: EXIT_OK, stdout: listRules(allRules, command.format), stderr: '' };
+    }
     return await run(command.options, io);
   } catch (err) {
     return { exitCode: EXIT_FATAL, stdout: '', stderr: `asl-lint: ${describeFailure(err)}\n` };
@@ -69,7 +73,8 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   const diffs: string[] = [];
   for (const input of inputs) {
     const source = input.kind === 'stdin' ? await readStdin(io.stdin()) : readInputFile(input);
-    const path = input.kind === 'stdin' ? resolve(io.cwd, input.fileName ?? 'stdin.asl.json') : input.path;
+    // Without --stdin-filename, YAML on standard input is recognised by its first key (JSON starts with '{').
+    const path = input.kind === 'stdin' ? resolve(io.cwd, input.fileName ?? (stdinLooksLikeYaml(source) ? 'stdin.asl.yaml' : 'stdin.asl.json')) : input.path;
     const eff = configs.effectiveConfig(path, loadConfig(options, io, configs, path));
     if (eff.ignored && (input.kind === 'stdin' || input.discovered)) continue;
     const subsGiven = eff.substitutions.size > 0 || fileSubs.length > 0 || options.substitutions.length > 0;
@@ -231,4 +236,18 @@ function writeOutputFile(path: string, shown: string, text: string): void {
     const why = (err as NodeJS.ErrnoException).code === 'EEXIST' ? 'a part of the path is not a directory' : describeSystemError(err);
     throw new RunError(`cannot write '${shown}': ${why}`);
   }
+}
+
+/**
+ * Standard input read without --stdin-filename is YAML when, past blank lines, comments and a
+ * `---`, it starts with a mapping key (`StartAt:`, `"Comment":`); JSON starts with '{'.
+ */
+export function stdinLooksLikeYaml(text: string): boolean {
+  let rest = text.replace(/^\ufeff/, '');
+  for (;;) {
+    const line = /^[ \t]*(?:#[^\n]*)?(?:\r?\n|$)|^---[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/.exec(rest);
+    if (!line || line[0] === '') break;
+    rest = rest.slice(line[0].length);
+  }
+  return /^[ \t]*(?:[A-Za-z_][\w .-]*|"[^"\n]*"|'[^'\n]*')[ \t]*:(?:[ \t]|\r?\n|$)/.test(rest);
 }

@@ -39,7 +39,7 @@ export interface CliOptions {
   stdinFilename: string | undefined;
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'lint'; options: CliOptions };
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'list-rules'; format: 'json' | 'text' } | { kind: 'lint'; options: CliOptions };
 
 const spec = {
   format: { type: 'string', short: 'f' },
@@ -60,6 +60,7 @@ const spec = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   'report-unused-disable-directives': { type: 'boolean' },
+  'list-rules': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -93,6 +94,12 @@ export function parseCommandLine(args: readonly string[]): Command {
   const { values, positionals, tokens } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
+  if (values['list-rules']) {
+    const f = values.format?.toLowerCase();
+    if (f !== undefined && f !== 'json' && f !== 'stylish') throw new UsageError(`--list-rules prints text, or JSON with --format json (not '${values.format}')`);
+    if (positionals.length) throw new UsageError('--list-rules lists the rules and lints nothing: give no files');
+    return { kind: 'list-rules', format: f === 'json' ? 'json' : 'text' };
+  }
 
   let color: boolean | undefined;
   for (const t of tokens) {

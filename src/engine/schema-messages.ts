@@ -47,7 +47,7 @@ export interface SchemaFinding {
   atStart?: boolean;
   data?: Record<string, unknown>;
   /** A safe quick fix: replace the key or value at `path` with this name or enum value (quoted as the document needs). */
-  replace?: { part: 'key' | 'value'; text: string; title: string };
+  replace?: { part: 'key' | 'value'; text: string; title: string; /** Where, when not at `path`. */ path?: Path };
 }
 
 type SchemaNode = Record<string, unknown>;
@@ -79,6 +79,7 @@ interface Raw {
     | 'value'
     | 'empty'
     | 'enum'
+    | 'credentials'
     | KeywordProblem['kind'];
   /** Segments of the object (for object-level problems) or of the value (for value problems), relative to the subject. */
   segs: PathSegment[];
@@ -90,6 +91,8 @@ interface Raw {
   node?: SchemaNode;
   allowed?: unknown[];
   missing?: string[];
+  /** Problems folded into this one (the unknown fields of a Credentials object without RoleArn). */
+  others?: Raw[];
 }
 
 export function mapErrors(subject: Subject, errors: readonly ErrorObject[], defs: Definitions): SchemaFinding[] {
@@ -142,7 +145,26 @@ export function mapErrors(subject: Subject, errors: readonly ErrorObject[], defs
     }
   }
   const raw = subject.downgraded ? raws.filter((r) => r.kind !== 'wrongLanguage') : raws;
-  return suppressCascades(subject, raw, defs).map((r) => toFinding(subject, r, defs));
+  return suppressCascades(subject, credentialsAsAws(subject, raw), defs).map((r) => toFinding(subject, r, defs));
+}
+
+/** A Task's `Credentials` object (where AWS words a missing RoleArn its own way). */
+function isCredentials(subject: Subject, segs: PathSegment[]): boolean {
+  return subject.kind === 'state' && segs.length === 1 && segs[0] === 'Credentials';
+}
+
+/**
+ * `Credentials` without RoleArn: AWS answers one diagnostic, "The field 'RoleArn' is required but
+ * was missing" at the Credentials object (recorded for `{"InvalidField": "invalid"}`, issue 10), not
+ * also the unknown fields beside it. Those move into the hint.
+ */
+function credentialsAsAws(subject: Subject, raws: Raw[]): Raw[] {
+  const missing = raws.find((r) => (r.kind === 'required' || r.kind === 'requireOne') && isCredentials(subject, r.segs));
+  if (!missing) return raws;
+  const unknown = raws.filter((r) => r.kind === 'unknown' && isCredentials(subject, r.segs));
+  missing.kind = 'credentials';
+  missing.others = unknown;
+  return raws.filter((r) => !unknown.includes(r));
 }
 
 /**
@@ -297,7 +319,7 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
       const f: SchemaFinding = {
         rule,
         message: isType ? `The field 'Type' should have one of these values: [${allowed.join(', ')}]` : `Value should be one of the following: [${allowed.join(', ')}]`,
-        hint: suggestion ? `(did you mean '${suggestion}'?)` : isType ? undefined : `(got ${render(value)})`,
+        hint: suggestion ? `(${isType ? '' : `'${name}': `}did you mean '${suggestion}'?)` : isType ? undefined : `('${name}' is ${render(value)})`,
         location: objLoc,
         path: objPath,
         part: 'value',
@@ -306,8 +328,30 @@ function toFinding(subject: Subject, r: Raw, defs: Definitions): SchemaFinding {
       if (suggestion) f.replace = { part: 'value', text: suggestion, title: `Change to '${suggestion}'` };
       return f;
     }
-    case 'empty':
-      return { rule, message: 'Value cannot be empty', location: objLoc, path: objPath, part: 'value' };
+    case 'credentials': {
+      const found = r.others ?? [];
+      const takes = subject.queryLanguage === 'JSONata' ? "'RoleArn'" : "'RoleArn' (or 'RoleArn.$' with a path)";
+      const typo = found.length === 1 ? found[0] : undefined;
+      const seen = found.map((u) => `'${u.field}'${u.suggestion ? ` (did you mean '${u.suggestion}'?)` : ''}`);
+      const f: SchemaFinding = {
+        rule: 'field-required',
+        message: "The field 'RoleArn' is required but was missing",
+        hint: `(Credentials takes ${takes}${seen.length ? `; found ${seen.join(', ')}` : ''})`,
+        location: objLoc,
+        path: objPath,
+        part: 'key',
+        data: { fields: ['RoleArn'] },
+      };
+      if (typo?.suggestion) f.replace = { path: [...objPath, typo.field!], part: 'key', text: typo.suggestion, title: `Rename '${typo.field}' to '${typo.suggestion}'` };
+      return f;
+    }
+    case 'empty': {
+      // AWS's words name no field; the hint does (lint(), CLI, editor).
+      const name = fieldName(objPath);
+      const value = valueAt(subject.value, r.segs);
+      const what = Array.isArray(value) ? 'at least one item' : typeof value === 'string' ? 'at least one character' : 'at least one field';
+      return { rule, message: 'Value cannot be empty', hint: name ? `('${name}' needs ${what})` : undefined, location: objLoc, path: objPath, part: 'value' };
+    }
     case 'value':
       return valueFinding(subject, r, defs, rule, objPath);
     case 'exclusive': {
@@ -416,7 +460,7 @@ function valueFinding(subject: Subject, r: Raw, defs: Definitions, rule: SchemaR
   const location = formatLocation(path);
   const name = fieldName(path);
   if (isBadTimestamp(defs, node, value)) {
-    return { rule, message: 'String does not match RFC3339 timestamp', hint: '(write it like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)', location, path, part: 'value' };
+    return { rule, message: 'String does not match RFC3339 timestamp', hint: `(write '${name}' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)`, location, path, part: 'value' };
   }
   const sentence = `The field '${name}' must be ${describe(defs, node)}, got ${render(value)}`;
   if (Array.isArray(node.anyOf)) return { rule, message: sentence, location, path, part: 'value' };

@@ -172,7 +172,7 @@ export function reportSchemaFindings(ctx: RuleContext, rule: SchemaRuleId): void
       data: f.data,
       fix: replace
         ? () => {
-            const span = ctx.doc.spanOf(f.path, replace.part);
+            const span = ctx.doc.spanOf(replace.path ?? f.path, replace.part);
             const written = ctx.doc.text.slice(span.offset, span.offset + span.length);
             return { title: replace.title, edits: [{ ...span, newText: tokenText(ctx.doc, replace.text, written) }] };
           }

@@ -255,6 +255,9 @@ const sig = (min: number, max: number, params: [string, ValueType][], returns: V
   stringResult: returns === 'string',
 });
 
+/** The Developer Guide's list of the intrinsic functions (linked where a name is unknown). */
+export const INTRINSICS_DOC_URL = 'https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html';
+
 export const INTRINSICS: Readonly<Record<string, IntrinsicSignature>> = {
   'States.Format': sig(1, Infinity, [['template', 'string'], ['value', 'scalar']], 'string'),
   'States.StringToJson': sig(1, 1, [['string', 'string']], 'any'),

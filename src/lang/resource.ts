@@ -149,8 +149,12 @@ export type ResourceKind = 'lambda' | 'activity' | 'integration' | 'sdk' | 'unkn
 export interface ResourceProblem {
   /** error: AWS refuses; warning: probably wrong, AWS may accept. */
   severity: 'error' | 'warning';
-  /** 'arn' = not an ARN at all; 'invalid' = an ARN but not a valid Task resource; 'unrecognized' = an integration AWS does not offer. */
-  kind: 'arn' | 'invalid' | 'unrecognized';
+  /**
+   * 'arn' = not an ARN at all; 'invalid' = an ARN but not a valid Task resource; 'unrecognized' = an
+   * integration AWS does not offer; 'regionAccount' = a region or account ID that does not look real
+   * (a warning: AWS deploys arn:aws:lambda:::function:x, so its check is looser than Lambda's pattern).
+   */
+  kind: 'arn' | 'invalid' | 'unrecognized' | 'regionAccount';
   /** AWS's wording where known. */
   message: string;
   /** What exactly is wrong, for people (lint, editors; never validate()). */
@@ -211,13 +215,15 @@ function classifyUncached(resource: string): ResourceInfo {
   info.partition = partition;
   const known = !text.includes(HOLE);
   const bad = (message: string) => problems.push({ severity: 'error', kind: 'invalid', message });
+  // No AWS refusal of an odd region or account is recorded: a warning (issue 10).
+  const odd = (message: string) => problems.push({ severity: 'warning', kind: 'regionAccount', message });
 
   if (!partFits(partition, PARTITION, /[a-z-]/)) bad(`'${partition}' is not an AWS partition (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc)`);
 
   if (service === 'lambda' || (service.includes(HOLE) && parts[5] === 'function')) {
     info.kind = 'lambda';
     // Empty region and account are accepted (the corpus has arn:aws:lambda:::function:${fn} deployed).
-    checkRegionAccount(region, account, false, bad);
+    checkRegionAccount(region, account, false, odd);
     const rest = parts.slice(5);
     if (rest[0] !== 'function' && !hasHole(rest[0])) bad(`A Lambda resource must be a function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>), not '${rest[0]}'`);
     else if (rest.length < 2 || rest[1] === '') bad('The Lambda function ARN has no function name');
@@ -233,7 +239,7 @@ function classifyUncached(resource: string): ResourceInfo {
   const kindPart = parts[5];
   if (kindPart === 'activity') {
     info.kind = 'activity';
-    checkRegionAccount(region, account, true, bad);
+    checkRegionAccount(region, account, true, odd);
     const name = parts.slice(6).join(':');
     if (parts.length !== 7 && !text.includes(HOLE)) bad('An activity ARN is arn:<partition>:states:<region>:<account>:activity:<name>');
     else if (!partFits(name, ACTIVITY_NAME)) bad(`'${name}' is not a valid activity name`);
@@ -244,7 +250,7 @@ function classifyUncached(resource: string): ResourceInfo {
     return info;
   }
   // An integration: region and account are empty, or (accepted by AWS) filled in.
-  if (region !== '' || account !== '') checkRegionAccount(region, account, false, bad);
+  if (region !== '' || account !== '') checkRegionAccount(region, account, false, odd);
   if (kindPart === 'aws-sdk') return sdkIntegration(info, parts.slice(6), resource, known);
   return optimizedIntegration(info, parts.slice(5), resource, known);
 }

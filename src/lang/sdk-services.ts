@@ -10,13 +10,22 @@
  * Sources: AWS Step Functions Developer Guide, "AWS SDK service integrations" (supported services,
  * unsupported API actions, deprecated integrations), and the change log of supported services;
  * `apigatewaymanagementapi` measured (a CloudFormation deployment refused with the message above).
+ * `bedrockagentcore` (and its control plane, `bedrockagentcorecontrol`): an AWS sample calls
+ * arn:aws:states:::aws-sdk:bedrockagentcore:invokeAgentRuntime (issue 10); the names are the SDK's
+ * (BedrockAgentCoreClient, BedrockAgentCoreControlClient), lower-cased as Step Functions writes them.
+ *
+ * Not derived from a package (issue 10 asked for that): no maintained npm package carries the SDK
+ * service ids Step Functions uses. aws-sdk v2's apis/metadata.json ended with v2's support and has
+ * no bedrockagentcore; @aws-cdk/aws-service-spec names CloudFormation namespaces (logs, ce,
+ * stepfunctions, msk where the SDK says cloudwatchlogs, costexplorer, sfn, kafka); the v3 clients
+ * are one package each. An unknown service stays a warning, never an error.
  */
 
 const SERVICES = `
 accessanalyzer account acm acmpca alexaforbusiness amp amplify amplifybackend amplifyuibuilder apigateway apigatewayv2
 appconfig appconfigdata appfabric appflow appintegrations applicationautoscaling applicationdiscovery applicationinsights
 appmesh apprunner appstream appsync arczonalshift athena auditmanager autoscaling autoscalingplans b2bi backup backupgateway
-batch bcmdataexports bedrock bedrockagent bedrockagentruntime bedrockruntime billingconductor braket budgets chatbot chime
+batch bcmdataexports bedrock bedrockagent bedrockagentcore bedrockagentcorecontrol bedrockagentruntime bedrockruntime billingconductor braket budgets chatbot chime
 chimesdkidentity chimesdkmediapipelines chimesdkmeetings chimesdkmessaging chimesdkvoice cleanrooms cleanroomsml cloud9
 cloudcontrol clouddirectory cloudformation cloudfront cloudfrontkeyvaluestore cloudhsm cloudhsmv2 cloudsearch cloudtrail
 cloudwatch cloudwatchlogs codeartifact codebuild codecatalyst codecommit codeconnections codedeploy codeguruprofiler

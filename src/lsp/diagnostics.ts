@@ -3,12 +3,10 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-lan
 import type { Diagnostic } from '../types.js';
 import type { Analysis } from './analysis.js';
 
-export const RULE_DOCS = 'https://github.com/asl-lint/asl-lint/blob/main/rules/README.md';
-export const SOURCE = 'asl-lint';
+import { ruleDocsUrl } from '../links.js';
 
-export function ruleDocsUrl(ruleId: string): string {
-  return `${RULE_DOCS}#${ruleId}`;
-}
+export { ruleDocsUrl };
+export const SOURCE = 'asl-lint';
 
 /** What travels in an LSP diagnostic's `data`: enough to find the engine's diagnostic again. */
 export interface DiagnosticData {
@@ -19,11 +17,13 @@ export interface DiagnosticData {
 
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   const data: DiagnosticData = { rule: d.rule, offset: d.offset, length: d.length };
+  const href = ruleDocsUrl(d.rule);
   return {
     range: d.range,
     severity: d.severity === 'ERROR' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: d.code,
-    codeDescription: { href: ruleDocsUrl(d.rule) },
+    // The shipped rule reference; no link at all rather than a guessed one (src/links.ts).
+    ...(href ? { codeDescription: { href } } : {}),
     source: SOURCE,
     message: d.message,
     data,

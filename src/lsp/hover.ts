@@ -46,7 +46,8 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
     if (offset < d.offset || offset > d.offset + d.length || seen.has(d.rule)) continue;
     seen.add(d.rule);
     const rule = allRules.find((r) => r.meta.id === d.rule);
-    if (rule) parts.push(`**${rule.meta.id}** (${rule.meta.code}): ${rule.meta.description} [Docs](${ruleDocsUrl(rule.meta.id)})`);
+    const docs = rule && ruleDocsUrl(rule.meta.id);
+    if (rule) parts.push(`**${rule.meta.id}** (${rule.meta.code}): ${rule.meta.description}${docs ? ` [Docs](${docs})` : ''}`);
   }
 
   if (parts.length === 0) return null;

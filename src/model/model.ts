@@ -98,6 +98,12 @@ export interface StateMachine {
   readonly edgesFrom: ReadonlyMap<State, readonly Edge[]>;
   /** Deepest scope nesting (0 = no Parallel/Map). */
   maxDepth: number;
+  /**
+   * A string `QueryLanguage` member inside the top-level `States` (a misplaced top-level field): it
+   * is not a state, and when the root sets none it is the machine's language, so the rest of the
+   * definition is checked as its author meant (one finding instead of a cascade; query-language).
+   */
+  misplacedQueryLanguage?: string;
 }
 
 export function isObject(v: unknown): v is JsonObject {
@@ -109,7 +115,9 @@ export const MAX_SCOPE_DEPTH = 50;
 
 export function buildModel(doc: Document): StateMachine {
   const root = isObject(doc.value) ? (doc.value as JsonObject) : undefined;
-  const queryLanguage = languageOf(root?.QueryLanguage) ?? 'JSONPath';
+  const rootStates = root?.States;
+  const misplaced = isObject(rootStates) && typeof rootStates.QueryLanguage === 'string' ? rootStates.QueryLanguage : undefined;
+  const queryLanguage = languageOf(root?.QueryLanguage ?? misplaced) ?? 'JSONPath';
   let edgesFrom: Map<State, readonly Edge[]> | undefined;
   const sm: StateMachine = {
     doc,
@@ -124,6 +132,7 @@ export function buildModel(doc: Document): StateMachine {
     },
     maxDepth: 0,
   };
+  if (misplaced !== undefined) sm.misplacedQueryLanguage = misplaced;
   if (!root) return sm;
   sm.rootScope = addScope(sm, 'root', [], root, undefined, undefined, 0);
   return sm;
@@ -144,6 +153,7 @@ function addScope(sm: StateMachine, kind: ScopeKind, path: Path, value: Json, pa
   if (!isObject(statesValue)) return scope;
   for (const name in statesValue) {
     const value = statesValue[name];
+    if (kind === 'root' && name === 'QueryLanguage' && typeof value === 'string') continue;
     const valueIsObject = isObject(value);
     const stateObj: JsonObject = valueIsObject ? value : {};
     const rawType = stateObj.Type;

@@ -9,12 +9,15 @@ import type { FileResult, Formatter } from './types.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../paths.js';
+import { ruleDocsUrl } from '../../links.js';
 
-const DOCS = 'https://github.com/asl-lint/asl-lint/blob/main/rules/README.md';
+// Links come from src/links.ts: the package's homepage, else the rule reference shipped in the package.
+const DOCS = ruleDocsUrl();
+const HOME = DOCS?.replace(/#.*$/, '');
 
 /** Findings that come from the adapters rather than from a rule module. */
 const EXTRA: ReportingDescriptor[] = [
-  { id: 'template-definition', name: 'template-definition', shortDescription: { text: 'A template definition that cannot be checked, or a definition file a template names that cannot be read.' }, helpUri: `${DOCS}#templates`, properties: { awsCode: 'LINT_NOT_CHECKABLE' } },
+  { id: 'template-definition', name: 'template-definition', shortDescription: { text: 'A template definition that cannot be checked, or a definition file a template names that cannot be read.' }, ...(DOCS ? { helpUri: `${DOCS}#templates` } : {}), properties: { awsCode: 'LINT_NOT_CHECKABLE' } },
 ];
 
 function catalogue(): ReportingDescriptor[] {
@@ -24,7 +27,7 @@ function catalogue(): ReportingDescriptor[] {
       name: r.meta.id,
       shortDescription: { text: r.meta.description },
       fullDescription: { text: r.meta.rationale },
-      helpUri: `${DOCS}#${r.meta.id}`,
+      ...(DOCS ? { helpUri: `${DOCS}#${r.meta.id}` } : {}),
       defaultConfiguration: { level: r.meta.defaultOff ? ('none' as const) : r.meta.severity === 'ERROR' ? ('error' as const) : ('warning' as const) },
       properties: { awsCode: r.meta.code, tags: [r.meta.code] },
     }),
@@ -81,7 +84,7 @@ export function toSarif(results: readonly FileResult[]): Log {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'asl-lint', version: version(), informationUri: 'https://github.com/asl-lint/asl-lint', rules } },
+        tool: { driver: { name: 'asl-lint', version: version(), ...(HOME ? { informationUri: HOME } : {}), rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' + uri(process.cwd().replace(/^\//, '')) + '/' } },
         results: out,
       },

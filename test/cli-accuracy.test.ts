@@ -1,0 +1,120 @@
+/** Issue 10's CLI additions, run through the built binary: --list-rules and YAML on standard input. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allRules } from '../src/index.js';
+import { stdinLooksLikeYaml } from '../src/cli/main.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['asl-lint']);
+
+beforeAll(() => {
+  expect(existsSync(BIN), 'run `npm run build` first').toBe(true);
+});
+
+function run(args: string[], input = '') {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('--list-rules', () => {
+  it('prints one line per rule: id, AWS code, severity, fixable, description; then where the docs are', () => {
+    const r = run(['--list-rules']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(allRules.length + 2);
+    expect(lines[lines.length - 1]).toBe(`${allRules.length} rules. Each one's rationale, evidence and examples: ${pathToFileURL(join(ROOT, 'rules', 'README.md')).href}`);
+    const row = (id: string) => lines.find((l) => l.startsWith(`${id} `))!.split(/\s{2,}/);
+    expect(row('no-dollar')).toEqual(['no-dollar', 'NO_DOLLAR', 'WARNING', 'fixable', allRules.find((x) => x.meta.id === 'no-dollar')!.meta.description]);
+    expect(row('template-key-collision').slice(0, 4)).toEqual(['template-key-collision', 'SCHEMA_VALIDATION_FAILED', 'ERROR', '-']);
+  });
+
+  it('prints JSON with --format json', () => {
+    const r = run(['--list-rules', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as { id: string; code: string; severity: string; fixable: boolean; description: string; docs: string }[];
+    expect(list.map((x) => x.id)).toEqual(allRules.map((x) => x.meta.id));
+    expect(list.find((x) => x.id === 'task-resource')).toEqual({
+      id: 'task-resource',
+      code: 'INVALID_RESOURCE',
+      severity: 'ERROR',
+      fixable: false,
+      description: allRules.find((x) => x.meta.id === 'task-resource')!.meta.description,
+      docs: `${pathToFileURL(join(ROOT, 'rules', 'README.md')).href}#task-resource`,
+    });
+  });
+
+  it('other formats and files are usage errors', () => {
+    expect(run(['--list-rules', '-f', 'sarif'])).toEqual({ code: 2, stdout: '', stderr: "asl-lint: --list-rules prints text, or JSON with --format json (not 'sarif')\n" });
+    expect(run(['--list-rules', 'x.asl.json'])).toEqual({ code: 2, stdout: '', stderr: 'asl-lint: --list-rules lists the rules and lints nothing: give no files\n' });
+  });
+});
+
+describe('YAML on standard input without --stdin-filename', () => {
+  const yaml = '# a machine\n---\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: Nope\n';
+
+  it('is linted as YAML (not reported as invalid JSON)', () => {
+    const r = run(['-f', 'json', '-'], yaml);
+    expect(r.code).toBe(1);
+    const [file] = JSON.parse(r.stdout) as { filePath: string; diagnostics: { line: number; column: number; code: string }[] }[];
+    expect(file.filePath).toBe('<stdin>');
+    expect(file.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['4:1 MISSING_END_STATE', '7:11 MISSING_TRANSITION_TARGET']);
+  });
+
+  it.each([
+    ['StartAt: A', true],
+    ['"StartAt": A', true],
+    ['\n# c\n---\nComment: x', true],
+    ['{"StartAt": "A"}', false],
+    ['  {', false],
+    ['not a definition', false],
+    ['', false],
+    ['arn:aws:x', false],
+  ])('%j looks like YAML: %s', (text, yes) => {
+    expect(stdinLooksLikeYaml(text)).toBe(yes);
+  });
+});
+
+describe('an unquoted ${placeholder}', () => {
+  const definition = '{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": ${Delay}, "End": true}}}';
+
+  it('alone: says it is a deploy-time placeholder and how to lint it; -s fills it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-lint-ph-'));
+    try {
+      writeFileSync(join(dir, 'wait.asl.json'), definition);
+      const r = spawnSync(process.execPath, [BIN, '-f', 'json', 'wait.asl.json'], { cwd: dir, encoding: 'utf8' });
+      const [file] = JSON.parse(r.stdout) as { diagnostics: { line: number; column: number; endColumn: number; code: string; message: string }[] }[];
+      expect(file.diagnostics.map((d) => [d.code, d.line, d.column, d.endColumn, d.message])).toEqual([
+        [
+          'INVALID_JSON_DESCRIPTION',
+          1,
+          62,
+          70,
+          "Invalid JSON: Unexpected character (line 1, column 62). '${Delay}' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Delay=VALUE (or --substitutions-file FILE with {\"Delay\": VALUE}).",
+        ],
+      ]);
+      expect(spawnSync(process.execPath, [BIN, '-s', 'Delay=5', 'wait.asl.json'], { cwd: dir, encoding: 'utf8' }).status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reached through a template: the template supplies its value (DefinitionSubstitutions)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-lint-ph-'));
+    try {
+      writeFileSync(join(dir, 'wait.asl.json'), definition);
+      writeFileSync(
+        join(dir, 'template.yaml'),
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: wait.asl.json\n      DefinitionSubstitutions:\n        Delay: 5\n',
+      );
+      const r = spawnSync(process.execPath, [BIN, 'template.yaml'], { cwd: dir, encoding: 'utf8' });
+      expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
