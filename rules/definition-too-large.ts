@@ -20,7 +20,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const n = ctx.doc.text.length;
+    const n = ctx.doc.definitionLength;
     if (n <= MAX_DEFINITION_LENGTH) return;
     ctx.report({
       path: [],

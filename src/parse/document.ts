@@ -48,6 +48,8 @@ export interface DocumentInit {
   tooDeep?: boolean;
   /** Object keys in `value`, when the parser counted them (JSON: for duplicate detection). */
   valueKeys?: number;
+  /** The length of the definition AWS would receive, when the document is a view on a larger text (a template). */
+  definitionLength?: number;
 }
 
 export class Document {
@@ -60,6 +62,8 @@ export class Document {
   readonly syntaxErrors: SyntaxProblem[];
   /** Nesting deeper than MAX_JSON_DEPTH. */
   readonly tooDeep: boolean;
+  /** The length of the definition AWS would receive: the text's, or for a view on a template the definition's own. */
+  readonly definitionLength: number;
   private dupKeys: DuplicateKey[] | undefined;
   private readonly valueKeys: number | undefined;
   private treeCache: TreeNode | undefined | null;
@@ -80,6 +84,7 @@ export class Document {
     this.valueKeys = init.valueKeys;
     this.treeCache = init.tree ?? null;
     this.tooDeep = init.tooDeep ?? false;
+    this.definitionLength = init.definitionLength ?? init.text.length;
   }
 
   /** True when the text is empty or only white space. */
