@@ -115,8 +115,16 @@ function nextContentLine(text: string, starts: number[], line: number): number {
   return line + 1;
 }
 
+/** Whether the last text asked about holds a directive: a template's views share one text. */
+let markCache: { text: string; has: boolean } | undefined;
+
+function hasMark(text: string): boolean {
+  if (markCache?.text !== text) markCache = { text, has: text.includes(MARK) };
+  return markCache.has;
+}
+
 export function collectDirectives(doc: Document, known: (name: string) => boolean = () => true, problems: DirectiveProblem[] = []): Directive[] {
-  if (!doc.text.includes(MARK)) return [];
+  if (!hasMark(doc.text)) return [];
   const out: Directive[] = [];
   const walk = (v: unknown, path: Path, depth: number) => {
     if (depth > 64 || v === null || typeof v !== 'object') return;
@@ -155,7 +163,7 @@ export function collectDirectives(doc: Document, known: (name: string) => boolea
     const root = doc.tree();
     const from = root ? root.offset : 0;
     const to = root ? root.offset + root.length : doc.text.length;
-    const whole = from === 0 && to >= doc.text.trimEnd().length;
+    const whole = !isView(doc.text, from);
     for (const e of yamlEntries(doc)) {
       const span = { offset: e.offset, length: e.length };
       if (e.kind === 'unknown') {
@@ -172,6 +180,23 @@ export function collectDirectives(doc: Document, known: (name: string) => boolea
     }
   }
   return out;
+}
+
+/**
+ * A document whose value starts after other content of its text is a view on a template (a
+ * definition inside it); a plain document has only comments and blank lines before its value.
+ * Stops at the first content line, so a template's many views cost little each.
+ */
+function isView(text: string, from: number): boolean {
+  for (let p = 0; p < from; ) {
+    const nl = text.indexOf('\n', p);
+    const end = nl < 0 || nl > from ? from : nl;
+    const t = text.slice(p, end).trim();
+    if (t !== '' && !t.startsWith('#') && t !== '---') return true;
+    if (nl < 0) break;
+    p = nl + 1;
+  }
+  return false;
 }
 
 function unknownDirective(name: string): string {

@@ -259,11 +259,13 @@ export function extractTerraform(text: string, extra: ReadonlyMap<string, string
   const out: EmbeddedDefinition[] = [];
   const res = /resource[ \t]+"aws_sfn_state_machine"[ \t]+"([^"\n]+)"[ \t]*\{/g;
   const blockEnds = hclBlockEnds(text);
-  for (const m of text.matchAll(res)) {
+  const matches = [...text.matchAll(res)];
+  for (const [k, m] of matches.entries()) {
     const name = m[1];
     const open = (m.index ?? 0) + m[0].length - 1;
     const blockStart = open + 1;
-    const blockEnd = blockEnds.get(open) ?? text.length;
+    // An unclosed block ends where the next resource starts (each byte is searched once).
+    const blockEnd = blockEnds.get(open) ?? matches[k + 1]?.index ?? text.length;
     const block = text.slice(blockStart, blockEnd);
     const def = /(^|\n)[ \t]*definition[ \t]*=[ \t]*/.exec(block);
     const typeM = /(?:^|\n)[ \t]*type[ \t]*=[ \t]*"([A-Za-z]+)"/.exec(block);
