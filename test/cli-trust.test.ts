@@ -4,7 +4,7 @@
  * bounded tests on generated text (they assert termination and counts, never time).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -281,13 +281,24 @@ describe('issue 9 §1: what a folder walk skips', () => {
 
   it('a directory symlink out of the root is not followed; a symlink loop ends', () => {
     const outside = project({ 'evil.asl.json': BROKEN });
-    const dir = project({ 'repo/ok.asl.json': CLEAN });
+    const dir = project({ 'repo/ok.asl.json': CLEAN, 'repo/sub/keep.asl.json': CLEAN });
     symlinkSync(outside, join(dir, 'repo', 'vendor'));
-    symlinkSync('..', join(dir, 'repo', 'loop'));
+    symlinkSync('..', join(dir, 'repo', 'sub', 'loop')); // back to repo/: inside, entered once
     symlinkSync('/', join(dir, 'repo', 'root'));
+    symlinkSync('/dev/zero', join(dir, 'repo', 'zero.asl.json'));
     const r = json(['repo'], dir);
     expect(r.code).toBe(0);
-    expect(r.files.map((f) => f.filePath)).toEqual(['repo/ok.asl.json']);
+    expect(r.files.map((f) => f.filePath)).toEqual(['repo/ok.asl.json', 'repo/sub/keep.asl.json']);
+    // Said, not silent: a link out of the root may be a definition the user expected checked.
+    expect(r.stderr).toBe(
+      [
+        "asl-lint: note: repo/root: skipped: a symbolic link out of 'repo' (to /)",
+        `asl-lint: note: repo/vendor: skipped: a symbolic link out of 'repo' (to ${realpathSync(outside)})`,
+        "asl-lint: note: repo/zero.asl.json: skipped: a symbolic link out of 'repo' (to /dev/zero)",
+        'asl-lint: checked 2 files (2 state machines)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('an unreadable folder is "permission denied", not "no files found" (run as an unprivileged user: root reads everything)', () => {
@@ -347,6 +358,25 @@ describe('issue 9 §3: special files and size limits', () => {
     expectFatal(run(['--max-template-size', '2KiB', 'template.yaml'], dir), "cannot read 'template.yaml': the file is larger than the limit of 2 KiB (3015 bytes)");
     expectFatal(run(['--max-template-size', '1KiB', '-'], dir, { input: ' '.repeat(2000) }), 'standard input is larger than the limit of 1 KiB');
     expectFatal(run(['--max-template-size', 'lots', '-'], dir), "invalid value for --max-template-size: 'lots' (expected a size such as 10MiB, 512KiB or 2000000 (bytes), at most 1GiB)");
+  });
+
+  it('a walk skips (with a note) a found file over the limit or not a regular file, unless it is named *.asl.*', () => {
+    const dir = project({ 'm/a.asl.json': CLEAN, 'm/data.json': '[' + '1,'.repeat(2000) + '1]' });
+    execFileSync('mkfifo', [join(dir, 'm', 'pipe.json')]);
+    const r = run(['--max-template-size', '1KiB', 'm'], dir);
+    expect(r).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: [
+        'asl-lint: note: m/data.json: skipped: the file is larger than the limit of 1 KiB (4003 bytes)',
+        'asl-lint: note: m/pipe.json: skipped: not a regular file (a FIFO); only regular files are read',
+        'asl-lint: checked 1 file (1 state machine); skipped 2 found files over a size limit or not regular',
+        '',
+      ].join('\n'),
+    });
+    // A FIFO named *.asl.json is a definition by name: refused, not skipped.
+    execFileSync('mkfifo', [join(dir, 'm', 'pipe.asl.json')]);
+    expectFatal(run(['m'], dir), "cannot read 'm/pipe.asl.json': not a regular file (a FIFO); only regular files are read");
   });
 
   it('a template over 1 MB holding one small definition: no DEFINITION_TOO_LARGE (the limit is per definition)', () => {

@@ -43,7 +43,11 @@ const CDK_TEMPLATE = /\.template\.json$/i;
 /** Characters that make an argument a pattern rather than a path (picomatch's syntax). */
 const GLOB_CHARS = /[*?[\]{}()!]/;
 
-export async function resolveInputs(patterns: readonly string[], cwd: string, stdinFilename: string | undefined): Promise<Input[]> {
+/**
+ * `notes` receives one line per thing a walk left out that the user may not expect: a symbolic
+ * link leading out of the folder they named.
+ */
+export async function resolveInputs(patterns: readonly string[], cwd: string, stdinFilename: string | undefined, notes: string[] = []): Promise<Input[]> {
   const inputs: Input[] = [];
   const seen = new Set<string>();
   const add = (absPath: string, discovered: boolean, arg: number, cdkOut = false): void => {
@@ -61,7 +65,7 @@ export async function resolveInputs(patterns: readonly string[], cwd: string, st
     if (kind === 'file') {
       add(abs, false, arg);
     } else if (kind === 'directory') {
-      const found = await walk(abs, pattern, (f) => WALK_CANDIDATE.test(f));
+      const found = await walk(abs, pattern, (f) => WALK_CANDIDATE.test(f), notes, cwd);
       if (found.length === 0) throw new UsageError(`no files that may hold state machines (.json, .yaml, .yml, .tf, .template) found in directory '${pattern}'`);
       for (const f of found) add(f.path, true, arg, f.cdkOut);
     } else if (GLOB_CHARS.test(pattern)) {
@@ -73,7 +77,7 @@ export async function resolveInputs(patterns: readonly string[], cwd: string, st
       const baseKind = entryKind(base, scan.base || '.');
       const found =
         baseKind === 'directory'
-          ? (await walk(base, scan.base || '.', () => true)).filter((f) => isMatch(absolutePattern ? f.path.split(sep).join('/') : relative(cwd, f.path).split(sep).join('/')))
+          ? (await walk(base, scan.base || '.', () => true, notes, cwd)).filter((f) => isMatch(absolutePattern ? f.path.split(sep).join('/') : relative(cwd, f.path).split(sep).join('/')))
           : [];
       if (found.length === 0) throw new UsageError(`no files match the pattern '${pattern}'`);
       for (const f of found) add(f.path, true, arg, f.cdkOut);
@@ -110,7 +114,7 @@ interface IgnoreLayer {
  * Files below `root` (sorted by path, cdk.out copies last) whose path `want` accepts. Folders that
  * cannot be read are a RunError: a walk that silently skipped them would report "clean".
  */
-async function walk(root: string, shown: string, want: (path: string) => boolean): Promise<Found[]> {
+async function walk(root: string, shown: string, want: (path: string) => boolean, notes: string[], cwd: string): Promise<Found[]> {
   const { default: ignore } = await import('ignore');
   let realRoot: string;
   try {
@@ -185,7 +189,10 @@ async function walk(root: string, shown: string, want: (path: string) => boolean
         } catch {
           continue; // dangling, or a loop the system refuses to resolve
         }
-        if (!inside(target)) continue;
+        if (!inside(target)) {
+          if (e.isSymbolicLink() && (WALK_CANDIDATE.test(e.name) || isDirectoryQuiet(target))) notes.push(`asl-lint: note: ${displayPath(path, cwd)}: skipped: a symbolic link out of '${shown}' (to ${target})`);
+          continue;
+        }
         try {
           const st = statSync(path);
           isDir = st.isDirectory();
@@ -213,6 +220,14 @@ async function walk(root: string, shown: string, want: (path: string) => boolean
   return [...files.sort(byPath), ...cdk.sort(byPath)];
 }
 
+function isDirectoryQuiet(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function displayFrom(root: string, shown: string, path: string): string {
   const rel = relative(root, path);
   return rel === '' ? shown : join(shown, rel);
@@ -234,10 +249,20 @@ export function displayPath(absPath: string, cwd: string): string {
  * want it). Only regular files, at most `maxBytes` (definitions: 10 MiB, 10x AWS's limit).
  */
 export function readInputFile(input: { path: string; display: string }, maxBytes: number = MAX_DEFINITION_FILE_BYTES): string {
+  return readOrSkip(input, maxBytes, false) as string;
+}
+
+/**
+ * For a file a walk found that is not named *.asl.*: a file over the limit or not a regular file
+ * (a data dump, a FIFO) cannot be a deployable template; it is skipped with `{ skipped: why }`,
+ * where a named file is refused. A folder or file that cannot be read still stops the run.
+ */
+export function readOrSkip(input: { path: string; display: string }, maxBytes: number, skippable: boolean): string | { skipped: string } {
   try {
     return readRegularFile(input.path, maxBytes);
   } catch (err) {
     const why = err instanceof FileReadError ? err.message : describeSystemError(err);
+    if (skippable && err instanceof FileReadError && (err.code === 'TOO_LARGE' || err.code === 'NOT_REGULAR')) return { skipped: why };
     throw new RunError(`cannot read '${input.display}': ${why}`);
   }
 }

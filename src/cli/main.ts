@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import type { Diagnostic } from '../types.js';
 import { colorsFor, shouldColor } from './colors.js';
 import { EXIT_FATAL, EXIT_LINT, EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
-import { displayPath, isAslFile, readInputFile, readStdin, resolveInputs, type Input } from './files.js';
+import { displayPath, isAslFile, readOrSkip, readStdin, resolveInputs, type Input } from './files.js';
 import { FileReadError, MAX_CONFIG_FILE_BYTES, MAX_DEFINITION_FILE_BYTES, readRegularFile } from '../read-file.js';
 import type { LintFileOptions, FileLintResult } from '../lint-file.js';
 import type { LoadedConfig } from '../config/config.js';
@@ -65,7 +65,8 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     const problem = configs.unknownRuleMessage(id);
     if (problem) throw new UsageError(`invalid value for --rule: ${problem}`);
   }
-  const inputs = await resolveInputs(options.patterns, io.cwd, options.stdinFilename);
+  const notes: string[] = [];
+  const inputs = await resolveInputs(options.patterns, io.cwd, options.stdinFilename, notes);
   // The formatter and the linter load while nothing else is happening anyway.
   const [formatter, { lintFile }, { fixText }] = await Promise.all([loadFormatter(options.format), import('../lint-file.js'), import('../fix/fix.js')]);
   const fileSubs = options.substitutionsFile ? readSubstitutionsFile(resolve(io.cwd, options.substitutionsFile), options.substitutionsFile) : [];
@@ -75,9 +76,9 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
 
   const linted: { display: string; fr: FileLintResult; viaTemplate: boolean }[] = [];
   const diffs: string[] = [];
-  const notes: string[] = [];
   const perArg = new Map<number, { checked: number; ignored: number; looked: number }>();
   let skipped = 0;
+  let skippedUnread = 0;
   let ignoredCount = 0;
   for (const input of inputs) {
     const tally = perArg.get(input.arg) ?? { checked: 0, ignored: 0, looked: 0 };
@@ -92,7 +93,13 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     }
     // A named *.asl.* file is a definition: 10 MiB (10x AWS's limit); anything else may be a template.
     const cap = input.kind === 'file' && isAslFile(input.path) ? MAX_DEFINITION_FILE_BYTES : options.maxTemplateBytes;
-    const source = input.kind === 'stdin' ? await readStdin(io.stdin(), cap) : readInputFile(input, cap);
+    const read = input.kind === 'stdin' ? await readStdin(io.stdin(), cap) : readOrSkip(input, cap, input.discovered && !isAslFile(input.path));
+    if (typeof read !== 'string') {
+      notes.push(`asl-lint: note: ${input.display}: skipped: ${read.skipped}`);
+      skippedUnread++;
+      continue;
+    }
+    const source = read;
     const subsGiven = eff.substitutions.size > 0 || fileSubs.length > 0 || options.substitutions.length > 0;
     const lintOptions: LintFileOptions = {
       type: eff.type,
@@ -172,6 +179,7 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   const machines = linted.reduce((n, l) => n + l.fr.definitions, 0);
   let summary = `asl-lint: checked ${plural(results.length, 'file')} (${plural(machines, 'state machine')})`;
   if (skipped) summary += `; skipped ${plural(skipped, 'found file')} holding no state machine`;
+  if (skippedUnread) summary += `; skipped ${plural(skippedUnread, 'found file')} over a size limit or not regular`;
   if (ignoredCount) summary += `; ${ignoredCount} ignored by the configuration`;
   const info = [...notes, summary].join('\n') + '\n';
   if (options.maxWarnings !== undefined && warningsFound > options.maxWarnings) {
