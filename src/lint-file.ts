@@ -108,7 +108,8 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
       }
     } else if (def.file) {
       const referenced = readReference(def, filePath, options, fileDoc);
-      if ('error' in referenced) diagnostics.push(referenced.error);
+      if ('missing' in referenced) diagnostics.push(notice(fileDoc, def.span, `${def.name}: not checked: ${def.optionalFile}.`, def.name, 'WARNING'));
+      else if ('error' in referenced) diagnostics.push(referenced.error);
       else {
         const subs = new Map([...(options.substitutions ?? []), ...(def.substitutions ?? [])]);
         const r = lintPlain(referenced.body, referenced.path, { ...options, substitutions: subs }, defEngine, { viaTemplate: `${def.name}'s ${def.field}` });
@@ -168,7 +169,7 @@ function templateOf(text: string, filePath: string, subs: ReadonlyMap<string, st
  * The text of a file a template names, read as CloudFormation would: only a regular file of at
  * most 10 MiB, inside the project root unless allowed.
  */
-function readReference(def: EmbeddedDefinition, filePath: string, options: LintFileOptions, fileDoc: Document): { body: string; path: string } | { error: Diagnostic } {
+function readReference(def: EmbeddedDefinition, filePath: string, options: LintFileOptions, fileDoc: Document): { body: string; path: string } | { error: Diagnostic } | { missing: true } {
   const target = resolve(dirname(filePath), def.file!);
   const refuse = (why: string) => ({ error: notice(fileDoc, def.span, `${def.name}: ${def.field} names '${def.file}', which cannot be read (${why}).`, def.name, 'ERROR') });
   if (!options.allowOutsideRoot) {
@@ -188,6 +189,7 @@ function readReference(def: EmbeddedDefinition, filePath: string, options: LintF
     if (typeof read !== 'string') throw new TypeError(`readFile gave ${read === null ? 'null' : typeof read}, not the file's text`);
     return { body: read.replace(/^\uFEFF/, ''), path: target };
   } catch (err) {
+    if (def.optionalFile && (err as NodeJS.ErrnoException)?.code === 'ENOENT') return { missing: true };
     return refuse(err instanceof FileReadError ? err.message : ((err as NodeJS.ErrnoException)?.code ?? (err as Error)?.message ?? String(err)));
   }
 }

@@ -435,6 +435,26 @@ describe('issue 10: definitions deployed through a template', () => {
     expect(alone.files[0].diagnostics.map((d) => d.code)).toEqual(['INVALID_JSON_DESCRIPTION']);
   });
 
+  it("CDK's DefinitionBody.fromFile: the S3 asset staged in cdk.out is read as the handler reads it; a copy linted elsewhere is not linted again", () => {
+    const key = 'a'.repeat(64) + '.json';
+    const asset = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Gone",},},}';
+    const template = JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionS3Location: { Bucket: { 'Fn::Sub': 'cdk-assets-${AWS::AccountId}' }, Key: key } } } } });
+    const dir = project({ [`cdk.out/asset.${key}`]: asset, 'cdk.out/App.template.json': template });
+    const r = json(['cdk.out/App.template.json'], dir);
+    expect(rows(r.files)).toEqual([
+      ['cdk.out/App.template.json', []],
+      [`cdk.out/asset.${key}`, ['1:18 ERROR MISSING_END_STATE null', '1:59 ERROR MISSING_TRANSITION_TARGET /States/A/Next']],
+    ]);
+    expect(r.stderr).toContain(`asl-lint: note: cdk.out/asset.${key}: read as Flow's DefinitionS3Location is deployed`);
+    // Deployed from elsewhere (no staged asset): not checkable, as before.
+    const away = project({ 'App.template.json': template });
+    expect(rows(json(['App.template.json'], away).files)).toEqual([['App.template.json', ['1:79 WARNING LINT_NOT_CHECKABLE Flow: /']]]);
+    // The project's own copy of the file is linted; the walk does not lint cdk.out's again.
+    writeFileSync(join(dir, 'flow.json'), asset.replace(/,\}/g, '}'));
+    const both = json(['.'], dir);
+    expect(both.files.map((f) => f.filePath)).toEqual(['flow.json', 'cdk.out/App.template.json']);
+  });
+
   it('DefinitionSubstitutions fill ${placeholders}, quoted or not, in DefinitionString and DefinitionUri files', () => {
     const uri = '{"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": ${Delay}, "End": true}}}';
     const tpl = JSON.stringify({

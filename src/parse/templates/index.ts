@@ -24,6 +24,8 @@ export interface EmbeddedDefinition {
   mapOffset?: OffsetMap;
   /** A local file holding the definition, resolved against the template's folder. */
   file?: string;
+  /** When `file` may be absent (a CDK asset outside cdk.out): the notCheckable message to give then. */
+  optionalFile?: string;
   /** Substitutions known for that file (Fn::Sub variables, DefinitionSubstitutions, templatefile vars). */
   substitutions?: Map<string, string>;
   /** Why the definition cannot be checked here. */
@@ -43,6 +45,9 @@ export interface ExtractedTemplate {
   doc?: Document;
   definitions: EmbeddedDefinition[];
 }
+
+/** The object key CDK gives a file asset: the hash of its bytes, with the file's extension. */
+const CDK_ASSET_KEY = /^[0-9a-f]{64}\.(json|ya?ml|asl\.json|asl\.ya?ml)$/;
 
 const SFN_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
@@ -215,6 +220,18 @@ function extractCloudFormation(template: Document, extra: ReadonlyMap<string, st
       else out.push({ name, field: 'DefinitionString', notCheckable: 'DefinitionString is built by an intrinsic function asl-lint cannot evaluate (only strings, Fn::Sub and Fn::Join are read)', span: spanAt(template, path) });
     } else if (typeof props.DefinitionUri === 'string') {
       out.push({ name, field: 'DefinitionUri', file: props.DefinitionUri, substitutions: subs, span: spanAt(template, [...base, 'DefinitionUri']) });
+    } else if (isObj(props.DefinitionS3Location) && typeof props.DefinitionS3Location.Key === 'string' && CDK_ASSET_KEY.test(props.DefinitionS3Location.Key)) {
+      // CDK's DefinitionBody.fromFile: an S3 asset whose bytes CDK staged beside the template as
+      // asset.<key>; read when it is there, else (deployed elsewhere) not checkable as before.
+      const field = 'DefinitionS3Location';
+      out.push({
+        name,
+        field,
+        file: `asset.${props.DefinitionS3Location.Key}`,
+        optionalFile: `${field} points to S3; the definition is not in this repository, so it cannot be checked here`,
+        substitutions: subs,
+        span: spanAt(template, [...base, field]),
+      });
     } else if (props.DefinitionUri !== undefined || props.DefinitionS3Location !== undefined) {
       const field = props.DefinitionS3Location !== undefined ? 'DefinitionS3Location' : 'DefinitionUri';
       out.push({ name, field, notCheckable: `${field} points to S3; the definition is not in this repository, so it cannot be checked here`, span: spanAt(template, [...base, field]) });
