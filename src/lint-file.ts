@@ -81,7 +81,12 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
     if (tf || template || (!isPlainDefinitionName(filePath) && holdsNoMachine(text, filePath))) {
       return mode === 'discover' ? [] : [{ filePath, text, kind: tf ? 'terraform' : template?.kind ?? 'cloudformation', result: 'OK', diagnostics: [], definitions: 0, notes: [`${tf ? 'no aws_sfn_state_machine resource' : 'no state machine'} in this template: nothing to check`] }];
     }
-    if (mode === 'discover' && !isPlainDefinitionName(filePath) && !looksLikeDefinition(text, filePath)) return [];
+    if (mode === 'discover' && !isPlainDefinitionName(filePath)) {
+      const seen = definitionDocument(text, filePath);
+      if (!seen) return [];
+      // Parsed once: the look above is the parse (unless substitutions change the text).
+      return [lintPlain(text, filePath, options, engine, undefined, options.substitutions ? undefined : seen)];
+    }
     return [lintPlain(text, filePath, options, engine)];
   }
 
@@ -142,13 +147,16 @@ function contentFormat(text: string, filePath: string): DocumentFormat {
   return templateFormatOf(text);
 }
 
-/** A found file that is a state machine: an object with `States` or `StartAt`, or a broken text naming them. */
-function looksLikeDefinition(text: string, filePath: string): boolean {
-  if (!/\bStates\b|\bStartAt\b/.test(text)) return false;
+/**
+ * A found file that is a state machine (an object with `States` or `StartAt`, or a broken text
+ * naming them): its document; undefined for anything else.
+ */
+function definitionDocument(text: string, filePath: string): Document | undefined {
+  if (!/\bStates\b|\bStartAt\b/.test(text)) return undefined;
   const doc = parse(text, contentFormat(text, filePath));
-  if (!doc.parsed) return true; // broken, but it speaks of states: a definition to report on
+  if (!doc.parsed) return doc; // broken, but it speaks of states: a definition to report on
   const v = doc.value as Record<string, unknown> | null;
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && ('States' in v || 'StartAt' in v);
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && ('States' in v || 'StartAt' in v) ? doc : undefined;
 }
 
 /** A SAM/CloudFormation template or serverless.yml that declares no state machine. */
@@ -199,7 +207,7 @@ function within(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
-function lintPlain(text: string, filePath: string, options: LintFileOptions, engine: EngineOptions, via?: { viaTemplate: string }): FileLintResult {
+function lintPlain(text: string, filePath: string, options: LintFileOptions, engine: EngineOptions, via?: { viaTemplate: string }, parsed?: Document): FileLintResult {
   const format = contentFormat(text, filePath);
   let body = text;
   let map: OffsetMap = identity;
@@ -208,7 +216,7 @@ function lintPlain(text: string, filePath: string, options: LintFileOptions, eng
     body = sub.text;
     map = sub.map;
   }
-  let doc = parse(body, format);
+  let doc = parsed ?? parse(body, format);
   const notes: string[] = [];
   let lenient = false;
   if (via && format === 'json' && (!doc.parsed || doc.duplicateKeys.length > 0)) {
