@@ -77,7 +77,7 @@ export async function resolveInputs(patterns: readonly string[], cwd: string, st
       const baseKind = entryKind(base, scan.base || '.');
       const found =
         baseKind === 'directory'
-          ? (await walk(base, scan.base || '.', () => true, notes, cwd)).filter((f) => isMatch(absolutePattern ? f.path.split(sep).join('/') : relative(cwd, f.path).split(sep).join('/')))
+          ? (await walk(base, scan.base || '.', () => true, notes, cwd, scan.glob.includes('**') ? Infinity : scan.glob.split('/').length)).filter((f) => isMatch(absolutePattern ? f.path.split(sep).join('/') : relative(cwd, f.path).split(sep).join('/')))
           : [];
       if (found.length === 0) throw new UsageError(`no files match the pattern '${pattern}'`);
       for (const f of found) add(f.path, true, arg, f.cdkOut);
@@ -114,7 +114,7 @@ interface IgnoreLayer {
  * Files below `root` (sorted by path, cdk.out copies last) whose path `want` accepts. Folders that
  * cannot be read are a RunError: a walk that silently skipped them would report "clean".
  */
-async function walk(root: string, shown: string, want: (path: string) => boolean, notes: string[], cwd: string): Promise<Found[]> {
+async function walk(root: string, shown: string, want: (path: string) => boolean, notes: string[], cwd: string, maxDepth = Infinity): Promise<Found[]> {
   const { default: ignore } = await import('ignore');
   let realRoot: string;
   try {
@@ -159,7 +159,7 @@ async function walk(root: string, shown: string, want: (path: string) => boolean
     return false;
   };
 
-  const visit = (dir: string, layers: readonly IgnoreLayer[], inCdk: boolean): void => {
+  const visit = (dir: string, layers: readonly IgnoreLayer[], inCdk: boolean, depth: number): void => {
     let real: string;
     try {
       real = realpathSync(dir);
@@ -207,7 +207,8 @@ async function walk(root: string, shown: string, want: (path: string) => boolean
         if (SKIPPED_DIRECTORIES.has(e.name)) continue;
         if (ignored(here, path, true)) continue;
         if (inCdk && e.name.startsWith('asset.')) continue; // copies of the app's own files
-        visit(path, here, inCdk || e.name === CDK_OUT);
+        // A glob without ** reaches only as deep as its segments.
+        if (depth + 1 < maxDepth) visit(path, here, inCdk || e.name === CDK_OUT, depth + 1);
       } else if (isFile) {
         if (inCdk ? !CDK_TEMPLATE.test(e.name) : !want(path)) continue;
         if (ignored(here, path, false)) continue;
@@ -215,7 +216,7 @@ async function walk(root: string, shown: string, want: (path: string) => boolean
       }
     }
   };
-  visit(root, above, false);
+  visit(root, above, false, 0);
   const byPath = (a: Found, b: Found) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return [...files.sort(byPath), ...cdk.sort(byPath)];
 }
