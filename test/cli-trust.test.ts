@@ -389,8 +389,9 @@ describe('issue 9 §3: special files and size limits', () => {
     expect(lintFile(huge, 'template.json')[0].diagnostics.map((d) => d.code)).toEqual(['DEFINITION_TOO_LARGE']);
   });
 
-  it('a config ignore glob that would backtrack (*a*a*a*a*a*b) is refused, naming the limit', () => {
+  it('a glob that would backtrack (*a*a*a*a*a*b), in a config ignore or on the command line, is refused, naming the limit', () => {
     const dir = project({ 'a.asl.json': CLEAN, 'asl-lint.config.json': '{"ignore": ["*a*a*a*a*a*b"]}' });
+    expectFatal(run(['*a*a*a*a*b'], dir), "the glob '*a*a*a*a*b' has 5 '*' in one path segment; at most 3 are allowed (each one multiplies the matching time)");
     expectFatal(run(['.'], dir), /^asl-lint: .*asl-lint\.config\.json: the glob '\*a\*a\*a\*a\*a\*b' has 6 '\*' in one path segment; at most 3 are allowed \(each one multiplies the matching time\)\n$/);
   });
 });

@@ -17,6 +17,7 @@ import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'no
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_MAX_TEMPLATE_BYTES, FileReadError, MAX_DEFINITION_FILE_BYTES, formatBytes, readRegularFile } from '../read-file.js';
 import { RunError, UsageError, describeSystemError } from './errors.js';
+import { globTooComplex } from '../glob-limit.js';
 
 export type Input =
   | {
@@ -69,6 +70,8 @@ export async function resolveInputs(patterns: readonly string[], cwd: string, st
       if (found.length === 0) throw new UsageError(`no files that may hold state machines (.json, .yaml, .yml, .tf, .template) found in directory '${pattern}'`);
       for (const f of found) add(f.path, true, arg, f.cdkOut);
     } else if (GLOB_CHARS.test(pattern)) {
+      const tooComplex = globTooComplex(pattern);
+      if (tooComplex) throw new UsageError(tooComplex);
       const { default: picomatch } = await import('picomatch');
       const scan = picomatch.scan(pattern);
       const base = resolve(cwd, scan.base || '.');

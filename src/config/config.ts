@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { closest } from '../lang/suggest.js';
+import { globTooComplex } from '../glob-limit.js';
 import { FileReadError, MAX_CONFIG_FILE_BYTES, readRegularFile } from '../read-file.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
@@ -97,21 +98,6 @@ export function unknownRuleMessage(name: string): string | undefined {
   return `unknown rule '${name}'${near ? ` (did you mean '${near}'?)` : ''}: use a rule id such as 'state-unreachable' or an AWS code such as 'NO_DOLLAR' (the list: rules/README.md)`;
 }
 
-/**
- * Globs are compiled to regular expressions, which backtrack: each `*` in one path segment
- * multiplies the work by the name's length (`*a*a*a*a*a*b` took 12 s on a 100-character name).
- * Three per segment cover real patterns (`*.generated.*`) and stay fast.
- */
-export const MAX_STARS_PER_SEGMENT = 3;
-
-function globTooComplex(glob: string): string | undefined {
-  for (const segment of glob.split('/')) {
-    if (segment === '**') continue;
-    const stars = segment.replace(/\*\*+/g, '*').split('*').length - 1;
-    if (stars > MAX_STARS_PER_SEGMENT) return `the glob '${glob}' has ${stars} '*' in one path segment; at most ${MAX_STARS_PER_SEGMENT} are allowed (each one multiplies the matching time)`;
-  }
-  return undefined;
-}
 
 /** Reads one config file (asl-lint.config.json, .asl-lint.json or package.json). */
 export function readConfigFile(path: string): LoadedConfig | undefined {
