@@ -221,6 +221,11 @@ describe('issue 9 §1: templates named on the command line', () => {
     });
   });
 
+  it('a state machine resource without Properties is a machine that cannot be checked, not "no state machine"', () => {
+    const [r] = lintFile('Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n', 'template.yaml');
+    expect([r.notes, r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.location} ${d.message}`)]).toEqual([undefined, ['WARNING LINT_NOT_CHECKABLE M: / M: not checked: no Properties.']]);
+  });
+
   it('JSON or YAML by content for every template extension: a YAML *.template, a JSON template.yaml', () => {
     const yamlTpl = ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      Definition:', '        StartAt: A', '        States:', '          A:', '            Type: Pass', '            Next: Gone', ''].join('\n');
     const jsonTpl = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Gone' } } } } } } });

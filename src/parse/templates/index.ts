@@ -192,7 +192,11 @@ function extractCloudFormation(template: Document, extra: ReadonlyMap<string, st
   for (const s of at) resources = resources?.[s];
   if (!isObj(resources)) return out;
   for (const [name, res] of Object.entries(resources)) {
-    if (!isObj(res) || !SFN_TYPES.has(res.Type) || !isObj(res.Properties)) continue;
+    if (!isObj(res) || !SFN_TYPES.has(res.Type)) continue;
+    if (!isObj(res.Properties)) {
+      out.push({ name, field: 'Properties', notCheckable: 'no Properties', span: spanAt(template, [...at, name]) });
+      continue;
+    }
     const props = res.Properties;
     const base: Path = [...at, name, 'Properties'];
     // SAM: Properties.Type; CloudFormation: Properties.StateMachineType.
