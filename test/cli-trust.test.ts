@@ -263,6 +263,9 @@ describe('issue 9 §1: what a folder walk skips', () => {
     const r = json(['app'], dir);
     expect(r.code).toBe(0);
     expect(r.files.map((f) => f.filePath)).toEqual(['app/sub/kept.asl.json', 'app/src/flow.asl.json'].sort());
+    // A folder named on the command line is walked even when ignored (its own contents still follow the rules).
+    const named = json(['app/build'], dir);
+    expect(named.files.map((f) => f.filePath)).toEqual(['app/build/copy.asl.json']);
   });
 
   it('cdk.out: linted when it holds the only copy of a machine, skipped where the same machine was linted from another file', () => {

@@ -162,6 +162,9 @@ async function walk(root: string, shown: string, want: (path: string) => boolean
     return false;
   };
 
+  // A folder the user named is walked even when a .gitignore above ignores it (`asl-lint build/`).
+  if (above.length && ignored(above, root, true)) above = [];
+
   const visit = (dir: string, layers: readonly IgnoreLayer[], inCdk: boolean, depth: number): void => {
     let real: string;
     try {
