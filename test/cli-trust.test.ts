@@ -145,6 +145,10 @@ describe('issue 9 §1: directives', () => {
     expect(typo.diagnostics[0].message).toMatch(/^Unknown rule 'NO_DOLAR' in asl-lint-disable/);
     const inComment = lint('{"Comment": "asl-lint-disable NO_DOLLAR because", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}');
     expect(inComment.diagnostics.map((d) => `${d.code} ${d.location}`)).toEqual(['LINT_INVALID_DIRECTIVE /Comment']);
+    // A sentence after the list (past punctuation) or a reason after ' -- ' is not a rule name.
+    for (const c of ['asl-lint-disable NO_DOLLAR. The API wants the literal', 'asl-lint-disable NO_DOLLAR -- the API wants it']) {
+      expect(lint(`{"Comment": ${JSON.stringify(c)}, "StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x": "$.x"}, "End": true}}}`).diagnostics).toEqual([]);
+    }
   });
 
   it('through the CLI: exit 1 for a mistyped directive', () => {

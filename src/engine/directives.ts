@@ -51,7 +51,9 @@ const YAML_COMMENT = /(^|[ \t])#[ \t]*asl-lint-([A-Za-z-]*)([^\n]*)/gm;
 
 /** The rule list and an optional ` -- reason`; `bad` collects words that are not rule names. */
 function parseList(s: string, known: (name: string) => boolean, bad: string[]): string[] {
-  const list = s.split(/(?:^|\s)--(?:\s|$)/, 1)[0];
+  // The list ends at ` -- ` (ESLint's reason separator) or at the first character no rule name,
+  // comma or space has (`asl-lint-disable NO_DOLLAR. The API wants...`).
+  const list = /^[A-Za-z0-9_,\s-]*/.exec(s)![0].split(/(?:^|\s)--(?:\s|$)/, 1)[0];
   const out: string[] = [];
   for (const word of list.split(/[\s,]+/)) {
     if (word === '') continue;
