@@ -3,7 +3,7 @@
  * checks anything itself) -> filtered results -> a formatter -> stdout or a file -> exit code.
  * Every failure ends here as one line on stderr and exit code 2.
  */
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { colorsFor, shouldColor } from './colors.js';
