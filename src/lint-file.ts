@@ -152,7 +152,8 @@ function contentFormat(text: string, filePath: string): DocumentFormat {
  * naming them): its document; undefined for anything else.
  */
 function definitionDocument(text: string, filePath: string): Document | undefined {
-  if (!/\bStates\b|\bStartAt\b/.test(text)) return undefined;
+  // Written as a key (`"StartAt":`, `States:`), not a word in prose ("the United States").
+  if (!/\b(States|StartAt)["']?\s*:/.test(text)) return undefined;
   const doc = parse(text, contentFormat(text, filePath));
   if (!doc.parsed) return doc; // broken, but it speaks of states: a definition to report on
   const v = doc.value as Record<string, unknown> | null;

@@ -90,10 +90,12 @@ describe('issue 9 §1: globs and folder walks lint every state machine, and say 
   });
 
   it('a broken file that speaks of States is linted (reported), not skipped', () => {
-    const dir = project({ 'm/broken.json': '{"StartAt": "A", "States": {,}}' });
+    // "States" as a word in a broken unrelated file is not enough: it must be written as a key.
+    const dir = project({ 'm/broken.json': '{"StartAt": "A", "States": {,}}', 'm/prose.yaml': 'text: [the United States\n' });
     const r = json(['m'], dir);
     expect(r.code).toBe(1);
-    expect(r.files[0].diagnostics[0].code).toBe('INVALID_JSON_DESCRIPTION');
+    expect(r.files.map((f) => `${f.filePath} ${f.diagnostics[0].code}`)).toEqual(['m/broken.json INVALID_JSON_DESCRIPTION']);
+    expect(r.stderr).toBe('asl-lint: checked 1 file (1 state machine); skipped 1 found file holding no state machine\n');
   });
 
   it('a folder or glob where nothing is a state machine is exit 2, not a silent pass', () => {
