@@ -20,8 +20,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const n = ctx.doc.text.length;
     const limit = ctx.doc.tooLarge;
+    // A text refused unread is measured whole; otherwise the definition AWS would receive (a template's own).
+    const n = limit === undefined ? ctx.doc.definitionLength : ctx.doc.text.length;
     if (n <= MAX_DEFINITION_LENGTH && limit === undefined) return;
     const unread = limit === undefined ? undefined : `asl-lint reads at most ${limit.toLocaleString('en-US')} characters of ${ctx.doc.format === 'yaml' ? 'YAML' : 'JSON'} (the maxLength option)`;
     if (n <= MAX_DEFINITION_LENGTH) {

@@ -115,14 +115,15 @@ export function withHint(message: string, hint: string | undefined): string {
   return `${message}${hint.startsWith('(') || /[.!?:]$/.test(message) ? ' ' : '. '}${hint}`;
 }
 
-export function toDiagnostic(doc: Document, f: Finding): Diagnostic {
+/** `positions`: the document whose line index to use (a view's template: one index for all its definitions). */
+export function toDiagnostic(doc: Document, f: Finding, positions: Document = doc): Diagnostic {
   const span = f.span ?? doc.spanOf(f.path, f.part);
   const d: Diagnostic = {
     code: f.code,
     rule: f.rule.meta.id,
     severity: f.severity,
     message: withHint(f.message, f.hint),
-    range: doc.rangeOf(span.offset, span.length),
+    range: positions.rangeOf(span.offset, span.length),
     offset: span.offset,
     length: span.length,
   };

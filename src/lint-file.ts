@@ -4,27 +4,49 @@
  * come back in the coordinates of the file the user wrote, with locations prefixed by the
  * resource name (`OrderFlow: /States/A/Next`).
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { analyzeDocument, type EngineOptions } from './engine/engine.js';
 import { Document } from './parse/document.js';
-import { parse, formatForFile } from './parse/index.js';
+import { parse, formatForFile, type DocumentFormat } from './parse/index.js';
 import { substituteJson, identity, type OffsetMap } from './parse/substitute.js';
-import { extractTemplate, type TemplateKind } from './parse/templates/index.js';
+import { extractTemplate, isTemplateWithoutMachine, templateFormatOf, type EmbeddedDefinition, type TemplateKind } from './parse/templates/index.js';
+import { FileReadError, MAX_DEFINITION_FILE_BYTES, readRegularFile } from './read-file.js';
 import { toDiagnostic } from './index.js';
-import type { Diagnostic } from './types.js';
+import type { Diagnostic, StateMachineType } from './types.js';
 
 export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileName'> {
+  /**
+   * The type of a machine whose template declares none (and of plain definitions). A template's
+   * own declaration (SAM `Type`, `StateMachineType`, Serverless/Terraform `type`) wins over it;
+   * `forceType` wins over both.
+   */
+  type?: StateMachineType;
+  /** Every machine is checked as this type, whatever its template says (`--type`). */
+  forceType?: StateMachineType;
   /** Known placeholder values (`--substitute KEY=VALUE`); when given, unquoted `${X}` placeholders are accepted too. */
   substitutions?: ReadonlyMap<string, string>;
-  /** Read a file referenced by a template (DefinitionUri, file()); default: the file system. */
+  /** Read a file referenced by a template (DefinitionUri, file()); default: regular files of at most 10 MiB. */
   readFile?: (path: string) => string;
   /**
-   * 'auto' (default): templates are recognised by content, anything else is a plain definition;
-   * 'asl': always a plain definition; 'template': templates only (a found template.yaml that
-   * holds no state machine gives no result).
+   * Files a template references (DefinitionUri, file()) must be inside this folder (after
+   * following symbolic links); default: the template's own folder.
    */
-  mode?: 'auto' | 'asl' | 'template';
+  root?: string;
+  /** Read referenced files wherever they are (`--allow-outside-references`). */
+  allowOutsideRoot?: boolean;
+  /**
+   * 'auto' (default, a file the user named): a template is recognised by content, a template
+   * without a state machine passes with a note, anything else is a plain definition;
+   * 'asl': always a plain definition;
+   * 'discover' (a file found by a folder walk or a glob): a template, or a text that is a state
+   * machine (an object with `States` or `StartAt`); anything else gives no result.
+   */
+  mode?: 'auto' | 'asl' | 'discover';
+  /** Definitions (by `fingerprint`) already linted elsewhere: not linted again (CDK's cdk.out copies). */
+  skipDefinitions?: ReadonlySet<string>;
+  /** Fill `fingerprints` in the results. */
+  fingerprint?: boolean;
 }
 
 export interface FileLintResult {
@@ -37,6 +59,10 @@ export interface FileLintResult {
   diagnostics: Diagnostic[];
   /** Number of definitions linted in this file. */
   definitions: number;
+  /** Things the user should know that are not problems ("holds no state machine"). */
+  notes?: string[];
+  /** With `fingerprint`: one canonical text per definition linted. */
+  fingerprints?: string[];
 }
 
 const NOT_CHECKABLE = 'LINT_NOT_CHECKABLE';
@@ -45,48 +71,100 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
   if (typeof text !== 'string') throw new TypeError(`lintFile(): text must be a string (the file's content), got ${text === null ? 'null' : typeof text}`);
   options ??= {};
   if (options.substitutions !== undefined && !(options.substitutions instanceof Map)) throw new TypeError('lintFile(): substitutions must be a Map from placeholder name to value');
-  const engine: EngineOptions = { type: options.type, rules: options.rules, directives: options.directives, reportUnusedDirectives: options.reportUnusedDirectives };
-  const template = options.mode === 'asl' ? undefined : templateOf(text, filePath, options.substitutions);
-  if (!template || (options.mode === 'template' && template.definitions.length === 0)) {
-    return options.mode === 'template' ? [] : [lintPlain(text, filePath, options, engine)];
+  const engine: EngineOptions = { type: options.forceType ?? options.type, rules: options.rules, directives: options.directives, reportUnusedDirectives: options.reportUnusedDirectives };
+  const mode = options.mode ?? 'auto';
+  const tf = /\.tf$/i.test(filePath);
+  const template = mode === 'asl' ? undefined : templateOf(text, filePath, options.substitutions);
+  if (!template || template.definitions.length === 0) {
+    if (mode === 'asl') return [lintPlain(text, filePath, options, engine)];
+    // A template that declares no state machine: nothing to lint (named: say so).
+    if (tf || template || (!isPlainDefinitionName(filePath) && holdsNoMachine(text, filePath))) {
+      return mode === 'discover' ? [] : [{ filePath, text, kind: tf ? 'terraform' : template?.kind ?? 'cloudformation', result: 'OK', diagnostics: [], definitions: 0, notes: [`${tf ? 'no aws_sfn_state_machine resource' : 'no state machine'} in this template: nothing to check`] }];
+    }
+    if (mode === 'discover' && !isPlainDefinitionName(filePath)) {
+      const seen = definitionDocument(text, filePath);
+      if (!seen) return [];
+      // Parsed once: the look above is the parse (unless substitutions change the text).
+      return [lintPlain(text, filePath, options, engine, undefined, options.substitutions ? undefined : seen)];
+    }
+    return [lintPlain(text, filePath, options, engine)];
   }
 
   const results: FileLintResult[] = [];
   const diagnostics: Diagnostic[] = [];
+  const fingerprints: string[] = [];
   const fileDoc = template.doc ?? new Document({ text, format: 'json', value: undefined, parsed: false, syntaxErrors: [] });
   let count = 0;
   for (const def of template.definitions) {
+    const type = options.forceType ?? def.type ?? options.type;
+    const defEngine = type === engine.type ? engine : { ...engine, type };
     if (def.doc) {
+      const print = options.skipDefinitions || options.fingerprint ? fingerprintOf(def.doc) : undefined;
+      if (print !== undefined && options.skipDefinitions?.has(print)) continue;
+      if (print !== undefined) fingerprints.push(print);
       count++;
-      const analysis = analyzeDocument(def.doc, engine);
+      const analysis = analyzeDocument(def.doc, defEngine);
       for (const f of analysis.findings) {
-        const d = toDiagnostic(def.doc, f);
+        // Positions from the template's document: one line index for all its definitions.
+        const d = toDiagnostic(def.doc, f, def.mapOffset ? undefined : fileDoc);
         if (def.mapOffset) remap(d, def.mapOffset, fileDoc);
         d.location = `${def.name}: ${d.location ?? '/'}`;
         diagnostics.push(d);
       }
     } else if (def.file) {
-      const target = resolve(dirname(filePath), def.file);
-      let body: string | undefined;
-      try {
-        const read: unknown = (options.readFile ?? ((p: string) => readFileSync(p, 'utf8')))(target);
-        if (typeof read !== 'string') throw new TypeError(`readFile gave ${read === null ? 'null' : typeof read}, not the file's text`);
-        body = read;
-      } catch (err) {
-        const why = (err as NodeJS.ErrnoException)?.code ?? (err as Error)?.message ?? String(err);
-        diagnostics.push(notice(fileDoc, def.span, `${def.name}: ${def.field} names '${def.file}', which cannot be read (${why}).`, def.name, 'ERROR'));
-      }
-      if (body !== undefined) {
+      const referenced = readReference(def, filePath, options, fileDoc);
+      if ('missing' in referenced) diagnostics.push(notice(fileDoc, def.span, `${def.name}: not checked: ${def.optionalFile}.`, def.name, 'WARNING'));
+      else if ('error' in referenced) diagnostics.push(referenced.error);
+      else {
         const subs = new Map([...(options.substitutions ?? []), ...(def.substitutions ?? [])]);
-        results.push(lintPlain(body.replace(/^\uFEFF/, ''), target, { ...options, substitutions: subs }, engine));
+        const r = lintPlain(referenced.body, referenced.path, { ...options, substitutions: subs }, defEngine, { viaTemplate: `${def.name}'s ${def.field}` });
+        if (options.skipDefinitions && r.fingerprints?.[0] !== undefined && options.skipDefinitions.has(r.fingerprints[0])) continue;
+        results.push(r);
       }
     } else if (def.notCheckable) {
       diagnostics.push(notice(fileDoc, def.span, `${def.name}: not checked: ${def.notCheckable}.`, def.name, 'WARNING'));
     }
   }
   diagnostics.sort((a, b) => a.offset - b.offset);
-  results.unshift({ filePath, text, kind: template.kind, result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: count });
+  const own: FileLintResult = { filePath, text, kind: template.kind, result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: count };
+  if (options.fingerprint) own.fingerprints = fingerprints;
+  results.unshift(own);
   return results;
+}
+
+/** A definition's canonical text: the same machine in two files gives the same fingerprint. */
+function fingerprintOf(doc: Document): string | undefined {
+  return doc.parsed ? JSON.stringify(doc.value) : undefined;
+}
+
+/** `*.asl.json`, `*.asl.yaml`: a definition by its name. */
+function isPlainDefinitionName(filePath: string): boolean {
+  return /\.asl\.(json|ya?ml)$/i.test(filePath);
+}
+
+function contentFormat(text: string, filePath: string): DocumentFormat {
+  if (/\.(json|ya?ml)$/i.test(filePath)) return formatForFile(filePath);
+  return templateFormatOf(text);
+}
+
+/**
+ * A found file that is a state machine (an object with `States` or `StartAt`, or a broken text
+ * naming them): its document; undefined for anything else.
+ */
+function definitionDocument(text: string, filePath: string): Document | undefined {
+  // Written as a key (`"StartAt":`, `States:`), not a word in prose ("the United States").
+  if (!/\b(States|StartAt)["']?\s*:/.test(text)) return undefined;
+  const doc = parse(text, contentFormat(text, filePath));
+  if (!doc.parsed) return doc; // broken, but it speaks of states: a definition to report on
+  const v = doc.value as Record<string, unknown> | null;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && ('States' in v || 'StartAt' in v) ? doc : undefined;
+}
+
+/** A SAM/CloudFormation template or serverless.yml that declares no state machine. */
+function holdsNoMachine(text: string, filePath: string): boolean {
+  if (!/AWSTemplateFormatVersion|Transform|Resources|service|provider/.test(text)) return false;
+  const doc = parse(text, templateFormatOf(text), { cloudFormationTags: true });
+  return doc.parsed && isTemplateWithoutMachine(doc.value);
 }
 
 function templateOf(text: string, filePath: string, subs: ReadonlyMap<string, string> | undefined) {
@@ -96,8 +174,42 @@ function templateOf(text: string, filePath: string, subs: ReadonlyMap<string, st
   return extractTemplate(text, filePath, subs);
 }
 
-function lintPlain(text: string, filePath: string, options: LintFileOptions, engine: EngineOptions): FileLintResult {
-  const format = formatForFile(filePath);
+/**
+ * The text of a file a template names, read as CloudFormation would: only a regular file of at
+ * most 10 MiB, inside the project root unless allowed.
+ */
+function readReference(def: EmbeddedDefinition, filePath: string, options: LintFileOptions, fileDoc: Document): { body: string; path: string } | { error: Diagnostic } | { missing: true } {
+  const target = resolve(dirname(filePath), def.file!);
+  const refuse = (why: string) => ({ error: notice(fileDoc, def.span, `${def.name}: ${def.field} names '${def.file}', which cannot be read (${why}).`, def.name, 'ERROR') });
+  if (!options.allowOutsideRoot) {
+    const root = resolve(options.root ?? dirname(filePath));
+    let real = target;
+    let realRoot = root;
+    try {
+      realRoot = realpathSync(root);
+      real = realpathSync(target);
+    } catch {
+      // a missing file is reported by the read below
+    }
+    if (!within(realRoot, real)) return refuse(`it is outside the project folder ${root}; pass --allow-outside-references to read it`);
+  }
+  try {
+    const read: unknown = (options.readFile ?? ((p: string) => readRegularFile(p, MAX_DEFINITION_FILE_BYTES, 'definition file')))(target);
+    if (typeof read !== 'string') throw new TypeError(`readFile gave ${read === null ? 'null' : typeof read}, not the file's text`);
+    return { body: read.replace(/^\uFEFF/, ''), path: target };
+  } catch (err) {
+    if (def.optionalFile && (err as NodeJS.ErrnoException)?.code === 'ENOENT') return { missing: true };
+    return refuse(err instanceof FileReadError ? err.message : ((err as NodeJS.ErrnoException)?.code ?? (err as Error)?.message ?? String(err)));
+  }
+}
+
+function within(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+function lintPlain(text: string, filePath: string, options: LintFileOptions, engine: EngineOptions, via?: { viaTemplate: string }, parsed?: Document): FileLintResult {
+  const format = contentFormat(text, filePath);
   let body = text;
   let map: OffsetMap = identity;
   if (options.substitutions && format === 'json') {
@@ -105,16 +217,39 @@ function lintPlain(text: string, filePath: string, options: LintFileOptions, eng
     body = sub.text;
     map = sub.map;
   }
-  const doc = parse(body, format);
+  let doc = parsed ?? parse(body, format);
+  const notes: string[] = [];
+  let lenient = false;
+  if (via && format === 'json' && (!doc.parsed || doc.duplicateKeys.length > 0)) {
+    // CloudFormation's handler reads DefinitionUri/file() definitions as JSON or YAML: trailing
+    // commas (valid in YAML flow collections) and duplicate keys (the last wins) deploy.
+    const asYaml = parse(body, 'yaml');
+    if (asYaml.parsed) {
+      doc = asYaml;
+      lenient = true;
+      notes.push(`read as ${via.viaTemplate} is deployed: CloudFormation reads the file as JSON or YAML (trailing commas accepted, the last of duplicate keys wins), not with the API's strict JSON`);
+    }
+  }
   const analysis = analyzeDocument(doc, engine);
   const fileDoc = map === identity ? doc : new Document({ text, format, value: undefined, parsed: false, syntaxErrors: [] });
   const diagnostics = analysis.findings.map((f) => {
     const d = toDiagnostic(doc, f);
     if (map !== identity) remap(d, map, fileDoc);
+    if (lenient && d.rule === 'duplicate-json-key') {
+      // Not refused on this path (the handler keeps the last); still never what was meant.
+      d.severity = 'WARNING';
+      d.message += ' CloudFormation keeps the last one when it deploys this file.';
+    }
     return d;
   });
   diagnostics.sort((a, b) => a.offset - b.offset || (a.severity === b.severity ? 0 : a.severity === 'ERROR' ? -1 : 1));
-  return { filePath, text, kind: 'asl', result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: 1 };
+  const r: FileLintResult = { filePath, text, kind: 'asl', result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: 1 };
+  if (notes.length) r.notes = notes;
+  if (options.fingerprint || options.skipDefinitions) {
+    const p = fingerprintOf(doc);
+    r.fingerprints = p === undefined ? [] : [p];
+  }
+  return r;
 }
 
 /** Moves a diagnostic from a derived text's offsets to the file's. Fixes cannot follow reliably: dropped. */

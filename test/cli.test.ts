@@ -13,6 +13,8 @@ const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['asl-lint']);
 const FIX = 'test/fixtures/cli';
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+/** What a run that linted one definition says on stderr (standard output stays the report). */
+const ONE_CHECKED = 'asl-lint: checked 1 file (1 state machine)\n';
 
 /** Newest modification time of the TypeScript sources the binary is built from. */
 function newestSource(dir: string): number {
@@ -88,13 +90,13 @@ afterAll(() => {
 
 describe('exit codes and stylish output', () => {
   it('a clean file: exit 0, no output at all', () => {
-    expect(run([`${FIX}/clean.asl.json`])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run([`${FIX}/clean.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
   });
 
   it('errors: exit 1, ESLint-style rows with line:col, severity, message, code and rule, then the summary', () => {
     const r = run([`${FIX}/errors.asl.json`]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(ONE_CHECKED);
     expect(r.stdout).toBe(
       [
         '',
@@ -135,10 +137,10 @@ describe('exit codes and stylish output', () => {
     const over = run(['--max-warnings', '0', `${FIX}/warning.asl.json`]);
     expect(over.code).toBe(1);
     expect(over.stdout).toContain('NO_DOLLAR (no-dollar)');
-    expect(over.stderr).toBe('asl-lint: 1 warning found, more than --max-warnings 0 allows\n');
+    expect(over.stderr).toBe(ONE_CHECKED + 'asl-lint: 1 warning found, more than --max-warnings 0 allows\n');
     const within = run(['--max-warnings=1', `${FIX}/warning.asl.json`]);
     expect(within.code).toBe(0);
-    expect(within.stderr).toBe('');
+    expect(within.stderr).toBe(ONE_CHECKED);
   });
 
   it('--quiet shows errors only, but warnings still count for --max-warnings', () => {
@@ -155,9 +157,9 @@ describe('exit codes and stylish output', () => {
         '',
       ].join('\n'),
     );
-    expect(run(['--quiet', `${FIX}/warning.asl.json`])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run(['--quiet', `${FIX}/warning.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
     const counted = run(['--quiet', '--max-warnings', '0', `${FIX}/warning.asl.json`]);
-    expect(counted).toEqual({ code: 1, stdout: '', stderr: 'asl-lint: 1 warning found, more than --max-warnings 0 allows\n' });
+    expect(counted).toEqual({ code: 1, stdout: '', stderr: ONE_CHECKED + 'asl-lint: 1 warning found, more than --max-warnings 0 allows\n' });
   });
 
   it('--severity ERROR hides warnings and does not count them', () => {
@@ -169,7 +171,7 @@ describe('exit codes and stylish output', () => {
       'ERROR MISSING_TRANSITION_TARGET',
     ]);
     expect(file.warningCount).toBe(0);
-    expect(run(['--severity', 'ERROR', '--max-warnings', '0', `${FIX}/warning.asl.json`])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run(['--severity', 'ERROR', '--max-warnings', '0', `${FIX}/warning.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
     // And the default is WARNING:
     expect(run(['--severity', 'warning', `${FIX}/warning.asl.json`]).stdout).toContain('NO_DOLLAR');
   });
@@ -179,7 +181,7 @@ describe('json format', () => {
   it('has the exact shape, 1-based line/column and end, clean files included', () => {
     const r = run(['--format', 'json', `${FIX}/mixed.asl.json`, `${FIX}/clean.asl.json`, `${FIX}/trailing-comma.asl.json`]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('asl-lint: checked 3 files (3 state machines)\n');
     expect(r.stdout.endsWith(']\n')).toBe(true);
     expect(JSON.parse(r.stdout)).toEqual([
       {
@@ -268,9 +270,10 @@ describe('finding files', () => {
     writeFileSync(join(tree, '.git', 'odd.asl.json'), broken);
   });
 
-  it('a directory: only *.asl.json/.yaml/.yml, nested folders included, node_modules and .git skipped, sorted', () => {
+  it('a directory: files that are state machines, nested folders included, node_modules and .git skipped, sorted; the count on stderr', () => {
     const r = run(['-f', 'json', '.'], { cwd: tree });
-    expect(r.stderr).toBe('');
+    // not-a-definition.json is looked at and skipped (no States, no StartAt); readme.txt is not a candidate.
+    expect(r.stderr).toBe('asl-lint: checked 3 files (3 state machines); skipped 1 found file holding no state machine\n');
     expect(r.code).toBe(1);
     const files = JSON.parse(r.stdout) as { filePath: string; result: string }[];
     expect(files.map((f) => `${f.filePath} ${f.result}`)).toEqual([
@@ -341,13 +344,16 @@ describe('finding files', () => {
 
   it('a UTF-8 byte-order mark is ignored', () => {
     expect(readFileSync(join(ROOT, FIX, 'bom.asl.json'))[0]).toBe(0xef);
-    expect(run([`${FIX}/bom.asl.json`])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run([`${FIX}/bom.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
   });
 
   it('nothing found is a usage error naming what was looked for', () => {
-    expectFatal(run([`${FIX}/explicit`]), `no *.asl.json, *.asl.yaml, *.asl.yml or template files found in directory '${FIX}/explicit'`);
+    const empty = mkdtempSync(join(tmpdir(), 'asl-empty-'));
+    writeFileSync(join(empty, 'readme.txt'), 'no definitions here');
+    expectFatal(run(['.'], { cwd: empty }), "no files that may hold state machines (.json, .yaml, .yml, .tf, .template) found in directory '.'");
     expectFatal(run([`${FIX}/nothing-here/*.asl.json`]), `no files match the pattern '${FIX}/nothing-here/*.asl.json'`);
-    expectFatal(run([`${FIX}/tree/*.txt`]), `no .json, .yaml or .yml files match the pattern '${FIX}/tree/*.txt' (1 other file)`);
+    // Files were found, but none is a state machine: nothing was checked, which is not a pass.
+    expectFatal(run([`${FIX}/tree/*.txt`]), `no state machine found in '${FIX}/tree/*.txt' (1 file looked at, none a definition or a template with one)`);
     expectFatal(run([]), "no files given: name files, directories or globs to lint, or '-' to read standard input (run 'asl-lint --help' for usage)");
   });
 });
@@ -424,7 +430,7 @@ describe('failures: exit 2, one line on stderr, never a stack trace', () => {
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     child.stdout.once('data', () => child.stdout.destroy());
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-    expect(stderr).toBe('');
+    expect(stderr).toBe(ONE_CHECKED);
     expect(code).toBe(1);
   });
 });
@@ -457,7 +463,7 @@ describe('--output-file', () => {
   it('writes the report to the file (creating folders), nothing on stdout, same exit code', () => {
     const out = join(tmp, 'reports', 'nested', 'lint.json');
     const r = run(['-f', 'json', '-o', out, `${FIX}/errors.asl.json`], { env: { FORCE_COLOR: '1' } });
-    expect(r).toEqual({ code: 1, stdout: '', stderr: '' });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: ONE_CHECKED });
     expect(readFileSync(out, 'utf8')).toBe(run(['-f', 'json', `${FIX}/errors.asl.json`]).stdout);
   });
 
@@ -486,7 +492,7 @@ describe('--version and --help', () => {
     for (const flag of ['--format', '--severity', '--type', '--max-warnings', '--quiet', '--output-file', '--stdin-filename', '--color', '--no-color', '--help', '--version']) {
       expect(r.stdout).toContain(flag);
     }
-    expect(r.stdout).toMatch(/^ {2}2 {2}usage error, unreadable file, or internal failure$/m);
+    expect(r.stdout).toMatch(/^ {2}2 {2}usage error, nothing to lint, unreadable or oversized file, or internal failure$/m);
     expect(run(['-h']).stdout).toBe(r.stdout);
   });
 });
@@ -494,8 +500,8 @@ describe('--version and --help', () => {
 describe('--type', () => {
   it('is passed to the linter (accepted in any case): a .sync integration is fine for STANDARD, an error for EXPRESS', () => {
     const file = `${FIX}/sync-task.asl.json`;
-    expect(run([file])).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(run(['--type', 'STANDARD', file])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run([file])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
+    expect(run(['--type', 'STANDARD', file])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
     const r = run(['--type', 'express', '-f', 'json', file]);
     expect(r.code).toBe(1);
     const [result] = JSON.parse(r.stdout);
@@ -535,9 +541,9 @@ describe('start-up loads only what the input needs', () => {
     expect(pkgs).not.toContain('picomatch');
   });
 
-  it('each is loaded when needed: yaml for YAML, tinyglobby (picomatch) for directories', () => {
+  it('each is loaded when needed: yaml for YAML (ignore and picomatch, for walks and globs, are in the bundle)', () => {
     expect(loaded([`${FIX}/errors.asl.yaml`])).toContain('yaml');
-    expect(loaded([`${FIX}/tree`])).toContain('picomatch');
+    expect(loaded([`${FIX}/tree`])).toContain('yaml');
   });
 
   it('--version loads no package at all', () => {

@@ -157,7 +157,7 @@ describe('the built CLI', () => {
     });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
-      `asl-lint code cache: ${join(ROOT, 'dist', 'asl-lint-main.cjs')}: used\nasl-lint code cache: ${join(ROOT, 'schemas', 'asl.validators.cjs')}: used\n`,
+      `asl-lint code cache: ${join(ROOT, 'dist', 'asl-lint-main.cjs')}: used\nasl-lint code cache: ${join(ROOT, 'schemas', 'asl.validators.cjs')}: used\nasl-lint: checked 1 file (1 state machine)\n`,
     );
     expect(caches.map((c) => statSync(c).mtimeMs)).toEqual(before);
     // The banner must not push esbuild's "use strict" out of the directive prologue.

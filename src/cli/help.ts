@@ -11,10 +11,11 @@ Usage: asl-lint [options] <file|dir|glob|->...
 
   file   a definition to lint (.json, or .yaml/.yml for YAML), or a template
          holding state machines (SAM/CloudFormation, Serverless, CDK output, Terraform .tf)
-  dir    searched recursively for *.asl.json, *.asl.yaml and *.asl.yml, and for
-         template.yaml/json, *.template.json, serverless.yml and *.tf files that
-         hold state machines (node_modules and .git are skipped)
-  glob   e.g. 'machines/**/*.json' (quote it), expanded to .json/.yaml/.yml files
+  dir    searched recursively for .json, .yaml, .yml, .tf and .template files; each that
+         is a state machine or a template holding one is linted, the rest skipped
+         (node_modules, .git, .aws-sam, .terraform and .gitignore'd paths are not searched;
+         cdk.out only for machines found nowhere else)
+  glob   e.g. 'machines/**/*.json' (quote it): every match, read as for a directory
   -      read the definition from standard input
 
 Options:
@@ -32,6 +33,11 @@ Options:
                              a JSON object of placeholder values
       --fix                  apply the safe fixes to the files (atomic write)
       --fix-dry-run          print the fixes as a unified diff, change nothing
+      --max-template-size <size>
+                             largest template (or other non-*.asl.* file) read,
+                             e.g. 20MiB (default: 10MiB; *.asl.* definitions: 10MiB)
+      --allow-outside-references
+                             let DefinitionUri/file() read files outside the project folder
       --report-unused-disable-directives
                              warn about asl-lint-disable directives that suppress nothing
       --max-warnings <n>     exit with 1 when more than n warnings are found
@@ -52,7 +58,9 @@ shipped in the package (rules/README.md).
 Exit codes:
   0  no errors (and no more warnings than --max-warnings)
   1  errors found, or more warnings than --max-warnings
-  2  usage error, unreadable file, or internal failure
+  2  usage error, nothing to lint, unreadable or oversized file, or internal failure
+
+The number of files and state machines checked is printed on standard error.
 `;
 }
 

@@ -3,12 +3,13 @@
  * checks anything itself) -> filtered results -> a formatter -> stdout or a file -> exit code.
  * Every failure ends here as one line on stderr and exit code 2.
  */
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { chmodSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { colorsFor, shouldColor } from './colors.js';
 import { EXIT_FATAL, EXIT_LINT, EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
-import { displayPath, isTemplateCandidate, readInputFile, readStdin, resolveInputs, type Input } from './files.js';
+import { displayPath, isAslFile, readOrSkip, readStdin, resolveInputs, type Input } from './files.js';
+import { FileReadError, MAX_CONFIG_FILE_BYTES, MAX_DEFINITION_FILE_BYTES, readRegularFile } from '../read-file.js';
 import type { LintFileOptions, FileLintResult } from '../lint-file.js';
 import type { LoadedConfig } from '../config/config.js';
 import { loadFormatter, type FileResult } from './formatters/index.js';
@@ -64,26 +65,59 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     const shown = { configFile: eff.configPath ?? null, ignored: eff.ignored, type: options.type ?? eff.type ?? 'STANDARD', rules: { ...eff.rules, ...options.rules }, substitutions: Object.fromEntries([...eff.substitutions, ...options.substitutions]) };
     return { exitCode: EXIT_OK, stdout: JSON.stringify(shown, null, 2) + '\n', stderr: '' };
   }
-  const inputs = await resolveInputs(options.patterns, io.cwd, options.stdinFilename);
+  for (const id of Object.keys(options.rules)) {
+    const problem = configs.unknownRuleMessage(id);
+    if (problem) throw new UsageError(`invalid value for --rule: ${problem}`);
+  }
+  const notes: string[] = [];
+  const inputs = await resolveInputs(options.patterns, io.cwd, options.stdinFilename, notes);
   // The formatter and the linter load while nothing else is happening anyway.
   const [formatter, { lintFile }, { fixText }] = await Promise.all([loadFormatter(options.format), import('../lint-file.js'), import('../fix/fix.js')]);
   const fileSubs = options.substitutionsFile ? readSubstitutionsFile(resolve(io.cwd, options.substitutionsFile), options.substitutionsFile) : [];
+  // CDK's cdk.out copies come last; a machine already linted from another file is not linted again.
+  const anyCdkOut = inputs.some((i) => i.kind === 'file' && i.cdkOut);
+  const seenDefinitions = new Set<string>();
 
   const linted: { display: string; fr: FileLintResult; viaTemplate: boolean }[] = [];
   const diffs: string[] = [];
+  const perArg = new Map<number, { checked: number; ignored: number; looked: number }>();
+  let skipped = 0;
+  let skippedUnread = 0;
+  let ignoredCount = 0;
   for (const input of inputs) {
-    const source = input.kind === 'stdin' ? await readStdin(io.stdin()) : readInputFile(input);
-    // Without --stdin-filename, YAML on standard input is recognised by its first key (JSON starts with '{').
-    const path = input.kind === 'stdin' ? resolve(io.cwd, input.fileName ?? (stdinLooksLikeYaml(source) ? 'stdin.asl.yaml' : 'stdin.asl.json')) : input.path;
+    const tally = perArg.get(input.arg) ?? { checked: 0, ignored: 0, looked: 0 };
+    perArg.set(input.arg, tally);
+    tally.looked++;
+    let path = input.kind === 'stdin' ? resolve(io.cwd, input.fileName ?? 'stdin.asl.json') : input.path;
     const eff = configs.effectiveConfig(path, loadConfig(options, io, configs, path));
-    if (eff.ignored && (input.kind === 'stdin' || input.discovered)) continue;
+    if (eff.ignored && (input.kind === 'stdin' || input.discovered)) {
+      tally.ignored++;
+      ignoredCount++;
+      continue;
+    }
+    // A named *.asl.* file is a definition: 10 MiB (10x AWS's limit); anything else may be a template.
+    const cap = input.kind === 'file' && isAslFile(input.path) ? MAX_DEFINITION_FILE_BYTES : options.maxTemplateBytes;
+    const read = input.kind === 'stdin' ? await readStdin(io.stdin(), cap) : readOrSkip(input, cap, input.discovered && !isAslFile(input.path));
+    if (typeof read !== 'string') {
+      notes.push(`asl-lint: note: ${input.display}: skipped: ${read.skipped}`);
+      skippedUnread++;
+      continue;
+    }
+    const source = read;
+    // Without --stdin-filename, YAML on standard input is recognised by its first key (JSON starts with '{').
+    if (input.kind === 'stdin' && input.fileName === undefined && stdinLooksLikeYaml(source)) path = resolve(io.cwd, 'stdin.asl.yaml');
     const subsGiven = eff.substitutions.size > 0 || fileSubs.length > 0 || options.substitutions.length > 0;
     const lintOptions: LintFileOptions = {
-      type: options.type ?? eff.type,
+      type: eff.type,
+      forceType: options.type,
       rules: { ...eff.rules, ...options.rules },
       substitutions: subsGiven ? new Map([...eff.substitutions, ...fileSubs, ...options.substitutions]) : undefined,
       reportUnusedDirectives: options.reportUnusedDirectives,
-      mode: input.kind === 'file' && input.discovered && isTemplateCandidate(input.path) ? 'template' : 'auto',
+      mode: input.kind === 'file' && input.discovered ? 'discover' : 'auto',
+      root: projectRoot(path, io.cwd),
+      allowOutsideRoot: options.allowOutsideReferences,
+      fingerprint: anyCdkOut,
+      skipDefinitions: input.kind === 'file' && input.cdkOut ? seenDefinitions : undefined,
     };
     let fileResults: FileLintResult[];
     try {
@@ -101,9 +135,24 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
       if (err instanceof RunError) throw err;
       throw new RunError(`internal error while linting '${input.display}': ${firstLine(err instanceof Error ? err.message : String(err))}`);
     }
+    if (fileResults.length === 0) {
+      skipped++;
+      continue;
+    }
+    tally.checked++;
     for (const fr of fileResults) {
       const own = fr.filePath === path;
-      linted.push({ display: own ? input.display : displayPath(fr.filePath, io.cwd), fr, viaTemplate: !own });
+      const display = own ? input.display : displayPath(fr.filePath, io.cwd);
+      linted.push({ display, fr, viaTemplate: !own });
+      for (const n of fr.notes ?? []) notes.push(`asl-lint: note: ${display}: ${n}`);
+      if (!(input.kind === 'file' && input.cdkOut)) for (const p of fr.fingerprints ?? []) seenDefinitions.add(p);
+    }
+  }
+  // A folder or glob whose files all hold no state machine checked nothing: not a pass.
+  for (const [arg, t] of perArg) {
+    const pattern = options.patterns[arg];
+    if (t.checked === 0 && t.ignored === 0 && inputs.some((i) => i.arg === arg && i.kind === 'file' && i.discovered)) {
+      throw new UsageError(`no state machine found in '${pattern}' (${t.looked} file${t.looked === 1 ? '' : 's'} looked at, none a definition or a template with one)`);
     }
   }
 
@@ -132,11 +181,31 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   }
 
   const hasErrors = results.some((r) => r.result === 'FAIL');
+  // What was checked, on stderr: standard output stays the report alone (json, sarif...).
+  const machines = linted.reduce((n, l) => n + l.fr.definitions, 0);
+  let summary = `asl-lint: checked ${plural(results.length, 'file')} (${plural(machines, 'state machine')})`;
+  if (skipped) summary += `; skipped ${plural(skipped, 'found file')} holding no state machine`;
+  if (skippedUnread) summary += `; skipped ${plural(skippedUnread, 'found file')} over a size limit or not regular`;
+  if (ignoredCount) summary += `; ${ignoredCount} ignored by the configuration`;
+  const info = [...notes, summary].join('\n') + '\n';
   if (options.maxWarnings !== undefined && warningsFound > options.maxWarnings) {
-    const stderr = `asl-lint: ${warningsFound} warning${warningsFound === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows\n`;
+    const stderr = `${info}asl-lint: ${warningsFound} warning${warningsFound === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows\n`;
     return { exitCode: EXIT_LINT, stdout, stderr };
   }
-  return { exitCode: hasErrors ? EXIT_LINT : EXIT_OK, stdout, stderr: '' };
+  return { exitCode: hasErrors ? EXIT_LINT : EXIT_OK, stdout, stderr: info };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The folder a template's DefinitionUri/file() must stay inside: the working directory when the
+ * template is in it (a CI run from the repository's top), else the template's own folder.
+ */
+function projectRoot(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? dirname(file) : cwd;
 }
 
 type ConfigModule = typeof import('../config/config.js');
@@ -165,9 +234,9 @@ function loadConfig(options: CliOptions, io: Io, configs: ConfigModule, file: st
 function readSubstitutionsFile(path: string, shown: string): [string, string][] {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    value = JSON.parse(readRegularFile(path, MAX_CONFIG_FILE_BYTES, 'substitutions file'));
   } catch (err) {
-    throw new RunError(`cannot read substitutions from '${shown}': ${err instanceof SyntaxError ? 'not valid JSON' : describeSystemError(err)}`);
+    throw new RunError(`cannot read substitutions from '${shown}': ${err instanceof SyntaxError ? 'not valid JSON' : err instanceof FileReadError ? err.message : describeSystemError(err)}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new RunError(`'${shown}' must hold a JSON object of names to values`);
   const out: [string, string][] = [];

@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Severity, StateMachineType } from '../types.js';
 import { closest } from '../lang/suggest.js';
 import { UsageError, firstLine } from './errors.js';
+import { DEFAULT_MAX_TEMPLATE_BYTES } from '../read-file.js';
 import { defaultFormatter, formatterNames, hasFormatter } from './formatters/index.js';
 
 export interface CliOptions {
@@ -37,6 +38,10 @@ export interface CliOptions {
   /** From --color / --no-color, the last one given; undefined: decide from the environment. */
   color: boolean | undefined;
   stdinFilename: string | undefined;
+  /** --max-template-size: the largest file read that is not a named *.asl.* definition. */
+  maxTemplateBytes: number;
+  /** --allow-outside-references: DefinitionUri/file() may name files outside the project folder. */
+  allowOutsideReferences: boolean;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'list-rules'; format: 'json' | 'text' } | { kind: 'lint'; options: CliOptions };
@@ -61,6 +66,8 @@ const spec = {
   'fix-dry-run': { type: 'boolean' },
   'report-unused-disable-directives': { type: 'boolean' },
   'list-rules': { type: 'boolean' },
+  'max-template-size': { type: 'string' },
+  'allow-outside-references': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -80,6 +87,7 @@ const accepted: Partial<Record<OptionName, () => string>> = {
   'print-config': () => 'the file whose configuration to print',
   substitute: () => 'NAME=VALUE (fills ${NAME} placeholders)',
   'substitutions-file': () => 'a JSON file of {"NAME": "value"} substitutions',
+  'max-template-size': () => 'a size such as 10MiB, 512KiB or 2000000 (bytes), at most 1GiB',
 };
 
 const HELP_HINT = "run 'asl-lint --help' for usage";
@@ -128,6 +136,8 @@ export function parseCommandLine(args: readonly string[]): Command {
     outputFile: nonEmpty('output-file', values['output-file']),
     color,
     stdinFilename: nonEmpty('stdin-filename', values['stdin-filename']),
+    maxTemplateBytes: parseSize(values['max-template-size']),
+    allowOutsideReferences: values['allow-outside-references'] ?? false,
   };
 
   if (options.printConfig !== undefined) {
@@ -157,6 +167,15 @@ function parseRules(raw: string[]): Record<string, 'off' | 'warn' | 'error'> {
     out[m[1]] = m[2].toLowerCase() as 'off' | 'warn' | 'error';
   }
   return out;
+}
+
+function parseSize(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_MAX_TEMPLATE_BYTES;
+  const m = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i.exec(raw.trim());
+  const unit = (m?.[2] ?? 'b').toLowerCase()[0];
+  const n = m ? Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1_048_576 : unit === 'g' ? 1_073_741_824 : 1) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0 || n > 1_073_741_824) throw new UsageError(`invalid value for --max-template-size: '${raw}' (expected ${accepted['max-template-size']!()})`);
+  return n;
 }
 
 function parseSubstitution(raw: string): [string, string] {

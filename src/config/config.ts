@@ -4,11 +4,15 @@
  * "root" configs). Validated against schemas/asl-lint.config.schema.json.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { closest } from '../lang/suggest.js';
+import { globTooComplex } from '../glob-limit.js';
+import { FileReadError, MAX_CONFIG_FILE_BYTES, readRegularFile } from '../read-file.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { RuleSetting } from '../engine/engine.js';
 import type { StateMachineType } from '../types.js';
 import { allRules } from '../../rules/index.js';
+import { invalidDirectiveRule, unusedDirectiveRule } from '../engine/directives.js';
 import { packageRoot } from '../paths.js';
 
 export interface ConfigFile {
@@ -57,24 +61,52 @@ function validateConfig(value: unknown, file: string): ConfigFile {
     throw new ConfigError(`${file}: invalid configuration at ${where}: ${e?.message ?? 'invalid'}${extra}`);
   }
   const cfg = value as ConfigFile;
-  const known = new Set(allRules.flatMap((r) => [r.meta.id, r.meta.code]));
-  known.add('unused-disable-directive');
-  known.add('LINT_UNUSED_DIRECTIVE');
   for (const rules of [cfg.rules, ...(cfg.overrides ?? []).map((o) => o.rules)]) {
     for (const k of Object.keys(rules ?? {})) {
-      if (!known.has(k)) throw new ConfigError(`${file}: unknown rule '${k}' (use a rule id such as 'state-unreachable' or an AWS code such as 'NO_DOLLAR'; 'asl-lint --help' points to the list)`);
+      const problem = unknownRuleMessage(k);
+      if (problem) throw new ConfigError(`${file}: ${problem}`);
+    }
+  }
+  for (const globs of [cfg.ignore ?? [], ...(cfg.overrides ?? []).map((o) => o.files)]) {
+    for (const g of globs) {
+      const problem = globTooComplex(g);
+      if (problem) throw new ConfigError(`${file}: ${problem}`);
     }
   }
   return cfg;
 }
 
+let knownRules: Set<string> | undefined;
+
+/** Rule ids and AWS codes a configuration, a directive or --rule may name. */
+export function ruleNames(): ReadonlySet<string> {
+  if (!knownRules) {
+    knownRules = new Set(allRules.flatMap((r) => [r.meta.id, r.meta.code]));
+    for (const r of [unusedDirectiveRule, invalidDirectiveRule]) {
+      knownRules.add(r.meta.id);
+      knownRules.add(r.meta.code);
+    }
+  }
+  return knownRules;
+}
+
+/** Undefined for a known rule; else "unknown rule 'x' (did you mean 'y'?) ..." */
+export function unknownRuleMessage(name: string): string | undefined {
+  const known = ruleNames();
+  if (known.has(name)) return undefined;
+  const near = closest(name, known) ?? [...known].find((k) => k.toLowerCase() === name.toLowerCase());
+  return `unknown rule '${name}'${near ? ` (did you mean '${near}'?)` : ''}: use a rule id such as 'state-unreachable' or an AWS code such as 'NO_DOLLAR' (the list: rules/README.md)`;
+}
+
+
 /** Reads one config file (asl-lint.config.json, .asl-lint.json or package.json). */
 export function readConfigFile(path: string): LoadedConfig | undefined {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // Only a regular file of at most 1 MiB: a FIFO named package.json must not hang the run.
+    text = readRegularFile(path, MAX_CONFIG_FILE_BYTES, 'configuration file');
   } catch (err) {
-    throw new ConfigError(`${path}: cannot read the configuration file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new ConfigError(`${path}: cannot read the configuration file (${err instanceof FileReadError ? err.message : ((err as NodeJS.ErrnoException).code ?? (err as Error).message)})`);
   }
   let value: unknown;
   try {

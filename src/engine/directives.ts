@@ -3,9 +3,16 @@
  * AWS accepts on the machine, states, branches, processors, Choice rules, retriers and catchers:
  *   "Comment": "Calls the legacy API. asl-lint-disable NO_DOLLAR, state-unreachable"
  * disables those rules (by rule id or AWS code; none listed = all) for that object and everything
- * inside it. YAML also takes real comments:
+ * inside it; `asl-lint-disable-line` / `asl-lint-disable-next-line` in a Comment disable them on
+ * the Comment's line / the line after it. YAML also takes real comments:
+ *   # asl-lint-disable-line NO_DOLLAR           (the line of the comment)
  *   # asl-lint-disable-next-line NO_DOLLAR      (the next line that is not a comment)
  *   # asl-lint-disable NO_DOLLAR                (the whole file)
+ * ESLint's ` -- reason` may follow the list. An unknown directive (`asl-lint-disable-nextline`,
+ * `asl-lint-enable`) or an unknown rule name in one is an error (invalid-disable-directive): a
+ * typo must not silently disable nothing, nor everything.
+ * Everything here is linear: lines are indexed once per text, findings meet the directives of
+ * their own line and of the objects on their path through maps, not by trying every directive.
  */
 import type { Document } from '../parse/document.js';
 import type { Path } from '../types.js';
@@ -13,32 +20,113 @@ import type { Finding } from './engine.js';
 import { defineRule, type Rule } from './rule.js';
 
 export interface Directive {
-  kind: 'comment-field' | 'yaml-next-line' | 'yaml-file';
+  kind: 'comment-field' | 'line' | 'yaml-file';
   /** Rule ids or codes; empty means every rule. */
   rules: string[];
   /** For comment-field directives: the object whose Comment holds it. */
   scope?: Path;
-  /** For yaml-next-line: the zero-based line it applies to. */
+  /** For line directives: the zero-based line it applies to. */
   line?: number;
-  /** Where the directive is written. */
+  /** Where the directive is written (YAML comments; Comment fields use commentPath). */
   span: { offset: number; length: number };
-  /** For comment-field directives: the path of the Comment value. */
+  /** For directives in a Comment field: the path of the Comment value. */
   commentPath?: Path;
   used: Set<string>;
 }
 
-const MARK = 'asl-lint-disable';
-const IN_COMMENT = /asl-lint-disable(?!-)\s*([A-Za-z0-9_,\s-]*)/;
-
-function parseList(s: string | undefined): string[] {
-  return (s ?? '')
-    .split(/[\s,]+/)
-    .map((x) => x.trim())
-    .filter((x) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(x));
+/** A directive that cannot be honoured: reported as an error. */
+export interface DirectiveProblem {
+  path: Path;
+  span?: { offset: number; length: number };
+  message: string;
 }
 
-export function collectDirectives(doc: Document): Directive[] {
-  if (!doc.text.includes(MARK)) return [];
+const MARK = 'asl-lint-';
+const KNOWN = ['disable', 'disable-line', 'disable-next-line'] as const;
+type Known = (typeof KNOWN)[number];
+/** In a Comment field: `asl-lint-<word>` where the word says it is meant as a directive. */
+const IN_COMMENT = /asl-lint-((?:disable|enable|ignore)[A-Za-z-]*)([^\n]*)/;
+/** A YAML comment that starts with `asl-lint-`. */
+const YAML_COMMENT = /(^|[ \t])#[ \t]*asl-lint-([A-Za-z-]*)([^\n]*)/gm;
+
+/** The rule list and an optional ` -- reason`; `bad` collects words that are not rule names. */
+function parseList(s: string, known: (name: string) => boolean, bad: string[]): string[] {
+  // The list ends at ` -- ` (ESLint's reason separator) or at the first character no rule name,
+  // comma or space has (`asl-lint-disable NO_DOLLAR. The API wants...`).
+  const list = /^[A-Za-z0-9_,\s-]*/.exec(s)![0].split(/(?:^|\s)--(?:\s|$)/, 1)[0];
+  const out: string[] = [];
+  for (const word of list.split(/[\s,]+/)) {
+    if (word === '') continue;
+    if (known(word)) out.push(word);
+    else bad.push(word);
+  }
+  return out;
+}
+
+interface YamlEntry {
+  kind: Known | 'unknown';
+  name: string;
+  rest: string;
+  offset: number;
+  length: number;
+  line: number;
+}
+
+/** Parsed YAML comment directives of the last text seen: a template's many views share them. */
+let yamlCache: { text: string; entries: YamlEntry[] } | undefined;
+
+function yamlEntries(doc: Document): YamlEntry[] {
+  if (yamlCache?.text === doc.text) return yamlCache.entries;
+  const entries: YamlEntry[] = [];
+  const lines = lineIndex(doc.text);
+  for (const m of doc.text.matchAll(YAML_COMMENT)) {
+    const offset = (m.index ?? 0) + m[1].length;
+    const name = m[2];
+    const kind = (KNOWN as readonly string[]).includes(name) ? (name as Known) : 'unknown';
+    const line = lineOf(lines, offset);
+    entries.push({ kind, name, rest: m[3], offset, length: m[0].length - m[1].length, line: kind === 'disable-next-line' ? nextContentLine(doc.text, lines, line) : line });
+  }
+  yamlCache = { text: doc.text, entries };
+  return entries;
+}
+
+/** Offsets where each line starts. */
+function lineIndex(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function nextContentLine(text: string, starts: number[], line: number): number {
+  for (let i = line + 1; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const t = text.slice(starts[i], end).trim();
+    if (t !== '' && !t.startsWith('#')) return i;
+  }
+  return line + 1;
+}
+
+/** Whether the last text asked about holds a directive: a template's views share one text. */
+let markCache: { text: string; has: boolean } | undefined;
+
+function hasMark(text: string): boolean {
+  if (markCache?.text !== text) markCache = { text, has: text.includes(MARK) };
+  return markCache.has;
+}
+
+export function collectDirectives(doc: Document, known: (name: string) => boolean = () => true, problems: DirectiveProblem[] = []): Directive[] {
+  if (!hasMark(doc.text)) return [];
   const out: Directive[] = [];
   const walk = (v: unknown, path: Path, depth: number) => {
     if (depth > 64 || v === null || typeof v !== 'object') return;
@@ -49,63 +137,127 @@ export function collectDirectives(doc: Document): Directive[] {
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       if (k === 'Comment' && typeof x === 'string') {
         const m = IN_COMMENT.exec(x);
-        if (m) {
-          const commentPath = [...path, k];
-          out.push({ kind: 'comment-field', rules: parseList(m[1]), scope: path, commentPath, span: { offset: -1, length: 0 }, used: new Set() });
+        if (!m) continue;
+        const commentPath = [...path, k];
+        const name = m[1];
+        if (!(KNOWN as readonly string[]).includes(name)) {
+          problems.push({ path: commentPath, message: unknownDirective(name) });
+          continue;
+        }
+        const bad: string[] = [];
+        const rules = parseList(m[2], known, bad);
+        for (const b of bad) problems.push({ path: commentPath, message: unknownRuleIn(b, name) });
+        if (bad.length && rules.length === 0) continue; // never widen a mistyped list to "every rule"
+        if (name === 'disable') {
+          out.push({ kind: 'comment-field', rules, scope: path, commentPath, span: { offset: -1, length: 0 }, used: new Set() });
+        } else {
+          const at = doc.spanOf(commentPath);
+          const line = doc.positionAt(at.offset).line + (name === 'disable-next-line' ? 1 : 0);
+          out.push({ kind: 'line', rules, line, commentPath, span: at, used: new Set() });
         }
       } else walk(x, [...path, k], depth + 1);
     }
   };
   walk(doc.value, [], 0);
   if (doc.format === 'yaml') {
-    const re = /(^|[ \t])#[ \t]*asl-lint-disable(-next-line)?\b([^\n]*)/g;
-    for (const m of doc.text.matchAll(re)) {
-      const offset = (m.index ?? 0) + m[1].length;
-      const span = { offset, length: m[0].length - m[1].length };
-      const rules = parseList(m[3]);
-      if (m[2]) {
-        const line = nextContentLine(doc, doc.positionAt(offset).line);
-        out.push({ kind: 'yaml-next-line', rules, line, span, used: new Set() });
-      } else out.push({ kind: 'yaml-file', rules, span, used: new Set() });
+    // A view on a template (a definition inside it) takes the comments inside its own range,
+    // and the file-wide ones.
+    const root = doc.tree();
+    const from = root ? root.offset : 0;
+    const to = root ? root.offset + root.length : doc.text.length;
+    const whole = !isView(doc.text, from);
+    for (const e of yamlEntries(doc)) {
+      const span = { offset: e.offset, length: e.length };
+      if (e.kind === 'unknown') {
+        if (whole || (e.offset >= from && e.offset < to)) problems.push({ path: [], span, message: unknownDirective(e.name) });
+        continue;
+      }
+      if (e.kind !== 'disable' && !whole && (e.offset < from || e.offset >= to)) continue;
+      const bad: string[] = [];
+      const rules = parseList(e.rest, known, bad);
+      if (whole || (e.offset >= from && e.offset < to)) for (const b of bad) problems.push({ path: [], span, message: unknownRuleIn(b, e.kind) });
+      if (bad.length && rules.length === 0) continue;
+      if (e.kind === 'disable') out.push({ kind: 'yaml-file', rules, span, used: new Set() });
+      else out.push({ kind: 'line', rules, line: e.line, span, used: new Set() });
     }
   }
   return out;
 }
 
-function nextContentLine(doc: Document, line: number): number {
-  const lines = doc.text.split(/\r?\n/);
-  for (let i = line + 1; i < lines.length; i++) {
-    const t = lines[i].trim();
-    if (t !== '' && !t.startsWith('#')) return i;
+/**
+ * A document whose value starts after other content of its text is a view on a template (a
+ * definition inside it); a plain document has only comments and blank lines before its value.
+ * Stops at the first content line, so a template's many views cost little each.
+ */
+function isView(text: string, from: number): boolean {
+  for (let p = 0; p < from; ) {
+    const nl = text.indexOf('\n', p);
+    const end = nl < 0 || nl > from ? from : nl;
+    const t = text.slice(p, end).trim();
+    if (t !== '' && !t.startsWith('#') && t !== '---') return true;
+    if (nl < 0) break;
+    p = nl + 1;
   }
-  return line + 1;
+  return false;
 }
 
-function startsWith(path: Path, prefix: Path): boolean {
-  return prefix.length <= path.length && prefix.every((s, i) => path[i] === s);
+function unknownDirective(name: string): string {
+  const near = name.startsWith('disable') ? (name.includes('next') ? 'asl-lint-disable-next-line' : name.includes('line') ? 'asl-lint-disable-line' : 'asl-lint-disable') : undefined;
+  return `Unknown directive 'asl-lint-${name}'${near && near !== `asl-lint-${name}` ? ` (did you mean '${near}'?)` : ''}: asl-lint knows asl-lint-disable, asl-lint-disable-line and asl-lint-disable-next-line. It disables nothing.`;
+}
+
+function unknownRuleIn(word: string, directive: string): string {
+  return `Unknown rule '${word}' in asl-lint-${directive}: name rules by id (state-unreachable) or AWS code (NO_DOLLAR), separated by commas; put a reason after ' -- '. It disables nothing.`;
 }
 
 /** Removes suppressed findings; marks the directive entries that suppressed something. */
 export function applyDirectives(doc: Document, findings: Finding[], directives: Directive[]): Finding[] {
   if (directives.length === 0) return findings;
-  return findings.filter((f) => {
-    for (const d of directives) {
+  const fileWide: Directive[] = [];
+  const byLine = new Map<number, Directive[]>();
+  const byScope = new Map<string, Directive[]>();
+  for (const d of directives) {
+    if (d.kind === 'yaml-file') fileWide.push(d);
+    else if (d.kind === 'line') push(byLine, d.line!, d);
+    else push(byScope, scopeKey(d.scope!, d.scope!.length), d);
+  }
+  const tryAll = (list: Directive[] | undefined, f: Finding): boolean => {
+    if (!list) return false;
+    for (const d of list) {
       const entry = d.rules.length === 0 ? '*' : d.rules.find((r) => r === f.rule.meta.id || r === f.code);
-      if (!entry) continue;
-      let hit = false;
-      if (d.kind === 'comment-field') hit = startsWith(f.path, d.scope!);
-      else if (d.kind === 'yaml-file') hit = true;
-      else {
-        const span = f.span ?? doc.spanOf(f.path, f.part);
-        hit = doc.positionAt(span.offset).line === d.line;
-      }
-      if (hit) {
+      if (entry) {
         d.used.add(entry);
-        return false;
+        return true;
       }
     }
-    return true;
+    return false;
+  };
+  return findings.filter((f) => {
+    if (byScope.size) {
+      let key = '';
+      for (let k = 0; k <= f.path.length; k++) {
+        if (k > 0) key += '\u0000' + String(f.path[k - 1]);
+        if (tryAll(byScope.get(key), f)) return false;
+      }
+    }
+    if (byLine.size) {
+      const span = f.span ?? doc.spanOf(f.path, f.part);
+      if (tryAll(byLine.get(doc.positionAt(span.offset).line), f)) return false;
+    }
+    return !tryAll(fileWide, f);
   });
+}
+
+function push<K>(m: Map<K, Directive[]>, k: K, d: Directive): void {
+  const list = m.get(k);
+  if (list) list.push(d);
+  else m.set(k, [d]);
+}
+
+function scopeKey(path: Path, n: number): string {
+  let key = '';
+  for (let k = 1; k <= n; k++) key += '\u0000' + String(path[k - 1]);
+  return key;
 }
 
 export const unusedDirectiveRule: Rule = defineRule({
@@ -122,6 +274,21 @@ export const unusedDirectiveRule: Rule = defineRule({
   },
 });
 
+export const invalidDirectiveRule: Rule = defineRule({
+  meta: {
+    id: 'invalid-disable-directive',
+    code: 'LINT_INVALID_DIRECTIVE',
+    severity: 'ERROR',
+    description: 'An asl-lint directive that is not one asl-lint knows, or names a rule that does not exist.',
+    rationale:
+      'A mistyped directive (`asl-lint-disable-nextline`) or rule name (`NO_DOLAR`) would otherwise disable nothing while looking as if it did, or, read loosely, disable everything. Reported by lint() and the CLI; validate() ignores directives.',
+    examples: { valid: [], invalid: [] },
+  },
+  check() {
+    // Reported by the engine while reading the directives.
+  },
+});
+
 /** Findings for the directive entries that suppressed nothing. */
 export function unusedDirectiveReports(directives: Directive[]): { path: Path; span?: { offset: number; length: number }; message: string }[] {
   const out: { path: Path; span?: { offset: number; length: number }; message: string }[] = [];
@@ -130,7 +297,7 @@ export function unusedDirectiveReports(directives: Directive[]): { path: Path; s
     if (unused.length === 0) continue;
     out.push({
       path: d.commentPath ?? [],
-      span: d.kind === 'comment-field' ? undefined : d.span,
+      span: d.commentPath ? undefined : d.span,
       message: `Unused asl-lint-disable directive: nothing was reported for ${unused.join(', ')} here. Remove it.`,
     });
   }

@@ -9,7 +9,7 @@ import { formatLocation } from '../model/location.js';
 import type { Path, Severity, StateMachineType, Fix } from '../types.js';
 import type { Report, Rule } from './rule.js';
 import { allRules } from '../../rules/index.js';
-import { applyDirectives, collectDirectives, unusedDirectiveReports, unusedDirectiveRule } from './directives.js';
+import { applyDirectives, collectDirectives, invalidDirectiveRule, unusedDirectiveReports, unusedDirectiveRule, type DirectiveProblem } from './directives.js';
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'WARNING' | 'ERROR';
 
@@ -117,8 +117,23 @@ export function analyzeDocument(doc: Document, options: EngineOptions = {}): Eng
   });
   let kept = findings;
   if (options.directives !== false && model) {
-    const directives = collectDirectives(doc);
+    const problems: DirectiveProblem[] = [];
+    const directives = collectDirectives(doc, isRuleName, problems);
     kept = applyDirectives(doc, findings, directives);
+    const invalidSeverity = severityFor(invalidDirectiveRule, options);
+    for (const p of invalidSeverity ? problems : []) {
+      kept.push({
+        rule: invalidDirectiveRule,
+        code: invalidDirectiveRule.meta.code,
+        severity: invalidSeverity!,
+        message: p.message,
+        location: formatLocation(p.path),
+        path: p.path,
+        part: 'value',
+        span: p.span,
+        order: rules.length * 1e7 + seq++,
+      });
+    }
     if (options.reportUnusedDirectives) {
       for (const r of unusedDirectiveReports(directives)) {
         kept.push({
@@ -137,6 +152,20 @@ export function analyzeDocument(doc: Document, options: EngineOptions = {}): Eng
   }
   kept.sort((a, b) => a.order - b.order);
   return { doc, model, findings: kept };
+}
+
+let ruleNameSet: Set<string> | undefined;
+/** A rule id or AWS code a directive may name. */
+function isRuleName(name: string): boolean {
+  ruleNameSet ??= new Set([...allRules, unusedDirectiveRule, invalidDirectiveRule].flatMap((r) => [r.meta.id, r.meta.code]));
+  return ruleNameSet.has(name);
+}
+
+/** A rule's severity under the options (undefined: off). */
+function severityFor(rule: Rule, options: EngineOptions): Severity | undefined {
+  const setting = options.rules?.[rule.meta.id] ?? options.rules?.[rule.meta.code];
+  if (setting === 'off') return undefined;
+  return setting === 'warn' || setting === 'WARNING' ? 'WARNING' : setting === 'error' || setting === 'ERROR' ? 'ERROR' : rule.meta.severity;
 }
 
 /** Errors first, then warnings; within each, the catalogue order. */

@@ -50,6 +50,8 @@ export interface DocumentInit {
   tooLarge?: number;
   /** Object keys in `value`, when the parser counted them (JSON: for duplicate detection). */
   valueKeys?: number;
+  /** The length of the definition AWS would receive, when the document is a view on a larger text (a template). */
+  definitionLength?: number;
 }
 
 export class Document {
@@ -64,6 +66,8 @@ export class Document {
   readonly tooDeep: boolean;
   /** The length limit (ParseOptions.maxLength) the text exceeded, when it was refused unread. */
   readonly tooLarge: number | undefined;
+  /** The length of the definition AWS would receive: the text's, or for a view on a template the definition's own. */
+  readonly definitionLength: number;
   private dupKeys: DuplicateKey[] | undefined;
   private readonly valueKeys: number | undefined;
   private treeCache: TreeNode | undefined | null;
@@ -85,6 +89,7 @@ export class Document {
     this.treeCache = init.tree ?? null;
     this.tooDeep = init.tooDeep ?? false;
     this.tooLarge = init.tooLarge;
+    this.definitionLength = init.definitionLength ?? init.text.length;
   }
 
   /** True when the text is empty or only white space. */

@@ -4,7 +4,7 @@
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { allRules } from '../../../rules/index.js';
-import { unusedDirectiveRule } from '../../engine/directives.js';
+import { invalidDirectiveRule, unusedDirectiveRule } from '../../engine/directives.js';
 import type { FileResult, Formatter } from './types.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ const EXTRA: ReportingDescriptor[] = [
 ];
 
 function catalogue(): ReportingDescriptor[] {
-  const fromRules = [...allRules, unusedDirectiveRule].map(
+  const fromRules = [...allRules, unusedDirectiveRule, invalidDirectiveRule].map(
     (r): ReportingDescriptor => ({
       id: r.meta.id,
       name: r.meta.id,

@@ -9,7 +9,7 @@ import { Document, pathOf, type TreeNode } from '../document.js';
 import { substituteJson, applyEdits, type OffsetMap } from '../substitute.js';
 import { intrinsicKey, intrinsicPlaceholder, resolveDefinitionValue, withVars } from './intrinsics.js';
 import { stringValueMap } from './string-map.js';
-import type { Path } from '../../types.js';
+import type { Path, StateMachineType } from '../../types.js';
 
 export type TemplateKind = 'cloudformation' | 'serverless' | 'terraform';
 
@@ -24,10 +24,17 @@ export interface EmbeddedDefinition {
   mapOffset?: OffsetMap;
   /** A local file holding the definition, resolved against the template's folder. */
   file?: string;
+  /** When `file` may be absent (a CDK asset outside cdk.out): the notCheckable message to give then. */
+  optionalFile?: string;
   /** Substitutions known for that file (Fn::Sub variables, DefinitionSubstitutions, templatefile vars). */
   substitutions?: Map<string, string>;
   /** Why the definition cannot be checked here. */
   notCheckable?: string;
+  /**
+   * The machine type the template declares (SAM `Type`, CloudFormation `StateMachineType`,
+   * Serverless `type`, Terraform `type`); undefined when it declares none or one we can't read.
+   */
+  type?: StateMachineType;
   /** The template bytes it came from. */
   span: { offset: number; length: number };
 }
@@ -39,6 +46,9 @@ export interface ExtractedTemplate {
   definitions: EmbeddedDefinition[];
 }
 
+/** The object key CDK gives a file asset: the hash of its bytes, with the file's extension. */
+const CDK_ASSET_KEY = /^[0-9a-f]{64}\.(json|ya?ml|asl\.json|asl\.ya?ml)$/;
+
 const SFN_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
 /** Whether a parsed value is a CloudFormation/SAM template with state machines, or a serverless.yml. */
@@ -46,7 +56,36 @@ export function templateKindOf(value: unknown): TemplateKind | undefined {
   if (!isObj(value)) return undefined;
   if (isObj(value.Resources) && Object.values(value.Resources).some((r) => isObj(r) && typeof r.Type === 'string' && SFN_TYPES.has(r.Type))) return 'cloudformation';
   if (isObj(value.stepFunctions) && isObj(value.stepFunctions.stateMachines)) return 'serverless';
+  // Serverless's own CloudFormation section.
+  if (isObj(value.resources) && isObj(value.resources.Resources) && Object.values(value.resources.Resources).some((r) => isObj(r) && typeof r.Type === 'string' && SFN_TYPES.has(r.Type))) return 'serverless';
   return undefined;
+}
+
+/**
+ * A template that declares no state machine (a SAM/CloudFormation template, a serverless.yml):
+ * named on the command line, it passes with a note instead of being linted as a definition.
+ */
+export function isTemplateWithoutMachine(value: unknown): boolean {
+  if (!isObj(value) || 'States' in value || 'StartAt' in value) return false;
+  if ('AWSTemplateFormatVersion' in value || 'Transform' in value || isObj(value.Resources)) return true;
+  return typeof value.service === 'string' || (isObj(value.service) && 'provider' in value) || (isObj(value.provider) && ('functions' in value || 'service' in value));
+}
+
+/** JSON when the text starts with `{` (after white space and a byte-order mark), YAML otherwise: CloudFormation's own rule of thumb. */
+export function templateFormatOf(text: string): 'json' | 'yaml' {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xfeff) continue;
+    return c === 0x7b /* { */ ? 'json' : 'yaml';
+  }
+  return 'json';
+}
+
+/** A declared type, when it is a plain STANDARD or EXPRESS (any case); intrinsics are unknown. */
+function declaredType(v: unknown): StateMachineType | undefined {
+  if (typeof v !== 'string') return undefined;
+  const u = v.trim().toUpperCase();
+  return u === 'STANDARD' || u === 'EXPRESS' ? u : undefined;
 }
 
 /**
@@ -55,11 +94,11 @@ export function templateKindOf(value: unknown): TemplateKind | undefined {
  */
 export function extractTemplate(text: string, fileName: string, extra: ReadonlyMap<string, string> = new Map()): ExtractedTemplate | undefined {
   if (/\.tf$/i.test(fileName)) return extractTerraform(text, extra);
-  const yaml = /\.ya?ml$/i.test(fileName);
-  const doc = parse(text, yaml ? 'yaml' : 'json', { cloudFormationTags: true });
+  // By content, whatever the extension (`x.template` is often YAML, `template.json` rarely).
+  const doc = parse(text, templateFormatOf(text), { cloudFormationTags: true });
   if (!doc.parsed) return undefined;
   const kind = templateKindOf(doc.value);
-  if (kind === 'cloudformation') return { kind, doc, definitions: extractCloudFormation(doc, extra) };
+  if (kind === 'cloudformation') return { kind, doc, definitions: extractCloudFormation(doc, extra, ['Resources']) };
   if (kind === 'serverless') return { kind, doc, definitions: extractServerless(doc, extra) };
   return undefined;
 }
@@ -92,7 +131,10 @@ function viewDocument(template: Document, path: Path, subs: ReadonlyMap<string, 
   const dups = template.duplicateKeys
     .filter((d) => d.path.length >= prefixLen && path.every((s, i) => d.path[i] === s))
     .map((d) => ({ ...d, path: d.path.slice(prefixLen) }));
-  return new Document({ text: template.text, format: template.format, value: resolveDefinitionValue(raw, subs), parsed: true, syntaxErrors: [], duplicateKeys: dups, tree: root });
+  const value = resolveDefinitionValue(raw, subs);
+  // CloudFormation sends the object as JSON: that text, not the template, is what AWS's 1 MiB limit counts.
+  const definitionLength = JSON.stringify(value)?.length ?? 0;
+  return new Document({ text: template.text, format: template.format, value, parsed: true, syntaxErrors: [], duplicateKeys: dups, tree: root, definitionLength });
 }
 
 function cloneTree(n: TreeNode, parent: TreeNode | undefined): TreeNode {
@@ -144,13 +186,22 @@ function stringDocument(template: Document, path: Path, value: unknown, subs: Re
   return { doc, map: (o) => map(sub.map(o)) };
 }
 
-function extractCloudFormation(template: Document, extra: ReadonlyMap<string, string>): EmbeddedDefinition[] {
+function extractCloudFormation(template: Document, extra: ReadonlyMap<string, string>, at: Path): EmbeddedDefinition[] {
   const out: EmbeddedDefinition[] = [];
-  const resources = (template.value as any).Resources as Record<string, any>;
+  let resources: any = template.value;
+  for (const s of at) resources = resources?.[s];
+  if (!isObj(resources)) return out;
   for (const [name, res] of Object.entries(resources)) {
-    if (!isObj(res) || !SFN_TYPES.has(res.Type) || !isObj(res.Properties)) continue;
+    if (!isObj(res) || !SFN_TYPES.has(res.Type)) continue;
+    if (!isObj(res.Properties)) {
+      out.push({ name, field: 'Properties', notCheckable: 'no Properties', span: spanAt(template, [...at, name]) });
+      continue;
+    }
     const props = res.Properties;
-    const base: Path = ['Resources', name, 'Properties'];
+    const base: Path = [...at, name, 'Properties'];
+    // SAM: Properties.Type; CloudFormation: Properties.StateMachineType.
+    const type = declaredType(res.Type === 'AWS::Serverless::StateMachine' ? props.Type : props.StateMachineType);
+    const first = out.length;
     const subs = new Map(extra);
     if (isObj(props.DefinitionSubstitutions)) {
       for (const [k, v] of Object.entries(props.DefinitionSubstitutions)) {
@@ -173,22 +224,36 @@ function extractCloudFormation(template: Document, extra: ReadonlyMap<string, st
       else out.push({ name, field: 'DefinitionString', notCheckable: 'DefinitionString is built by an intrinsic function asl-lint cannot evaluate (only strings, Fn::Sub and Fn::Join are read)', span: spanAt(template, path) });
     } else if (typeof props.DefinitionUri === 'string') {
       out.push({ name, field: 'DefinitionUri', file: props.DefinitionUri, substitutions: subs, span: spanAt(template, [...base, 'DefinitionUri']) });
+    } else if (isObj(props.DefinitionS3Location) && typeof props.DefinitionS3Location.Key === 'string' && CDK_ASSET_KEY.test(props.DefinitionS3Location.Key)) {
+      // CDK's DefinitionBody.fromFile: an S3 asset whose bytes CDK staged beside the template as
+      // asset.<key>; read when it is there, else (deployed elsewhere) not checkable as before.
+      const field = 'DefinitionS3Location';
+      out.push({
+        name,
+        field,
+        file: `asset.${props.DefinitionS3Location.Key}`,
+        optionalFile: `${field} points to S3; the definition is not in this repository, so it cannot be checked here`,
+        substitutions: subs,
+        span: spanAt(template, [...base, field]),
+      });
     } else if (props.DefinitionUri !== undefined || props.DefinitionS3Location !== undefined) {
       const field = props.DefinitionS3Location !== undefined ? 'DefinitionS3Location' : 'DefinitionUri';
       out.push({ name, field, notCheckable: `${field} points to S3; the definition is not in this repository, so it cannot be checked here`, span: spanAt(template, [...base, field]) });
     } else {
       out.push({ name, field: 'Properties', notCheckable: 'no Definition, DefinitionString, DefinitionUri or DefinitionS3Location', span });
     }
+    for (let i = first; i < out.length; i++) out[i].type = type;
   }
   return out;
 }
 
 function extractServerless(template: Document, extra: ReadonlyMap<string, string>): EmbeddedDefinition[] {
   const out: EmbeddedDefinition[] = [];
-  const machines = (template.value as any).stepFunctions.stateMachines as Record<string, any>;
-  for (const [name, sm] of Object.entries(machines)) {
+  const machines = (template.value as any).stepFunctions?.stateMachines as Record<string, any> | undefined;
+  for (const [name, sm] of Object.entries(isObj(machines) ? machines : {})) {
     if (!isObj(sm)) continue;
     const path: Path = ['stepFunctions', 'stateMachines', name, 'definition'];
+    const first = out.length;
     if (isObj(sm.definition)) {
       const doc = viewDocument(template, path, extra);
       if (doc) out.push({ name, field: 'definition', doc, span: spanAt(template, path) });
@@ -198,43 +263,54 @@ function extractServerless(template: Document, extra: ReadonlyMap<string, string
     } else {
       out.push({ name, field: 'definition', notCheckable: 'no definition object', span: spanAt(template, ['stepFunctions', 'stateMachines', name]) });
     }
+    const type = declaredType(sm.type);
+    for (let i = first; i < out.length; i++) out[i].type = type;
   }
+  // serverless.yml's `resources` section is CloudFormation.
+  out.push(...extractCloudFormation(template, extra, ['resources', 'Resources']));
   return out;
 }
 
 /**
  * Terraform `aws_sfn_state_machine` resources, read by pattern (HCL is not parsed): heredoc
- * definitions, and file()/templatefile() references to local files.
+ * definitions, and file()/templatefile() references to local files. Linear in the text: block
+ * ends come from one pass over the file, every pattern is anchored where it is tried.
  */
 export function extractTerraform(text: string, extra: ReadonlyMap<string, string> = new Map()): ExtractedTemplate {
   const out: EmbeddedDefinition[] = [];
-  const res = /resource\s+"aws_sfn_state_machine"\s+"([^"]+)"\s*\{/g;
-  for (const m of text.matchAll(res)) {
+  const res = /resource[ \t]+"aws_sfn_state_machine"[ \t]+"([^"\n]+)"[ \t]*\{/g;
+  const blockEnds = hclBlockEnds(text);
+  const matches = [...text.matchAll(res)];
+  for (const [k, m] of matches.entries()) {
     const name = m[1];
-    const blockStart = (m.index ?? 0) + m[0].length;
-    const blockEnd = matchingBrace(text, blockStart - 1);
+    const open = (m.index ?? 0) + m[0].length - 1;
+    const blockStart = open + 1;
+    // An unclosed block ends where the next resource starts (each byte is searched once).
+    const blockEnd = blockEnds.get(open) ?? matches[k + 1]?.index ?? text.length;
     const block = text.slice(blockStart, blockEnd);
-    const def = /(^|\n)\s*definition\s*=\s*/.exec(block);
+    const def = /(^|\n)[ \t]*definition[ \t]*=[ \t]*/.exec(block);
+    const typeM = /(?:^|\n)[ \t]*type[ \t]*=[ \t]*"([A-Za-z]+)"/.exec(block);
+    const type = declaredType(typeM?.[1]);
     const span = { offset: m.index ?? 0, length: m[0].length };
     if (!def) {
-      out.push({ name, field: 'definition', notCheckable: 'no definition attribute', span });
+      out.push({ name, field: 'definition', notCheckable: 'no definition attribute', span, type });
       continue;
     }
     const at = blockStart + def.index + def[0].length;
-    const rest = text.slice(at);
-    const heredoc = /^<<(-?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/.exec(rest);
-    const fileRef = /^(file|templatefile)\(\s*"([^"]+)"\s*(?:,\s*\{([\s\S]*?)\})?\s*\)/.exec(rest);
+    const heredoc = sticky(/<<(-?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/y, text, at);
+    const fileRef = sticky(/(file|templatefile)\(\s*"([^"]+)"\s*(?:,\s*\{([^{}]*)\})?\s*\)/y, text, at);
     if (heredoc) {
       const bodyStart = at + heredoc[0].length;
-      const endRe = new RegExp(`\\n[ \\t]*${heredoc[2]}[ \\t]*(\\r?\\n|$)`);
-      const endM = endRe.exec(text.slice(bodyStart - 1));
-      const bodyEnd = endM ? bodyStart - 1 + endM.index + 1 : text.length;
-      let body = text.slice(bodyStart, bodyEnd);
+      const bodyEnd = heredocEnd(text, bodyStart, heredoc[2]);
+      let body = text.slice(bodyStart, bodyEnd.bodyEnd);
       let map: OffsetMap = (o) => bodyStart + o;
       if (heredoc[1] === '-') {
-        // <<- strips the smallest common indentation from every line.
+        // <<- strips the smallest common indentation from every line (a loop: a spread of a
+        // million lines would overflow the stack).
         const lines = body.split('\n');
-        const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+        let indent = Infinity;
+        for (const l of lines) if (l.trim() !== '') indent = Math.min(indent, l.length - l.trimStart().length);
+        if (!Number.isFinite(indent)) indent = 0;
         const edits = [];
         let p = 0;
         for (const l of lines) {
@@ -250,44 +326,63 @@ export function extractTerraform(text: string, extra: ReadonlyMap<string, string
       const unescaped = applyEdits(body, [...body.matchAll(/\$\$\{/g)].map((x) => ({ offset: x.index ?? 0, length: 1, newText: '' })));
       const sub = substituteJson(unescaped.text, extra);
       const doc = parse(sub.text, 'json');
-      out.push({ name, field: 'definition', doc, mapOffset: (o) => map(unescaped.map(sub.map(o))), span: { offset: bodyStart, length: bodyEnd - bodyStart } });
+      out.push({ name, field: 'definition', doc, mapOffset: (o) => map(unescaped.map(sub.map(o))), span: { offset: bodyStart, length: bodyEnd.bodyEnd - bodyStart }, type });
     } else if (fileRef) {
       const file = fileRef[2].replace(/\$\{path\.(module|root)\}\/?/g, '');
       const subs = new Map(extra);
-      for (const v of (fileRef[3] ?? '').matchAll(/([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*"([^"]*)"/g)) subs.set(v[1], v[2]);
-      out.push({ name, field: 'definition', file, substitutions: subs, span: { offset: at, length: fileRef[0].length } });
+      for (const v of (fileRef[3] ?? '').matchAll(/([A-Za-z_][A-Za-z0-9_-]*)[ \t]*=[ \t]*"([^"\n]*)"/g)) subs.set(v[1], v[2]);
+      out.push({ name, field: 'definition', file, substitutions: subs, span: { offset: at, length: fileRef[0].length }, type });
     } else {
-      out.push({ name, field: 'definition', notCheckable: 'the definition is an HCL expression (jsonencode, a variable...) that asl-lint cannot evaluate; use a heredoc or file()/templatefile()', span: { offset: at, length: Math.min(lineEnd(rest), 80) } });
+      const nl = text.indexOf('\n', at);
+      out.push({ name, field: 'definition', notCheckable: 'the definition is an HCL expression (jsonencode, a variable...) that asl-lint cannot evaluate; use a heredoc or file()/templatefile()', span: { offset: at, length: Math.min((nl < 0 ? text.length : nl) - at, 80) }, type });
     }
   }
   return { kind: 'terraform', definitions: out };
 }
 
-/** Length of the first line (all of the text when it has no line break). */
-function lineEnd(text: string): number {
-  const nl = text.indexOf('\n');
-  return nl < 0 ? text.length : nl;
+/** A sticky pattern tried at one offset, without slicing the text. */
+function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
 }
 
-function matchingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '{') depth++;
-    else if (c === '}') {
-      depth--;
-      if (depth === 0) return i;
-    } else if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === '<' && text.startsWith('<<', i)) {
-      const h = /^<<-?([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i));
-      if (h) {
-        const end = new RegExp(`\\n[ \\t]*${h[1]}[ \\t]*(\\r?\\n|$)`).exec(text.slice(i));
-        if (end) i += end.index + end[0].length - 1;
-      }
+/** Where a heredoc's body ends (the line holding only its delimiter), and where scanning resumes. */
+function heredocEnd(text: string, bodyStart: number, delimiter: string): { bodyEnd: number; after: number } {
+  const endRe = new RegExp(`\\n[ \\t]*${delimiter}[ \\t]*(?=\\r?\\n|$)`, 'g');
+  endRe.lastIndex = Math.max(0, bodyStart - 1);
+  const m = endRe.exec(text);
+  if (!m) return { bodyEnd: text.length, after: text.length };
+  return { bodyEnd: m.index + 1, after: m.index + m[0].length };
+}
+
+/**
+ * Every `{` of the file -> its matching `}` (strings, comments and heredocs skipped), in one
+ * pass. Unclosed blocks are absent (they run to the end of the file).
+ */
+function hclBlockEnds(text: string): Map<number, number> {
+  const ends = new Map<number, number>();
+  const stack: number[] = [];
+  const heredocStart = /<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/y;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */) stack.push(i);
+    else if (c === 0x7d /* } */) {
+      const open = stack.pop();
+      if (open !== undefined) ends.set(open, i);
+    } else if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22 && text.charCodeAt(i) !== 0x0a; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x23 /* # */ || (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) /* // */) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* slash-star */) {
+      const e = text.indexOf('*/', i + 2);
+      i = e < 0 ? text.length : e + 1;
+    } else if (c === 0x3c /* < */ && text.charCodeAt(i + 1) === 0x3c) {
+      const h = sticky(heredocStart, text, i);
+      if (h) i = heredocEnd(text, i + h[0].length, h[1]).after - 1;
     }
   }
-  return text.length;
+  return ends;
 }
 
 export { pathOf };
