@@ -1,3 +1,4 @@
+import { fixOf, renameKeyEdit } from '../src/fix/edits.js';
 import { defineRule } from '../src/engine/rule.js';
 import { templateMembers } from '../src/lang/sites.js';
 import { formatLocation } from '../src/model/location.js';
@@ -63,8 +64,9 @@ export default defineRule({
         part: 'key',
         location: formatLocation(site.path),
         message: `The value of '${key}' looks like ${kind}. Instead of '${key}', use '${key}.$' to evaluate it as ${kind} at runtime.`,
-        // Safe: the value is a path or a call, so evaluating it is what the author meant (AWS's own advice).
-        fix: () => ({ title: `Rename '${key}' to '${key}.$'`, safe: true, edits: [{ ...ctx.doc.spanOf(memberPath, 'key'), newText: JSON.stringify(`${key}.$`) }] }),
+        // A suggestion, not a fix: the literal text becomes a lookup at run time (which can fail
+        // with States.Runtime). None where 'key.$' exists already: that would write it twice.
+        fix: () => fixOf(`Rename '${key}' to '${key}.$'`, 'suggestion', renameKeyEdit(ctx.doc, memberPath, `${key}.$`)),
       });
     }
   },

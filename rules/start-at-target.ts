@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { closest } from '../src/lang/suggest.js';
-import { replaceStringEdit } from '../src/fix/edits.js';
+import { fixOf, replaceStringEdit } from '../src/fix/edits.js';
 
 export default defineRule({
   meta: {
@@ -38,7 +38,7 @@ export default defineRule({
         hint: suggestion ? `(did you mean '${suggestion}'?)` : undefined,
         data: { target: startAt, suggestion },
         fix: suggestion
-          ? () => ({ title: `Change to '${suggestion}'`, safe: true, edits: [replaceStringEdit(ctx.doc, path, suggestion)] })
+          ? () => fixOf(`Change to '${suggestion}'`, 'suggestion', replaceStringEdit(ctx.doc, path, suggestion))
           : undefined,
       });
     }

@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { findStateAnywhere, type Edge, type Scope } from '../src/model/model.js';
 import { formatLocation } from '../src/model/location.js';
 import { closest } from '../src/lang/suggest.js';
-import { replaceStringEdit } from '../src/fix/edits.js';
+import { fixOf, replaceStringEdit } from '../src/fix/edits.js';
 
 export default defineRule({
   meta: {
@@ -82,7 +82,8 @@ function reportMissing(ctx: RuleContext, e: Edge, memo: Memo): void {
     hint: hint.trim() || undefined,
     data: { target: e.target, suggestion, candidates },
     fix: replacement
-      ? () => ({ title: `Change to '${replacement}'`, safe: true, edits: [replaceStringEdit(ctx.doc, e.path, replacement)] })
+      ? // A suggestion: the closest name is a guess at what the author meant; it turns a definition AWS refuses into one that runs.
+        () => fixOf(`Change to '${replacement}'`, 'suggestion', replaceStringEdit(ctx.doc, e.path, replacement))
       : undefined,
   });
 }

@@ -3,8 +3,8 @@
  * checks anything itself) -> filtered results -> a formatter -> stdout or a file -> exit code.
  * Every failure ends here as one line on stderr and exit code 2.
  */
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { colorsFor, shouldColor } from './colors.js';
 import { EXIT_FATAL, EXIT_LINT, EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
@@ -14,6 +14,7 @@ import type { LoadedConfig } from '../config/config.js';
 import { loadFormatter, type FileResult } from './formatters/index.js';
 import { helpText, versionText } from './help.js';
 import { parseCommandLine, type CliOptions } from './options.js';
+import { checkPlans, fixRoots, planFix, writeFix, writeOutputFile, type FixPlan } from './safe-write.js';
 
 /** The process, as far as the CLI reads it (tests and embedders can pass their own). */
 export interface Io {
@@ -67,6 +68,10 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
 
   const linted: { display: string; fr: FileLintResult; viaTemplate: boolean }[] = [];
   const diffs: string[] = [];
+  // --fix plans every file before writing any: a later file that ends the run (exit 2) leaves all unchanged.
+  const plans: FixPlan[] = [];
+  const fixRun = { fixed: 0, files: 0, notApplied: 0, refused: 0 };
+  const roots = options.fix ? fixRoots(options.patterns, io.cwd) : [];
   for (const input of inputs) {
     const source = input.kind === 'stdin' ? await readStdin(io.stdin()) : readInputFile(input);
     const path = input.kind === 'stdin' ? resolve(io.cwd, input.fileName ?? 'stdin.asl.json') : input.path;
@@ -84,10 +89,14 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     try {
       let text = source;
       if (options.fix || options.fixDryRun) {
-        const fixed = fixText(source, (t) => lintFile(t, path, lintOptions)[0]?.diagnostics ?? []);
+        const fixed = fixText(source, (t) => lintFile(t, path, lintOptions)[0]?.diagnostics ?? [], options.fixTypes);
+        fixRun.notApplied += fixed.notApplied;
+        fixRun.refused += fixed.refused;
         if (fixed.output !== source) {
+          fixRun.fixed += fixed.fixed;
+          fixRun.files++;
           if (options.fixDryRun) diffs.push(await unifiedDiff(input.display, source, fixed.output));
-          else writeAtomically(path, input.display, fixed.output);
+          else if (input.kind === 'file') plans.push(planFix(path, input.display, source, fixed.output, fixed.fixed, input.discovered, roots));
           text = options.fix ? fixed.output : source;
         }
       }
@@ -100,6 +109,11 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
       const own = fr.filePath === path;
       linted.push({ display: own ? input.display : displayPath(fr.filePath, io.cwd), fr, viaTemplate: !own });
     }
+  }
+
+  if (plans.length) {
+    checkPlans(plans);
+    plans.forEach((plan, i) => writeFix(plan, i));
   }
 
   // A definition file a template names is linted with the template's substitutions; its
@@ -127,11 +141,13 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   }
 
   const hasErrors = results.some((r) => r.result === 'FAIL');
+  // What --fix did goes to stderr: stdout stays the report, parseable in every format.
+  const fixSummary = options.fix || options.fixDryRun ? describeFixRun(fixRun, options) : '';
   if (options.maxWarnings !== undefined && warningsFound > options.maxWarnings) {
-    const stderr = `asl-lint: ${warningsFound} warning${warningsFound === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows\n`;
+    const stderr = `${fixSummary}asl-lint: ${warningsFound} warning${warningsFound === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows\n`;
     return { exitCode: EXIT_LINT, stdout, stderr };
   }
-  return { exitCode: hasErrors ? EXIT_LINT : EXIT_OK, stdout, stderr: '' };
+  return { exitCode: hasErrors ? EXIT_LINT : EXIT_OK, stdout, stderr: fixSummary };
 }
 
 type ConfigModule = typeof import('../config/config.js');
@@ -179,22 +195,18 @@ async function unifiedDiff(display: string, before: string, after: string): Prom
   return createTwoFilesPatch(`a/${p}`, `b/${p}`, before, after, undefined, undefined, { context: 3 });
 }
 
-/** Write beside the file, then rename over it: a reader never sees half a file; the mode is kept. */
-function writeAtomically(path: string, shown: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.asl-lint-${process.pid}.tmp`);
-  try {
-    const mode = statSync(path).mode;
-    writeFileSync(tmp, text);
-    chmodSync(tmp, mode);
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing left behind
-    }
-    throw new RunError(`cannot write the fixes to '${shown}': ${describeSystemError(err)}`);
+/** "fixed 3 problems in 2 files", and what was left alone and why. */
+function describeFixRun(run: { fixed: number; files: number; notApplied: number; refused: number }, options: CliOptions): string {
+  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+  let line = `${options.fixDryRun ? 'would fix' : 'fixed'} ${n(run.fixed, 'problem')} in ${n(run.files, 'file')}`;
+  const notes: string[] = [];
+  if (run.notApplied) {
+    const has = run.notApplied === 1 ? 'has' : 'have';
+    notes.push(options.fixTypes.includes('suggestion') ? `${n(run.notApplied, 'other problem')} ${has} a fix of a kind not asked for (--fix-type fix,suggestion applies both)` : `${n(run.notApplied, 'other problem')} ${has} a suggestion, an edit that changes what the workflow does (--fix-type suggestion applies ${run.notApplied === 1 ? 'it' : 'them'})`);
   }
+  if (run.refused) notes.push(`${n(run.refused, 'fix', 'fixes')} left out because ${run.refused === 1 ? 'it' : 'they'} would add an error`);
+  if (notes.length) line += `; ${notes.join('; ')}`;
+  return line + '\n';
 }
 
 /**
@@ -220,15 +232,4 @@ function toFileResult(display: string, source: string, all: Diagnostic[], option
 
 function isError(d: Diagnostic): boolean {
   return d.severity === 'ERROR';
-}
-
-function writeOutputFile(path: string, shown: string, text: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  } catch (err) {
-    // mkdir -p says EEXIST when a file stands where a folder of the path should be.
-    const why = (err as NodeJS.ErrnoException).code === 'EEXIST' ? 'a part of the path is not a directory' : describeSystemError(err);
-    throw new RunError(`cannot write '${shown}': ${why}`);
-  }
 }

@@ -66,7 +66,7 @@ export function parseYaml(text: string, options: YamlOptions = {}): Document {
     offset: keyNode.offset,
     length: keyNode.length,
   }));
-  return new Document({ text, format: 'yaml', value, parsed: true, syntaxErrors: [], duplicateKeys, tree });
+  return new Document({ text, format: 'yaml', value, parsed: true, syntaxErrors: [], duplicateKeys, tree, shared: conv.shared });
 }
 
 /** The first document of the stream, with an error where a second one starts (as parseDocument does). */
@@ -125,6 +125,8 @@ class Converter {
   private expanding = 0;
   /** Key nodes of the second and later occurrences of a key in one map. */
   readonly duplicates: TreeNode[] = [];
+  /** Anchored nodes and aliases as written (not inside an expansion): no fix may edit them. */
+  readonly shared: { offset: number; length: number }[] = [];
   constructor(
     private readonly ydoc: YamlDocument.Parsed,
     private readonly options: YamlOptions,
@@ -133,6 +135,7 @@ class Converter {
   convert(node: YamlNode, parent: TreeNode | undefined, depth: number): { node: TreeNode; value: unknown } {
     if (depth > MAX_JSON_DEPTH) throw new RangeError('too deep');
     const [start, end] = node.range ?? [0, 0];
+    if (!this.expanding && (isAlias(node) || (node as { anchor?: string }).anchor)) this.shared.push({ offset: start, length: end - start });
     let out: { node: TreeNode; value: unknown };
     if (isMap(node)) {
       const obj: TreeNode = { type: 'object', offset: start, length: end - start, parent, children: [] };

@@ -92,7 +92,7 @@ function viewDocument(template: Document, path: Path, subs: ReadonlyMap<string, 
   const dups = template.duplicateKeys
     .filter((d) => d.path.length >= prefixLen && path.every((s, i) => d.path[i] === s))
     .map((d) => ({ ...d, path: d.path.slice(prefixLen) }));
-  return new Document({ text: template.text, format: template.format, value: resolveDefinitionValue(raw, subs), parsed: true, syntaxErrors: [], duplicateKeys: dups, tree: root });
+  return new Document({ text: template.text, format: template.format, value: resolveDefinitionValue(raw, subs), parsed: true, syntaxErrors: [], duplicateKeys: dups, tree: root, shared: template.sharedSpans });
 }
 
 function cloneTree(n: TreeNode, parent: TreeNode | undefined): TreeNode {
