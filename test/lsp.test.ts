@@ -432,6 +432,25 @@ describe('code actions', () => {
     expect(apply(yaml, y.uri, yfix)).toBe('StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n');
   });
 
+  it("never offers a fix that writes a key twice: 'id' -> 'id.$' where 'id.$' exists, a field onto an existing one (issue 9 §2)", async () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id": "$.x", "id.$": "$.y"}, "End": true}}}';
+    const { actions } = await fixes(text);
+    expect(actions.map((a) => a.title)).toEqual([]);
+    const field = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSecond": 5, "TimeoutSeconds": 5, "End": true}}}';
+    const f = await fixes(field);
+    expect(f.actions.filter((a) => a.title.includes("'TimeoutSeconds'"))).toEqual([]);
+    const pass = '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"c.$": "$.c"}, "Parameters": {}, "End": true}}}';
+    expect((await fixes(pass)).actions.filter((a) => a.title.startsWith("Move 'Result'"))).toEqual([]);
+  });
+
+  it('never offers a fix through a YAML alias or inside an anchored map (issue 9 §2)', async () => {
+    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Parameters: &p\n      id: $.x\n    Next: B\n  B:\n    Type: Pass\n    Parameters: *p\n    End: true\n';
+    const { actions } = await fixes(yaml, 'asl.yaml');
+    expect(actions.map((a) => a.title)).toEqual([]);
+    const plain = yaml.replace(': &p', ':').replace('Parameters: *p', 'Parameters:\n      id: $.x');
+    expect((await fixes(plain, 'asl.yaml')).actions.map((a) => a.title)).toEqual(["Rename 'id' to 'id.$'", "Rename 'id' to 'id.$'"]);
+  });
+
   it('source.fixAll applies no suggestion (they change what the workflow does; editors run fix-all on save)', async () => {
     const uri = await openDoc(ORDER);
     await client.current(uri);
