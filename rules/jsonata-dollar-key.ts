@@ -7,7 +7,7 @@ export default defineRule({
     id: 'jsonata-dollar-key',
     code: 'LINT_JSONATA_DOLLAR_KEY',
     severity: 'WARNING',
-    fixable: true,
+    fixable: 'suggestion',
     description: "Keys ending in '.$' in a JSONata state: they are not evaluated there.",
     rationale:
       "In JSONata states, values are evaluated when they are {% %} expressions; the '.$' key suffix of JSONPath states means nothing, so \"id.$\": \"$.id\" sends a key 'id.$' with the text '$.id'. " +

@@ -9,7 +9,7 @@ export default defineRule({
     id: 'no-dollar',
     code: 'NO_DOLLAR',
     severity: 'WARNING',
-    fixable: true,
+    fixable: 'suggestion',
     description: "A payload-template value that looks like a JSONPath or intrinsic call under a key without '.$'.",
     rationale:
       "In Parameters, ResultSelector, ItemSelector and the other payload templates (Assign included), only keys ending in '.$' are evaluated; under a plain key \"$.id\" is sent as the literal text \"$.id\". AWS warns with NO_DOLLAR, located at the template field. " +

@@ -17,7 +17,7 @@ export default defineRule({
     id: 'no-path',
     code: 'NO_PATH',
     severity: 'WARNING',
-    fixable: true,
+    fixable: 'suggestion',
     description: "A field whose value looks like a JSONPath, where the field's '...Path' twin was meant.",
     rationale:
       "\"Error\": \"$.error\" sets the error name to the literal text \"$.error\"; ErrorPath evaluates it. AWS warns with NO_PATH for fields that have a '...Path' twin.",

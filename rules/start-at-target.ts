@@ -7,7 +7,7 @@ export default defineRule({
     id: 'start-at-target',
     code: 'MISSING_TRANSITION_TARGET',
     severity: 'ERROR',
-    fixable: true,
+    fixable: 'suggestion',
     description: "StartAt must name a state of its own States object (top level, each branch, each Map processor).",
     rationale:
       "The spec requires StartAt to match one of the sibling States, case-sensitively. AWS reports it as MISSING_TRANSITION_TARGET with the same words as for Next (\"Missing 'Next' target: X\") at /StartAt, or at the branch's or processor's own StartAt.",

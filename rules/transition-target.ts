@@ -9,7 +9,7 @@ export default defineRule({
     id: 'transition-target',
     code: 'MISSING_TRANSITION_TARGET',
     severity: 'ERROR',
-    fixable: true,
+    fixable: 'suggestion',
     description: 'Next, Default, Choices[].Next and Catch[].Next must name a state of the same scope.',
     rationale:
       'AWS refuses a transition to a state that does not exist, and a transition out of (or into) a Parallel branch or Map processor: states can only transition within their own States object. ' +

@@ -174,3 +174,28 @@ describe('fix-all is linear (issue 9 §3: 20,000 states took 39 s in the editor)
     expect(lintJson(out.text).map((d) => d.code)).toEqual(['DEFINITION_TOO_LARGE']);
   });
 });
+
+describe("each rule's fixable metadata says what its fixes are (the docs' fixable column)", () => {
+  it('on every invalid example, each fix a rule gives has the kind its metadata names', async () => {
+    const { allRules } = await import('../src/index.js');
+    const seen = new Map<string, Set<string>>();
+    for (const rule of allRules) {
+      for (const ex of rule.meta.examples.invalid) {
+        const diags = lint(ex.text, { fileName: ex.format === 'yaml' ? 'x.asl.yaml' : 'x.asl.json', type: ex.type, rules: { [rule.meta.id]: 'warn' } }).diagnostics;
+        for (const d of diags.filter((x) => x.rule === rule.meta.id)) {
+          for (const f of d.fixes ?? []) {
+            const kinds = seen.get(rule.meta.id) ?? new Set<string>();
+            kinds.add(f.kind ?? 'editor');
+            seen.set(rule.meta.id, kinds);
+          }
+        }
+      }
+    }
+    for (const rule of allRules) {
+      const kinds = [...(seen.get(rule.meta.id) ?? [])];
+      if (!rule.meta.fixable) expect(kinds, rule.meta.id).toEqual([]);
+      else for (const k of kinds) expect(k, rule.meta.id).toBe(rule.meta.fixable);
+    }
+    expect([...seen.keys()].sort()).toEqual(expect.arrayContaining(['no-dollar', 'no-path', 'start-at-target', 'field-not-supported']));
+  });
+});
