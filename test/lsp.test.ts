@@ -330,6 +330,12 @@ describe('definition, references, rename', () => {
     expect(applyEdits(text, edit.changes![uri])).toBe(text.replaceAll('Second', 'Finish'));
   });
 
+  it('rename refuses a state named through a YAML anchor or alias (the edit would change the other places too)', async () => {
+    const text = 'StartAt: First\nStates:\n  First:\n    Type: Pass\n    Next: &n Second\n  Other:\n    Type: Pass\n    Next: *n\n  Second:\n    Type: Succeed\n';
+    const uri = await openDoc(text, 'asl.yaml');
+    await expect(request('textDocument/rename', uri, posOf(text, 'Second:', 1), { newName: 'Finish' })).rejects.toThrow("'Second' is written through a YAML anchor or alias; rename it by hand.");
+  });
+
   it('rename is scope-aware: the same name in a branch is another state', async () => {
     const text = `{"StartAt": "P", "States": {
   "P": {"Type": "Parallel", "Branches": [{"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}], "Next": "Done"},
