@@ -206,6 +206,10 @@ describe('-o never writes through a link (the GitHub Action writes asl-lint.sari
     linkSync(join(dir, 'victim'), join(dir, 'hard.sarif'));
     expect(run(['-f', 'sarif', '-o', 'hard.sarif', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: cannot write 'hard.sarif': it has 2 hard links (asl-lint does not write a report through a link)\n" });
     expect(readFileSync(join(dir, 'victim'), 'utf8')).toBe('precious\n');
+    // With --fix: the report cannot be written, so no file is fixed either.
+    writeFileSync(join(dir, 'b.asl.json'), MISSPELT);
+    expect(run([...SUGGEST, '-o', 'asl-lint.sarif', 'b.asl.json'], dir).code).toBe(2);
+    expect(readFileSync(join(dir, 'b.asl.json'), 'utf8')).toBe(MISSPELT);
     writeFileSync(join(dir, 'old.sarif'), 'x'.repeat(100_000));
     expect(run(['-f', 'sarif', '-o', 'old.sarif', 'a.asl.json'], dir).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'old.sarif'), 'utf8')).version).toBe('2.1.0');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { applyEditGroups, chooseGroups, fixEdits, fixText } from '../src/fix/fix.js';
+import { MAX_CHECKS_PER_PASS, MAX_FIX_PASSES, applyEditGroups, chooseGroups, fixEdits, fixText } from '../src/fix/fix.js';
 import type { Diagnostic } from '../src/types.js';
 
 const lintJson = (t: string) => lint(t).diagnostics;
@@ -144,6 +144,12 @@ describe('a fix that would add an error is left out', () => {
       }
       return out;
     };
+    // Many harmful fixes: the narrowing stops after a bounded number of lints (no quadratic run).
+    let calls = 0;
+    const many = fixText('ab'.repeat(2_000), (t) => (calls++, lintStub(t)), ['suggestion']);
+    expect(many.output).toMatch(/^[aAbX]+$/);
+    expect(many.remaining.some((d) => d.severity === 'ERROR')).toBe(false);
+    expect(calls).toBeLessThanOrEqual(1 + MAX_FIX_PASSES * MAX_CHECKS_PER_PASS);
     const r = fixText('a.b.a.a.b', lintStub, ['suggestion']);
     expect(r.output).toBe('A.b.A.A.b');
     expect(r.fixed).toBe(3);

@@ -111,11 +111,6 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     }
   }
 
-  if (plans.length) {
-    checkPlans(plans);
-    plans.forEach((plan, i) => writeFix(plan, i));
-  }
-
   // A definition file a template names is linted with the template's substitutions; its
   // stand-alone run (it was also found in a directory) would report their placeholders.
   const viaTemplate = new Set(linted.filter((l) => l.viaTemplate).map((l) => l.fr.filePath));
@@ -138,6 +133,11 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   if (options.outputFile !== undefined) {
     writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output);
     stdout = diffs.join('');
+  }
+  // The fixes last: a run that ends with exit 2 (a file that cannot be fixed, a report that cannot be written) changed no file.
+  if (plans.length) {
+    checkPlans(plans);
+    plans.forEach((plan, i) => writeFix(plan, i));
   }
 
   const hasErrors = results.some((r) => r.result === 'FAIL');

@@ -25,6 +25,8 @@ export interface FixResult {
 }
 
 export const MAX_FIX_PASSES = 10;
+/** Lints one pass may spend finding the fixes that add no error. */
+export const MAX_CHECKS_PER_PASS = 24;
 
 /** The first fix of one of `kinds` of each diagnostic, as a group of edits (all or nothing). */
 export function fixGroups(diagnostics: readonly Diagnostic[], kinds: readonly FixKind[]): TextEdit[][] {
@@ -106,9 +108,13 @@ export function fixText(text: string, lintText: (text: string) => Diagnostic[], 
     if (groups.length === 0) break;
     const before = errorCounts(diagnostics);
     const tried = new Map<TextEdit[][], { text: string; diagnostics: Diagnostic[] } | null>();
+    // Each check lints the whole text: a pass with many harmful fixes stops narrowing after a
+    // bounded number of checks (what is left is not applied), so --fix stays within a few lints.
+    let checks = MAX_CHECKS_PER_PASS;
     const attempt = (gs: TextEdit[][]) => {
       let r = tried.get(gs);
       if (r === undefined) {
+        if (checks-- <= 0) return null;
         const t = applyEditGroups(current, gs).text;
         const ds = lintText(t);
         r = addsErrors(before, ds) ? null : { text: t, diagnostics: ds };
@@ -118,7 +124,9 @@ export function fixText(text: string, lintText: (text: string) => Diagnostic[], 
     };
     // The groups that add no error: all of them, or the good halves, recursively.
     const good = (gs: TextEdit[][]): TextEdit[][] => {
+      if (gs.length === 0) return gs;
       if (attempt(gs)) return gs;
+      if (checks <= 0) return [];
       if (gs.length === 1) return [];
       const mid = gs.length >> 1;
       const both = [...good(gs.slice(0, mid)), ...good(gs.slice(mid))];
