@@ -160,6 +160,24 @@ describe('where --fix writes', () => {
     expect(readFileSync(f, 'utf8')).toBe(FIXED);
   });
 
+  it.skipIf(!IS_ROOT)('as another user: a file it may not write is refused before any file is written; one it may write keeps its owner', () => {
+    const dir = tmp();
+    chmodSync(dir, 0o777);
+    writeFileSync(join(dir, 'a.asl.json'), MISSPELT);
+    writeFileSync(join(dir, 'b.asl.json'), MISSPELT);
+    chmodSync(join(dir, 'a.asl.json'), 0o666);
+    chmodSync(join(dir, 'b.asl.json'), 0o644);
+    const asNobody = (args: string[]) => spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, BIN, ...args], { cwd: dir, encoding: 'utf8' });
+    const r = asNobody([...SUGGEST, 'a.asl.json', 'b.asl.json']);
+    expect([r.status, r.stderr]).toEqual([2, "asl-lint: cannot fix 'b.asl.json': permission denied; no file was changed\n"]);
+    expect(readFileSync(join(dir, 'a.asl.json'), 'utf8')).toBe(MISSPELT);
+    // Root's file, writable by all: the temporary file could not be given root as owner, so the file is rewritten in place.
+    expect(asNobody([...SUGGEST, 'a.asl.json']).status).toBe(0);
+    expect(readFileSync(join(dir, 'a.asl.json'), 'utf8')).toBe(FIXED);
+    expect(statSync(join(dir, 'a.asl.json'))).toMatchObject({ uid: 0, gid: 0 });
+    expect(readdirSync(dir).sort()).toEqual(['a.asl.json', 'b.asl.json']);
+  });
+
   it('keeps a UTF-8 BOM and every byte outside the edit', () => {
     const dir = tmp();
     const text = '\ufeff{"Comment": "café ✓", "StartAt": "A",\r\n "States": {"A": {"Type": "Pass", "Next": "Bx"},   "B": {"Type": "Succeed"}}}';

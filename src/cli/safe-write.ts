@@ -16,6 +16,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
   closeSync,
   constants,
   existsSync,
@@ -99,6 +100,11 @@ export function planFix(path: string, shown: string, linted: string, fixedText: 
   const stat = statSync(real);
   if (!stat.isFile()) refuse('it is not a regular file');
   if ((stat.mode & 0o222) === 0) refuse('it is read-only (asl-lint does not override file permissions)');
+  try {
+    accessSync(real, constants.W_OK);
+  } catch (err) {
+    refuse(describeSystemError(err));
+  }
   const before = readWhole(real, shown);
   const hasBom = before.subarray(0, 3).equals(BOM);
   let text: string;
