@@ -193,6 +193,10 @@ describe('where --fix writes', () => {
     const r = run([...SUGGEST, 'a.asl.json'], dir);
     expect(r).toMatchObject({ code: 2, stderr: "asl-lint: cannot fix 'a.asl.json': it is not valid UTF-8 (its other bytes could not be kept as they are); no file was changed\n" });
     expect(readFileSync(join(dir, 'a.asl.json')).equals(bytes)).toBe(true);
+    // --fix-dry-run shows the diff and says --fix would refuse it.
+    expect(run(['--fix-dry-run', '--fix-type', 'suggestion', 'a.asl.json'], dir).stderr).toBe(
+      "would fix 1 problem in 1 file\n--fix would stop: cannot fix 'a.asl.json': it is not valid UTF-8 (its other bytes could not be kept as they are)\n",
+    );
     // Linting it is still fine.
     expect(run(['a.asl.json'], dir).code).toBe(1);
   });

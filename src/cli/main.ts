@@ -70,7 +70,7 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   const diffs: string[] = [];
   // --fix plans every file before writing any: a later file that ends the run (exit 2) leaves all unchanged.
   const plans: FixPlan[] = [];
-  const fixRun = { fixed: 0, files: 0, notApplied: 0, refused: 0 };
+  const fixRun = { fixed: 0, files: 0, notApplied: 0, refused: 0, wouldRefuse: [] as string[] };
   const roots = options.fix ? fixRoots(options.patterns, io.cwd) : [];
   for (const input of inputs) {
     const source = input.kind === 'stdin' ? await readStdin(io.stdin()) : readInputFile(input);
@@ -95,7 +95,18 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
         if (fixed.output !== source) {
           fixRun.fixed += fixed.fixed;
           fixRun.files++;
-          if (options.fixDryRun) diffs.push(await unifiedDiff(input.display, source, fixed.output));
+          if (options.fixDryRun) {
+            diffs.push(await unifiedDiff(input.display, source, fixed.output));
+            // Say now what --fix would refuse (read-only, not UTF-8, outside the named folders).
+            if (input.kind === 'file') {
+              try {
+                planFix(path, input.display, source, fixed.output, fixed.fixed, input.discovered, fixRoots(options.patterns, io.cwd));
+              } catch (err) {
+                if (err instanceof RunError) fixRun.wouldRefuse.push(err.message.replace(/; no file was changed$/, ''));
+                else throw err;
+              }
+            }
+          }
           else if (input.kind === 'file') plans.push(planFix(path, input.display, source, fixed.output, fixed.fixed, input.discovered, roots));
           text = options.fix ? fixed.output : source;
         }
@@ -196,7 +207,7 @@ async function unifiedDiff(display: string, before: string, after: string): Prom
 }
 
 /** "fixed 3 problems in 2 files", and what was left alone and why. */
-function describeFixRun(run: { fixed: number; files: number; notApplied: number; refused: number }, options: CliOptions): string {
+function describeFixRun(run: { fixed: number; files: number; notApplied: number; refused: number; wouldRefuse: string[] }, options: CliOptions): string {
   const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
   let line = `${options.fixDryRun ? 'would fix' : 'fixed'} ${n(run.fixed, 'problem')} in ${n(run.files, 'file')}`;
   const notes: string[] = [];
@@ -206,7 +217,7 @@ function describeFixRun(run: { fixed: number; files: number; notApplied: number;
   }
   if (run.refused) notes.push(`${n(run.refused, 'fix', 'fixes')} left out because ${run.refused === 1 ? 'it' : 'they'} would add an error`);
   if (notes.length) line += `; ${notes.join('; ')}`;
-  return line + '\n';
+  return line + '\n' + run.wouldRefuse.map((m) => `--fix would stop: ${m}\n`).join('');
 }
 
 /**
