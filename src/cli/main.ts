@@ -71,7 +71,8 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   // --fix plans every file before writing any: a later file that ends the run (exit 2) leaves all unchanged.
   const plans: FixPlan[] = [];
   const fixRun = { fixed: 0, files: 0, notApplied: 0, refused: 0, wouldRefuse: [] as string[] };
-  const roots = options.fix ? fixRoots(options.patterns, io.cwd) : [];
+  const roots = options.fix || options.fixDryRun ? fixRoots(options.patterns, io.cwd) : [];
+  const plannedFiles = new Set<string>();
   for (const input of inputs) {
     const source = input.kind === 'stdin' ? await readStdin(io.stdin()) : readInputFile(input);
     const path = input.kind === 'stdin' ? resolve(io.cwd, input.fileName ?? 'stdin.asl.json') : input.path;
@@ -93,21 +94,25 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
         fixRun.notApplied += fixed.notApplied;
         fixRun.refused += fixed.refused;
         if (fixed.output !== source) {
-          fixRun.fixed += fixed.fixed;
-          fixRun.files++;
-          if (options.fixDryRun) {
-            diffs.push(await unifiedDiff(input.display, source, fixed.output));
-            // Say now what --fix would refuse (read-only, not UTF-8, outside the named folders).
-            if (input.kind === 'file') {
-              try {
-                planFix(path, input.display, source, fixed.output, fixed.fixed, input.discovered, fixRoots(options.patterns, io.cwd));
-              } catch (err) {
-                if (err instanceof RunError) fixRun.wouldRefuse.push(err.message.replace(/; no file was changed$/, ''));
-                else throw err;
-              }
+          // Planned (checked) for --fix, and for --fix-dry-run to say now what --fix would refuse.
+          let plan: FixPlan | undefined;
+          if (input.kind === 'file') {
+            try {
+              plan = planFix(path, input.display, source, fixed.output, fixed.fixed, input.discovered, roots);
+            } catch (err) {
+              if (!(err instanceof RunError) || options.fix) throw err;
+              fixRun.wouldRefuse.push(err.message.replace(/; no file was changed$/, ''));
             }
           }
-          else if (input.kind === 'file') plans.push(planFix(path, input.display, source, fixed.output, fixed.fixed, input.discovered, roots));
+          // The same file under a second name (a link, a second argument): fixed and counted once.
+          const id = plan ? `${plan.stat.dev}:${plan.stat.ino}` : undefined;
+          if (id === undefined || !plannedFiles.has(id)) {
+            if (id !== undefined) plannedFiles.add(id);
+            fixRun.fixed += fixed.fixed;
+            fixRun.files++;
+            if (options.fixDryRun) diffs.push(await unifiedDiff(input.display, source, fixed.output));
+            else if (plan) plans.push(plan);
+          }
           text = options.fix ? fixed.output : source;
         }
       }

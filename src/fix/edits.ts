@@ -36,7 +36,10 @@ export function siblingExists(doc: Document, path: Path, key: string): boolean {
   if (path.length === 0) return false;
   const parent = valueAt(doc.value, path.slice(0, -1));
   if (parent !== null && typeof parent === 'object' && !Array.isArray(parent) && Object.prototype.hasOwnProperty.call(parent, key)) return true;
-  // The tree too: a YAML merge key or a duplicate the value folded away.
+  // YAML's tree too (built with the value anyway): a merge key, a duplicate the value folded away.
+  // JSON's value holds every key (a duplicate is reported on its own), and its tree is built only
+  // when an editor feature needs it: not here, on lint()'s path.
+  if (doc.format !== 'yaml') return false;
   const found = doc.nodeAt(path.slice(0, -1));
   if (found?.exact && found.node.type === 'object') {
     for (const prop of found.node.children ?? []) if (prop.children?.[0]?.value === key) return true;
@@ -44,19 +47,27 @@ export function siblingExists(doc: Document, path: Path, key: string): boolean {
   return false;
 }
 
+/**
+ * Whether the member at `path` is written where the path says: YAML's tree has it (a path through
+ * an alias or a merge key does not resolve there); JSON's value has it.
+ */
+function writtenAt(doc: Document, path: Path): boolean {
+  if (doc.format === 'yaml') return doc.nodeAt(path)?.exact === true;
+  if (path.length === 0) return true;
+  const parent = valueAt(doc.value, path.slice(0, -1));
+  return parent !== null && typeof parent === 'object' && Object.prototype.hasOwnProperty.call(parent, path[path.length - 1]);
+}
+
 /** Renames the key of the member at `path`; undefined when the new key exists beside it or the member is not written where the path says. */
 export function renameKeyEdit(doc: Document, path: Path, newKey: string): TextEdit | undefined {
-  if (siblingExists(doc, path, newKey)) return undefined;
-  const found = doc.nodeAt(path);
-  if (!found?.exact) return undefined;
+  if (siblingExists(doc, path, newKey) || !writtenAt(doc, path)) return undefined;
   const span = doc.spanOf(path, 'key');
   return { ...span, newText: quoteLike(doc, doc.text.slice(span.offset, span.offset + span.length), newKey) };
 }
 
 /** Replaces the string value at `path`; undefined when the value is not written where the path says. */
 export function replaceStringEdit(doc: Document, path: Path, value: string): TextEdit | undefined {
-  const found = doc.nodeAt(path);
-  if (!found?.exact) return undefined;
+  if (!writtenAt(doc, path)) return undefined;
   const span = doc.spanOf(path, 'value');
   return { ...span, newText: quoteLike(doc, doc.text.slice(span.offset, span.offset + span.length), value) };
 }
