@@ -121,6 +121,11 @@ describe('where --fix writes', () => {
     expect(run([...SUGGEST, 'link.asl.json'], dir).code).toBe(0);
     expect(lstatSync(join(dir, 'link.asl.json')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe(FIXED);
+    // The link and its file both named: one file, fixed once.
+    writeFileSync(join(dir, 'real.json'), MISSPELT);
+    const both = run([...SUGGEST, 'link.asl.json', 'real.json'], dir);
+    expect([both.code, both.stderr]).toEqual([0, 'fixed 1 problem in 1 file\n']);
+    expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe(FIXED);
   });
 
   it('keeps hard links: every name sees the fix', () => {

@@ -97,7 +97,12 @@ export function planFix(path: string, shown: string, linted: string, fixedText: 
     return refuse(describeSystemError(err));
   }
   if (discovered && !inside(real, roots)) refuse(`it is '${real}', outside the folders named on the command line (reached through a symbolic link)`);
-  const stat = statSync(real);
+  let stat: Stats;
+  try {
+    stat = statSync(real);
+  } catch (err) {
+    return refuse(describeSystemError(err));
+  }
   if (!stat.isFile()) refuse('it is not a regular file');
   if ((stat.mode & 0o222) === 0) refuse('it is read-only (asl-lint does not override file permissions)');
   try {
