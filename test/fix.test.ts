@@ -205,3 +205,38 @@ describe("each rule's fixable metadata says what its fixes are (the docs' fixabl
     expect([...seen.keys()].sort()).toEqual(expect.arrayContaining(['no-dollar', 'no-path', 'start-at-target', 'field-not-supported']));
   });
 });
+
+describe('templates: the YAML anchors of a template are never edited either', () => {
+  it('a SAM Definition whose Parameters is an alias gets no fix; a plain one does', async () => {
+    const { lintFile } = await import('../src/lint-file.js');
+    const text = [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Flow:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      '        StartAt: A',
+      '        States:',
+      '          A:',
+      '            Type: Pass',
+      '            Parameters: &p',
+      '              id: $.x',
+      '            Next: B',
+      '          B:',
+      '            Type: Pass',
+      '            Parameters: *p',
+      '            Next: C',
+      '          C:',
+      '            Type: Pass',
+      '            Parameters:',
+      '              z: $.z',
+      '            End: true',
+      '',
+    ].join('\n');
+    const [own] = lintFile(text, 'template.yaml');
+    expect(own.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.fixes?.length ?? 0}`)).toEqual(['12:NO_DOLLAR:0', '16:NO_DOLLAR:0', '21:NO_DOLLAR:1']);
+    const r = fixText(text, (t) => lintFile(t, 'template.yaml')[0].diagnostics, BOTH);
+    expect(r.output).toBe(text.replace('z: $.z', 'z.$: $.z'));
+  });
+});
