@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { MAX_CHECKS_PER_PASS, MAX_FIX_PASSES, applyEditGroups, chooseGroups, fixEdits, fixText } from '../src/fix/fix.js';
+import { MAX_CHECKS, applyEditGroups, chooseGroups, fixEdits, fixText } from '../src/fix/fix.js';
 import type { Diagnostic } from '../src/types.js';
 
 const lintJson = (t: string) => lint(t).diagnostics;
@@ -129,7 +129,7 @@ describe('YAML anchors and aliases are never edited (issue 9 §2)', () => {
 });
 
 describe('a fix that would add an error is left out', () => {
-  it('halves the pass until only the harmless fixes remain', () => {
+  it('drops the fixes its new errors point at, keeps the rest, and tries no dropped fix again', () => {
     // A stand-in linter: 'a' and 'b' have fixes; fixing 'b' would add an error.
     const lintStub = (t: string): Diagnostic[] => {
       const out: Diagnostic[] = [];
@@ -144,17 +144,32 @@ describe('a fix that would add an error is left out', () => {
       }
       return out;
     };
-    // Many harmful fixes: the narrowing stops after a bounded number of lints (no quadratic run).
+    // Many harmful fixes: found by where their errors are, in a bounded number of lints.
     let calls = 0;
     const many = fixText('ab'.repeat(2_000), (t) => (calls++, lintStub(t)), ['suggestion']);
     expect(many.output).toMatch(/^[aAbX]+$/);
     expect(many.remaining.some((d) => d.severity === 'ERROR')).toBe(false);
-    expect(calls).toBeLessThanOrEqual(1 + MAX_FIX_PASSES * MAX_CHECKS_PER_PASS);
+    expect(many.output).toBe('Ab'.repeat(2_000));
+    expect(many.refused).toBe(2_000);
+    expect(calls).toBeLessThanOrEqual(1 + MAX_CHECKS);
+    expect(calls).toBe(3);
     const r = fixText('a.b.a.a.b', lintStub, ['suggestion']);
     expect(r.output).toBe('A.b.A.A.b');
     expect(r.fixed).toBe(3);
     expect(r.refused).toBe(2);
     expect(r.remaining.every((d) => d.severity !== 'ERROR')).toBe(true);
+  });
+});
+
+describe('a real suggestion that would add an error', () => {
+  it("'a' -> 'a.$' on \"$.a[\" would make an invalid path: left out; 'b' -> 'b.$' applied, in 3 lints", () => {
+    const states = Array.from({ length: 50 }, (_, i) => `"S${i}": {"Type": "Pass", "Parameters": {"a": "$.a[", "b": "$.b"}, ${i < 49 ? `"Next": "S${i + 1}"` : '"End": true'}}`);
+    const t = `{"StartAt": "S0", "States": {${states.join(', ')}}}`;
+    let calls = 0;
+    const r = fixText(t, (x) => (calls++, lintJson(x)), BOTH);
+    expect(r.output).toBe(t.replaceAll('"b":', '"b.$":'));
+    expect([r.fixed, r.refused, calls]).toEqual([50, 50, 3]);
+    expect(r.remaining.filter((d) => d.severity === 'ERROR')).toEqual([]);
   });
 });
 

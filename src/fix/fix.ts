@@ -2,8 +2,9 @@
  * --fix: applies the fixes of the kinds asked for (Fix.kind: 'fix' keeps the meaning and is the
  * default; 'suggestion' only when asked), pass after pass until none is left, like ESLint. Edits
  * are minimal replacements, so every byte they do not touch stays as it was. Each pass is checked
- * by linting its result: a pass that would add an error is narrowed down (halving) to the fixes
- * that add none, so a fix can never make a file worse.
+ * by linting its result: a new error is blamed on the fix just before it (then the one after it),
+ * which is dropped and not tried again, and the rest is checked again, so a fix can never make a
+ * file worse.
  */
 import type { Diagnostic, Fix, TextEdit } from '../types.js';
 
@@ -25,8 +26,8 @@ export interface FixResult {
 }
 
 export const MAX_FIX_PASSES = 10;
-/** Lints one pass may spend finding the fixes that add no error. */
-export const MAX_CHECKS_PER_PASS = 24;
+/** Lints one --fix run of a file may spend on checking passes (and finding the fixes that add an error). */
+export const MAX_CHECKS = 24;
 
 /** The first fix of one of `kinds` of each diagnostic, as a group of edits (all or nothing). */
 export function fixGroups(diagnostics: readonly Diagnostic[], kinds: readonly FixKind[]): TextEdit[][] {
@@ -97,51 +98,106 @@ function addsErrors(before: Map<string, number>, after: readonly Diagnostic[]): 
   return false;
 }
 
+/** The new errors of `after` (those `before` does not have): their keys and offsets into the text they were found in. */
+function newErrors(before: Map<string, number>, after: readonly Diagnostic[]): { key: string; offset: number }[] {
+  const left = new Map(before);
+  const out: { key: string; offset: number }[] = [];
+  for (const d of after) {
+    if (d.severity !== 'ERROR') continue;
+    const k = `${d.code}\u0000${d.location ?? ''}\u0000${d.message}`;
+    const n = left.get(k) ?? 0;
+    if (n > 0) left.set(k, n - 1);
+    else out.push({ key: k, offset: d.offset });
+  }
+  return out;
+}
+
+/**
+ * The groups to blame for new errors. A fix's error is reported inside or after what it edited
+ * (a renamed key's value), so first the applied group that starts last before the error; an error
+ * still there after that (reported before its fix, at the state) blames the group after it too.
+ * `groups` are in text order; offsets are into the text with the groups applied.
+ */
+function blame(groups: readonly TextEdit[][], errors: readonly { key: string; offset: number }[], seen: Set<string>): Set<number> {
+  const starts: number[] = [];
+  let shift = 0;
+  for (const g of groups) {
+    starts.push(g[0].offset + shift);
+    for (const e of g) shift += e.newText.length - e.length;
+  }
+  const out = new Set<number>();
+  for (const { key, offset } of errors) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let idx = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) {
+        idx = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (idx >= 0) out.add(idx);
+    if ((idx < 0 || seen.has(key)) && idx + 1 < starts.length) out.add(idx + 1);
+  }
+  // Seen in an earlier round, not in this one: several errors may share one key.
+  for (const { key } of errors) seen.add(key);
+  return out;
+}
+
 export function fixText(text: string, lintText: (text: string) => Diagnostic[], kinds: readonly FixKind[] = ['fix']): FixResult {
   let current = text;
   let fixed = 0;
-  let refused = 0;
   const passes: TextEdit[][] = [];
+  // Fixes found to add an error, by what they fix and how: not tried again in later passes.
+  const refusedFixes = new Set<string>();
+  let checks = MAX_CHECKS;
   let diagnostics = lintText(current);
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const groups = chooseGroups(fixGroups(diagnostics, kinds));
+  for (let pass = 0; pass < MAX_FIX_PASSES && checks > 0; pass++) {
+    const candidates: { sig: string; edits: TextEdit[] }[] = [];
+    for (const d of diagnostics) {
+      const fix = d.fixes?.find((f) => f.kind !== undefined && kinds.includes(f.kind));
+      if (!fix || !fix.edits.length) continue;
+      const sig = `${d.code}\u0000${d.location ?? ''}\u0000${d.message}\u0000${fix.title}`;
+      if (!refusedFixes.has(sig)) candidates.push({ sig, edits: fix.edits });
+    }
+    // chooseGroups sorts each group's edits into a copy of the group: find the signature by edit.
+    const sigByEdit = new Map<TextEdit, string>();
+    for (const c of candidates) for (const e of c.edits) sigByEdit.set(e, c.sig);
+    let groups = chooseGroups(candidates.map((c) => c.edits));
     if (groups.length === 0) break;
     const before = errorCounts(diagnostics);
-    const tried = new Map<TextEdit[][], { text: string; diagnostics: Diagnostic[] } | null>();
-    // Each check lints the whole text: a pass with many harmful fixes stops narrowing after a
-    // bounded number of checks (what is left is not applied), so --fix stays within a few lints.
-    let checks = MAX_CHECKS_PER_PASS;
-    const attempt = (gs: TextEdit[][]) => {
-      let r = tried.get(gs);
-      if (r === undefined) {
-        if (checks-- <= 0) return null;
-        const t = applyEditGroups(current, gs).text;
-        const ds = lintText(t);
-        r = addsErrors(before, ds) ? null : { text: t, diagnostics: ds };
-        tried.set(gs, r);
+    let result: { text: string; diagnostics: Diagnostic[] } | undefined;
+    // Apply all; a new error is blamed on the fix that most likely made it, which is dropped;
+    // again, a few times. Each round lints the whole text once; the rounds are bounded (MAX_CHECKS a run).
+    const seen = new Set<string>();
+    while (groups.length && checks > 0) {
+      checks--;
+      const t = applyEditGroups(current, groups).text;
+      const ds = lintText(t);
+      const fresh = newErrors(before, ds);
+      if (fresh.length === 0) {
+        result = { text: t, diagnostics: ds };
+        break;
       }
-      return r;
-    };
-    // The groups that add no error: all of them, or the good halves, recursively.
-    const good = (gs: TextEdit[][]): TextEdit[][] => {
-      if (gs.length === 0) return gs;
-      if (attempt(gs)) return gs;
-      if (checks <= 0) return [];
-      if (gs.length === 1) return [];
-      const mid = gs.length >> 1;
-      const both = [...good(gs.slice(0, mid)), ...good(gs.slice(mid))];
-      return both.length === 0 || attempt(both) ? both : good(both.slice(0, both.length >> 1));
-    };
-    const kept = good(groups);
-    // A refused fix is tried again next pass (its problem stays): count the last pass's.
-    refused = groups.length - kept.length;
-    const r = kept.length ? attempt(kept) : null;
-    if (!r || r.text === current) break;
-    current = r.text;
-    passes.push(chooseGroups(kept).flat());
-    fixed += kept.length;
-    diagnostics = r.diagnostics;
+      const bad = blame(groups, fresh, seen);
+      // Nothing to blame (an error far from every edit): drop the whole pass.
+      const drop = bad.size ? bad : new Set(groups.map((_, i) => i));
+      for (const i of drop) refusedFixes.add(sigByEdit.get(groups[i][0]) ?? '');
+      groups = groups.filter((_, i) => !drop.has(i));
+    }
+    if (!result || result.text === current) break;
+    current = result.text;
+    passes.push(groups.flat());
+    fixed += groups.length;
+    diagnostics = result.diagnostics;
   }
   const notApplied = diagnostics.filter((d) => d.fixes?.some((f) => f.kind !== undefined && !kinds.includes(f.kind))).length;
+  // The refused fixes whose problem is still there.
+  let refused = 0;
+  for (const d of diagnostics) {
+    const fix = d.fixes?.find((f) => f.kind !== undefined && kinds.includes(f.kind));
+    if (fix && refusedFixes.has(`${d.code}\u0000${d.location ?? ''}\u0000${d.message}\u0000${fix.title}`)) refused++;
+  }
   return { output: current, fixed, remaining: diagnostics, notApplied, refused, passes };
 }
