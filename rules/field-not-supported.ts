@@ -2,7 +2,7 @@ import { schemaRule } from '../src/engine/schema.js';
 
 export default schemaRule({
   id: 'field-not-supported',
-  fixable: true,
+  fixable: 'editor',
   description: 'A state (or its Retry/ItemReader/... objects) uses a field its type does not have.',
   rationale:
     'AWS refuses any field a state type does not define, with `Field \'X\' is not supported` located at the state (measured for TimeoutSeconds, Retry and Catch on the wrong state types, and for a misspelt Timeout). The message adds a "did you mean" for near misses, with a quick fix that renames the key, or the state types that do have the field.',

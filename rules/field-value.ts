@@ -2,7 +2,7 @@ import { schemaRule } from '../src/engine/schema.js';
 
 export default schemaRule({
   id: 'field-value',
-  fixable: true,
+  fixable: 'editor',
   description: 'Field values have the right type, range, enum value and format (RFC 3339 timestamps); HeartbeatSeconds is below TimeoutSeconds.',
   rationale:
     'AWS checks types and ranges when the definition is created, in the words of its validator (Expected value of type [STRING], Minimum value is 0, Value should be one of the following: [...]); the hint says what the field takes. TimeoutSeconds and HeartbeatSeconds are integers from 1 to 99999999, Wait Seconds from 0, ToleratedFailurePercentage from 0 to 100, timestamps RFC 3339 with an uppercase T and Z. In JSONata states these number fields may also be a JSONata expression ({% ... %}). A deploy-time placeholder such as ${Timeout} may stand for any value and is never reported.',

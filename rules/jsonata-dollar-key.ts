@@ -1,3 +1,4 @@
+import { fixOf, renameKeyEdit } from '../src/fix/edits.js';
 import { defineRule } from '../src/engine/rule.js';
 import { sitesOf } from '../src/lang/sites.js';
 
@@ -6,7 +7,7 @@ export default defineRule({
     id: 'jsonata-dollar-key',
     code: 'LINT_JSONATA_DOLLAR_KEY',
     severity: 'WARNING',
-    fixable: true,
+    fixable: 'suggestion',
     description: "Keys ending in '.$' in a JSONata state: they are not evaluated there.",
     rationale:
       "In JSONata states, values are evaluated when they are {% %} expressions; the '.$' key suffix of JSONPath states means nothing, so \"id.$\": \"$.id\" sends a key 'id.$' with the text '$.id'. " +
@@ -38,7 +39,8 @@ export default defineRule({
         path: k.path,
         part: 'key',
         message: `'${k.key}' is a JSONPath-style key in a JSONata state, where it is not evaluated: use the key '${plain}' with a JSONata value such as "{% $states.input.${plain || 'x'} %}".`,
-        fix: () => ({ title: `Rename '${k.key}' to '${plain}'`, edits: [{ ...ctx.doc.spanOf(k.path, 'key'), newText: JSON.stringify(plain) }] }),
+        // A suggestion: the key the state sends changes. None where the plain key exists already.
+        fix: () => (plain ? fixOf(`Rename '${k.key}' to '${plain}'`, 'suggestion', renameKeyEdit(ctx.doc, k.path, plain)) : undefined),
       });
     }
   },

@@ -1,3 +1,4 @@
+import { fixOf, renameKeyEdit } from '../src/fix/edits.js';
 import { defineRule } from '../src/engine/rule.js';
 import { templateMembers } from '../src/lang/sites.js';
 import { formatLocation } from '../src/model/location.js';
@@ -8,7 +9,7 @@ export default defineRule({
     id: 'no-dollar',
     code: 'NO_DOLLAR',
     severity: 'WARNING',
-    fixable: true,
+    fixable: 'suggestion',
     description: "A payload-template value that looks like a JSONPath or intrinsic call under a key without '.$'.",
     rationale:
       "In Parameters, ResultSelector, ItemSelector and the other payload templates (Assign included), only keys ending in '.$' are evaluated; under a plain key \"$.id\" is sent as the literal text \"$.id\". AWS warns with NO_DOLLAR, located at the template field. " +
@@ -63,8 +64,9 @@ export default defineRule({
         part: 'key',
         location: formatLocation(site.path),
         message: `The value of '${key}' looks like ${kind}. Instead of '${key}', use '${key}.$' to evaluate it as ${kind} at runtime.`,
-        // Safe: the value is a path or a call, so evaluating it is what the author meant (AWS's own advice).
-        fix: () => ({ title: `Rename '${key}' to '${key}.$'`, safe: true, edits: [{ ...ctx.doc.spanOf(memberPath, 'key'), newText: JSON.stringify(`${key}.$`) }] }),
+        // A suggestion, not a fix: the literal text becomes a lookup at run time (which can fail
+        // with States.Runtime). None where 'key.$' exists already: that would write it twice.
+        fix: () => fixOf(`Rename '${key}' to '${key}.$'`, 'suggestion', renameKeyEdit(ctx.doc, memberPath, `${key}.$`)),
       });
     }
   },

@@ -1,3 +1,4 @@
+import { fixOf, renameKeyEdit } from '../src/fix/edits.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { extend, isObject } from '../src/model/model.js';
 import { looksLikePath } from '../src/lang/looks.js';
@@ -16,7 +17,7 @@ export default defineRule({
     id: 'no-path',
     code: 'NO_PATH',
     severity: 'WARNING',
-    fixable: true,
+    fixable: 'suggestion',
     description: "A field whose value looks like a JSONPath, where the field's '...Path' twin was meant.",
     rationale:
       "\"Error\": \"$.error\" sets the error name to the literal text \"$.error\"; ErrorPath evaluates it. AWS warns with NO_PATH for fields that have a '...Path' twin.",
@@ -73,6 +74,7 @@ function flag(ctx: RuleContext, path: Path, field: string): void {
   ctx.report({
     path,
     message: `The value of '${field}' looks like a JSONPath. Instead of '${field}', use '${twin}' to evaluate it as a JSONPath at runtime.`,
-    fix: () => ({ title: `Use '${twin}'`, edits: [{ ...ctx.doc.spanOf(path, 'key'), newText: JSON.stringify(twin) }] }),
+    // A suggestion: the literal becomes a lookup at run time. None where the twin exists already.
+    fix: () => fixOf(`Use '${twin}'`, 'suggestion', renameKeyEdit(ctx.doc, path, twin)),
   });
 }

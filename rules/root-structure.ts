@@ -2,7 +2,7 @@ import { schemaRule } from '../src/engine/schema.js';
 
 export default schemaRule({
   id: 'root-structure',
-  fixable: true,
+  fixable: 'editor',
   description: 'The definition is a JSON object; the top level and every nested state machine (Parallel branch, Map ItemProcessor/Iterator) has StartAt and a non-empty States, and only the fields ASL defines.',
   rationale:
     'AWS refuses a definition whose top level lacks StartAt or States, has a field it does not know (a misspelt Comment included), or whose Version, TimeoutSeconds or Comment has the wrong type. A Parallel branch and a Map processor are state machines of their own: StartAt, States and Comment (plus ProcessorConfig for a Map). The message lists every missing field at once.',

@@ -1,13 +1,13 @@
 import { defineRule } from '../src/engine/rule.js';
 import { closest } from '../src/lang/suggest.js';
-import { replaceStringEdit } from '../src/fix/edits.js';
+import { fixOf, replaceStringEdit } from '../src/fix/edits.js';
 
 export default defineRule({
   meta: {
     id: 'start-at-target',
     code: 'MISSING_TRANSITION_TARGET',
     severity: 'ERROR',
-    fixable: true,
+    fixable: 'suggestion',
     description: "StartAt must name a state of its own States object (top level, each branch, each Map processor).",
     rationale:
       "The spec requires StartAt to match one of the sibling States, case-sensitively. AWS reports it as MISSING_TRANSITION_TARGET with the same words as for Next (\"Missing 'Next' target: X\") at /StartAt, or at the branch's or processor's own StartAt.",
@@ -38,7 +38,7 @@ export default defineRule({
         hint: suggestion ? `(did you mean '${suggestion}'?)` : undefined,
         data: { target: startAt, suggestion },
         fix: suggestion
-          ? () => ({ title: `Change to '${suggestion}'`, safe: true, edits: [replaceStringEdit(ctx.doc, path, suggestion)] })
+          ? () => fixOf(`Change to '${suggestion}'`, 'suggestion', replaceStringEdit(ctx.doc, path, suggestion))
           : undefined,
       });
     }

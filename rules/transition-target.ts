@@ -2,14 +2,14 @@ import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { Edge, Scope, State } from '../src/model/model.js';
 import { formatLocation } from '../src/model/location.js';
 import { closest } from '../src/lang/suggest.js';
-import { replaceStringEdit } from '../src/fix/edits.js';
+import { fixOf, replaceStringEdit } from '../src/fix/edits.js';
 
 export default defineRule({
   meta: {
     id: 'transition-target',
     code: 'MISSING_TRANSITION_TARGET',
     severity: 'ERROR',
-    fixable: true,
+    fixable: 'suggestion',
     description: 'Next, Default, Choices[].Next and Catch[].Next must name a state of the same scope.',
     rationale:
       'AWS refuses a transition to a state that does not exist, and a transition out of (or into) a Parallel branch or Map processor: states can only transition within their own States object. ' +
@@ -107,7 +107,8 @@ function reportMissing(ctx: RuleContext, e: Edge, memo: Memo): void {
     hint: hint.trim() || undefined,
     data: { target: e.target, suggestion, candidates },
     fix: replacement
-      ? () => ({ title: `Change to '${replacement}'`, safe: true, edits: [replaceStringEdit(ctx.doc, e.path, replacement)] })
+      ? // A suggestion: the closest name is a guess at what the author meant; it turns a definition AWS refuses into one that runs.
+        () => fixOf(`Change to '${replacement}'`, 'suggestion', replaceStringEdit(ctx.doc, e.path, replacement))
       : undefined,
   });
 }

@@ -2,6 +2,9 @@
 import type { Rule } from './engine/rule.js';
 import { allRules } from '../rules/index.js';
 
+/** The fixable column: what --fix does with the rule's fixes (README: "What --fix changes"). */
+const FIXABLE = { fix: 'yes (`--fix`)', suggestion: 'suggestion (`--fix-type suggestion`)', editor: 'in the editor', no: 'no' } as const;
+
 function fence(text: string, format: 'json' | 'yaml' = 'json'): string {
   let body = text;
   if (format === 'json') {
@@ -21,7 +24,7 @@ function ruleSection(rule: Rule): string {
     '',
     `| code | default severity | fixable |`,
     `| --- | --- | --- |`,
-    `| \`${m.code}\` | ${m.defaultOff ? 'off' : m.severity} | ${m.fixable ? 'yes' : 'no'} |`,
+    `| \`${m.code}\` | ${m.defaultOff ? 'off' : m.severity} | ${FIXABLE[m.fixable || 'no']} |`,
     '',
     m.description,
     '',

@@ -6,6 +6,7 @@
 import { analyze, analyzeDocument, compareForAws, type EngineOptions, type EngineResult, type Finding, type RuleSetting } from './engine/engine.js';
 import type { Document } from './parse/document.js';
 import type { Diagnostic, Fix, Severity, StateMachineType } from './types.js';
+import { fixIsSound } from './fix/edits.js';
 
 export type { Diagnostic, Severity, StateMachineType, Range, Position, Fix, TextEdit, QueryLanguage } from './types.js';
 export type { RuleSetting, EngineOptions } from './engine/engine.js';
@@ -132,7 +133,9 @@ export function toDiagnostic(doc: Document, f: Finding, positions: Document = do
   if (f.fix) {
     const fx = f.fix();
     const fixes: Fix[] = fx === undefined ? [] : Array.isArray(fx) ? fx : [fx];
-    if (fixes.length) d.fixes = fixes;
+    // No fix that would reach outside the text or edit a YAML anchor or alias is offered at all.
+    const sound = fixes.filter((x) => x && fixIsSound(doc, x));
+    if (sound.length) d.fixes = sound;
   }
   return d;
 }

@@ -29,8 +29,16 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** Unambiguous and meaning-preserving: applied by --fix. Others are editor suggestions only. */
-  safe?: boolean;
+  /**
+   * How far the edit can be trusted without a person looking at it (ESLint's fix/suggestion split):
+   * - 'fix': keeps what the workflow does (only its form changes): applied by `--fix` and by the
+   *   editor's fix-all.
+   * - 'suggestion': the one clear edit, but it changes what the workflow does at run time or
+   *   guesses what the author meant (add `.$`, use the `...Path` field, the closest state name):
+   *   a quick fix in the editor, applied by the CLI only with `--fix-type suggestion`.
+   * - absent: one of several candidates; a quick fix in the editor only.
+   */
+  kind?: 'fix' | 'suggestion';
 }
 
 export interface Diagnostic {
@@ -47,7 +55,7 @@ export interface Diagnostic {
   /** Character offsets of the range, for editors and fixes. */
   offset: number;
   length: number;
-  /** Safe automatic fixes, where one exists. */
+  /** Edits that resolve the finding, where one exists (see Fix.kind for which are applied automatically). */
   fixes?: Fix[];
   /** Structured extras for editor features (e.g. the unknown field name). */
   data?: Record<string, unknown>;

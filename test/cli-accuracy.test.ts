@@ -29,14 +29,14 @@ describe('--list-rules', () => {
     expect(lines).toHaveLength(allRules.length + 2);
     expect(lines[lines.length - 1]).toBe(`${allRules.length} rules. Each one's rationale, evidence and examples: ${pathToFileURL(join(ROOT, 'rules', 'README.md')).href}`);
     const row = (id: string) => lines.find((l) => l.startsWith(`${id} `))!.split(/\s{2,}/);
-    expect(row('no-dollar')).toEqual(['no-dollar', 'NO_DOLLAR', 'WARNING', 'fixable', allRules.find((x) => x.meta.id === 'no-dollar')!.meta.description]);
+    expect(row('no-dollar')).toEqual(['no-dollar', 'NO_DOLLAR', 'WARNING', 'suggestion', allRules.find((x) => x.meta.id === 'no-dollar')!.meta.description]);
     expect(row('template-key-collision').slice(0, 4)).toEqual(['template-key-collision', 'SCHEMA_VALIDATION_FAILED', 'ERROR', '-']);
   });
 
   it('prints JSON with --format json', () => {
     const r = run(['--list-rules', '--format', 'json']);
     expect(r.code).toBe(0);
-    const list = JSON.parse(r.stdout) as { id: string; code: string; severity: string; fixable: boolean; description: string; docs: string }[];
+    const list = JSON.parse(r.stdout) as { id: string; code: string; severity: string; fixable: string | false; description: string; docs: string }[];
     expect(list.map((x) => x.id)).toEqual(allRules.map((x) => x.meta.id));
     expect(list.find((x) => x.id === 'task-resource')).toEqual({
       id: 'task-resource',

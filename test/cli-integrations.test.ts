@@ -137,7 +137,8 @@ describe('--fix', () => {
   it('--fix-dry-run prints a unified diff and changes nothing', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'asl-fix-'));
     writeFileSync(join(tmp, 'a.asl.json'), original);
-    const r = run(['--fix-dry-run', 'a.asl.json'], tmp);
+    const r = run(['--fix-dry-run', '--fix-type', 'fix,suggestion', 'a.asl.json'], tmp);
+    expect(r.stderr).toBe('would fix 3 problems in 1 file\n');
     expect(r.stdout).toContain('--- a/a.asl.json\n+++ b/a.asl.json\n');
     expect(r.stdout).toContain('-  "StartAt": "Frist",\n+  "StartAt": "First",');
     expect(readFileSync(join(tmp, 'a.asl.json'), 'utf8')).toBe(original);
@@ -147,12 +148,13 @@ describe('--fix', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'asl-fix-'));
     const file = join(tmp, 'a.asl.json');
     writeFileSync(file, original);
-    const r = json(['--fix', 'a.asl.json'], tmp);
+    const r = json(['--fix', '--fix-type', 'suggestion', 'a.asl.json'], tmp);
     const fixed = readFileSync(file, 'utf8');
     expect(fixed).toBe(original.replace('"Frist"', '"First"').replace('"Secnod"', '"Second"').replace('"id":', '"id.$":'));
     expect(r.code).toBe(0);
     expect(r.files[0].diagnostics).toEqual([]);
-    run(['--fix', 'a.asl.json'], tmp);
+    expect(r.stderr).toBe('fixed 3 problems in 1 file\n');
+    expect(run(['--fix', '--fix-type', 'suggestion', 'a.asl.json'], tmp).stderr).toBe('fixed 0 problems in 0 files\n');
     expect(readFileSync(file, 'utf8')).toBe(fixed);
     expect(readdirSync(tmp)).toEqual(['a.asl.json']);
   });

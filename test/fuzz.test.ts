@@ -699,8 +699,8 @@ function checkLint(text: string, format: 'json' | 'yaml', type: StateMachineType
   if (!l) return;
   problems.push(...diagnosticProblems(l.diagnostics, text, `lint(${format})`));
   if ((l.result === 'FAIL') !== l.diagnostics.some((d) => d.severity === 'ERROR')) problems.push(`lint: result ${l.result} disagrees with its diagnostics`);
-  if (r.chance(0.15) && l.diagnostics.some((d) => d.fixes?.some((f) => f.safe))) {
-    const fx = timed('fixText', text, problems, () => fixText(text, (t) => lint(t, { type, fileName }).diagnostics));
+  if (r.chance(0.15) && l.diagnostics.some((d) => d.fixes?.some((f) => f.kind !== undefined))) {
+    const fx = timed('fixText', text, problems, () => fixText(text, (t) => lint(t, { type, fileName }).diagnostics, ['fix', 'suggestion']));
     if (fx) problems.push(...diagnosticProblems(fx.remaining, fx.output, 'after --fix'));
   }
   // Known substitutions also make lintFile accept unquoted placeholders (`"Seconds": ${Timeout}`).

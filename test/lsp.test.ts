@@ -330,6 +330,12 @@ describe('definition, references, rename', () => {
     expect(applyEdits(text, edit.changes![uri])).toBe(text.replaceAll('Second', 'Finish'));
   });
 
+  it('rename refuses a state named through a YAML anchor or alias (the edit would change the other places too)', async () => {
+    const text = 'StartAt: First\nStates:\n  First:\n    Type: Pass\n    Next: &n Second\n  Other:\n    Type: Pass\n    Next: *n\n  Second:\n    Type: Succeed\n';
+    const uri = await openDoc(text, 'asl.yaml');
+    await expect(request('textDocument/rename', uri, posOf(text, 'Second:', 1), { newName: 'Finish' })).rejects.toThrow("'Second' is written through a YAML anchor or alias; rename it by hand.");
+  });
+
   it('rename is scope-aware: the same name in a branch is another state', async () => {
     const text = `{"StartAt": "P", "States": {
   "P": {"Type": "Parallel", "Branches": [{"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}], "Next": "Done"},
@@ -432,7 +438,26 @@ describe('code actions', () => {
     expect(apply(yaml, y.uri, yfix)).toBe('StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n');
   });
 
-  it('source.fixAll applies every single fix', async () => {
+  it("never offers a fix that writes a key twice: 'id' -> 'id.$' where 'id.$' exists, a field onto an existing one (issue 9 §2)", async () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id": "$.x", "id.$": "$.y"}, "End": true}}}';
+    const { actions } = await fixes(text);
+    expect(actions.map((a) => a.title)).toEqual([]);
+    const field = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSecond": 5, "TimeoutSeconds": 5, "End": true}}}';
+    const f = await fixes(field);
+    expect(f.actions.filter((a) => a.title.includes("'TimeoutSeconds'"))).toEqual([]);
+    const pass = '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"c.$": "$.c"}, "Parameters": {}, "End": true}}}';
+    expect((await fixes(pass)).actions.filter((a) => a.title.startsWith("Move 'Result'"))).toEqual([]);
+  });
+
+  it('never offers a fix through a YAML alias or inside an anchored map (issue 9 §2)', async () => {
+    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Parameters: &p\n      id: $.x\n    Next: B\n  B:\n    Type: Pass\n    Parameters: *p\n    End: true\n';
+    const { actions } = await fixes(yaml, 'asl.yaml');
+    expect(actions.map((a) => a.title)).toEqual([]);
+    const plain = yaml.replace(': &p', ':').replace('Parameters: *p', 'Parameters:\n      id: $.x');
+    expect((await fixes(plain, 'asl.yaml')).actions.map((a) => a.title)).toEqual(["Rename 'id' to 'id.$'", "Rename 'id' to 'id.$'"]);
+  });
+
+  it('source.fixAll applies no suggestion (they change what the workflow does; editors run fix-all on save)', async () => {
     const uri = await openDoc(ORDER);
     await client.current(uri);
     const actions = await client.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
@@ -440,8 +465,9 @@ describe('code actions', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.asl-lint']);
-    expect(codes(apply(ORDER, uri, actions[0]))).toEqual([]);
+    // ORDER's only fix (add '.$') is a suggestion: offered as a quick fix, never applied unseen.
+    expect(lint(ORDER).diagnostics.flatMap((d) => d.fixes ?? []).map((f) => f.kind)).toEqual(['suggestion']);
+    expect(actions).toEqual([]);
   });
 });
 

@@ -67,7 +67,7 @@ describe('the packed package', () => {
     expect(r.lint).toEqual(['MISSING_END_STATE', 'MISSING_TRANSITION_TARGET']);
     expect(r.lintFile).toEqual([2]);
     expect(r.rules).toBe(allRules.length);
-    expect(r.listing).toMatchObject({ id: 'no-dollar', code: 'NO_DOLLAR', severity: 'WARNING', fixable: true, docs: `${pathToFileURL(join(project, 'node_modules', 'asl-lint', 'rules', 'README.md')).href}#no-dollar` });
+    expect(r.listing).toMatchObject({ id: 'no-dollar', code: 'NO_DOLLAR', severity: 'WARNING', fixable: 'suggestion', docs: `${pathToFileURL(join(project, 'node_modules', 'asl-lint', 'rules', 'README.md')).href}#no-dollar` });
   });
 
   it('works through import', () => {

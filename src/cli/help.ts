@@ -31,13 +31,16 @@ Options:
                              unquoted placeholders such as "TimeoutSeconds": \${T}
       --substitutions-file <file>
                              a JSON object of placeholder values
-      --fix                  apply the safe fixes to the files (atomic write)
+      --fix                  apply the fixes that keep the meaning to the files (each
+                             file checked before it is replaced; see README)
       --fix-dry-run          print the fixes as a unified diff, change nothing
       --max-template-size <size>
                              largest template (or other non-*.asl.* file) read,
                              e.g. 20MiB (default: 10MiB; *.asl.* definitions: 10MiB)
       --allow-outside-references
                              let DefinitionUri/file() read files outside the project folder
+      --fix-type <types>     what --fix applies: fix (default), suggestion (edits that
+                             change what the workflow does), or fix,suggestion
       --report-unused-disable-directives
                              warn about asl-lint-disable directives that suppress nothing
       --max-warnings <n>     exit with 1 when more than n warnings are found

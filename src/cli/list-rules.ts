@@ -7,7 +7,8 @@ export interface RuleListing {
   code: string;
   /** The default severity; 'off' for rules that are off unless configured. */
   severity: 'ERROR' | 'WARNING' | 'off';
-  fixable: boolean;
+  /** What its fixes are: 'fix' (applied by --fix), 'suggestion' (--fix-type suggestion), 'editor' (quick fixes only), or false. */
+  fixable: 'fix' | 'suggestion' | 'editor' | false;
   description: string;
   /** The rule's section of the rule reference (absent when the reference cannot be found). */
   docs?: string;
@@ -18,7 +19,7 @@ export function ruleListing(rules: readonly Rule[]): RuleListing[] {
     id: meta.id,
     code: meta.code,
     severity: meta.defaultOff ? 'off' : meta.severity,
-    fixable: meta.fixable === true,
+    fixable: meta.fixable || false,
     description: meta.description,
     ...(ruleDocsUrl(meta.id) ? { docs: ruleDocsUrl(meta.id) } : {}),
   }));
@@ -28,7 +29,7 @@ export function listRules(rules: readonly Rule[], format: 'json' | 'text'): stri
   const list = ruleListing(rules);
   if (format === 'json') return JSON.stringify(list, null, 2) + '\n';
   const width = (f: (r: RuleListing) => string) => Math.max(...list.map((r) => f(r).length));
-  const fix = (r: RuleListing) => (r.fixable ? 'fixable' : '-');
+  const fix = (r: RuleListing) => r.fixable || '-';
   const w = [width((r) => r.id), width((r) => r.code), width((r) => r.severity), width(fix)];
   const lines = list.map((r) => [r.id.padEnd(w[0]), r.code.padEnd(w[1]), r.severity.padEnd(w[2]), fix(r).padEnd(w[3]), r.description].join('  '));
   const docs = ruleDocsUrl();

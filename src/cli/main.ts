@@ -3,8 +3,8 @@
  * checks anything itself) -> filtered results -> a formatter -> stdout or a file -> exit code.
  * Every failure ends here as one line on stderr and exit code 2.
  */
-import { chmodSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { colorsFor, shouldColor } from './colors.js';
 import { EXIT_FATAL, EXIT_LINT, EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
@@ -15,6 +15,7 @@ import type { LoadedConfig } from '../config/config.js';
 import { loadFormatter, type FileResult } from './formatters/index.js';
 import { helpText, versionText } from './help.js';
 import { parseCommandLine, type CliOptions } from './options.js';
+import { checkPlans, fixRoots, planFix, writeFix, writeOutputFile, type FixPlan } from './safe-write.js';
 
 /** The process, as far as the CLI reads it (tests and embedders can pass their own). */
 export interface Io {
@@ -84,6 +85,11 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   let skipped = 0;
   let skippedUnread = 0;
   let ignoredCount = 0;
+  // --fix plans every file before writing any: a later file that ends the run (exit 2) leaves all unchanged.
+  const plans: FixPlan[] = [];
+  const fixRun = { fixed: 0, files: 0, notApplied: 0, refused: 0, wouldRefuse: [] as string[] };
+  const roots = options.fix || options.fixDryRun ? fixRoots(options.patterns, io.cwd) : [];
+  const plannedFiles = new Set<string>();
   for (const input of inputs) {
     const tally = perArg.get(input.arg) ?? { checked: 0, ignored: 0, looked: 0 };
     perArg.set(input.arg, tally);
@@ -123,10 +129,29 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     try {
       let text = source;
       if (options.fix || options.fixDryRun) {
-        const fixed = fixText(source, (t) => lintFile(t, path, lintOptions)[0]?.diagnostics ?? []);
+        const fixed = fixText(source, (t) => lintFile(t, path, lintOptions)[0]?.diagnostics ?? [], options.fixTypes);
+        fixRun.notApplied += fixed.notApplied;
+        fixRun.refused += fixed.refused;
         if (fixed.output !== source) {
-          if (options.fixDryRun) diffs.push(await unifiedDiff(input.display, source, fixed.output));
-          else writeAtomically(path, input.display, fixed.output);
+          // Planned (checked) for --fix, and for --fix-dry-run to say now what --fix would refuse.
+          let plan: FixPlan | undefined;
+          if (input.kind === 'file') {
+            try {
+              plan = planFix(path, input.display, source, fixed.output, fixed.fixed, input.discovered, roots);
+            } catch (err) {
+              if (!(err instanceof RunError) || options.fix) throw err;
+              fixRun.wouldRefuse.push(err.message.replace(/; no file was changed$/, ''));
+            }
+          }
+          // The same file under a second name (a link, a second argument): fixed and counted once.
+          const id = plan ? `${plan.stat.dev}:${plan.stat.ino}` : undefined;
+          if (id === undefined || !plannedFiles.has(id)) {
+            if (id !== undefined) plannedFiles.add(id);
+            fixRun.fixed += fixed.fixed;
+            fixRun.files++;
+            if (options.fixDryRun) diffs.push(await unifiedDiff(input.display, source, fixed.output));
+            else if (plan) plans.push(plan);
+          }
           text = options.fix ? fixed.output : source;
         }
       }
@@ -179,6 +204,11 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output);
     stdout = diffs.join('');
   }
+  // The fixes last: a run that ends with exit 2 (a file that cannot be fixed, a report that cannot be written) changed no file.
+  if (plans.length) {
+    checkPlans(plans);
+    plans.forEach((plan, i) => writeFix(plan, i));
+  }
 
   const hasErrors = results.some((r) => r.result === 'FAIL');
   // What was checked, on stderr: standard output stays the report alone (json, sarif...).
@@ -187,7 +217,9 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   if (skipped) summary += `; skipped ${plural(skipped, 'found file')} holding no state machine`;
   if (skippedUnread) summary += `; skipped ${plural(skippedUnread, 'found file')} over a size limit or not regular`;
   if (ignoredCount) summary += `; ${ignoredCount} ignored by the configuration`;
-  const info = [...notes, summary].join('\n') + '\n';
+  // What --fix did goes to stderr too.
+  const fixSummary = options.fix || options.fixDryRun ? describeFixRun(fixRun, options) : '';
+  const info = [...notes, summary].join('\n') + '\n' + fixSummary;
   if (options.maxWarnings !== undefined && warningsFound > options.maxWarnings) {
     const stderr = `${info}asl-lint: ${warningsFound} warning${warningsFound === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows\n`;
     return { exitCode: EXIT_LINT, stdout, stderr };
@@ -253,22 +285,18 @@ async function unifiedDiff(display: string, before: string, after: string): Prom
   return createTwoFilesPatch(`a/${p}`, `b/${p}`, before, after, undefined, undefined, { context: 3 });
 }
 
-/** Write beside the file, then rename over it: a reader never sees half a file; the mode is kept. */
-function writeAtomically(path: string, shown: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.asl-lint-${process.pid}.tmp`);
-  try {
-    const mode = statSync(path).mode;
-    writeFileSync(tmp, text);
-    chmodSync(tmp, mode);
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing left behind
-    }
-    throw new RunError(`cannot write the fixes to '${shown}': ${describeSystemError(err)}`);
+/** "fixed 3 problems in 2 files", and what was left alone and why. */
+function describeFixRun(run: { fixed: number; files: number; notApplied: number; refused: number; wouldRefuse: string[] }, options: CliOptions): string {
+  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+  let line = `${options.fixDryRun ? 'would fix' : 'fixed'} ${n(run.fixed, 'problem')} in ${n(run.files, 'file')}`;
+  const notes: string[] = [];
+  if (run.notApplied) {
+    const has = run.notApplied === 1 ? 'has' : 'have';
+    notes.push(options.fixTypes.includes('suggestion') ? `${n(run.notApplied, 'other problem')} ${has} a fix of a kind not asked for (--fix-type fix,suggestion applies both)` : `${n(run.notApplied, 'other problem')} ${has} a suggestion, an edit that changes what the workflow does (--fix-type suggestion applies ${run.notApplied === 1 ? 'it' : 'them'})`);
   }
+  if (run.refused) notes.push(`${n(run.refused, 'fix', 'fixes')} left out because ${run.refused === 1 ? 'it' : 'they'} would add an error`);
+  if (notes.length) line += `; ${notes.join('; ')}`;
+  return line + '\n' + run.wouldRefuse.map((m) => `--fix would stop: ${m}\n`).join('');
 }
 
 /**
@@ -295,18 +323,6 @@ function toFileResult(display: string, source: string, all: Diagnostic[], option
 function isError(d: Diagnostic): boolean {
   return d.severity === 'ERROR';
 }
-
-function writeOutputFile(path: string, shown: string, text: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  } catch (err) {
-    // mkdir -p says EEXIST when a file stands where a folder of the path should be.
-    const why = (err as NodeJS.ErrnoException).code === 'EEXIST' ? 'a part of the path is not a directory' : describeSystemError(err);
-    throw new RunError(`cannot write '${shown}': ${why}`);
-  }
-}
-
 /**
  * Standard input read without --stdin-filename is YAML when, past blank lines, comments and a
  * `---`, it starts with a mapping key (`StartAt:`, `"Comment":`); JSON starts with '{'.

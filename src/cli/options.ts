@@ -30,6 +30,8 @@ export interface CliOptions {
   substitutionsFile: string | undefined;
   fix: boolean;
   fixDryRun: boolean;
+  /** --fix-type: the kinds of fix --fix and --fix-dry-run apply (default: only 'fix', those that keep the meaning). */
+  fixTypes: ('fix' | 'suggestion')[];
   reportUnusedDirectives: boolean;
   /** Undefined: no limit. */
   maxWarnings: number | undefined;
@@ -64,6 +66,7 @@ const spec = {
   'substitutions-file': { type: 'string' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
+  'fix-type': { type: 'string', multiple: true },
   'report-unused-disable-directives': { type: 'boolean' },
   'list-rules': { type: 'boolean' },
   'max-template-size': { type: 'string' },
@@ -81,6 +84,7 @@ const accepted: Partial<Record<OptionName, () => string>> = {
   type: () => 'STANDARD or EXPRESS',
   'max-warnings': () => 'a whole number of warnings, 0 or more (-1 for no limit)',
   'output-file': () => 'a file path',
+  'fix-type': () => 'fix, suggestion, or both separated by a comma',
   'stdin-filename': () => 'a file name such as machine.asl.yaml',
   rule: () => 'RULE=off|warn|error, where RULE is a rule id (state-unreachable) or an AWS code (NO_DOLLAR)',
   config: () => 'a configuration file such as asl-lint.config.json',
@@ -130,6 +134,7 @@ export function parseCommandLine(args: readonly string[]): Command {
     substitutionsFile: nonEmpty('substitutions-file', values['substitutions-file']),
     fix: values.fix ?? false,
     fixDryRun: values['fix-dry-run'] ?? false,
+    fixTypes: parseFixTypes(values['fix-type']),
     reportUnusedDirectives: values['report-unused-disable-directives'] ?? false,
     maxWarnings: parseMaxWarnings(values['max-warnings']),
     quiet: values.quiet ?? false,
@@ -153,6 +158,7 @@ export function parseCommandLine(args: readonly string[]): Command {
   if (options.stdinFilename !== undefined && stdinCount === 0) {
     throw new UsageError("--stdin-filename names the text read from standard input; give '-' as well");
   }
+  if (values['fix-type'] !== undefined && !options.fix && !options.fixDryRun) throw new UsageError('--fix-type chooses what --fix or --fix-dry-run applies; give one of them as well');
   if (options.fix && options.patterns.includes('-')) {
     throw new UsageError("--fix cannot write back to standard input; use --fix-dry-run to see the fixes for '-'");
   }
@@ -231,4 +237,16 @@ function suggestOption(given: string): string | undefined {
   const name = given.replace(/^-+/, '').split('=')[0];
   const best = name ? closest(name, Object.keys(spec)) : undefined;
   return best === undefined ? undefined : `--${best}`;
+}
+
+/** --fix-type fix,suggestion (repeatable, comma-separated): which kinds of fix to apply. */
+function parseFixTypes(given: string[] | undefined): ('fix' | 'suggestion')[] {
+  if (given === undefined) return ['fix'];
+  const out = new Set<'fix' | 'suggestion'>();
+  for (const item of given.flatMap((g) => g.split(','))) {
+    const t = item.trim().toLowerCase();
+    if (t !== 'fix' && t !== 'suggestion') throw new UsageError(`invalid value for --fix-type: '${item}' (expected ${accepted['fix-type']!()})`);
+    out.add(t);
+  }
+  return [...out];
 }

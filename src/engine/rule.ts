@@ -39,7 +39,12 @@ export interface RuleMeta {
   rationale: string;
   /** Evidence: where the rule's behaviour comes from (asl-rules.md ids, AWS docs). */
   sources?: string[];
-  fixable?: boolean;
+  /**
+   * What its fixes are (Fix.kind): 'fix' keeps the meaning (applied by --fix); 'suggestion' changes
+   * what the workflow does or guesses the author's intent (applied only with --fix-type
+   * suggestion); 'editor' quick fixes offered in the editor only. false/absent: none.
+   */
+  fixable?: 'fix' | 'suggestion' | 'editor' | false;
   /** 'document' rules run even when the text does not parse; others need the model. */
   phase?: 'document' | 'model';
   /** The rule also reports under AWS codes other than `code` (so validate() must still run it). */

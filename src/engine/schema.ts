@@ -13,6 +13,7 @@ import type { StateMachine } from '../model/model.js';
 import type { Document } from '../parse/document.js';
 import { defineRule, type Rule, type RuleContext, type RuleMeta } from './rule.js';
 import { formatLocation } from '../model/location.js';
+import { siblingExists } from '../fix/edits.js';
 import { isPlaceholder } from '../lang/placeholder.js';
 import { requireCached } from '../code-cache.js';
 import { compileValidators, generatedModulePath, readSchemaText, schemaHash, STATE_TYPES, VALIDATOR_NAMES, type Validators } from './schema-compile.js';
@@ -172,6 +173,8 @@ export function reportSchemaFindings(ctx: RuleContext, rule: SchemaRuleId): void
       data: f.data,
       fix: replace
         ? () => {
+            // Never a rename onto a key the object already has (it would be written twice).
+            if (replace.part === 'key' && siblingExists(ctx.doc, replace.path ?? f.path, replace.text)) return undefined;
             const span = ctx.doc.spanOf(replace.path ?? f.path, replace.part);
             const written = ctx.doc.text.slice(span.offset, span.offset + span.length);
             return { title: replace.title, edits: [{ ...span, newText: tokenText(ctx.doc, replace.text, written) }] };

@@ -7,7 +7,8 @@ import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserv
 import type { State, StateMachine } from '../model/model.js';
 import type { Diagnostic, Fix, TextEdit } from '../types.js';
 import { closest, editDistance } from '../lang/suggest.js';
-import { safeEdits } from '../fix/fix.js';
+import { fixEdits } from '../fix/fix.js';
+import { fixIsSound, siblingExists } from '../fix/edits.js';
 import type { Analysis } from './analysis.js';
 import { tokenAt } from './cursor.js';
 import { toLspDiagnostic } from './diagnostics.js';
@@ -29,7 +30,7 @@ export function codeActions(analysis: Analysis, range: Range, only?: string[]): 
     for (const d of analysis.lint.diagnostics) {
       if (d.offset > end || d.offset + d.length < start) continue;
       const fixes = fixesFor(analysis, d);
-      for (const fix of fixes) out.push(action(analysis, fix, d, fix.safe === true || fixes.length === 1));
+      for (const fix of fixes) out.push(action(analysis, fix, d, fix.kind !== undefined || fixes.length === 1));
     }
   }
   if (wantFixAll) {
@@ -49,9 +50,13 @@ function action(analysis: Analysis, fix: Fix, d: Diagnostic, preferred: boolean)
   };
 }
 
-/** The rule's own fixes, else the ones built here. */
+/** The rule's own fixes, else the ones built here (each checked as the rules' are: no duplicate key, no anchor or alias edited). */
 export function fixesFor(analysis: Analysis, d: Diagnostic): Fix[] {
   if (d.fixes?.length) return d.fixes;
+  return builtFixes(analysis, d).filter((f) => fixIsSound(analysis.doc, f));
+}
+
+function builtFixes(analysis: Analysis, d: Diagnostic): Fix[] {
   const { model } = analysis;
   if (!model || analysis.tolerant) return [];
   const out: Fix[] = [];
@@ -83,6 +88,7 @@ export function fixesFor(analysis: Analysis, d: Diagnostic): Fix[] {
 /** PASS_RESULT_IS_STATIC: Parameters evaluates what Result leaves static. */
 function resultToParameters(analysis: Analysis, state: State): Fix | undefined {
   if (state.type !== 'Pass' || state.obj.Parameters !== undefined || state.queryLanguage !== 'JSONPath') return undefined;
+  if (siblingExists(analysis.doc, [...state.path, 'Result'], 'Parameters')) return undefined;
   const key = analysis.doc.spanOf([...state.path, 'Result'], 'key');
   return { title: "Move 'Result' to 'Parameters' (evaluated at run time)", edits: [{ ...key, newText: scalarText(analysis.doc, 'Parameters', rawText(analysis.doc, key)) }] };
 }
@@ -113,7 +119,7 @@ function unknownFieldFix(analysis: Analysis, d: Diagnostic, model: StateMachine)
     const valid = site.kind === 'state' ? stateFields(site.state?.type, site.queryLanguage) : objectFields(site.kind, site.queryLanguage);
     suggestion = closest(field, valid.map((f) => f.name));
   }
-  if (!suggestion) return undefined;
+  if (!suggestion || siblingExists(analysis.doc, keyPath, suggestion)) return undefined;
   return { title: `Change '${field}' to '${suggestion}'`, edits: [{ ...span, newText: scalarText(analysis.doc, suggestion, rawText(analysis.doc, span)) }] };
 }
 
@@ -147,13 +153,14 @@ function addEndFixes(analysis: Analysis, d: Diagnostic, model: StateMachine): Fi
   return out;
 }
 
-/** source.fixAll: the safe fixes, as one pass of the CLI's --fix applies them (overlapping ones wait for the next). */
+/**
+ * source.fixAll: the fixes that keep the meaning (Fix.kind 'fix'), as one pass of the CLI's --fix
+ * applies them (an overlapping one waits for the next pass). Suggestions are never applied here:
+ * editors run fix-all on save, unseen. Linear: the edits are sorted once and swept.
+ */
 function fixAllAction(analysis: Analysis): CodeAction | undefined {
-  const edits: TextEdit[] = [];
-  for (const group of safeEdits(analysis.lint.diagnostics)) {
-    const overlaps = group.some((e) => edits.some((x) => e.offset < x.offset + x.length && x.offset < e.offset + e.length));
-    if (!overlaps) edits.push(...group);
-  }
+  const edits = fixEdits(analysis.lint.diagnostics, ['fix']);
   if (!edits.length) return undefined;
-  return { title: 'Fix all safely fixable asl-lint problems', kind: FIX_ALL_KIND, edit: { changes: { [analysis.uri]: edits.map((e) => toLspEdit(analysis.doc, e)) } } };
+  const { doc } = analysis;
+  return { title: 'Fix all asl-lint problems that have a meaning-preserving fix', kind: FIX_ALL_KIND, edit: { changes: { [analysis.uri]: edits.map((e) => toLspEdit(doc, e)) } } };
 }

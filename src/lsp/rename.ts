@@ -8,6 +8,7 @@ import { MAX_STATE_NAME_LENGTH } from '../../rules/state-name-invalid.js';
 import type { Position } from '../types.js';
 import type { Analysis } from './analysis.js';
 import { rawText, scalarText } from './edits.js';
+import { fixIsSound } from '../fix/edits.js';
 import { occurrences, stateSymbolAt } from './stateNames.js';
 
 /** Why a rename cannot happen, said for a person (the server turns it into a ResponseError). */
@@ -34,7 +35,12 @@ export function rename(analysis: Analysis, position: Position, newName: string):
   const clash = findStateAnywhere(model, newName);
   if (clash) throw new RenameRefused(`A state named '${newName}' already exists (state names must be unique in the whole state machine).`);
   const doc = analysis.doc;
-  const edits = occurrences(model, doc, symbol.scope, symbol.name).map((o) => ({
+  const found = occurrences(model, doc, symbol.scope, symbol.name);
+  // A YAML anchor or alias is shared: renaming through it would change other places too.
+  if (found.length && !fixIsSound(doc, { title: 'rename', edits: found.map((o) => ({ ...o.span, newText: '' })) })) {
+    throw new RenameRefused(`'${symbol.name}' is written through a YAML anchor or alias; rename it by hand.`);
+  }
+  const edits = found.map((o) => ({
     range: doc.rangeOf(o.span.offset, o.span.length),
     newText: scalarText(doc, newName, rawText(doc, o.span)),
   }));

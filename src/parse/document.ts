@@ -52,6 +52,8 @@ export interface DocumentInit {
   valueKeys?: number;
   /** The length of the definition AWS would receive, when the document is a view on a larger text (a template). */
   definitionLength?: number;
+  /** Spans no fix may edit: YAML anchored nodes and aliases (one edit there changes every place that uses them). */
+  shared?: readonly { offset: number; length: number }[];
 }
 
 export class Document {
@@ -77,6 +79,8 @@ export class Document {
   private hasCarriageReturn: boolean | undefined;
   /** Answers spanOf from the text while there is no tree. */
   private locator: JsonLocator | undefined;
+  /** Sorted, disjoint: see sharedSpans. */
+  private readonly shared: readonly { offset: number; length: number }[];
 
   constructor(init: DocumentInit) {
     this.text = init.text;
@@ -90,6 +94,12 @@ export class Document {
     this.tooDeep = init.tooDeep ?? false;
     this.tooLarge = init.tooLarge;
     this.definitionLength = init.definitionLength ?? init.text.length;
+    this.shared = mergeSpans(init.shared);
+  }
+
+  /** Spans no fix may edit (YAML anchors and aliases), sorted and disjoint. */
+  get sharedSpans(): readonly { offset: number; length: number }[] {
+    return this.shared;
   }
 
   /** True when the text is empty or only white space. */
@@ -337,3 +347,16 @@ export function depthExceeds(value: unknown, limit: number): boolean {
 }
 
 export { findJsonSyntaxError };
+
+/** Sorted, overlapping spans merged. */
+function mergeSpans(spans: readonly { offset: number; length: number }[] | undefined): { offset: number; length: number }[] {
+  if (!spans?.length) return [];
+  const sorted = [...spans].sort((a, b) => a.offset - b.offset);
+  const out: { offset: number; length: number }[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.offset <= last.offset + last.length) last.length = Math.max(last.length, s.offset + s.length - last.offset);
+    else out.push({ offset: s.offset, length: s.length });
+  }
+  return out;
+}

@@ -78,7 +78,7 @@ export function parseYaml(text: string, options: YamlOptions = {}): Document {
     offset: keyNode.offset,
     length: keyNode.length,
   }));
-  return new Document({ text, format: 'yaml', value, parsed: true, syntaxErrors: [], duplicateKeys, tree });
+  return new Document({ text, format: 'yaml', value, parsed: true, syntaxErrors: [], duplicateKeys, tree, shared: conv.shared });
 }
 
 /** The first document of the stream, with an error where a second one starts (as parseDocument does). */
@@ -217,6 +217,8 @@ class Converter {
   private aliasValues = 0;
   /** Key nodes of the second and later occurrences of a key in one map. */
   readonly duplicates: TreeNode[] = [];
+  /** Anchored nodes and aliases as written: no fix may edit them. */
+  readonly shared: { offset: number; length: number }[] = [];
   constructor(private readonly options: YamlOptions) {}
 
   convert(node: YamlNode, parent: TreeNode | undefined, depth: number): { node: TreeNode; value: unknown } {
@@ -230,6 +232,7 @@ class Converter {
 
   private convertNode(node: YamlNode, parent: TreeNode | undefined, depth: number): { node: TreeNode; value: unknown } {
     const [start, end] = node.range ?? [0, 0];
+    if (isAlias(node) || (node as { anchor?: string }).anchor) this.shared.push({ offset: start, length: end - start });
     let out: { node: TreeNode; value: unknown };
     if (isMap(node)) {
       const obj: TreeNode = { type: 'object', offset: start, length: end - start, parent, children: [] };

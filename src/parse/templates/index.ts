@@ -134,7 +134,7 @@ function viewDocument(template: Document, path: Path, subs: ReadonlyMap<string, 
   const value = resolveDefinitionValue(raw, subs);
   // CloudFormation sends the object as JSON: that text, not the template, is what AWS's 1 MiB limit counts.
   const definitionLength = JSON.stringify(value)?.length ?? 0;
-  return new Document({ text: template.text, format: template.format, value, parsed: true, syntaxErrors: [], duplicateKeys: dups, tree: root, definitionLength });
+  return new Document({ text: template.text, format: template.format, value, parsed: true, syntaxErrors: [], duplicateKeys: dups, tree: root, definitionLength, shared: template.sharedSpans });
 }
 
 function cloneTree(n: TreeNode, parent: TreeNode | undefined): TreeNode {
