@@ -14,6 +14,7 @@ import type { LoadedConfig } from '../config/config.js';
 import { loadFormatter, type FileResult } from './formatters/index.js';
 import { helpText, versionText } from './help.js';
 import { parseCommandLine, type CliOptions } from './options.js';
+import { printable } from './printable.js';
 
 /** The process, as far as the CLI reads it (tests and embedders can pass their own). */
 export interface Io {
@@ -46,9 +47,10 @@ export async function main(io: Io): Promise<Outcome> {
   }
 }
 
+/** One line for stderr; paths and names in it are the user's data: control characters escaped. */
 export function describeFailure(err: unknown): string {
-  if (err instanceof UsageError || err instanceof RunError) return err.message;
-  return `internal error: ${firstLine(err instanceof Error ? err.message : String(err))}`;
+  if (err instanceof UsageError || err instanceof RunError) return printable(err.message);
+  return printable(`internal error: ${firstLine(err instanceof Error ? err.message : String(err))}`);
 }
 
 async function run(options: CliOptions, io: Io): Promise<Outcome> {

@@ -3,10 +3,15 @@
  * (`::error file=...,line=...,col=...,endLine=...,endColumn=...,title=...::message`).
  */
 import type { FileResult, Formatter } from './types.js';
+import { printableLines } from '../printable.js';
 
-/** Escaping from GitHub's workflow-command rules: data escapes %, CR, LF; properties also : and ,. */
+/**
+ * Escaping from GitHub's workflow-command rules: data escapes %, CR, LF; properties also : and ,.
+ * Other control characters (a terminal escape in a state name) are shown as escapes: the log
+ * viewer would obey them.
+ */
 function data(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printableLines(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function prop(s: string): string {
   return data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

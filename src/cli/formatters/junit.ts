@@ -3,16 +3,16 @@
  * (a clean file is one passing test case, so dashboards count what was checked).
  */
 import type { FileResult, Formatter } from './types.js';
+import { printableLines } from '../printable.js';
 
+/** Control characters (which XML 1.0 cannot carry, or a viewer would obey) are shown as escapes. */
 function xml(s: string): string {
-  return s
+  return printableLines(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    .replace(/'/g, '&apos;');
 }
 
 const junit: Formatter = {

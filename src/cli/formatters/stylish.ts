@@ -10,6 +10,7 @@
  */
 import type { Diagnostic } from '../../types.js';
 import type { FileResult, Formatter } from './types.js';
+import { printable } from '../printable.js';
 
 interface Row {
   line: string;
@@ -24,9 +25,10 @@ function rowOf(d: Diagnostic): Row {
     line: String(d.range.start.line + 1),
     column: String(d.range.start.character + 1),
     severity: d.severity === 'ERROR' ? 'error' : 'warning',
-    // A row is one line: a message with a line break would break the alignment.
-    message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
-    code: `${d.code} (${d.rule})`,
+    // A row is one line: a message with a line break would break the alignment. Names from the
+    // file may hold terminal escape sequences: shown, never obeyed.
+    message: printable(d.message.replace(/\s*[\r\n]+\s*/g, ' ')),
+    code: printable(`${d.code} (${d.rule})`),
   };
 }
 
@@ -52,7 +54,7 @@ const stylish: Formatter = {
         w.severity = Math.max(w.severity, r.severity.length);
         w.message = Math.max(w.message, r.message.length);
       }
-      out += `\n${c.underline(file.filePath)}\n`;
+      out += `\n${c.underline(printable(file.filePath))}\n`;
       for (const r of rows) {
         // Line numbers right-aligned and columns left-aligned, so the colons line up.
         const pos = c.dim(`${r.line.padStart(w.line)}:${r.column}`) + ' '.repeat(w.column - r.column.length);
