@@ -1,0 +1,194 @@
+/**
+ * The language server's connection to the editor, with the bounds a hostile or broken client
+ * needs (vscode-jsonrpc has none of them):
+ *
+ * - Output backlog: a client that stops reading makes every message wait in the server's memory.
+ *   Over stdio the server writes straight to stdout and knows the backlog exactly; diagnostics are
+ *   held (only the newest per document is sent, once the client reads again) while anything is
+ *   waiting, and past MAX_OUTPUT_BACKLOG bytes the server gives up: a line on stderr, exit 1.
+ * - Framing: a frame without a usable Content-Length cannot be skipped (nothing says where its
+ *   body ends), so the server does not go on reading garbage, deaf: it says why on stderr and
+ *   exits 1. A frame over MAX_MESSAGE_BYTES likewise. A body that is not JSON is only logged.
+ * - Newest version: every didOpen/didChange is noted when it arrives, before it is handled, so a
+ *   request queued behind newer edits is answered ContentModified at once instead of being
+ *   computed on text the client has already replaced (see server.ts).
+ */
+import { format } from 'node:util';
+import {
+  AbstractMessageWriter,
+  createConnection,
+  createServerPipeTransport,
+  createServerSocketTransport,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ProposedFeatures,
+  StreamMessageReader,
+  type Connection,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
+
+/** Bytes written and not yet taken by a client before the server gives up on it. */
+export const MAX_OUTPUT_BACKLOG = 64 * 1024 * 1024;
+/** The largest message the server reads: a 10 MiB definition, JSON-escaped, with room to spare. */
+export const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
+
+/** What the server can learn about the traffic beyond the messages themselves. */
+export interface Traffic {
+  /** The newest version of each open document the client has sent, noted on arrival. */
+  readonly received: Map<string, number>;
+  /** Bytes written and not yet taken by the client; 0 when unknown (transports other than stdio). */
+  backlog(): number;
+  /** Called when the output backlog is empty again. */
+  onDrain(listener: () => void): void;
+}
+
+export function createTraffic(): Traffic & { drained(): void; setBacklog(fn: () => number): void } {
+  const listeners: (() => void)[] = [];
+  let backlog = () => 0;
+  return {
+    received: new Map(),
+    backlog: () => backlog(),
+    onDrain: (l) => void listeners.push(l),
+    drained: () => listeners.forEach((l) => l()),
+    setBacklog: (fn) => (backlog = fn),
+  };
+}
+
+function fatal(message: string): never {
+  process.stderr.write(`asl-lint-lsp: ${message}\n`);
+  process.exit(1);
+}
+
+function docOf(message: Message): { uri: string; version?: number } | undefined {
+  const params = (message as { params?: { textDocument?: { uri?: unknown; version?: unknown } } }).params;
+  const td = params?.textDocument;
+  return td && typeof td.uri === 'string' ? { uri: td.uri, version: typeof td.version === 'number' ? td.version : undefined } : undefined;
+}
+
+/** Notes the versions of the documents as their messages arrive, then passes every message on. */
+class PeekingReader implements MessageReader {
+  constructor(
+    private readonly inner: MessageReader,
+    private readonly traffic: Traffic,
+    private readonly onMessage: () => void = () => undefined,
+  ) {}
+  get onError() {
+    return this.inner.onError;
+  }
+  get onClose() {
+    return this.inner.onClose;
+  }
+  get onPartialMessage() {
+    return this.inner.onPartialMessage;
+  }
+  listen(callback: DataCallback): Disposable {
+    return this.inner.listen((message) => {
+      this.onMessage();
+      const method = (message as { method?: unknown }).method;
+      if (method === 'textDocument/didOpen' || method === 'textDocument/didChange') {
+        const doc = docOf(message);
+        if (doc?.version !== undefined) this.traffic.received.set(doc.uri, doc.version);
+      } else if (method === 'textDocument/didClose') {
+        const doc = docOf(message);
+        if (doc) this.traffic.received.delete(doc.uri);
+      }
+      callback(message);
+    });
+  }
+  dispose(): void {
+    this.inner.dispose();
+  }
+}
+
+/** Writes each message straight to the stream (no queue of its own), so the stream's backlog is the whole backlog. */
+class StdoutWriter extends AbstractMessageWriter implements MessageWriter {
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    private readonly traffic: ReturnType<typeof createTraffic>,
+  ) {
+    super();
+    traffic.setBacklog(() => stream.writableLength);
+    stream.on('error', (err) => this.fireError(err));
+    stream.on('close', () => this.fireClose());
+  }
+  write(msg: Message): Promise<void> {
+    const json = JSON.stringify(msg);
+    const frame = `Content-Length: ${Buffer.byteLength(json, 'utf8')}\r\n\r\n${json}`;
+    return new Promise((resolve) => {
+      this.stream.write(frame, 'utf8', (err) => {
+        if (err) this.fireError(err, msg);
+        else if (this.stream.writableLength === 0) this.traffic.drained();
+        resolve();
+      });
+      if (this.stream.writableLength > MAX_OUTPUT_BACKLOG) {
+        fatal(`the editor has not read the last ${MAX_OUTPUT_BACKLOG / 1024 / 1024} MiB the server wrote; exiting`);
+      }
+    });
+  }
+  end(): void {
+    // stdout stays open until the process exits
+  }
+}
+
+const FRAMING_ERROR = /^(Header must provide a Content-Length|Content-Length value must be|Message header must separate key and value)/;
+
+/**
+ * The connection for the command line the server was started with (--stdio, --node-ipc,
+ * --socket=<port>, --pipe=<name>), and what it learns about the traffic.
+ */
+export function createServerConnection(argv: readonly string[] = process.argv.slice(2)): { connection: Connection; traffic: Traffic } {
+  const traffic = createTraffic();
+  const value = (name: string): string | undefined => {
+    const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+    if (i < 0) return undefined;
+    return argv[i].includes('=') ? argv[i].slice(name.length + 1) : argv[i + 1];
+  };
+  let reader: MessageReader;
+  let writer: MessageWriter;
+  let shutdown = false;
+  if (argv.includes('--node-ipc')) {
+    reader = new IPCMessageReader(process);
+    writer = new IPCMessageWriter(process);
+  } else if (value('--socket') !== undefined) {
+    [reader, writer] = createServerSocketTransport(Number(value('--socket')));
+  } else if (value('--pipe') !== undefined) {
+    [reader, writer] = createServerPipeTransport(value('--pipe')!);
+  } else {
+    // stdio: bytes read since the last whole message bound the size of one message.
+    let pending = 0;
+    process.stdin.on('data', (chunk: Buffer) => {
+      pending += chunk.length;
+      if (pending > MAX_MESSAGE_BYTES) fatal(`a message from the editor is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB; exiting`);
+    });
+    const end = () => process.exit(shutdown ? 0 : 1);
+    process.stdin.on('end', end);
+    process.stdin.on('close', end);
+    // stdout carries the protocol: console output from anywhere goes to stderr instead.
+    for (const level of ['log', 'info', 'warn', 'debug', 'trace'] as const) {
+      console[level] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
+    }
+    const stdin = new StreamMessageReader(process.stdin);
+    reader = new PeekingReader(stdin, traffic, () => (pending = 0));
+    writer = new StdoutWriter(process.stdout, traffic);
+  }
+  if (!(reader instanceof PeekingReader)) reader = new PeekingReader(reader, traffic);
+  reader.onError((err) => {
+    const message = err instanceof Error ? err.message.split('\n', 1)[0] : String(err);
+    if (FRAMING_ERROR.test(message)) fatal(`cannot read the editor's messages (${message}); exiting`);
+    process.stderr.write(`asl-lint-lsp: a message from the editor was not read: ${message}\n`);
+  });
+  const connection = createConnection(ProposedFeatures.all, reader, writer, {
+    // A request the client cancels before the server started it is answered at once, unrun.
+    connectionStrategy: {
+      cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: (message as { id?: number | string }).id ?? null, error: { code: -32800, message: 'cancelled' } }),
+    },
+  });
+  connection.onShutdown(() => {
+    shutdown = true;
+  });
+  return { connection, traffic };
+}
