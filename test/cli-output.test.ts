@@ -72,3 +72,43 @@ describe('control characters in human output', () => {
     expect(g.stderr.split('\n')).toHaveLength(2);
   });
 });
+
+describe('the report is streamed, not kept', () => {
+  it('a run over many large files keeps none of their texts: it fits in a heap smaller than their total size', () => {
+    const dir = join(tmp, 'many');
+    mkdirSync(dir, { recursive: true });
+    // 600 clean files of 150 KB (90 MB of text) and a last one with an error; 48 MB of heap.
+    const big = JSON.stringify({ Comment: 'x'.repeat(150_000), StartAt: 'A', States: { A: { Type: 'Succeed' } } });
+    for (let i = 0; i < 600; i++) writeFileSync(join(dir, `m${String(i).padStart(4, '0')}.asl.json`), big);
+    writeFileSync(join(dir, 'z-last.asl.json'), '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}');
+    for (const format of ['stylish', 'json', 'github', 'sarif', 'junit']) {
+      const r = spawnSync(process.execPath, ['--max-old-space-size=48', BIN, '--format', format, dir], { cwd: tmp, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
+      expect(r.stderr, format).toBe('');
+      expect(r.status, format).toBe(1);
+      if (format === 'json') {
+        const files = JSON.parse(r.stdout) as { filePath: string; errorCount: number }[];
+        expect(files).toHaveLength(601);
+        expect(files.at(-1)).toMatchObject({ filePath: 'many/z-last.asl.json', errorCount: 2 });
+      }
+    }
+  }, 180_000);
+
+  it('a reader that goes away mid-report does not change the exit code', async () => {
+    const dir = join(tmp, 'pipe');
+    mkdirSync(dir, { recursive: true });
+    // Many files with problems, the first ones only warnings... and an error near the end.
+    const warn = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x": "$.x"}, "End": true}}}';
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `w${String(i).padStart(3, '0')}.asl.json`), warn);
+    writeFileSync(join(dir, 'z-error.asl.json'), '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}');
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, dir], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    // Like `| head -1`: read the first chunk, then close the pipe.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  }, 60_000);
+});

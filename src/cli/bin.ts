@@ -27,11 +27,25 @@ function fatal(err: unknown): void {
 process.on('uncaughtException', fatal);
 process.on('unhandledRejection', fatal);
 
+let stdoutClosed = false;
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  // The reader went away (`asl-lint dir | head`): nothing more can be said, and the verdict stands.
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  fatal(err);
+  // The reader went away (`asl-lint dir | head`): nothing more is printed, but the run goes on to
+  // its verdict, which is the exit code.
+  if (err.code === 'EPIPE') stdoutClosed = true;
+  else fatal(err);
 });
+
+/** The report as it is produced; a slow reader slows the run down instead of filling memory. */
+function write(text: string): Promise<void> | undefined {
+  if (stdoutClosed || process.stdout.write(text)) return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      process.stdout.off('drain', done).off('error', done).off('close', done);
+      resolve();
+    };
+    process.stdout.on('drain', done).on('error', done).on('close', done);
+  });
+}
 process.stderr.on('error', () => {
   // Nowhere left to report to.
 });
@@ -42,9 +56,10 @@ main({
   env: process.env,
   stdin: () => process.stdin,
   stdoutIsTTY: process.stdout.isTTY === true,
+  write,
 }).then((outcome) => {
   // exitCode, not exit(): a large report drains to a pipe before the process ends.
   process.exitCode = outcome.exitCode;
-  if (outcome.stdout) process.stdout.write(outcome.stdout);
+  if (outcome.stdout && !stdoutClosed) process.stdout.write(outcome.stdout);
   if (outcome.stderr) process.stderr.write(outcome.stderr);
 }, fatal);

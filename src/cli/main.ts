@@ -24,11 +24,17 @@ export interface Io {
   /** Called only when '-' is given: merely touching process.stdin opens it. */
   stdin: () => AsyncIterable<Buffer | string>;
   stdoutIsTTY: boolean;
+  /**
+   * Where the report goes while the run goes on (the bin: stdout, waiting while it drains), so
+   * results are not all kept until the end. Without it the report is returned in Outcome.stdout.
+   */
+  write?: (text: string) => void | Promise<void>;
 }
 
 /**
- * What the run says and how it ends. Returned rather than written, so the caller knows the exit
- * code before writing (a reader closing the pipe mid-report must not change it).
+ * What the run says and how it ends: the exit code, the report (unless it went to Io.write as
+ * the run went on) and the failure message. A reader closing the pipe mid-report does not change
+ * the exit code.
  */
 export interface Outcome {
   exitCode: number;
@@ -67,13 +73,26 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   const [formatter, { lintFile }, { fixText }] = await Promise.all([loadFormatter(options.format), import('../lint-file.js'), import('../fix/fix.js')]);
   const fileSubs = options.substitutionsFile ? readSubstitutionsFile(resolve(io.cwd, options.substitutionsFile), options.substitutionsFile) : [];
 
-  const linted: { display: string; fr: FileLintResult; viaTemplate: boolean }[] = [];
+  const toFile = options.outputFile !== undefined;
+  const colors = colorsFor(shouldColor({ flag: options.color, toFile, env: io.env, isTTY: io.stdoutIsTTY }));
+  const report = formatter.stream({ colors, cwd: io.cwd });
+  // The report is printed as files are linted, except into a file (written whole at the end) or
+  // after --fix-dry-run's diffs.
+  const live = !toFile && !options.fixDryRun ? io.write : undefined;
+  let output = '';
+  const emit = async (text: string): Promise<void> => {
+    if (!text) return;
+    if (live) await live(text);
+    else output += text;
+  };
+
   const diffs: string[] = [];
-  for (const input of inputs) {
+  /** Lints one input: its own result, and those of the definition files a template names. */
+  const lintInput = async (input: Input): Promise<Linted[]> => {
     const source = input.kind === 'stdin' ? await readStdin(io.stdin()) : readInputFile(input);
     const path = input.kind === 'stdin' ? resolve(io.cwd, input.fileName ?? 'stdin.asl.json') : input.path;
     const eff = configs.effectiveConfig(path, loadConfig(options, io, configs, path));
-    if (eff.ignored && (input.kind === 'stdin' || input.discovered)) continue;
+    if (eff.ignored && (input.kind === 'stdin' || input.discovered)) return [];
     const subsGiven = eff.substitutions.size > 0 || fileSubs.length > 0 || options.substitutions.length > 0;
     const lintOptions: LintFileOptions = {
       type: options.type ?? eff.type,
@@ -98,42 +117,67 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
       if (err instanceof RunError) throw err;
       throw new RunError(`internal error while linting '${input.display}': ${firstLine(err instanceof Error ? err.message : String(err))}`);
     }
-    for (const fr of fileResults) {
+    return fileResults.map((fr) => {
       const own = fr.filePath === path;
-      linted.push({ display: own ? input.display : displayPath(fr.filePath, io.cwd), fr, viaTemplate: !own });
-    }
-  }
+      return { display: own ? input.display : displayPath(fr.filePath, io.cwd), fr, viaTemplate: !own };
+    });
+  };
 
   // A definition file a template names is linted with the template's substitutions; its
-  // stand-alone run (it was also found in a directory) would report their placeholders.
-  const viaTemplate = new Set(linted.filter((l) => l.viaTemplate).map((l) => l.fr.filePath));
-  const shownPaths = new Set<string>();
-  const results: FileResult[] = [];
-  let warningsFound = 0;
-  for (const l of linted) {
-    if (viaTemplate.has(l.fr.filePath) && !l.viaTemplate) continue;
-    if (shownPaths.has(l.fr.filePath)) continue;
-    shownPaths.add(l.fr.filePath);
-    const result = toFileResult(l.display, l.fr.text, l.fr.diagnostics, options);
-    warningsFound += result.warningsFound;
-    results.push(result.file);
+  // stand-alone run (it was also found in a directory) would report their placeholders. So the
+  // inputs that may be templates (any file not named *.asl.*, and standard input) are linted
+  // first, and their results kept (without their text) until their turn; every other file is
+  // linted, reported and forgotten in its turn.
+  const mayBeTemplate = (input: Input) => input.kind === 'stdin' || isTemplateCandidate(input.path);
+  const ahead = new Map<Input, Linted[]>();
+  const viaTemplate = new Set<string>();
+  for (const input of inputs) {
+    if (!mayBeTemplate(input)) continue;
+    const linted = await lintInput(input);
+    for (const l of linted) {
+      if (l.viaTemplate) viaTemplate.add(l.fr.filePath);
+      l.fr = { ...l.fr, text: '' };
+    }
+    ahead.set(input, linted);
   }
 
-  const toFile = options.outputFile !== undefined;
-  const colors = colorsFor(shouldColor({ flag: options.color, toFile, env: io.env, isTTY: io.stdoutIsTTY }));
-  const output = formatter.format(results, { colors, cwd: io.cwd });
+  const shownPaths = new Set<string>();
+  let warningsFound = 0;
+  let hasErrors = false;
+  for (const input of inputs) {
+    const linted = ahead.get(input) ?? (await lintInput(input));
+    ahead.delete(input);
+    for (const l of linted) {
+      if (l.viaTemplate) viaTemplate.add(l.fr.filePath);
+      else if (viaTemplate.has(l.fr.filePath)) continue;
+      if (shownPaths.has(l.fr.filePath)) continue;
+      shownPaths.add(l.fr.filePath);
+      const result = toFileResult(l.display, l.fr.text, l.fr.diagnostics, options);
+      warningsFound += result.warningsFound;
+      if (result.file.result === 'FAIL') hasErrors = true;
+      await emit(report.file(result.file));
+    }
+  }
+  await emit(report.end());
+
   let stdout = diffs.join('') + output;
   if (options.outputFile !== undefined) {
     writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output);
     stdout = diffs.join('');
   }
 
-  const hasErrors = results.some((r) => r.result === 'FAIL');
   if (options.maxWarnings !== undefined && warningsFound > options.maxWarnings) {
     const stderr = `asl-lint: ${warningsFound} warning${warningsFound === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows\n`;
     return { exitCode: EXIT_LINT, stdout, stderr };
   }
   return { exitCode: hasErrors ? EXIT_LINT : EXIT_OK, stdout, stderr: '' };
+}
+
+interface Linted {
+  display: string;
+  fr: FileLintResult;
+  /** A definition file a template names, linted with the template's substitutions. */
+  viaTemplate: boolean;
 }
 
 type ConfigModule = typeof import('../config/config.js');

@@ -2,7 +2,7 @@
  * GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request
  * (`::error file=...,line=...,col=...,endLine=...,endColumn=...,title=...::message`).
  */
-import type { FileResult, Formatter } from './types.js';
+import { streamingFormatter } from './types.js';
 import { printableLines } from '../printable.js';
 
 /**
@@ -17,10 +17,10 @@ function prop(s: string): string {
   return data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-const github: Formatter = {
-  format(results) {
+const github = streamingFormatter(() => ({
+  file(file) {
     const lines: string[] = [];
-    for (const file of results) {
+    {
       for (const d of file.diagnostics) {
         const kind = d.severity === 'ERROR' ? 'error' : 'warning';
         const props = [
@@ -36,6 +36,7 @@ const github: Formatter = {
     }
     return lines.length ? lines.join('\n') + '\n' : '';
   },
-};
+  end: () => '',
+}));
 
 export default github;

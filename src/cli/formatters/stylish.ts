@@ -9,7 +9,7 @@
  *   ✖ 2 problems (1 error, 1 warning)
  */
 import type { Diagnostic } from '../../types.js';
-import type { FileResult, Formatter } from './types.js';
+import { streamingFormatter } from './types.js';
 import { printable } from '../printable.js';
 
 interface Row {
@@ -36,13 +36,13 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-const stylish: Formatter = {
-  format(results: readonly FileResult[], { colors: c }): string {
-    let out = '';
-    let errors = 0;
-    let warnings = 0;
-    for (const file of results) {
-      if (file.diagnostics.length === 0) continue;
+const stylish = streamingFormatter(({ colors: c }) => {
+  let errors = 0;
+  let warnings = 0;
+  return {
+    file(file) {
+      if (file.diagnostics.length === 0) return '';
+      let out = '';
       errors += file.errorCount;
       warnings += file.warningCount;
       const rows = file.diagnostics.map(rowOf);
@@ -61,12 +61,15 @@ const stylish: Formatter = {
         const sev = (r.severity === 'error' ? c.red : c.yellow)(r.severity) + ' '.repeat(w.severity - r.severity.length);
         out += `  ${pos}  ${sev}  ${r.message.padEnd(w.message)}  ${c.dim(r.code)}\n`;
       }
-    }
-    const total = errors + warnings;
-    if (total === 0) return '';
-    const summary = `\u2716 ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-    return `${out}\n${c.bold((errors > 0 ? c.red : c.yellow)(summary))}\n`;
-  },
-};
+      return out;
+    },
+    end() {
+      const total = errors + warnings;
+      if (total === 0) return '';
+      const summary = `\u2716 ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+      return `\n${c.bold((errors > 0 ? c.red : c.yellow)(summary))}\n`;
+    },
+  };
+});
 
 export default stylish;
