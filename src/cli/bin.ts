@@ -8,13 +8,11 @@
  * started by the `asl-lint` bin, dist/asl-lint.cjs (src/cli/launch.ts); run from dist/src it
  * works the same, without the cache.
  */
-import module from 'node:module';
 import { EXIT_FATAL } from './errors.js';
 import { describeFailure, main } from './main.js';
 
-// Node 22+: a compile cache for the modules loaded from here on (YAML, JSONata ...); on Node 20
-// the bin's own code cache covers the program (src/code-cache.ts).
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// Node 22+: the bin (src/cli/launch.ts) has turned Node.js's compile cache on, in the user's cache
+// folder, for the program and the modules it loads later (YAML, JSONata ...); see src/code-cache.ts.
 
 function fatal(err: unknown): void {
   try {
