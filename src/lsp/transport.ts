@@ -91,7 +91,8 @@ class PeekingReader implements MessageReader {
       const method = (message as { method?: unknown }).method;
       if (method === 'textDocument/didOpen' || method === 'textDocument/didChange') {
         const doc = docOf(message);
-        if (doc?.version !== undefined) this.traffic.received.set(doc.uri, doc.version);
+        // Only open documents are noted: changes to others must not grow the map.
+        if (doc?.version !== undefined && (method === 'textDocument/didOpen' || this.traffic.received.has(doc.uri))) this.traffic.received.set(doc.uri, doc.version);
       } else if (method === 'textDocument/didClose') {
         const doc = docOf(message);
         if (doc) this.traffic.received.delete(doc.uri);
