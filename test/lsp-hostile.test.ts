@@ -187,3 +187,35 @@ describe('a flood of edits on a large YAML document', () => {
     expect(await c.shutdown()).toBe(0);
   }, 60_000);
 });
+
+describe('the other transports go through the same bounds', () => {
+  it('--node-ipc (VS Code): initialize, diagnostics, hover, shutdown', async () => {
+    const { spawn } = await import('node:child_process');
+    const { createProtocolConnection, IPCMessageReader, IPCMessageWriter, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification } = await import(
+      'vscode-languageserver-protocol/node'
+    );
+    const { SERVER } = await import('./lsp-helpers.js');
+    const proc = spawn(process.execPath, [SERVER, '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    try {
+      const conn = createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+      const published = new Promise<{ uri: string; diagnostics: { code?: unknown }[] }>((resolve) => conn.onNotification(PublishDiagnosticsNotification.type, resolve));
+      conn.listen();
+      const init = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+      expect(init.serverInfo?.name).toBe('asl-lint');
+      await conn.sendNotification(InitializedNotification.type, {});
+      const uri = 'file:///ipc/a.asl.json';
+      const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}';
+      await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asl', version: 1, text } });
+      expect((await published).diagnostics.map((d) => d.code)).toEqual(['MISSING_END_STATE', 'MISSING_TRANSITION_TARGET']);
+      const hover = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: posOf(text, '"Type"', 2) })) as Hover | null;
+      expect((hover?.contents as MarkupContent).value).toMatch(/Type/);
+      await conn.sendRequest(ShutdownRequest.type);
+      const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
+      await conn.sendNotification(ExitNotification.type);
+      expect(await exited).toBe(0);
+      conn.dispose();
+    } finally {
+      if (proc.exitCode === null) proc.kill();
+    }
+  }, 30_000);
+});

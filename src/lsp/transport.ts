@@ -6,6 +6,7 @@
  *   Over stdio the server writes straight to stdout and knows the backlog exactly; diagnostics are
  *   held (only the newest per document is sent, once the client reads again) while anything is
  *   waiting, and past MAX_OUTPUT_BACKLOG bytes the server gives up: a line on stderr, exit 1.
+ *   Over IPC, a socket or a pipe the writer queues messages itself: the backlog is their number.
  * - Framing: a frame without a usable Content-Length cannot be skipped (nothing says where its
  *   body ends), so the server does not go on reading garbage, deaf: it says why on stderr and
  *   exits 1. A frame over MAX_MESSAGE_BYTES likewise. A body that is not JSON is only logged.
@@ -33,6 +34,8 @@ import {
 
 /** Bytes written and not yet taken by a client before the server gives up on it. */
 export const MAX_OUTPUT_BACKLOG = 64 * 1024 * 1024;
+/** Messages written and not yet sent over IPC, a socket or a pipe before the server gives up on the client. */
+export const MAX_PENDING_MESSAGES = 10_000;
 /** The largest message the server reads: a 10 MiB definition, JSON-escaped, with room to spare. */
 export const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
 
@@ -40,7 +43,7 @@ export const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
 export interface Traffic {
   /** The newest version of each open document the client has sent, noted on arrival. */
   readonly received: Map<string, number>;
-  /** Bytes written and not yet taken by the client; 0 when unknown (transports other than stdio). */
+  /** Bytes (stdio) or messages (other transports) written and not yet taken by the client. */
   backlog(): number;
   /** Called when the output backlog is empty again. */
   onDrain(listener: () => void): void;
@@ -135,6 +138,35 @@ class StdoutWriter extends AbstractMessageWriter implements MessageWriter {
   }
 }
 
+/** Other transports queue inside their writer: the backlog is the number of messages not yet sent. */
+class CountingWriter implements MessageWriter {
+  private pending = 0;
+  constructor(
+    private readonly inner: MessageWriter,
+    private readonly traffic: ReturnType<typeof createTraffic>,
+  ) {
+    traffic.setBacklog(() => this.pending);
+  }
+  get onError() {
+    return this.inner.onError;
+  }
+  get onClose() {
+    return this.inner.onClose;
+  }
+  write(msg: Message): Promise<void> {
+    if (++this.pending > MAX_PENDING_MESSAGES) fatal(`the editor has not read the last ${MAX_PENDING_MESSAGES} messages the server sent; exiting`);
+    return this.inner.write(msg).finally(() => {
+      if (--this.pending === 0) this.traffic.drained();
+    });
+  }
+  end(): void {
+    this.inner.end();
+  }
+  dispose(): void {
+    this.inner.dispose();
+  }
+}
+
 const FRAMING_ERROR = /^(Header must provide a Content-Length|Content-Length value must be|Message header must separate key and value)/;
 
 /**
@@ -177,6 +209,7 @@ export function createServerConnection(argv: readonly string[] = process.argv.sl
     writer = new StdoutWriter(process.stdout, traffic);
   }
   if (!(reader instanceof PeekingReader)) reader = new PeekingReader(reader, traffic);
+  if (!(writer instanceof StdoutWriter)) writer = new CountingWriter(writer, traffic);
   reader.onError((err) => {
     const message = err instanceof Error ? err.message.split('\n', 1)[0] : String(err);
     if (FRAMING_ERROR.test(message)) fatal(`cannot read the editor's messages (${message}); exiting`);
