@@ -87,7 +87,37 @@ describe('framing', () => {
     await c.initialize();
     c.proc.stdin!.write('Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{"jsonrpc":"2.0","id":99,"method":"shutdown"}');
     expect(await c.exited).toBe(1);
-    expect(c.stderr).toMatch(/^asl-lint-lsp: cannot read the editor's messages \(Header must provide a Content-Length property\.\); exiting\n/m);
+    expect(c.stderr).toContain("asl-lint-lsp: a message from the editor has no valid Content-Length header (it cannot be read, nor skipped); exiting\n");
+  }, 30_000);
+
+  it('a header that never ends: refused past 8 KiB (the reader would rescan all it holds at every chunk)', async () => {
+    const c = client();
+    await c.initialize();
+    c.proc.stdin!.on('error', () => undefined);
+    const chunk = 'X-Padding: ' + 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 16 && c.proc.exitCode === null; i++) c.proc.stdin!.write(chunk);
+    expect(await c.exited).toBe(1);
+    expect(c.stderr).toContain('asl-lint-lsp: a message header from the editor is longer than 8 KiB; exiting\n');
+  }, 30_000);
+
+  it('a Content-Length over 128 MiB is refused before any of the body is kept', async () => {
+    const c = client();
+    await c.initialize();
+    c.proc.stdin!.write('Content-Length: 200000000\r\n\r\n{"jsonrpc":"2.0",');
+    expect(await c.exited).toBe(1);
+    expect(c.stderr).toContain('asl-lint-lsp: a message from the editor is larger than 128 MiB (Content-Length: 200000000); exiting\n');
+  }, 30_000);
+
+  it('headers as the specification allows them (Content-Type too, any case, split across chunks) are read', async () => {
+    const c = client();
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 'raw-1', method: 'shutdown' });
+    const frame = `content-type: application/vscode-jsonrpc; charset=utf-8\r\nCONTENT-LENGTH:${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    await c.initialize();
+    for (const ch of frame) c.proc.stdin!.write(ch);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.proc.exitCode).toBe(null);
+    expect(c.stderr).toBe('');
+    expect(await c.shutdown()).toBe(0);
   }, 30_000);
 
   it('a body that is not JSON (the frame is intact) is logged, and the server keeps answering', async () => {
@@ -216,6 +246,47 @@ describe('the other transports go through the same bounds', () => {
       conn.dispose();
     } finally {
       if (proc.exitCode === null) proc.kill();
+    }
+  }, 30_000);
+});
+
+describe('--socket', () => {
+  it('connects to the port, answers over it, and the frame guard applies there too', async () => {
+    const net = await import('node:net');
+    const { spawn } = await import('node:child_process');
+    const { createProtocolConnection, SocketMessageReader, SocketMessageWriter, InitializeRequest, ShutdownRequest, ExitNotification } = await import('vscode-languageserver-protocol/node');
+    const { SERVER } = await import('./lsp-helpers.js');
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const accepted = new Promise<import('node:net').Socket>((resolve) => server.once('connection', resolve));
+    const run = (): { proc: ReturnType<typeof spawn>; stderr: () => string; exited: Promise<number | null> } => {
+      const proc = spawn(process.execPath, [SERVER, `--socket=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      proc.stderr!.on('data', (d) => (stderr += String(d)));
+      return { proc, stderr: () => stderr, exited: new Promise((resolve) => proc.on('exit', resolve)) };
+    };
+    const first = run();
+    try {
+      const sock = await accepted;
+      const conn = createProtocolConnection(new SocketMessageReader(sock), new SocketMessageWriter(sock));
+      conn.listen();
+      const init = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+      expect(init.serverInfo?.name).toBe('asl-lint');
+      await conn.sendRequest(ShutdownRequest.type);
+      await conn.sendNotification(ExitNotification.type);
+      expect(await first.exited).toBe(0);
+      conn.dispose();
+      // A second server, sent a frame without Content-Length.
+      const second = run();
+      const sock2 = await new Promise<import('node:net').Socket>((resolve) => server.once('connection', resolve));
+      sock2.on('error', () => undefined);
+      sock2.write('X-Nothing: 1\r\n\r\n{}');
+      expect(await second.exited).toBe(1);
+      expect(second.stderr()).toContain('has no valid Content-Length header');
+    } finally {
+      if (first.proc.exitCode === null) first.proc.kill();
+      server.close();
     }
   }, 30_000);
 });

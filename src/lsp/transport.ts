@@ -9,17 +9,19 @@
  *   Over IPC, a socket or a pipe the writer queues messages itself: the backlog is their number.
  * - Framing: a frame without a usable Content-Length cannot be skipped (nothing says where its
  *   body ends), so the server does not go on reading garbage, deaf: it says why on stderr and
- *   exits 1. A frame over MAX_MESSAGE_BYTES likewise. A body that is not JSON is only logged.
+ *   exits 1. So does a Content-Length over MAX_MESSAGE_BYTES (refused before any of the body is
+ *   kept) and a header over MAX_HEADER_BYTES (vscode-jsonrpc looks for the end of a header again
+ *   in everything buffered at each chunk: 128 MiB without one took 288 s). A body that is not
+ *   JSON is only logged.
  * - Newest version: every didOpen/didChange is noted when it arrives, before it is handled, so a
  *   request queued behind newer edits is answered ContentModified at once instead of being
  *   computed on text the client has already replaced (see server.ts).
  */
+import { createConnection as createNetConnection } from 'node:net';
 import { format } from 'node:util';
 import {
   AbstractMessageWriter,
   createConnection,
-  createServerPipeTransport,
-  createServerSocketTransport,
   IPCMessageReader,
   IPCMessageWriter,
   ProposedFeatures,
@@ -38,6 +40,8 @@ export const MAX_OUTPUT_BACKLOG = 64 * 1024 * 1024;
 export const MAX_PENDING_MESSAGES = 10_000;
 /** The largest message the server reads: a 10 MiB definition, JSON-escaped, with room to spare. */
 export const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
+/** The longest header of a message (LSP's are a few dozen bytes). */
+export const MAX_HEADER_BYTES = 8 * 1024;
 
 /** What the server can learn about the traffic beyond the messages themselves. */
 export interface Traffic {
@@ -77,7 +81,6 @@ class PeekingReader implements MessageReader {
   constructor(
     private readonly inner: MessageReader,
     private readonly traffic: Traffic,
-    private readonly onMessage: () => void = () => undefined,
   ) {}
   get onError() {
     return this.inner.onError;
@@ -90,7 +93,6 @@ class PeekingReader implements MessageReader {
   }
   listen(callback: DataCallback): Disposable {
     return this.inner.listen((message) => {
-      this.onMessage();
       const method = (message as { method?: unknown }).method;
       if (method === 'textDocument/didOpen' || method === 'textDocument/didChange') {
         const doc = docOf(message);
@@ -108,10 +110,44 @@ class PeekingReader implements MessageReader {
   }
 }
 
+/**
+ * Follows the framing of the bytes the reader gets (in step with it, on the same chunks) and
+ * ends the server on a frame it could never read: O(1) work per byte, whatever arrives.
+ */
+class FrameGuard {
+  private header = '';
+  private body = 0;
+  push(chunk: Buffer): void {
+    let i = 0;
+    while (i < chunk.length) {
+      if (this.body > 0) {
+        const n = Math.min(this.body, chunk.length - i);
+        this.body -= n;
+        i += n;
+        continue;
+      }
+      const before = this.header.length;
+      this.header += chunk.toString('latin1', i, Math.min(chunk.length, i + MAX_HEADER_BYTES + 4 - before));
+      const end = this.header.indexOf('\r\n\r\n', Math.max(0, before - 3));
+      if (end < 0) {
+        if (this.header.length > MAX_HEADER_BYTES) fatal(`a message header from the editor is longer than ${MAX_HEADER_BYTES / 1024} KiB; exiting`);
+        return;
+      }
+      i += end + 4 - before;
+      let length: string | undefined;
+      for (const line of this.header.slice(0, end).split('\r\n')) length = /^\s*content-length\s*:\s*(\d+)\s*$/i.exec(line)?.[1] ?? length;
+      this.header = '';
+      if (length === undefined) fatal("a message from the editor has no valid Content-Length header (it cannot be read, nor skipped); exiting");
+      this.body = Number(length);
+      if (this.body > MAX_MESSAGE_BYTES) fatal(`a message from the editor is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB (Content-Length: ${length}); exiting`);
+    }
+  }
+}
+
 /** Writes each message straight to the stream (no queue of its own), so the stream's backlog is the whole backlog. */
-class StdoutWriter extends AbstractMessageWriter implements MessageWriter {
+class StreamWriter extends AbstractMessageWriter implements MessageWriter {
   constructor(
-    private readonly stream: NodeJS.WriteStream,
+    private readonly stream: NodeJS.WritableStream & { writableLength: number },
     private readonly traffic: ReturnType<typeof createTraffic>,
   ) {
     super();
@@ -134,7 +170,7 @@ class StdoutWriter extends AbstractMessageWriter implements MessageWriter {
     });
   }
   end(): void {
-    // stdout stays open until the process exits
+    // The stream stays open until the process exits.
   }
 }
 
@@ -180,36 +216,37 @@ export function createServerConnection(argv: readonly string[] = process.argv.sl
     if (i < 0) return undefined;
     return argv[i].includes('=') ? argv[i].slice(name.length + 1) : argv[i + 1];
   };
-  let reader: MessageReader;
-  let writer: MessageWriter;
+  let reader!: MessageReader;
+  let writer!: MessageWriter;
   let shutdown = false;
+  /** A byte stream in and out (stdio, a socket, a pipe): framing guarded, exact backlog. */
+  const streams = (input: NodeJS.ReadableStream, output: NodeJS.WritableStream & { writableLength: number }): void => {
+    const guard = new FrameGuard();
+    input.on('data', (chunk: Buffer) => guard.push(chunk));
+    const end = () => process.exit(shutdown ? 0 : 1);
+    input.on('end', end);
+    input.on('close', end);
+    reader = new PeekingReader(new StreamMessageReader(input), traffic);
+    writer = new StreamWriter(output, traffic);
+  };
+  const socket = value('--socket');
+  const pipe = value('--pipe');
   if (argv.includes('--node-ipc')) {
     reader = new IPCMessageReader(process);
     writer = new IPCMessageWriter(process);
-  } else if (value('--socket') !== undefined) {
-    [reader, writer] = createServerSocketTransport(Number(value('--socket')));
-  } else if (value('--pipe') !== undefined) {
-    [reader, writer] = createServerPipeTransport(value('--pipe')!);
+  } else if (socket !== undefined || pipe !== undefined) {
+    // What vscode-jsonrpc's createServerSocketTransport / createServerPipeTransport do, guarded.
+    const conn = socket !== undefined ? createNetConnection(Number(socket), '127.0.0.1') : createNetConnection(pipe!);
+    streams(conn, conn);
   } else {
-    // stdio: bytes read since the last whole message bound the size of one message.
-    let pending = 0;
-    process.stdin.on('data', (chunk: Buffer) => {
-      pending += chunk.length;
-      if (pending > MAX_MESSAGE_BYTES) fatal(`a message from the editor is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB; exiting`);
-    });
-    const end = () => process.exit(shutdown ? 0 : 1);
-    process.stdin.on('end', end);
-    process.stdin.on('close', end);
     // stdout carries the protocol: console output from anywhere goes to stderr instead.
     for (const level of ['log', 'info', 'warn', 'debug', 'trace'] as const) {
       console[level] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
     }
-    const stdin = new StreamMessageReader(process.stdin);
-    reader = new PeekingReader(stdin, traffic, () => (pending = 0));
-    writer = new StdoutWriter(process.stdout, traffic);
+    streams(process.stdin, process.stdout);
   }
   if (!(reader instanceof PeekingReader)) reader = new PeekingReader(reader, traffic);
-  if (!(writer instanceof StdoutWriter)) writer = new CountingWriter(writer, traffic);
+  if (!(writer instanceof StreamWriter)) writer = new CountingWriter(writer, traffic);
   reader.onError((err) => {
     const message = err instanceof Error ? err.message.split('\n', 1)[0] : String(err);
     if (FRAMING_ERROR.test(message)) fatal(`cannot read the editor's messages (${message}); exiting`);
