@@ -12,7 +12,11 @@ export type Colors = ReturnType<typeof picocolors.createColors>;
 export interface FileResult {
   /** The path as shown to the user: relative to the working directory when inside it. */
   filePath: string;
-  /** The text that was linted (BOM removed), for formatters that show source excerpts. */
+  /**
+   * The text that was linted (BOM removed), for formatters that show source excerpts; '' for the
+   * files the CLI lints ahead of the others (those that may be templates), whose texts it does
+   * not keep. No formatter uses it today.
+   */
   source: string;
   /** FAIL when the file has at least one error (errors are never hidden by options). */
   result: 'OK' | 'FAIL';
