@@ -84,3 +84,25 @@ describe('action.yml', () => {
     expect(runStep(step('Fail on lint errors'), { exit: '' }, cwd).status).toBe(2);
   });
 });
+
+describe('.pre-commit-hooks.yaml', () => {
+  const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; args?: string[] }[];
+
+  it('ends every hook\'s arguments with --: the file names pre-commit appends are never options', () => {
+    expect(hooks.map((h) => [h.id, h.args?.at(-1)])).toEqual([
+      ['asl-lint', '--'],
+      ['asl-lint-templates', '--'],
+    ]);
+  });
+
+  it('a staged file named like an option is linted as a file (before: it became --output-file)', () => {
+    const cwd = mkdtempSync(join(dir, 'pre-commit-'));
+    const name = '--output-file=pwned.asl.json';
+    writeFileSync(join(cwd, name), '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}');
+    // What pre-commit runs: entry, args, then the file names.
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'asl-lint.cjs'), ...(hooks[0].args ?? []), name], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(name);
+    expect(existsSync(join(cwd, 'pwned.asl.json'))).toBe(false);
+  });
+});
