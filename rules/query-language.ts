@@ -9,7 +9,7 @@ export default defineRule({
     id: 'query-language',
     code: 'SCHEMA_VALIDATION_FAILED',
     severity: 'ERROR',
-    fixable: 'suggestion',
+    fixable: 'editor',
     description: "Fields of one query language are not used in states of the other; QueryLanguage is 'JSONPath' or 'JSONata' and is not set on an ItemProcessor, Iterator or branch.",
     rationale:
       "A state's language is its own QueryLanguage, else the machine's, else JSONPath. JSONata states take Arguments, Output, Items and Condition instead of InputPath, Parameters, ResultSelector, ResultPath, the *Path fields and comparison operators; AWS refuses the other language's fields with the messages below (measured). A machine set to JSONata cannot contain a JSONPath state, and an ItemProcessor, Iterator or Parallel branch cannot declare a QueryLanguage (Field 'QueryLanguage' is not supported). A QueryLanguage other than exactly 'JSONPath' or 'JSONata' is reported at the field (and, as on AWS, makes the state JSONata). A state that declares JSONPath in a JSONata machine gets only that diagnostic. " +
@@ -164,6 +164,6 @@ function moveToTop(doc: Document, model: StateMachine, value: string, insert: bo
   }
   const edits = [{ offset: removeStart, length: removeEnd - removeStart, newText: '' }];
   if (insert) edits.unshift({ offset: first.offset, length: 0, newText: insertText });
-  // A suggestion: it changes the language every state is read in.
-  return { title: insert ? 'Move QueryLanguage to the top level' : 'Remove QueryLanguage from States', edits, kind: 'suggestion' };
+  // An editor quick fix only: it changes the language every state is read in.
+  return { title: insert ? 'Move QueryLanguage to the top level' : 'Remove QueryLanguage from States', edits };
 }

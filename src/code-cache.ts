@@ -1,40 +1,42 @@
 /**
- * Loads a CommonJS file of ours (the bundled CLI, the generated schema validators) through a V8
- * code cache, so a cold start deserializes compiled code instead of parsing and compiling ~750 KB
- * of JavaScript again (measured: 25 ms of compilation become 5 ms of deserialization).
+ * Loads a CommonJS file of ours (the bundled CLI, the generated schema validators) through a
+ * compile cache, so a cold start deserializes compiled code instead of parsing and compiling
+ * ~750 KB of JavaScript again (measured: 25 ms of compilation become 5 ms of deserialization).
  *
  * Only the `asl-lint` bin turns it on (src/cli/launch.ts sets CODE_CACHE_FLAG before loading the
- * program): a library user or the language server never gets an exit hook or a file written next
- * to the package. ASL_LINT_NO_CODE_CACHE=1 turns it off (the benchmark measures both).
+ * program): a library user or the language server never gets an exit hook or a file written.
+ * ASL_LINT_NO_CODE_CACHE=1 turns it off (the benchmark measures both).
  *
- * The cache is `<file>.v8cache` beside the file (`<file>.<flags>.v8cache` when Node.js runs with
- * V8 flags, which change what V8 accepts). `npm run build` writes it
- * (scripts/warm-code-cache.mjs); when it is missing, stale or refused, the file is compiled as
- * usual and a fresh cache is written when the process exits, if the folder is writable.
- * Its header names the Node.js version and architecture, the CRC-32 and length of the source it
- * was made from (V8's own check compares only the length, and would run stale bytecode for a
- * same-length edit) and the CRC-32 of the payload (V8 does not checksum the payload, and a
- * damaged one aborts the process inside the deserializer, before any handler can run).
+ * Where Node.js has its own compile cache (module.enableCompileCache, Node.js 22+), that is used,
+ * in the folder below. Otherwise (Node.js 20, our runtime) a V8 code cache made with vm.Script.
+ * Code from a cache runs as ours, so the cache is kept where only the user can write:
  *
- * Node 22+ has module.enableCompileCache(); Node 20, our runtime, does not, hence vm.Script.
- * Without zlib.crc32 (Node < 20.15) the files are simply required.
+ * - the folder is `$ASL_LINT_CACHE_DIR`, else `$XDG_CACHE_HOME/asl-lint`, else
+ *   `~/.cache/asl-lint`, created 0700; a folder (or file) that is a symbolic link, owned by
+ *   another user, or writable by group or others is never read or written;
+ * - a cache file (0600, created exclusively, renamed into place) is named by the SHA-256 of the
+ *   exact bytes of the file it was made from, the Node.js version, architecture and V8 flags, and
+ *   carries the SHA-256 of its payload (V8 does not check the payload, and a damaged one aborts
+ *   the process inside the deserializer, before any handler can run);
+ * - the folder keeps at most MAX_ENTRIES caches (the oldest go), however many Node.js versions,
+ *   flags or builds have run.
  */
-import { accessSync, constants, openSync, readFileSync, renameSync, unlinkSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, readFileSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
 
 /** Set to true on globalThis by the bin before it loads the program. */
 export const CODE_CACHE_FLAG = Symbol.for('asl-lint.code-cache');
 
-const MAGIC = 'asl-lint-v8-cache 2';
+const MAGIC = 'asl-lint-v8-cache 3';
+/** Caches kept in the folder (two per Node.js version and flags: the CLI and the validators). */
+export const MAX_ENTRIES = 16;
+const SUFFIX = '.v8cache';
+
 const require = createRequire(import.meta.url);
-
-type Crc32 = (data: Buffer | string, value?: number) => number;
-
-function crc32(): Crc32 | undefined {
-  return (require('node:zlib') as { crc32?: Crc32 }).crc32;
-}
 
 export function codeCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   if ((globalThis as Record<symbol, unknown>)[CODE_CACHE_FLAG] !== true) return false;
@@ -42,27 +44,101 @@ export function codeCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean 
   return off === undefined || off === '' || off === '0';
 }
 
-export type CodeCacheStatus = 'used' | 'written' | 'refused' | 'off';
+/** The per-user cache folder: $ASL_LINT_CACHE_DIR, $XDG_CACHE_HOME/asl-lint or ~/.cache/asl-lint. */
+export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.ASL_LINT_CACHE_DIR) return resolve(env.ASL_LINT_CACHE_DIR);
+  // The XDG base directory rules: a relative XDG_CACHE_HOME is ignored.
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'asl-lint');
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    return undefined;
+  }
+  return home ? join(home, '.cache', 'asl-lint') : undefined;
+}
 
-function debug(filename: string, status: CodeCacheStatus | 'not written'): void {
+export type CodeCacheStatus = 'used' | 'written' | 'refused' | 'off' | 'node';
+
+function debug(filename: string, status: CodeCacheStatus | 'not written' | `unsafe folder: ${string}`): void {
   if (process.env.ASL_LINT_DEBUG_CODE_CACHE) process.stderr.write(`asl-lint code cache: ${filename}: ${status}\n`);
+}
+
+/** Why a folder or file must not be trusted with code, or undefined when it is the user's alone. */
+function unsafe(st: Stats, kind: 'folder' | 'file'): string | undefined {
+  if (kind === 'folder' ? !st.isDirectory() : !st.isFile()) return st.isSymbolicLink() ? 'a symbolic link' : `not a ${kind}`;
+  const uid = process.getuid?.();
+  if (uid !== undefined && st.uid !== uid) return 'owned by another user';
+  if (process.platform !== 'win32' && (st.mode & 0o022) !== 0) return 'writable by group or others';
+  return undefined;
+}
+
+/** The cache folder, created if needed, when it is safe to use; else undefined (and why, under debug). */
+function privateFolder(filename: string, create: boolean): string | undefined {
+  const dir = cacheFolder();
+  if (!dir) return undefined;
+  let st: Stats;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    if (!create) return undefined;
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      st = lstatSync(dir);
+    } catch {
+      return undefined;
+    }
+  }
+  const why = unsafe(st, 'folder');
+  if (why) {
+    debug(filename, `unsafe folder: ${dir} is ${why}`);
+    return undefined;
+  }
+  return dir;
+}
+
+let nodeCompileCache: boolean | undefined;
+
+/** Node.js 22+: its own compile cache, in our folder; true when it is on. */
+function enableNodeCompileCache(filename: string): boolean {
+  if (nodeCompileCache !== undefined) return nodeCompileCache;
+  const mod = require('node:module') as { enableCompileCache?: (dir?: string) => { status: number } };
+  nodeCompileCache = false;
+  if (typeof mod.enableCompileCache !== 'function') return false;
+  const dir = privateFolder(filename, true);
+  if (!dir) return (nodeCompileCache = true); // Node.js has one: never our own; without a safe folder, none
+  try {
+    mod.enableCompileCache(join(dir, 'node-compile-cache'));
+  } catch {
+    // An optimisation, never an error.
+  }
+  return (nodeCompileCache = true);
+}
+
+function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /**
  * Runs a CommonJS file as `require()` would (its own `require`, `module`, `exports`, `__filename`,
- * `__dirname`) and returns its exports, using and maintaining its code cache when enabled.
+ * `__dirname`) and returns its exports, using and maintaining its compile cache when enabled.
  */
 export function requireCached(filename: string): unknown {
-  const crc = codeCacheEnabled() ? crc32() : undefined;
-  if (!crc) {
+  if (!codeCacheEnabled()) {
     debug(filename, 'off');
+    return createRequire(filename)(filename);
+  }
+  if (enableNodeCompileCache(filename)) {
+    debug(filename, 'node');
     return createRequire(filename)(filename);
   }
   const bytes = readFileSync(filename);
   const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
-  const cacheFile = flags ? `${filename}.${crc(flags).toString(16)}.v8cache` : `${filename}.v8cache`;
-  const key = `${MAGIC} ${process.version} ${process.arch} ${bytes.length} ${crc(bytes).toString(16)}`;
-  const cachedData = readCache(cacheFile, key, crc);
+  const key = sha256(`${MAGIC}\n${process.version}\n${process.arch}\n${flags}\n${sha256(bytes)}`);
+  const dir = privateFolder(filename, false);
+  const cacheFile = dir ? join(dir, `${key}${SUFFIX}`) : undefined;
+  const cachedData = cacheFile ? readCache(cacheFile, key) : undefined;
   const source = bytes.toString('utf8');
   // The wrapper keeps line numbers; a hashbang line would be a syntax error inside it.
   const body = source.startsWith('#!') ? `//${source}` : source;
@@ -71,7 +147,7 @@ export function requireCached(filename: string): unknown {
   else {
     if (cachedData) debug(filename, 'refused');
     // After the run, the cache also holds the functions this run compiled lazily.
-    process.once('exit', () => writeCache(filename, cacheFile, key, script, crc));
+    process.once('exit', () => writeCache(filename, key, script));
   }
   const module = { exports: {} as unknown, filename, id: filename, loaded: false };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
@@ -80,40 +156,52 @@ export function requireCached(filename: string): unknown {
   return module.exports;
 }
 
-/** The payload of a cache made for exactly this key, with an intact checksum; else undefined. */
-function readCache(cacheFile: string, key: string, crc: Crc32): Buffer | undefined {
+/** The payload of a cache made for exactly this key, the user's own, intact; else undefined. */
+function readCache(cacheFile: string, key: string): Buffer | undefined {
   let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = readFileSync(cacheFile);
+    // Never through a link: the file itself must be the user's.
+    fd = openSync(cacheFile, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   } catch {
     return undefined;
   }
+  try {
+    const st = fstatSync(fd);
+    if (unsafe(st, 'file') || st.size > 64 * 1024 * 1024) return undefined;
+    bytes = Buffer.allocUnsafe(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const n = readSync(fd, bytes, at, st.size - at, at);
+      if (n === 0) return undefined;
+      at += n;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
   const newline = bytes.indexOf(10);
   if (newline < 0) return undefined;
-  const header = bytes.toString('latin1', 0, newline);
-  const sum = header.lastIndexOf(' ');
-  if (header.slice(0, sum) !== key) return undefined;
   const payload = bytes.subarray(newline + 1);
-  return crc(payload).toString(16) === header.slice(sum + 1) ? payload : undefined;
+  return bytes.toString('latin1', 0, newline) === `${MAGIC} ${key} ${sha256(payload)}` ? payload : undefined;
 }
 
-function writeCache(filename: string, cacheFile: string, key: string, script: Script, crc: Crc32): void {
-  const dir = dirname(cacheFile);
-  try {
-    // A read-only install: not even worth serializing.
-    accessSync(dir, constants.W_OK);
-  } catch {
+function writeCache(filename: string, key: string, script: Script): void {
+  const dir = privateFolder(filename, true);
+  if (!dir) {
     debug(filename, 'not written');
     return;
   }
   // Another process may write the same cache at the same moment: write aside under a name no one
-  // else uses (created exclusively, so never through a planted link), then rename into place.
+  // else uses (created exclusively, owner-only, so never through a planted link), then rename.
+  const cacheFile = join(dir, `${key}${SUFFIX}`);
   const temp = `${cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   try {
     const payload = script.createCachedData();
-    const fd = openSync(temp, 'wx', 0o644);
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
     try {
-      writeSync(fd, `${key} ${crc(payload).toString(16)}\n`, null, 'latin1');
+      writeSync(fd, `${MAGIC} ${key} ${sha256(payload)}\n`, null, 'latin1');
       writeSync(fd, payload);
     } finally {
       closeSync(fd);
@@ -128,5 +216,28 @@ function writeCache(filename: string, cacheFile: string, key: string, script: Sc
       // Nothing was written.
     }
     debug(filename, 'not written');
+    return;
+  }
+  prune(dir, cacheFile);
+}
+
+/** Keeps the newest MAX_ENTRIES caches; leftovers of crashed writers (an hour old) go too. */
+function prune(dir: string, keep: string): void {
+  try {
+    const now = Date.now();
+    const caches: { path: string; mtime: number }[] = [];
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith(SUFFIX) && !name.endsWith('.tmp')) continue;
+      const path = join(dir, name);
+      const st = lstatSync(path);
+      if (!st.isFile()) continue;
+      if (name.endsWith('.tmp')) {
+        if (now - st.mtimeMs > 3_600_000) unlinkSync(path);
+      } else if (path !== keep) caches.push({ path, mtime: st.mtimeMs });
+    }
+    caches.sort((a, b) => b.mtime - a.mtime);
+    for (const old of caches.slice(MAX_ENTRIES - 1)) unlinkSync(old.path);
+  } catch {
+    // Another process pruning at the same moment: fine.
   }
 }

@@ -112,7 +112,7 @@ describe('an unquoted ${placeholder}', () => {
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: wait.asl.json\n      DefinitionSubstitutions:\n        Delay: 5\n',
       );
       const r = spawnSync(process.execPath, [BIN, 'template.yaml'], { cwd: dir, encoding: 'utf8' });
-      expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: 'asl-lint: checked 2 files (1 state machine)\n' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

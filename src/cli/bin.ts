@@ -8,13 +8,11 @@
  * started by the `asl-lint` bin, dist/asl-lint.cjs (src/cli/launch.ts); run from dist/src it
  * works the same, without the cache.
  */
-import module from 'node:module';
 import { EXIT_FATAL } from './errors.js';
 import { describeFailure, main } from './main.js';
 
-// Node 22+: a compile cache for the modules loaded from here on (YAML, JSONata ...); on Node 20
-// the bin's own code cache covers the program (src/code-cache.ts).
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// Node 22+: the bin (src/cli/launch.ts) has turned Node.js's compile cache on, in the user's cache
+// folder, for the program and the modules it loads later (YAML, JSONata ...); see src/code-cache.ts.
 
 function fatal(err: unknown): void {
   try {
@@ -27,11 +25,25 @@ function fatal(err: unknown): void {
 process.on('uncaughtException', fatal);
 process.on('unhandledRejection', fatal);
 
+let stdoutClosed = false;
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  // The reader went away (`asl-lint dir | head`): nothing more can be said, and the verdict stands.
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  fatal(err);
+  // The reader went away (`asl-lint dir | head`): nothing more is printed, but the run goes on to
+  // its verdict, which is the exit code.
+  if (err.code === 'EPIPE') stdoutClosed = true;
+  else fatal(err);
 });
+
+/** The report as it is produced; a slow reader slows the run down instead of filling memory. */
+function write(text: string): Promise<void> | undefined {
+  if (stdoutClosed || process.stdout.write(text)) return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      process.stdout.off('drain', done).off('error', done).off('close', done);
+      resolve();
+    };
+    process.stdout.on('drain', done).on('error', done).on('close', done);
+  });
+}
 process.stderr.on('error', () => {
   // Nowhere left to report to.
 });
@@ -42,9 +54,10 @@ main({
   env: process.env,
   stdin: () => process.stdin,
   stdoutIsTTY: process.stdout.isTTY === true,
+  write,
 }).then((outcome) => {
   // exitCode, not exit(): a large report drains to a pipe before the process ends.
   process.exitCode = outcome.exitCode;
-  if (outcome.stdout) process.stdout.write(outcome.stdout);
+  if (outcome.stdout && !stdoutClosed) process.stdout.write(outcome.stdout);
   if (outcome.stderr) process.stderr.write(outcome.stderr);
 }, fatal);

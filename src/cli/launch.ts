@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * The `asl-lint` bin (bundled to dist/asl-lint.cjs): starts the bundled program,
- * dist/asl-lint-main.cjs, through its V8 code cache (src/code-cache.ts). Kept tiny: every byte
- * here is compiled at every start. Only meaningful bundled, where `__dirname` is dist/.
+ * dist/asl-lint-main.cjs, through its compile cache (src/code-cache.ts: Node.js's own where it
+ * has one, else a V8 code cache in the user's cache folder). Kept tiny: every byte here is
+ * compiled at every start. Only meaningful bundled, where `__dirname` is dist/.
  */
 import { join } from 'node:path';
 import { CODE_CACHE_FLAG, requireCached } from '../code-cache.js';
@@ -13,6 +14,7 @@ try {
   requireCached(join(__dirname, 'asl-lint-main.cjs'));
 } catch (err) {
   // The program could not even start (a broken install): one line, exit 2, no stack trace.
-  process.stderr.write(`asl-lint: cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`asl-lint: cannot start: ${message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}\n`);
   process.exit(2);
 }

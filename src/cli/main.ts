@@ -3,7 +3,7 @@
  * checks anything itself) -> filtered results -> a formatter -> stdout or a file -> exit code.
  * Every failure ends here as one line on stderr and exit code 2.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { colorsFor, shouldColor } from './colors.js';
@@ -16,6 +16,7 @@ import { loadFormatter, type FileResult } from './formatters/index.js';
 import { helpText, versionText } from './help.js';
 import { parseCommandLine, type CliOptions } from './options.js';
 import { checkPlans, fixRoots, planFix, writeFix, writeOutputFile, type FixPlan } from './safe-write.js';
+import { printable } from './printable.js';
 
 /** The process, as far as the CLI reads it (tests and embedders can pass their own). */
 export interface Io {
@@ -25,11 +26,17 @@ export interface Io {
   /** Called only when '-' is given: merely touching process.stdin opens it. */
   stdin: () => AsyncIterable<Buffer | string>;
   stdoutIsTTY: boolean;
+  /**
+   * Where the report goes while the run goes on (the bin: stdout, waiting while it drains), so
+   * results are not all kept until the end. Without it the report is returned in Outcome.stdout.
+   */
+  write?: (text: string) => void | Promise<void>;
 }
 
 /**
- * What the run says and how it ends. Returned rather than written, so the caller knows the exit
- * code before writing (a reader closing the pipe mid-report must not change it).
+ * What the run says and how it ends: the exit code, the report (unless it went to Io.write as
+ * the run went on) and the failure message. A reader closing the pipe mid-report does not change
+ * the exit code.
  */
 export interface Outcome {
   exitCode: number;
@@ -52,9 +59,10 @@ export async function main(io: Io): Promise<Outcome> {
   }
 }
 
+/** One line for stderr; paths and names in it are the user's data: control characters escaped. */
 export function describeFailure(err: unknown): string {
-  if (err instanceof UsageError || err instanceof RunError) return err.message;
-  return `internal error: ${firstLine(err instanceof Error ? err.message : String(err))}`;
+  if (err instanceof UsageError || err instanceof RunError) return printable(err.message);
+  return printable(`internal error: ${firstLine(err instanceof Error ? err.message : String(err))}`);
 }
 
 async function run(options: CliOptions, io: Io): Promise<Outcome> {
@@ -79,18 +87,30 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   const anyCdkOut = inputs.some((i) => i.kind === 'file' && i.cdkOut);
   const seenDefinitions = new Set<string>();
 
-  const linted: { display: string; fr: FileLintResult; viaTemplate: boolean }[] = [];
+  const toFile = options.outputFile !== undefined;
+  const colors = colorsFor(shouldColor({ flag: options.color, toFile, env: io.env, isTTY: io.stdoutIsTTY }));
+  const report = formatter.stream({ colors, cwd: io.cwd });
+  // The report is printed as files are linted, except into a file (written whole at the end) or
+  // after --fix-dry-run's diffs.
+  const live = !toFile && !options.fixDryRun ? io.write : undefined;
+  let output = '';
+  const emit = async (text: string): Promise<void> => {
+    if (!text) return;
+    if (live) await live(text);
+    else output += text;
+  };
+
   const diffs: string[] = [];
   const perArg = new Map<number, { checked: number; ignored: number; looked: number }>();
-  let skipped = 0;
-  let skippedUnread = 0;
-  let ignoredCount = 0;
+  const count = { skipped: 0, skippedUnread: 0, ignored: 0, files: 0, machines: 0 };
   // --fix plans every file before writing any: a later file that ends the run (exit 2) leaves all unchanged.
   const plans: FixPlan[] = [];
   const fixRun = { fixed: 0, files: 0, notApplied: 0, refused: 0, wouldRefuse: [] as string[] };
   const roots = options.fix || options.fixDryRun ? fixRoots(options.patterns, io.cwd) : [];
   const plannedFiles = new Set<string>();
-  for (const input of inputs) {
+
+  /** Lints one input: its own result, and those of the definition files a template names. */
+  const lintInput = async (input: Input): Promise<Linted[]> => {
     const tally = perArg.get(input.arg) ?? { checked: 0, ignored: 0, looked: 0 };
     perArg.set(input.arg, tally);
     tally.looked++;
@@ -98,16 +118,16 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     const eff = configs.effectiveConfig(path, loadConfig(options, io, configs, path));
     if (eff.ignored && (input.kind === 'stdin' || input.discovered)) {
       tally.ignored++;
-      ignoredCount++;
-      continue;
+      count.ignored++;
+      return [];
     }
     // A named *.asl.* file is a definition: 10 MiB (10x AWS's limit); anything else may be a template.
     const cap = input.kind === 'file' && isAslFile(input.path) ? MAX_DEFINITION_FILE_BYTES : options.maxTemplateBytes;
     const read = input.kind === 'stdin' ? await readStdin(io.stdin(), cap) : readOrSkip(input, cap, input.discovered && !isAslFile(input.path));
     if (typeof read !== 'string') {
-      notes.push(`asl-lint: note: ${input.display}: skipped: ${read.skipped}`);
-      skippedUnread++;
-      continue;
+      notes.push(`asl-lint: note: ${printable(input.display)}: skipped: ${read.skipped}`);
+      count.skippedUnread++;
+      return [];
     }
     const source = read;
     // Without --stdin-filename, YAML on standard input is recognised by its first key (JSON starts with '{').
@@ -161,16 +181,55 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
       throw new RunError(`internal error while linting '${input.display}': ${firstLine(err instanceof Error ? err.message : String(err))}`);
     }
     if (fileResults.length === 0) {
-      skipped++;
-      continue;
+      count.skipped++;
+      return [];
     }
     tally.checked++;
-    for (const fr of fileResults) {
+    return fileResults.map((fr) => {
       const own = fr.filePath === path;
       const display = own ? input.display : displayPath(fr.filePath, io.cwd);
-      linted.push({ display, fr, viaTemplate: !own });
-      for (const n of fr.notes ?? []) notes.push(`asl-lint: note: ${display}: ${n}`);
+      for (const n of fr.notes ?? []) notes.push(`asl-lint: note: ${printable(display)}: ${n}`);
       if (!(input.kind === 'file' && input.cdkOut)) for (const p of fr.fingerprints ?? []) seenDefinitions.add(p);
+      return { display, fr, viaTemplate: !own };
+    });
+  };
+
+  // A definition file a template names is linted with the template's substitutions; its
+  // stand-alone run (it was also found in a directory) would report their placeholders. So the
+  // inputs that may be templates (any file not named *.asl.*, and standard input) are linted
+  // first, and their results kept (without their text) until their turn; every other file is
+  // linted, reported and forgotten in its turn. cdk.out copies wait for their turn (they come
+  // last): a machine linted from any other file is not linted again from them.
+  const mayBeTemplate = (input: Input) => input.kind === 'stdin' || (!isAslFile(input.path) && !input.cdkOut);
+  const ahead = new Map<Input, Linted[]>();
+  const viaTemplate = new Set<string>();
+  for (const input of inputs) {
+    if (!mayBeTemplate(input)) continue;
+    const linted = await lintInput(input);
+    for (const l of linted) {
+      if (l.viaTemplate) viaTemplate.add(l.fr.filePath);
+      l.fr = { ...l.fr, text: '' };
+    }
+    ahead.set(input, linted);
+  }
+
+  const shownPaths = new Set<string>();
+  let warningsFound = 0;
+  let hasErrors = false;
+  for (const input of inputs) {
+    const linted = ahead.get(input) ?? (await lintInput(input));
+    ahead.delete(input);
+    for (const l of linted) {
+      if (l.viaTemplate) viaTemplate.add(l.fr.filePath);
+      else if (viaTemplate.has(l.fr.filePath)) continue;
+      if (shownPaths.has(l.fr.filePath)) continue;
+      shownPaths.add(l.fr.filePath);
+      count.files++;
+      count.machines += l.fr.definitions;
+      const result = toFileResult(l.display, l.fr.text, l.fr.diagnostics, options);
+      warningsFound += result.warningsFound;
+      if (result.file.result === 'FAIL') hasErrors = true;
+      await emit(report.file(result.file));
     }
   }
   // A folder or glob whose files all hold no state machine checked nothing: not a pass.
@@ -180,25 +239,8 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
       throw new UsageError(`no state machine found in '${pattern}' (${t.looked} file${t.looked === 1 ? '' : 's'} looked at, none a definition or a template with one)`);
     }
   }
+  await emit(report.end());
 
-  // A definition file a template names is linted with the template's substitutions; its
-  // stand-alone run (it was also found in a directory) would report their placeholders.
-  const viaTemplate = new Set(linted.filter((l) => l.viaTemplate).map((l) => l.fr.filePath));
-  const shownPaths = new Set<string>();
-  const results: FileResult[] = [];
-  let warningsFound = 0;
-  for (const l of linted) {
-    if (viaTemplate.has(l.fr.filePath) && !l.viaTemplate) continue;
-    if (shownPaths.has(l.fr.filePath)) continue;
-    shownPaths.add(l.fr.filePath);
-    const result = toFileResult(l.display, l.fr.text, l.fr.diagnostics, options);
-    warningsFound += result.warningsFound;
-    results.push(result.file);
-  }
-
-  const toFile = options.outputFile !== undefined;
-  const colors = colorsFor(shouldColor({ flag: options.color, toFile, env: io.env, isTTY: io.stdoutIsTTY }));
-  const output = formatter.format(results, { colors, cwd: io.cwd });
   let stdout = diffs.join('') + output;
   if (options.outputFile !== undefined) {
     writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output);
@@ -210,13 +252,11 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     plans.forEach((plan, i) => writeFix(plan, i));
   }
 
-  const hasErrors = results.some((r) => r.result === 'FAIL');
   // What was checked, on stderr: standard output stays the report alone (json, sarif...).
-  const machines = linted.reduce((n, l) => n + l.fr.definitions, 0);
-  let summary = `asl-lint: checked ${plural(results.length, 'file')} (${plural(machines, 'state machine')})`;
-  if (skipped) summary += `; skipped ${plural(skipped, 'found file')} holding no state machine`;
-  if (skippedUnread) summary += `; skipped ${plural(skippedUnread, 'found file')} over a size limit or not regular`;
-  if (ignoredCount) summary += `; ${ignoredCount} ignored by the configuration`;
+  let summary = `asl-lint: checked ${plural(count.files, 'file')} (${plural(count.machines, 'state machine')})`;
+  if (count.skipped) summary += `; skipped ${plural(count.skipped, 'found file')} holding no state machine`;
+  if (count.skippedUnread) summary += `; skipped ${plural(count.skippedUnread, 'found file')} over a size limit or not regular`;
+  if (count.ignored) summary += `; ${count.ignored} ignored by the configuration`;
   // What --fix did goes to stderr too.
   const fixSummary = options.fix || options.fixDryRun ? describeFixRun(fixRun, options) : '';
   const info = [...notes, summary].join('\n') + '\n' + fixSummary;
@@ -238,6 +278,13 @@ function plural(n: number, word: string): string {
 function projectRoot(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel.startsWith('..') || isAbsolute(rel) ? dirname(file) : cwd;
+}
+
+interface Linted {
+  display: string;
+  fr: FileLintResult;
+  /** A definition file a template names, linted with the template's substitutions. */
+  viaTemplate: boolean;
 }
 
 type ConfigModule = typeof import('../config/config.js');

@@ -55,5 +55,5 @@ if (args.includes('--help') || args.includes('-h')) {
   // A bug must not take the editor's server down: log it and keep serving.
   process.on('uncaughtException', (err) => process.stderr.write(`asl-lint-lsp: ${err.stack ?? err.message}\n`));
   process.on('unhandledRejection', (err) => process.stderr.write(`asl-lint-lsp: ${String((err as Error)?.stack ?? err)}\n`));
-  startServer(undefined, { version: version() });
+  startServer(undefined, { version: version() }); // the transport named on the command line (transport.ts)
 }

@@ -2,14 +2,19 @@
  * The language server's transport: LSP messages in, feature functions called, results out.
  * Everything that knows ASL is in the feature modules; this file only keeps the open documents,
  * their settings and analyses, debounces diagnostics, and makes sure every request answers.
+ *
+ * Only the newest version of a document matters: a request that arrives behind newer edits of its
+ * document (transport.ts notes versions as they arrive) is answered ContentModified without being
+ * computed, a cancelled one RequestCancelled, and diagnostics are published only for the newest
+ * version, and only while the client keeps reading (the newest held ones follow when it does).
  */
 import {
+  CancellationToken,
   CodeActionKind,
-  createConnection,
+  LSPErrorCodes,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
-  ProposedFeatures,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -37,16 +42,33 @@ import { prepareRename, rename, RenameRefused } from './rename.js';
 import { CONFIG_FILE_GLOB, forgetProjectConfigs, withProjectConfig, type ProjectSettings } from './projectConfig.js';
 import { defaultSettings, normalizeSettings, SETTINGS_SECTION, type Settings } from './settings.js';
 import { documentSymbols } from './symbols.js';
+import { createServerConnection, createTraffic, type Traffic } from './transport.js';
 
 export interface ServerOptions {
   /** Milliseconds between the last change and the diagnostics. */
   debounceMs?: number;
   version?: string;
+  /** What the transport learns (versions on arrival, output backlog); given with `connection`. */
+  traffic?: Traffic;
+  /** Milliseconds to wait for workspace/configuration before using the defaults. */
+  configurationTimeoutMs?: number;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 20;
+export const DEFAULT_CONFIGURATION_TIMEOUT_MS = 2000;
+/** Distinct configuration-file warnings remembered (each shown once). */
+const MAX_WARNED = 100;
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): Connection {
+class Stale extends Error {}
+
+export function startServer(connection?: Connection, options: ServerOptions = {}): Connection {
+  let traffic: Traffic = options.traffic ?? createTraffic();
+  if (!connection) ({ connection, traffic } = createServerConnection());
+  const conn: Connection = connection;
+  return serve(conn, traffic, options);
+}
+
+function serve(connection: Connection, traffic: Traffic, options: ServerOptions): Connection {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, { version: number; settings: Settings; analysis: Analysis | undefined }>();
   const justOpened = new Set<string>();
@@ -57,7 +79,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const timers = new Map<string, NodeJS.Timeout>();
   const lastRun = new Map<string, number>();
   const published = new Set<string>();
+  /** Documents whose diagnostics wait for the client to read its output. */
+  const held = new Set<string>();
   let debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  let configurationTimeoutMs = options.configurationTimeoutMs ?? DEFAULT_CONFIGURATION_TIMEOUT_MS;
   let pullConfiguration = false;
   let watchFiles = false;
   let globalSettings: Settings = defaultSettings;
@@ -84,10 +109,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (again) return again;
     const project = guard('configuration file', { settings: editor } as ProjectSettings, () => withProjectConfig(uri, editor));
     if (project.error && !warned.has(project.error)) {
+      if (warned.size >= MAX_WARNED) warned.clear();
       warned.add(project.error);
       connection.window.showWarningMessage(`asl-lint: ${project.error}`);
     }
-    effectiveSettings.set(uri, project.settings);
+    if (documents.get(uri)) effectiveSettings.set(uri, project.settings); // kept only for open documents
     return project.settings;
   }
 
@@ -97,29 +123,63 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (known) return known;
     let pending = pendingSettings.get(uri);
     if (!pending) {
-      pending = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then(normalizeSettings, (err: unknown) => {
-          log('workspace/configuration', err);
-          return globalSettings;
-        })
-        .then((s) => {
-          if (pendingSettings.get(uri) === pending) {
-            settingsByUri.set(uri, s);
-            pendingSettings.delete(uri);
-          }
-          return s;
-        });
+      // A client that never answers must not block the document: after a while the defaults
+      // are used, and a late answer still applies (the document is linted again).
+      let timer: NodeJS.Timeout | undefined;
+      let timedOut = false;
+      const answer = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(normalizeSettings, (err: unknown) => {
+        log('workspace/configuration', err);
+        return globalSettings;
+      });
+      const timeout = new Promise<Settings>((resolve) => {
+        timer = setTimeout(() => {
+          timedOut = true;
+          connection.console.warn(`asl-lint: no answer to workspace/configuration within ${configurationTimeoutMs} ms; using the defaults`);
+          resolve(globalSettings);
+        }, configurationTimeoutMs);
+      });
+      const keep = (s: Settings) => {
+        if (pendingSettings.get(uri) === pending && documents.get(uri)) settingsByUri.set(uri, s);
+      };
+      pending = Promise.race([answer, timeout]).then((s) => {
+        clearTimeout(timer);
+        keep(s);
+        if (pendingSettings.get(uri) === pending && !timedOut) pendingSettings.delete(uri);
+        return s;
+      });
+      const mine = pending;
+      void answer.then((s) => {
+        if (!timedOut || pendingSettings.get(uri) !== mine) return;
+        pendingSettings.delete(uri);
+        if (!documents.get(uri)) return;
+        settingsByUri.set(uri, s);
+        effectiveSettings.delete(uri);
+        schedule(uri, 0);
+      });
       pendingSettings.set(uri, pending);
     }
     return pending;
   }
 
-  /** The analysis of a document's current version (computed at most once per version and settings). */
-  async function analysisOf(uri: string): Promise<Analysis | undefined> {
+  /** True when newer edits of the document have arrived and wait to be applied. */
+  function stale(uri: string): boolean {
+    const doc = documents.get(uri);
+    const newest = traffic.received.get(uri);
+    return doc !== undefined && newest !== undefined && newest > doc.version;
+  }
+
+  /**
+   * The analysis of a document's current version (computed at most once per version and
+   * settings); undefined for a document that is not open (nothing is kept for it). Throws Stale
+   * when newer text is on its way, or the request was cancelled: nothing is computed for them.
+   */
+  async function analysisOf(uri: string, token: CancellationToken = CancellationToken.None): Promise<Analysis | undefined> {
+    if (!documents.get(uri)) return undefined;
+    if (token.isCancellationRequested || stale(uri)) throw new Stale();
     const settings = await settingsFor(uri);
     const doc = documents.get(uri);
     if (!doc) return undefined;
+    if (token.isCancellationRequested || stale(uri)) throw new Stale();
     const hit = cache.get(uri);
     if (hit && hit.version === doc.version && hit.settings === settings) return hit.analysis;
     const analysis = guard('analysis', undefined, () => analyzeTextDocument(doc, settings, hit?.analysis));
@@ -128,7 +188,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   async function publish(uri: string): Promise<void> {
-    const analysis = await analysisOf(uri);
+    if (stale(uri)) return; // the newer version's own change schedules its diagnostics
+    if (traffic.backlog() > 0) {
+      // The client has not read what was sent: hold, and send the newest when it has.
+      held.add(uri);
+      return;
+    }
+    held.delete(uri);
+    let analysis: Analysis | undefined;
+    try {
+      analysis = await analysisOf(uri);
+    } catch (err) {
+      if (err instanceof Stale) return;
+      throw err;
+    }
     const doc = documents.get(uri);
     if (!doc) return;
     if (!analysis) {
@@ -162,6 +235,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     schedule(uri, quiet ? 0 : debounceMs);
   }
 
+  traffic.onDrain(() => {
+    for (const uri of held) schedule(uri, 0);
+    held.clear();
+  });
+
   function relintAll(): void {
     cache.clear();
     effectiveSettings.clear();
@@ -176,6 +254,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (init && typeof init === 'object') {
       if (init[SETTINGS_SECTION]) globalSettings = normalizeSettings(init[SETTINGS_SECTION]);
       if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+      if (typeof init.configurationTimeoutMs === 'number' && init.configurationTimeoutMs >= 0) configurationTimeoutMs = init.configurationTimeoutMs;
     }
     return {
       capabilities: {
@@ -225,17 +304,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     timers.delete(uri);
     for (const m of [cache, settingsByUri, pendingSettings, effectiveSettings, lastRun]) m.delete(uri);
     justOpened.delete(uri);
+    held.delete(uri);
     if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   });
 
-  /** Wires a request to a feature over the document's analysis. */
+  /**
+   * Wires a request to a feature over the document's analysis. A request behind newer edits is
+   * answered ContentModified (the client asks again about the text it now has), a cancelled one
+   * RequestCancelled, both without computing anything.
+   */
   function feature<P extends { textDocument: { uri: string } }, R>(what: string, fallback: R, fn: (a: Analysis, params: P) => R) {
-    return async (params: P): Promise<R> => {
+    return async (params: P, token: CancellationToken): Promise<R> => {
       try {
-        const analysis = await analysisOf(params.textDocument.uri);
+        const analysis = await analysisOf(params.textDocument.uri, token);
         if (!analysis) return fallback;
         return guard(what, fallback, () => fn(analysis, params));
       } catch (err) {
+        if (err instanceof Stale) {
+          if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+          throw new ResponseError(LSPErrorCodes.ContentModified, 'the document has changed');
+        }
         if (err instanceof ResponseError) throw err;
         log(what, err);
         return fallback;

@@ -2,20 +2,25 @@
  * GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request
  * (`::error file=...,line=...,col=...,endLine=...,endColumn=...,title=...::message`).
  */
-import type { FileResult, Formatter } from './types.js';
+import { streamingFormatter } from './types.js';
+import { printableLines } from '../printable.js';
 
-/** Escaping from GitHub's workflow-command rules: data escapes %, CR, LF; properties also : and ,. */
+/**
+ * Escaping from GitHub's workflow-command rules: data escapes %, CR, LF; properties also : and ,.
+ * Other control characters (a terminal escape in a state name) are shown as escapes: the log
+ * viewer would obey them.
+ */
 function data(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printableLines(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function prop(s: string): string {
   return data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-const github: Formatter = {
-  format(results) {
+const github = streamingFormatter(() => ({
+  file(file) {
     const lines: string[] = [];
-    for (const file of results) {
+    {
       for (const d of file.diagnostics) {
         const kind = d.severity === 'ERROR' ? 'error' : 'warning';
         const props = [
@@ -31,6 +36,7 @@ const github: Formatter = {
     }
     return lines.length ? lines.join('\n') + '\n' : '';
   },
-};
+  end: () => '',
+}));
 
 export default github;

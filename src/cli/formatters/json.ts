@@ -4,7 +4,7 @@
  * exclusive, as in ESLint's endLine/endColumn. `location` is null where AWS gives none, so every
  * diagnostic has the same keys.
  */
-import type { FileResult, Formatter } from './types.js';
+import { streamingFormatter, type FileResult } from './types.js';
 
 export interface JsonDiagnostic {
   severity: 'ERROR' | 'WARNING';
@@ -46,10 +46,13 @@ export function toJson(file: FileResult): JsonFileResult {
   };
 }
 
-const json: Formatter = {
-  format(results) {
-    return `${JSON.stringify(results.map(toJson))}\n`;
-  },
-};
+/** One array, written an entry at a time: byte for byte what JSON.stringify of the whole array gives. */
+const json = streamingFormatter(() => {
+  let files = 0;
+  return {
+    file: (file) => `${files++ === 0 ? '[' : ','}${JSON.stringify(toJson(file))}`,
+    end: () => (files === 0 ? '[]\n' : ']\n'),
+  };
+});
 
 export default json;

@@ -2,26 +2,29 @@
  * JUnit XML for CI dashboards: one test suite per file, one failing test case per diagnostic
  * (a clean file is one passing test case, so dashboards count what was checked).
  */
-import type { FileResult, Formatter } from './types.js';
+import { streamingFormatter } from './types.js';
+import { printableLines } from '../printable.js';
 
+/** Control characters (which XML 1.0 cannot carry, or a viewer would obey) are shown as escapes. */
 function xml(s: string): string {
-  return s
+  return printableLines(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    .replace(/'/g, '&apos;');
 }
 
-const junit: Formatter = {
-  format(results) {
-    const out = ['<?xml version="1.0" encoding="utf-8"?>'];
-    const total = results.reduce((n, f) => n + Math.max(1, f.diagnostics.length), 0);
-    const failures = results.reduce((n, f) => n + f.diagnostics.length, 0);
-    out.push(`<testsuites name="asl-lint" tests="${total}" failures="${failures}" errors="0">`);
-    for (const file of results) {
+/** The totals come first in the XML: each file's suite is kept as text (not its results) until the end. */
+const junit = streamingFormatter(() => {
+  const suites: string[] = [];
+  let total = 0;
+  let failures = 0;
+  return {
+    file(file) {
+      const out: string[] = [];
+      total += Math.max(1, file.diagnostics.length);
+      failures += file.diagnostics.length;
       const n = Math.max(1, file.diagnostics.length);
       out.push(`  <testsuite name="${xml(file.filePath)}" tests="${n}" failures="${file.diagnostics.length}" errors="0">`);
       if (file.diagnostics.length === 0) out.push(`    <testcase classname="${xml(file.filePath)}" name="asl-lint" />`);
@@ -33,10 +36,14 @@ const junit: Formatter = {
         out.push('    </testcase>');
       }
       out.push('  </testsuite>');
-    }
-    out.push('</testsuites>');
-    return out.join('\n') + '\n';
-  },
-};
+      suites.push(out.join('\n'));
+      return '';
+    },
+    end() {
+      const head = ['<?xml version="1.0" encoding="utf-8"?>', `<testsuites name="asl-lint" tests="${total}" failures="${failures}" errors="0">`];
+      return [...head, ...suites, '</testsuites>'].join('\n') + '\n';
+    },
+  };
+});
 
 export default junit;

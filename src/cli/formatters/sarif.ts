@@ -5,7 +5,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { allRules } from '../../../rules/index.js';
 import { invalidDirectiveRule, unusedDirectiveRule } from '../../engine/directives.js';
-import type { FileResult, Formatter } from './types.js';
+import { streamingFormatter, type FileResult } from './types.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../paths.js';
@@ -49,10 +49,17 @@ function uri(path: string): string {
 }
 
 export function toSarif(results: readonly FileResult[]): Log {
+  const collector = sarifCollector();
+  for (const file of results) collector.add(file);
+  return collector.log();
+}
+
+/** SARIF needs the whole run in one document: it keeps only its Result objects, not the files' results. */
+function sarifCollector(): { add(file: FileResult): void; log(): Log } {
   const rules = catalogue();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const out: Result[] = [];
-  for (const file of results) {
+  const add = (file: FileResult): void => {
     for (const d of file.diagnostics) {
       const ruleIndex = index.get(d.rule);
       const result: Result = {
@@ -78,8 +85,8 @@ export function toSarif(results: readonly FileResult[]): Log {
       if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
       out.push(result);
     }
-  }
-  return {
+  };
+  const log = (): Log => ({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -89,13 +96,19 @@ export function toSarif(results: readonly FileResult[]): Log {
         results: out,
       },
     ],
-  };
+  });
+  return { add, log };
 }
 
-const sarif: Formatter = {
-  format(results) {
-    return JSON.stringify(toSarif(results), null, 2) + '\n';
-  },
-};
+const sarif = streamingFormatter(() => {
+  const collector = sarifCollector();
+  return {
+    file(file) {
+      collector.add(file);
+      return '';
+    },
+    end: () => JSON.stringify(collector.log(), null, 2) + '\n',
+  };
+});
 
 export default sarif;

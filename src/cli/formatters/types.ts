@@ -12,7 +12,11 @@ export type Colors = ReturnType<typeof picocolors.createColors>;
 export interface FileResult {
   /** The path as shown to the user: relative to the working directory when inside it. */
   filePath: string;
-  /** The text that was linted (BOM removed), for formatters that show source excerpts. */
+  /**
+   * The text that was linted (BOM removed), for formatters that show source excerpts; '' for the
+   * files the CLI lints ahead of the others (those that may be templates), whose texts it does
+   * not keep. No formatter uses it today.
+   */
   source: string;
   /** FAIL when the file has at least one error (errors are never hidden by options). */
   result: 'OK' | 'FAIL';
@@ -30,7 +34,33 @@ export interface FormatContext {
   cwd: string;
 }
 
+/**
+ * One run's report, file by file: the CLI prints what file() returns as each file is linted, so a
+ * run over 100,000 files never holds all their results. A format that needs the whole run (SARIF,
+ * JUnit's totals up front) keeps only what its output needs, and returns it from end().
+ */
+export interface FormatStream {
+  /** The text for one more file, to print now ('' for none). */
+  file(result: FileResult): string;
+  /** The rest of the report, ending in a newline, or '' when there is nothing more to say. */
+  end(): string;
+}
+
 export interface Formatter {
-  /** Returns the whole output, ending in a newline, or '' when there is nothing to say. */
+  stream(context: FormatContext): FormatStream;
+  /** The whole report at once: the stream's texts joined. */
   format(results: readonly FileResult[], context: FormatContext): string;
+}
+
+/** A Formatter from its stream. */
+export function streamingFormatter(stream: (context: FormatContext) => FormatStream): Formatter {
+  return {
+    stream,
+    format(results, context) {
+      const s = stream(context);
+      let out = '';
+      for (const r of results) out += s.file(r);
+      return out + s.end();
+    },
+  };
 }
