@@ -8,6 +8,7 @@
  */
 import type { Json, JsonObject, Scope, State, StateMachine } from '../model/model.js';
 import { isJsonataExpression } from '../lang/jsonata.js';
+import { looksLikeIntrinsicCall } from '../lang/intrinsics.js';
 import { evaluateRule, isTimestamp } from './choice.js';
 import { causePrefix, NOT_MATCHED_BY_ALL, RunUsageError, StatesError, TERMINAL } from './errors.js';
 import { evaluateJsonata, evaluateTemplate, type JsonataEnv } from './jsonata-eval.js';
@@ -251,8 +252,10 @@ export class Runner {
     const env = this.pathEnv(frame, context);
     const type = state.type;
     if (type === 'Fail') {
-      const error = typeof o.ErrorPath === 'string' ? applyPath(o.ErrorPath, raw, env) : o.Error;
-      const cause = typeof o.CausePath === 'string' ? applyPath(o.CausePath, raw, env) : o.Cause;
+      // ErrorPath/CausePath: a reference path or an intrinsic function (state-fail.html).
+      const read = (field: string, v: Json): Json => (looksLikeIntrinsicCall(String(v)) ? (applyTemplate({ [`${field}.$`]: v }, raw, env) as JsonObject)[field] : applyPath(v, raw, env));
+      const error = typeof o.ErrorPath === 'string' ? read('ErrorPath', o.ErrorPath) : o.Error;
+      const cause = typeof o.CausePath === 'string' ? read('CausePath', o.CausePath) : o.Cause;
       if (error !== undefined && typeof error !== 'string') runtime(`The value of ErrorPath '${String(o.ErrorPath)}' must be a string`);
       if (cause !== undefined && typeof cause !== 'string') runtime(`The value of CausePath '${String(o.CausePath)}' must be a string`);
       throw new StatesError((error as string | undefined) ?? '', (cause as string | undefined) ?? '', true);
