@@ -35,8 +35,11 @@ export interface Coverage {
   handlers: Set<string>;
 }
 
+const keys = new WeakMap<State, string>();
 export function stateKey(s: State): string {
-  return s.path.join('/');
+  let k = keys.get(s);
+  if (k === undefined) keys.set(s, (k = s.path.join('/')));
+  return k;
 }
 
 export interface Frame {
@@ -95,8 +98,16 @@ export class Runner {
     this.clock = opts.startTime;
   }
 
+  private isoAt = NaN;
+  private isoText = '';
+
+  /** The clock as ISO 8601 text (cached: most events share a timestamp on the virtual clock). */
   iso(ms = this.clock): string {
-    return new Date(ms).toISOString();
+    if (ms !== this.isoAt) {
+      this.isoAt = ms;
+      this.isoText = new Date(ms).toISOString();
+    }
+    return this.isoText;
   }
 
   emit(frame: Frame | undefined, type: string, detailsKey?: string, details?: unknown): number {
@@ -125,21 +136,23 @@ export class Runner {
   async runScope(scope: Scope, input: Json, frame: Frame): Promise<Json> {
     let name = String(scope.startAt);
     let value = input;
+    let text: string | undefined;
     for (;;) {
       const state = scope.byName.get(name);
       if (!state) throw new RunUsageError(`the state '${name}' does not exist`);
-      const r = await this.runState(state, value, frame);
+      const r = await this.runState(state, value, frame, text);
       value = r.output;
+      text = r.text;
       if (r.next === undefined) return value;
       name = r.next;
     }
   }
 
   /** One state of an execution: entered, attempts with Retry, Catch, exited. */
-  async runState(state: State, raw: Json, frame: Frame): Promise<{ output: Json; next?: string }> {
+  async runState(state: State, raw: Json, frame: Frame, rawText?: string): Promise<{ output: Json; next?: string; text?: string }> {
     const type = state.type!;
     const entered = this.clock;
-    const enteredId = this.emit(frame, `${type}StateEntered`, 'stateEnteredEventDetails', { name: state.name, input: JSON.stringify(raw), inputDetails: { truncated: false } });
+    const enteredId = frame.emit ? this.emit(frame, `${type}StateEntered`, 'stateEnteredEventDetails', { name: state.name, input: rawText ?? JSON.stringify(raw), inputDetails: { truncated: false } }) : 0;
     this.coverage.states.add(stateKey(state));
     this.visited.push(state.name);
     const retries: number[] = [];
@@ -151,7 +164,7 @@ export class Runner {
         const text = this.checkSize(state, a.output);
         if (a.assign) Object.assign(frame.variables, a.assign);
         if (type !== 'Fail') this.emit(frame, `${type}StateExited`, 'stateExitedEventDetails', { name: state.name, output: text, outputDetails: { truncated: false } });
-        return { output: a.output, next: a.next };
+        return { output: a.output, next: a.next, text };
       } catch (err) {
         if (!(err instanceof StatesError)) throw err;
         const failure = err.external || !['States.Runtime', 'States.QueryEvaluationError', 'States.IntrinsicFailure'].includes(err.error) ? err : new StatesError(err.error, causePrefix(state.name, enteredId) + err.cause, true);
@@ -168,7 +181,7 @@ export class Runner {
           const text = this.checkSize(state, h.output);
           if (h.assign) Object.assign(frame.variables, h.assign);
           this.emit(frame, `${type}StateExited`, 'stateExitedEventDetails', { name: state.name, output: text, outputDetails: { truncated: false } });
-          return { output: h.output, next: h.next };
+          return { output: h.output, next: h.next, text };
         }
         throw failure;
       }
@@ -514,7 +527,18 @@ export class Runner {
 }
 
 /** Event names and ids of a Task's resource: Lambda function and activity ARNs have their own events. */
+const taskEventsCache = new Map<string, { kind: string; key: string; ids: JsonObject }>();
 export function taskEvents(resource: string): { kind: string; key: string; ids: JsonObject } {
+  let t = taskEventsCache.get(resource);
+  if (!t) {
+    t = taskEventsUncached(resource);
+    if (taskEventsCache.size > 1000) taskEventsCache.clear();
+    taskEventsCache.set(resource, t);
+  }
+  return t;
+}
+
+function taskEventsUncached(resource: string): { kind: string; key: string; ids: JsonObject } {
   if (/^arn:aws[\w-]*:lambda:/.test(resource)) return { kind: 'LambdaFunction', key: 'lambdaFunction', ids: { resource } };
   if (/^arn:aws[\w-]*:states:[^:]+:\d+:activity:/.test(resource)) return { kind: 'Activity', key: 'activity', ids: { resource } };
   const m = /^arn:aws[\w-]*:states:::([^:]+(?::[^:]+)*?):([^:]+(?::\d+)?)$/.exec(resource);
