@@ -26,6 +26,9 @@ describe(`intrinsic functions (${DOC})`, () => {
     expect(await call("States.Format('Hello, my name is {}.', $.name)", { name: 'Arnav' })).toBe('Hello, my name is Arnav.');
     expect(await call("States.Format('{} and \\{\\} {}', 1, true)")).toBe('1 and {} true');
     expect((await failure("States.Format('{} {}', 'a')")).error).toBe('States.IntrinsicFailure');
+    // A template read from the input (deployed on AWS: the real-world corpus has one).
+    expect(await call('States.Format($.t, $.v)', { t: 'v={}', v: 2 })).toBe('v=2');
+    expect((await failure('States.Format($.t)', { t: 1 })).error).toBe('States.IntrinsicFailure');
   });
   it('States.StringToJson', async () => {
     expect(await call('States.StringToJson($.escapedJsonString)', { escapedJsonString: '{"foo": "bar"}' })).toEqual({ foo: 'bar' });

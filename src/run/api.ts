@@ -142,8 +142,10 @@ export async function execute(definition: string | JsonObject, options: ExecuteO
     runner.emit(undefined, 'ExecutionSucceeded', 'executionSucceededEventDetails', { output: result.output, outputDetails: { truncated: false } });
   } catch (err) {
     if (err instanceof StatesError) {
-      Object.assign(result, { status: 'FAILED', error: err.error, cause: err.cause });
-      pushFinal(runner, 'ExecutionFailed', 'executionFailedEventDetails', { error: err.error, cause: err.cause });
+      // A Fail state without Error/Cause: the fields are absent, not empty.
+      const details = { ...(err.error ? { error: err.error } : {}), ...(err.cause ? { cause: err.cause } : {}) };
+      Object.assign(result, { status: 'FAILED', ...details });
+      pushFinal(runner, 'ExecutionFailed', 'executionFailedEventDetails', details);
     } else if (err instanceof HistoryLimitReached) {
       // Measured on AWS: event 25,000 is this ExecutionFailed (floci-io/floci#2734).
       const cause = `The execution reached the maximum number of history events (${runner.opts.maxEvents}).`;

@@ -46,8 +46,9 @@ export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): Json 
   switch (n) {
     case 'States.Format': {
       const t = call.args[0];
-      if (!t || t.kind !== 'string') return fail(n, 'the first argument must be a string literal');
-      const raw = env.source.slice(t.start + 1, t.end - 1);
+      // The template: a literal (read raw, so that \{ and \} stay literal braces) or a string from a path.
+      if (!t || (t.kind !== 'string' && typeof a0 !== 'string')) return fail(n, `the template must be a string, got ${JSON.stringify(a0)}`);
+      const raw = t.kind === 'string' ? env.source.slice(t.start + 1, t.end - 1) : (a0 as string);
       let out = '';
       let k = 1;
       for (let i = 0; i < raw.length; i++) {
