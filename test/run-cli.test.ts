@@ -67,16 +67,16 @@ describe('asl-lint test', () => {
     expect(r.stdout.replace(/\(\d+\.\d ms\)/g, '(t)')).toBe(
       [
         'MockConfigFile.json › order',
-        '  ✓ HappyPath FAILED (t)',
-        '  ✓ ChargeFails FAILED (t)',
+        '  ✓ HappyPath FAILED States.Runtime (t)',
+        '  ✓ ChargeFails FAILED States.Runtime (t)',
         'order.asl-test.yaml › order',
         '  ✓ charges a valid order SUCCEEDED (t)',
         '  ✓ retries when throttled SUCCEEDED (t)',
-        '  ✓ rejects an empty order FAILED (t)',
+        '  ✓ a declined card rejects the order FAILED OrderRejected (t)',
+        '  ✓ rejects an empty order FAILED OrderRejected (t)',
         '',
-        '5 passed, 5 total',
-        'Coverage: states 4/4 (100%), Choice rules 2/2 (100%), Retry/Catch 1/2 (50%)',
-        '  not exercised: order: Charge Catch[0] never used',
+        '6 passed, 6 total',
+        'Coverage: states 4/4 (100%), Choice rules 2/2 (100%), Retry/Catch 2/2 (100%)',
         '',
       ].join('\n'),
     );

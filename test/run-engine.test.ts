@@ -382,3 +382,20 @@ describe('bad input: a clear error and nothing else', () => {
     expect(await testState({ definition: def, stateName: 'A', input: '{"k":1}' })).toEqual({ status: 'SUCCEEDED', output: '{"k":1}', nextState: 'B' });
   });
 });
+
+describe("the README's examples", () => {
+  it('testState with a mocked Task', async () => {
+    const res = await testState({
+      definition: JSON.stringify({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ResultSelector: { 'id.$': '$.Payload.id' }, ResultPath: '$.charge', Next: 'Done' }),
+      input: '{"quantity":2}',
+      inspectionLevel: 'DEBUG',
+      mock: { result: '{"Payload":{"id":"ch_1"}}' },
+    });
+    expect(res).toEqual({
+      status: 'SUCCEEDED',
+      output: '{"quantity":2,"charge":{"id":"ch_1"}}',
+      nextState: 'Done',
+      inspectionData: { input: '{"quantity":2}', afterInputPath: '{"quantity":2}', result: '{"Payload":{"id":"ch_1"}}', afterResultSelector: '{"id":"ch_1"}', afterResultPath: '{"quantity":2,"charge":{"id":"ch_1"}}', variables: '{}' },
+    });
+  });
+});

@@ -222,7 +222,7 @@ function stylish(run: SuiteRun, cov: ReturnType<typeof coverageTotals> | undefin
     if (head !== last) out.push(c.underline(head));
     last = head;
     const ms = c.dim(`(${x.ms.toFixed(1)} ms)`);
-    out.push(`  ${x.passed ? c.green('✓') : c.red('✗')} ${x.name} ${c.dim(x.status ?? '')} ${ms}`);
+    out.push(`  ${x.passed ? c.green('✓') : c.red('✗')} ${x.name} ${c.dim(`${x.status ?? ''}${x.error ? ` ${x.error}` : ''}`)} ${ms}`);
     for (const f of x.failures) out.push(`      ${c.red(f)}`);
   }
   const failed = run.cases.filter((x) => !x.passed).length;
