@@ -399,3 +399,71 @@ describe("the README's examples", () => {
     });
   });
 });
+
+describe('more semantics', () => {
+  it('variables assigned in a Parallel branch stay in the branch', async () => {
+    const def = {
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Pass', Assign: { x: 1 }, Next: 'P' },
+        P: { Type: 'Parallel', Branches: [{ StartAt: 'B', States: { B: { Type: 'Pass', Assign: { y: 2 }, Parameters: { 'x.$': '$x' }, End: true } } }], Next: 'C' },
+        C: { Type: 'Pass', Parameters: { 'x.$': '$x', 'r.$': '$' }, End: true },
+      },
+    };
+    const r = await execute(def);
+    expect(JSON.parse(r.output!)).toEqual({ x: 1, r: [{ x: 1 }] });
+    expect(r.variables).toEqual({ x: 1 });
+  });
+  it('JSONata Assign reads the variables as they were before the state', async () => {
+    const def = { QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Assign: { x: 1 }, Next: 'B' }, B: { Type: 'Pass', Assign: { x: '{% $x + 1 %}', y: '{% $x %}' }, Output: '{% $x %}', End: true } } };
+    const r = await execute(def);
+    expect([r.output, r.variables]).toEqual(['1', { x: 2, y: 1 }]);
+  });
+  it('a JSONata Condition that is not a boolean is States.QueryEvaluationError', async () => {
+    const r = await execute({ QueryLanguage: 'JSONata', StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Condition: '{% 1 %}', Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } } });
+    expect(r.error).toBe('States.QueryEvaluationError');
+  });
+  it('JSONata Wait Seconds from an expression; Parallel with Arguments', async () => {
+    const w = await execute({ QueryLanguage: 'JSONata', StartAt: 'W', States: { W: { Type: 'Wait', Seconds: '{% $states.input.s %}', End: true } } }, { input: { s: 90 } });
+    expect(w.stopDate).toBe('2024-01-01T00:01:30.000Z');
+    const p = await execute({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Parallel', Arguments: { v: '{% $states.input.a %}' }, Branches: [{ StartAt: 'X', States: { X: { Type: 'Pass', Output: '{% $states.input.v * 2 %}', End: true } } }], Output: '{% $states.result[0] %}', End: true } } }, { input: { a: 21 } });
+    expect(p.output).toBe('42');
+  });
+  it('ItemBatcher with BatchInput; ToleratedFailurePercentage', async () => {
+    const def = (pct: number) => ({
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          ItemsPath: '$.xs',
+          ItemBatcher: { MaxItemsPerBatch: 3, BatchInput: { 'tag.$': '$.tag' } },
+          ToleratedFailurePercentage: pct,
+          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.Items[0]', NumericEquals: 4, Next: 'F' }], Default: 'S' }, F: { Type: 'Fail', Error: 'Four' }, S: { Type: 'Succeed' } } },
+          End: true,
+        },
+      },
+    });
+    const input = { tag: 't', xs: [1, 2, 3, 4, 5] };
+    const ok = await execute(def(50), { input });
+    expect(JSON.parse(ok.output!)).toEqual([{ Items: [1, 2, 3], BatchInput: { tag: 't' } }, { Error: 'Four', Cause: '' }]);
+    const bad = await execute(def(40), { input });
+    expect(bad.error).toBe('States.ExceedToleratedFailureThreshold');
+  });
+  it('a Lambda function ARN gives LambdaFunction* events, an SDK integration Task* events with its service', async () => {
+    const lam = await execute({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f', End: true } } }, { mocks: { T: { 0: { Throw: { Error: 'E', Cause: 'c' } } } } });
+    expect(types(lam.events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionStarted', 'LambdaFunctionFailed', 'ExecutionFailed']);
+    expect(lam.events[4].lambdaFunctionFailedEventDetails).toEqual({ resource: 'arn:aws:lambda:us-east-1:123456789012:function:f', error: 'E', cause: 'c' });
+    const sdk = await execute({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:getObject', End: true } } }, { mocks: { T: { 0: { Return: {} } } } });
+    expect(sdk.events[2].taskScheduledEventDetails).toMatchObject({ resourceType: 'aws-sdk:s3', resource: 'getObject' });
+  });
+  it('States.DataLimitExceeded is not caught by States.ALL but is by its name', async () => {
+    const def = (equals: string) => ({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: [equals], Next: 'H' }], End: true }, H: { Type: 'Pass', End: true } } });
+    const mocks = { T: { 0: { Return: 'x'.repeat(300000) } } };
+    expect((await execute(def('States.ALL'), { mocks })).status).toBe('FAILED');
+    expect((await execute(def('States.DataLimitExceeded'), { mocks })).status).toBe('SUCCEEDED');
+  });
+  it('Task.Token in the context of a .waitForTaskToken Task', async () => {
+    const r = await execute({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token', QueueUrl: 'q', MessageBody: 'm' }, End: true } } }, { mocks: { T: (input) => input } });
+    expect(JSON.parse(r.output!).token).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
