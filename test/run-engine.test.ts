@@ -335,7 +335,12 @@ describe('JSONata states (https://docs.aws.amazon.com/step-functions/latest/dg/t
     const c = await execute(def, { mocks: { T: { 0: { Throw: { Error: 'E', Cause: 'C' } } } } });
     expect(c.output).toBe('{"Error":"E","Cause":"C"}');
     const e = await execute({ QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Pass', Output: '{% $eval("1") %}', End: true } } });
-    expect(e.error).toBe('States.QueryEvaluationError');
+    // AWS: T1006 (floci-io/floci#2737); the sentence and separator: floci-io/floci#2736.
+    expect([e.error, e.cause]).toEqual(['States.QueryEvaluationError', `An error occurred while executing the state 'S' (entered at the event id #2). The JSONata expression '$eval("1")' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function`]);
+    const t = await execute({ QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Pass', Output: { v: '{% $sum("a") %}' }, End: true } } });
+    expect(t.cause).toMatch(/specified for the field 'Output\/v' threw an error during evaluation\. T0412: Argument 1 of function "sum" must be an array of "numbers"$/);
+    const ch = await execute({ QueryLanguage: 'JSONata', StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Condition: '{% true %}', Output: { v: '{% $nope %}' }, Next: 'D' }] }, D: { Type: 'Succeed' } } });
+    expect(ch.cause).toMatch(/specified for the field 'Choices\[0\]\/Output\/v' returned nothing \(undefined\)\.$/);
   });
   it('$now and $millis read the virtual clock', async () => {
     const r = await run({ Type: 'Pass', Output: { now: '{% $now() %}', ms: '{% $millis() %}' } }, {}, { startTime: '2025-05-05T05:05:05.000Z' });

@@ -231,8 +231,8 @@ export class Runner {
       const errorOutput: JsonObject = { Error: failure.error, Cause: failure.cause };
       if (state.queryLanguage === 'JSONata') {
         const env = this.jsonataEnv(frame, { input: raw, errorOutput, context });
-        const output = 'Output' in c ? await evaluateTemplate(c.Output, 'Output', env) : errorOutput;
-        const assign = c.Assign && typeof c.Assign === 'object' ? ((await evaluateTemplate(c.Assign, 'Assign', env)) as Record<string, Json>) : undefined;
+        const output = 'Output' in c ? await evaluateTemplate(c.Output, `Catch[${i}]/Output`, env) : errorOutput;
+        const assign = c.Assign && typeof c.Assign === 'object' ? ((await evaluateTemplate(c.Assign, `Catch[${i}]/Assign`, env)) as Record<string, Json>) : undefined;
         return { kind: 'catch', index: i, next: String(c.Next), output, assign };
       }
       const env = this.pathEnv(frame, context);
@@ -455,11 +455,12 @@ export class Runner {
     const env = this.jsonataEnv(frame, states);
     const tmpl = (t: Json, field: string): Promise<Json> => evaluateTemplate(t, field, env);
     const finish = async (rule: JsonObject | undefined, next: string | undefined, defaultOutput: Json, choice?: number): Promise<Attempt> => {
-      const src = rule ?? o;
+      // A matched rule's fields are named under its index, as AWS names them: Choices[1]/Output/v.
+      const ruleField = (f: string) => (rule && f in rule ? `Choices[${choice}]/${f}` : f);
       const outputT = rule && 'Output' in rule ? rule.Output : o.Output;
-      const output = outputT !== undefined ? await tmpl(outputT, 'Output') : defaultOutput;
-      const assignT = src.Assign ?? (rule ? o.Assign : undefined);
-      const assign = assignT && typeof assignT === 'object' ? ((await tmpl(assignT, 'Assign')) as Record<string, Json>) : undefined;
+      const output = outputT !== undefined ? await tmpl(outputT, ruleField('Output')) : defaultOutput;
+      const assignT = rule && 'Assign' in rule ? rule.Assign : o.Assign;
+      const assign = assignT && typeof assignT === 'object' ? ((await tmpl(assignT, ruleField('Assign'))) as Record<string, Json>) : undefined;
       return { output, next, assign, choice };
     };
     switch (type) {

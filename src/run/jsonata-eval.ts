@@ -101,7 +101,8 @@ function bindings(env: JsonataEnv): Record<string, unknown> {
         return qe(`The argument of $parse is not valid JSON: ${s as string}`);
       }
     },
-    eval: () => qe('The function $eval is not supported'),
+    // Not in Step Functions: calling it is JSONata's T1006 "Attempted to invoke a non-function" (floci-io/floci#2737, measured).
+    eval: undefined,
     millis: () => env.now,
     // The picture and timezone arguments of $now are not supported offline: ISO 8601 in UTC.
     now: () => new Date(env.now).toISOString(),
@@ -127,8 +128,10 @@ export async function evaluateJsonata(value: string, field: string, env: Jsonata
     if (err instanceof StatesError) {
       throw new StatesError(err.error, `The JSONata expression '${c.text}' specified for the field '${field}' threw an error during evaluation. ${err.cause}`);
     }
+    // AWS: ". <CODE>: <message>" after a coded JSONata error, ": <message>" otherwise (floci-io/floci#2736, measured).
     const e = err as { code?: string; message?: string };
-    qe(`The JSONata expression '${c.text}' specified for the field '${field}' threw an error during evaluation. ${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`);
+    const message = e.message ?? String(err);
+    qe(`The JSONata expression '${c.text}' specified for the field '${field}' threw an error during evaluation${e.code ? `. ${e.code}: ${message}` : `: ${message}`}`);
   }
   if (out === undefined) qe(`The JSONata expression '${c.text}' specified for the field '${field}' returned nothing (undefined).`);
   if (typeof out === 'function') qe(`The JSONata expression '${c.text}' specified for the field '${field}' returned a function, which is not JSON.`);
