@@ -46,6 +46,9 @@ describe('asl-lint run', () => {
     const r = run(['run', join(FIX, 'order.asl.json'), '--input', '@in.json', '--trace'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[1]).toBe('#2 +0.000s ChoiceStateEntered {"name":"Validate","input":"{\\"quantity\\":0}","inputDetails":{"truncated":false}}');
+    expect(r.stdout.split('\n').slice(2, 4)).toEqual(['   input                {"quantity":0}', '   afterInputPath       {"quantity":0}']);
+    const t = run(['run', 'order.asl.json', '--input', '{"quantity":1}', '--mocks', 'mocks.json', '--trace']);
+    expect(t.stdout).toContain('   afterResultSelector  {"chargeId":"ch_7"}\n   afterResultPath      {"quantity":1,"charge":{"chargeId":"ch_7"}}\n');
   });
   it('bad input: one line and exit 2', () => {
     expect(run(['run', 'order.asl.json', '--input', '{'])).toMatchObject({ code: 2, stdout: '' });

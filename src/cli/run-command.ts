@@ -25,7 +25,8 @@ Runs one execution offline, with AWS's run-time semantics (virtual clock, mocked
   --type <type>             STANDARD or EXPRESS (default STANDARD)
   --start-time <iso>        the virtual clock's start (default 2024-01-01T00:00:00.000Z)
   --seed <n>                seed of UUIDs and random numbers (default 0)
-  --trace                   print every history event with its details
+  --trace                   print every history event with its details, and each state's
+                            data flow (input, afterInputPath, afterParameters, result ...)
   -f, --format <name>       stylish (default) or json (the events, GetExecutionHistory's shapes)
 Exit: 0 SUCCEEDED, 1 FAILED or TIMED_OUT, 2 bad usage, invalid definition or missing mock.
 `;
@@ -134,7 +135,7 @@ async function runCommand(io: Io): Promise<Outcome> {
     seed = Number(values.seed);
     if (!Number.isInteger(seed)) fail(`--seed must be an integer, got '${values.seed}'`);
   }
-  const r = await execute(def.text, { input, mocks, type, format: def.format, startTime: values['start-time'], seed, stateMachineName: def.name });
+  const r = await execute(def.text, { input, mocks, type, format: def.format, startTime: values['start-time'], seed, stateMachineName: def.name, inspect: values.trace === true });
   const exitCode = r.status === 'SUCCEEDED' ? EXIT_OK : EXIT_LINT;
   if (format === 'json') return { exitCode, stdout: JSON.stringify({ status: r.status, output: r.output, error: r.error, cause: r.cause, events: r.events }, null, 2) + '\n', stderr: '' };
   return { exitCode, stdout: readable(r, values.trace === true, colors(io, values)), stderr: '' };
@@ -154,6 +155,11 @@ function readable(r: ExecutionResult, trace: boolean, c: ReturnType<typeof color
     const details = Object.entries(e).find(([k]) => k.endsWith('EventDetails'))?.[1] as Record<string, unknown> | undefined;
     if (trace) {
       out.push(`${c.dim(`#${e.id} ${at}`)} ${e.type}${details ? ' ' + short(details, 400) : ''}`);
+      // After a state's Entered event: each attempt's data-flow steps (TestState's inspectionData).
+      for (const i of r.inspections ?? []) {
+        if (i.enteredEventId !== e.id) continue;
+        for (const [k, v] of Object.entries(i.data)) out.push(`${' '.repeat(String(e.id).length + 2)}${c.cyan(k.padEnd(20))} ${short(v, 400)}`);
+      }
       continue;
     }
     if (e.type.endsWith('StateEntered')) out.push(`${c.dim(at)} ${c.bold(String(details?.name))} ${c.dim(e.type.replace('StateEntered', ''))}  in: ${short(details?.input)}`);

@@ -8,11 +8,11 @@ import { analyze } from '../engine/engine.js';
 import { findStateAnywhere, isObject, type Json, type JsonObject, type StateMachine } from '../model/model.js';
 import type { StateMachineType } from '../types.js';
 import { InvalidDefinitionError, RunUsageError, StatesError } from './errors.js';
-import { ExecutionTimedOut, HistoryLimitReached, MAX_HISTORY_EVENTS, Runner, stateKey, type Coverage, type HistoryEvent, type Inspection } from './interpreter.js';
+import { ExecutionTimedOut, HistoryLimitReached, MAX_HISTORY_EVENTS, Runner, stateKey, type Coverage, type HistoryEvent, type Inspection, type StateInspection } from './interpreter.js';
 import { checkMockedResponses, type Mock } from './mocks.js';
 import { seededRng } from './random.js';
 
-export type { HistoryEvent, Coverage } from './interpreter.js';
+export type { HistoryEvent, Coverage, StateInspection } from './interpreter.js';
 export type { Mock, MockedResponses, MockedResponse, MockFunction } from './mocks.js';
 export { StatesError, InvalidDefinitionError, RunUsageError } from './errors.js';
 
@@ -41,6 +41,8 @@ export interface ExecuteOptions {
   format?: 'json' | 'yaml';
   /** The history limit (default AWS's 25,000). */
   maxEvents?: number;
+  /** Record every state attempt's data flow (TestState's inspectionData fields) in `inspections`. */
+  inspect?: boolean;
 }
 
 export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
@@ -59,6 +61,8 @@ export interface ExecutionResult {
   coverage: Coverage;
   startDate: string;
   stopDate: string;
+  /** With `inspect`: each state attempt's input, afterInputPath, afterParameters, result, afterResultSelector, afterResultPath (or afterArguments), as JSON text. */
+  inspections?: StateInspection[];
 }
 
 interface Prepared {
@@ -132,6 +136,7 @@ export async function execute(definition: string | JsonObject, options: ExecuteO
     context: baseContext(model, input, opts, start),
     maxEvents: opts.maxEvents ?? MAX_HISTORY_EVENTS,
     timeoutSeconds: typeof timeout === 'number' ? timeout : undefined,
+    inspect: opts.inspect === true,
   });
   const variables: Record<string, Json> = { ...(opts.variables ?? {}) };
   const result: Omit<ExecutionResult, 'events' | 'statesVisited' | 'variables' | 'coverage' | 'stopDate'> = { status: 'SUCCEEDED', startDate: new Date(start).toISOString() };
@@ -157,7 +162,9 @@ export async function execute(definition: string | JsonObject, options: ExecuteO
       pushFinal(runner, 'ExecutionTimedOut', 'executionTimedOutEventDetails', { error: 'States.Timeout' });
     } else throw err;
   }
-  return { ...result, events: runner.events, statesVisited: runner.visited, variables, coverage: runner.coverage, stopDate: runner.iso() } as ExecutionResult;
+  const out = { ...result, events: runner.events, statesVisited: runner.visited, variables, coverage: runner.coverage, stopDate: runner.iso() } as ExecutionResult;
+  if (opts.inspect) out.inspections = runner.inspections;
+  return out;
 }
 
 function pushFinal(runner: Runner, type: string, key: string, details: unknown): void {

@@ -74,6 +74,16 @@ export interface RunnerOptions {
   context: JsonObject;
   maxEvents: number;
   timeoutSeconds?: number;
+  /** Record each attempt's data-flow steps (TestState's inspectionData) in `inspections`. */
+  inspect?: boolean;
+}
+
+export interface StateInspection {
+  name: string;
+  /** The id of the state's Entered event (0 where events are not recorded, e.g. a Distributed Map's children). */
+  enteredEventId: number;
+  /** TestState's inspectionData fields, JSON text. */
+  data: Record<string, string>;
 }
 
 export class HistoryLimitReached extends Error {}
@@ -89,6 +99,7 @@ export class Runner {
   clock: number;
   readonly coverage: Coverage = { states: new Set(), choices: new Set(), handlers: new Set() };
   readonly visited: string[] = [];
+  readonly inspections: StateInspection[] = [];
   private readonly calls = new Map<string, number>();
 
   constructor(
@@ -159,7 +170,17 @@ export class Runner {
     let retryCount = 0;
     for (;;) {
       try {
-        const a = await this.attempt(state, raw, frame, this.contextFor(state, retryCount, entered));
+        const insp: Inspection | undefined = this.opts.inspect ? {} : undefined;
+        let a: Attempt;
+        try {
+          a = await this.attempt(state, raw, frame, this.contextFor(state, retryCount, entered), insp);
+        } finally {
+          if (insp) {
+            const data: Record<string, string> = {};
+            for (const [k, v] of Object.entries(insp)) if (v !== undefined) data[k] = JSON.stringify(v);
+            this.inspections.push({ name: state.name, enteredEventId: enteredId, data });
+          }
+        }
         if (a.choice !== undefined) this.coverage.choices.add(`${stateKey(state)}#${a.choice < 0 ? 'Default' : a.choice}`);
         const text = this.checkSize(state, a.output);
         if (a.assign) Object.assign(frame.variables, a.assign);
