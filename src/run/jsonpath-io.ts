@@ -4,11 +4,11 @@
  * Source: "Processing input and output in Step Functions"
  * (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html).
  */
-import { looksLikeIntrinsicCall, parseIntrinsic } from '../lang/intrinsics.js';
+import { looksLikeIntrinsicCall, parseIntrinsic, type IntrinsicCall } from '../lang/intrinsics.js';
 import type { Json } from '../model/model.js';
 import { StatesError } from './errors.js';
 import { evaluateIntrinsic } from './intrinsics-eval.js';
-import { compilePath, evaluatePath, PathNotFound, type PathRoots } from './jsonpath-eval.js';
+import { compilePath, evaluatePath, PathNotFound, type CompiledPath, type PathRoots } from './jsonpath-eval.js';
 import type { Rng } from './random.js';
 
 export interface PathEnv extends PathRoots {
@@ -32,30 +32,54 @@ export function applyPath(path: Json | undefined, value: Json, env: PathEnv): Js
   }
 }
 
+type Entry =
+  | { key: string; field: string; kind: 'path'; path: CompiledPath; text: string }
+  | { key: string; field: string; kind: 'call'; call: IntrinsicCall | undefined; text: string }
+  | { key: string; kind: 'static'; value: Json };
+
+/** A template object's keys, compiled once per template (the model's objects are stable). */
+const compiledTemplates = new WeakMap<object, Entry[]>();
+
+function compileTemplate(template: Record<string, Json>): Entry[] {
+  let entries = compiledTemplates.get(template);
+  if (entries) return entries;
+  entries = Object.keys(template).map((k): Entry => {
+    const v = template[k];
+    if (!k.endsWith('.$') || typeof v !== 'string') return { key: k, kind: 'static', value: v };
+    if (looksLikeIntrinsicCall(v)) return { key: k.slice(0, -2), field: k, kind: 'call', call: parseIntrinsic(v).call, text: v };
+    return { key: k.slice(0, -2), field: k, kind: 'path', path: compilePath(v), text: v };
+  });
+  compiledTemplates.set(template, entries);
+  return entries;
+}
+
+function notFound(text: string, field: string, input: Json): never {
+  // Measured (Step Functions Local and AWS): floci-io/floci#2521; nasa/cumulus-orca#346.
+  return runtime(`The JSONPath '${text}' specified for the field '${field}' could not be found in the input '${JSON.stringify(input)}'`);
+}
+
 /** One `.$` value: a path or an intrinsic call. */
-function dynamicValue(key: string, expr: string, input: Json, env: PathEnv): Json {
-  if (looksLikeIntrinsicCall(expr)) {
-    const parsed = parseIntrinsic(expr);
-    if (!parsed.call) runtime(`The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`);
-    return evaluateIntrinsic(parsed.call!, {
-      ...env,
-      input,
-      source: expr,
+function dynamicValue(e: Extract<Entry, { field: string }>, roots: PathEnv): Json {
+  const input = roots.input as Json;
+  if (e.kind === 'call') {
+    if (!e.call) runtime(`The value for the field '${e.field}' must be a valid JSONPath or a valid intrinsic function call`);
+    return evaluateIntrinsic(e.call!, {
+      ...roots,
+      source: e.text,
       resolvePath: (text) => {
         try {
-          return evaluatePath(compilePath(text), { ...env, input });
+          return evaluatePath(compilePath(text), roots);
         } catch (err) {
-          if (err instanceof PathNotFound) runtime(`The JSONPath '${text}' specified for the field '${key}' could not be found in the input '${JSON.stringify(input)}'`);
+          if (err instanceof PathNotFound) notFound(text, e.field, input);
           throw err;
         }
       },
     });
   }
   try {
-    return evaluatePath(compilePath(expr), { ...env, input });
+    return evaluatePath(e.path, roots);
   } catch (err) {
-    // Measured (Step Functions Local and AWS): floci-io/floci#2521; nasa/cumulus-orca#346.
-    if (err instanceof PathNotFound) runtime(`The JSONPath '${expr}' specified for the field '${key}' could not be found in the input '${JSON.stringify(input)}'`);
+    if (err instanceof PathNotFound) notFound(e.text, e.field, input);
     throw err;
   }
 }
@@ -63,13 +87,14 @@ function dynamicValue(key: string, expr: string, input: Json, env: PathEnv): Jso
 /** A payload template: keys ending in `.$` are evaluated, the rest copied, at any depth. */
 export function applyTemplate(template: Json, input: Json, env: PathEnv): Json {
   if (template === null || typeof template !== 'object') return template;
-  if (Array.isArray(template)) return template.map((t) => applyTemplate(t, input, env));
+  return applyWith(template, { input, context: env.context, variables: env.variables, rng: env.rng });
+}
+
+function applyWith(template: Json, roots: PathEnv): Json {
+  if (template === null || typeof template !== 'object') return template;
+  if (Array.isArray(template)) return template.map((t) => applyWith(t, roots));
   const out: Record<string, Json> = {};
-  for (const k of Object.keys(template)) {
-    const v = template[k];
-    if (k.endsWith('.$') && typeof v === 'string') out[k.slice(0, -2)] = dynamicValue(k, v, input, env);
-    else out[k] = applyTemplate(v, input, env);
-  }
+  for (const e of compileTemplate(template)) out[e.key] = e.kind === 'static' ? applyWith(e.value, roots) : dynamicValue(e, roots);
   return out;
 }
 
