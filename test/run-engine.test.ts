@@ -471,4 +471,25 @@ describe('more semantics', () => {
     const r = await execute({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token', QueueUrl: 'q', MessageBody: 'm' }, End: true } } }, { mocks: { T: (input) => input } });
     expect(JSON.parse(r.output!).token).toMatch(/^[0-9a-f-]{36}$/);
   });
+  it('distributed Map: ReaderConfig.MaxItems, ToleratedFailureCountPath, ResultWriter', async () => {
+    const def = {
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON', MaxItems: 3 }, Parameters: { Bucket: 'b', Key: 'k' } },
+          ToleratedFailureCountPath: '$.tolerate',
+          ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'out', Prefix: 'runs/' } },
+          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 2, Next: 'F' }], Default: 'S' }, F: { Type: 'Fail', Error: 'Two' }, S: { Type: 'Succeed' } } },
+          End: true,
+        },
+      },
+    };
+    const mocks = { M: { 0: { Return: [1, 2, 3, 4, 5] } } };
+    const ok = await execute(def, { input: { tolerate: 1 }, mocks });
+    expect(JSON.parse(ok.output!)).toEqual({ MapRunArn: 'arn:aws:states:us-east-1:123456789012:mapRun:StateMachine/M:00000000-0000-4000-8000-000000000000', ResultWriterDetails: { Bucket: 'out', Key: 'runs/00000000-0000-4000-8000-000000000000/manifest.json' } });
+    expect(ok.statesVisited.filter((n) => n === 'C')).toHaveLength(3);
+    const bad = await execute(def, { input: { tolerate: 0 }, mocks });
+    expect(bad.error).toBe('States.ExceedToleratedFailureThreshold');
+  });
 });

@@ -394,14 +394,18 @@ export class Runner {
     const inputs = (items as Json[]).map((value, index) =>
       selector !== undefined ? applyTemplate(selector, effective, { ...env, context: { ...context, Map: { Item: { Index: index, Value: value } } } }) : value,
     );
-    return this.runItems(state, this.batch(state, inputs, effective, env), frame);
+    const num = (f: string): number | undefined => (typeof o[f] === 'number' ? (o[f] as number) : typeof o[f + 'Path'] === 'string' ? Number(applyPath(o[f + 'Path'], effective, env)) : undefined);
+    return this.runItems(state, this.batch(state, inputs, effective, env), frame, { count: num('ToleratedFailureCount'), pct: num('ToleratedFailurePercentage') });
   }
 
   async readItems(state: State, frame: Frame): Promise<Json> {
     const index = this.calls.get(state.name) ?? 0;
     this.calls.set(state.name, index + 1);
     void frame;
-    return callMock(this.opts.mocks[state.name], state.name, index, null);
+    const items = await callMock(this.opts.mocks[state.name], state.name, index, null);
+    const cfg = (state.obj.ItemReader as JsonObject | undefined)?.ReaderConfig as JsonObject | undefined;
+    const max = cfg && typeof cfg.MaxItems === 'number' ? cfg.MaxItems : undefined;
+    return Array.isArray(items) && max !== undefined && max > 0 ? items.slice(0, max) : items;
   }
 
   batch(state: State, inputs: Json[], effective: Json, env: PathEnv): Json[] {
@@ -418,7 +422,7 @@ export class Runner {
     return out;
   }
 
-  async runItems(state: State, inputs: Json[], frame: Frame): Promise<Json> {
+  async runItems(state: State, inputs: Json[], frame: Frame, limits: { count?: number; pct?: number } = {}): Promise<Json> {
     const o = state.obj;
     const processor = state.children[0];
     const distributed = ((o.ItemProcessor as JsonObject | undefined)?.ProcessorConfig as JsonObject | undefined)?.Mode === 'DISTRIBUTED';
@@ -453,8 +457,7 @@ export class Runner {
         out.push({ Error: err.error, Cause: err.cause });
       }
     }
-    const count = typeof o.ToleratedFailureCount === 'number' ? o.ToleratedFailureCount : undefined;
-    const pct = typeof o.ToleratedFailurePercentage === 'number' ? o.ToleratedFailurePercentage : undefined;
+    const { count, pct } = limits;
     const tolerated = failed === 0 || (count !== undefined && failed <= count) || (pct !== undefined && inputs.length > 0 && (failed / inputs.length) * 100 <= pct);
     if (!tolerated) {
       const cause = `The specified tolerated failure threshold was exceeded (${failed} of ${inputs.length} items failed; last error ${last?.error})`;
@@ -463,6 +466,13 @@ export class Runner {
     }
     this.emit(frame, 'MapRunSucceeded');
     this.emit(frame, 'MapStateSucceeded');
+    // With a ResultWriter the results go to S3 and the state's result says where.
+    const writer = o.ResultWriter as JsonObject | undefined;
+    if (writer && typeof writer === 'object') {
+      const p = ((writer.Parameters ?? writer.Arguments) as JsonObject | undefined) ?? {};
+      const prefix = typeof p.Prefix === 'string' ? `${p.Prefix.replace(/\/$/, '')}/` : '';
+      return { MapRunArn: mapRunArn, ResultWriterDetails: { Bucket: (p.Bucket ?? null) as Json, Key: `${prefix}${mapRunArn.slice(mapRunArn.lastIndexOf(':') + 1)}/manifest.json` } };
+    }
     return out;
   }
 
@@ -540,7 +550,14 @@ export class Runner {
           inputs.push(await evaluateTemplate(o.ItemSelector, 'ItemSelector', this.jsonataEnv(frame, { input: raw, context: ctx })));
         }
       }
-      result = await this.runItems(state, this.batch(state, inputs, raw, this.pathEnv(frame, context)), frame);
+      const num = async (f: string): Promise<number | undefined> => {
+        const v = o[f];
+        if (typeof v === 'number') return v;
+        if (typeof v === 'string' && isJsonataExpression(v)) return Number(await evaluateJsonata(v, f, env));
+        return undefined;
+      };
+      const limits = { count: await num('ToleratedFailureCount'), pct: await num('ToleratedFailurePercentage') };
+      result = await this.runItems(state, this.batch(state, inputs, raw, this.pathEnv(frame, context)), frame, limits);
     } else throw new RunUsageError(`the state '${state.name}' has the unknown type '${String(type)}'`);
     if (insp) insp.result = result;
     states.result = result;
