@@ -492,4 +492,20 @@ describe('more semantics', () => {
     const bad = await execute(def, { input: { tolerate: 0 }, mocks });
     expect(bad.error).toBe('States.ExceedToleratedFailureThreshold');
   });
+  it("a Distributed Map's endless child stops at its own history limit and fails its item", async () => {
+    const def = {
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          ToleratedFailurePercentage: 100,
+          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'L', States: { L: { Type: 'Choice', Choices: [{ Variable: '$.stop', IsPresent: true, Next: 'E' }], Default: 'L' }, E: { Type: 'Succeed' } } },
+          End: true,
+        },
+      },
+    };
+    const r = await execute(def, { input: [{ a: 1 }], maxEvents: 500 });
+    expect(r.status).toBe('SUCCEEDED');
+    expect(JSON.parse(r.output!)).toEqual([{ Error: 'States.Runtime', Cause: 'The execution reached the maximum number of history events (500).' }]);
+  });
 });

@@ -46,6 +46,8 @@ export interface Frame {
   variables: Record<string, Json>;
   /** Events of this frame go to the history (a Distributed Map's children do not). */
   emit: boolean;
+  /** A Distributed Map's child execution: its own history, counted but not kept. */
+  child?: { events: number };
 }
 
 /** Data written for TestState's inspectionData (raw values; the adapter encodes them). */
@@ -122,7 +124,13 @@ export class Runner {
   }
 
   emit(frame: Frame | undefined, type: string, detailsKey?: string, details?: unknown): number {
-    if (frame && !frame.emit) return 0;
+    if (frame && !frame.emit) {
+      // A child execution has a history of its own, with the same limit.
+      if (frame.child && ++frame.child.events >= this.opts.maxEvents) {
+        throw new StatesError('States.Runtime', `The execution reached the maximum number of history events (${this.opts.maxEvents}).`, true);
+      }
+      return 0;
+    }
     if (this.events.length >= this.opts.maxEvents - 1) throw new HistoryLimitReached();
     const id = this.events.length + 1;
     const e: HistoryEvent = { timestamp: this.iso(), type, id, previousEventId: id - 1 };
@@ -379,7 +387,7 @@ export class Runner {
   private async parallel(state: State, input: Json, frame: Frame): Promise<Json> {
     this.emit(frame, 'ParallelStateStarted');
     const out: Json[] = [];
-    for (const branch of state.children) out.push(await this.runScope(branch, input, { variables: { ...frame.variables }, emit: frame.emit }));
+    for (const branch of state.children) out.push(await this.runScope(branch, input, { variables: { ...frame.variables }, emit: frame.emit, child: frame.child }));
     this.emit(frame, 'ParallelStateSucceeded');
     return out;
   }
@@ -433,7 +441,7 @@ export class Runner {
       for (let index = 0; index < inputs.length; index++) {
         this.emit(frame, 'MapIterationStarted', 'mapIterationStartedEventDetails', { name: state.name, index });
         try {
-          out.push(await this.runScope(processor, inputs[index], { variables: { ...frame.variables }, emit: frame.emit }));
+          out.push(await this.runScope(processor, inputs[index], { variables: { ...frame.variables }, emit: frame.emit, child: frame.child }));
         } catch (err) {
           if (err instanceof StatesError) this.emit(frame, 'MapIterationFailed', 'mapIterationFailedEventDetails', { name: state.name, index });
           throw err;
@@ -449,7 +457,7 @@ export class Runner {
     let last: StatesError | undefined;
     for (let index = 0; index < inputs.length; index++) {
       try {
-        out.push(await this.runScope(processor, inputs[index], { variables: { ...frame.variables }, emit: false }));
+        out.push(await this.runScope(processor, inputs[index], { variables: { ...frame.variables }, emit: false, child: { events: 2 } }));
       } catch (err) {
         if (!(err instanceof StatesError)) throw err;
         failed++;
