@@ -508,4 +508,12 @@ describe('more semantics', () => {
     expect(r.status).toBe('SUCCEEDED');
     expect(JSON.parse(r.output!)).toEqual([{ Error: 'States.Runtime', Cause: 'The execution reached the maximum number of history events (500).' }]);
   });
+  it("a Task's TimeoutSeconds fires on the virtual clock when the mock's DelaySeconds is longer", async () => {
+    const def = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: 30, Retry: [{ ErrorEquals: ['States.Timeout'], MaxAttempts: 1, IntervalSeconds: 5 }], End: true } } };
+    const r = await execute(def, { mocks: { T: { 0: { Return: 1, DelaySeconds: 60 }, 1: { Return: 2, DelaySeconds: 10 } } } });
+    expect([r.status, r.output, r.stopDate]).toEqual(['SUCCEEDED', '2', '2024-01-01T00:00:45.000Z']);
+    expect(types(r.events)).toContain('TaskTimedOut');
+    const f = await execute({ StartAt: 'T', States: { T: { ...def.States.T, Retry: [] } } }, { mocks: { T: { 0: { Return: 1, DelaySeconds: 31 } } } });
+    expect([f.status, f.error]).toEqual(['FAILED', 'States.Timeout']);
+  });
 });

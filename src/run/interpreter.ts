@@ -13,7 +13,7 @@ import { evaluateRule, isTimestamp } from './choice.js';
 import { causePrefix, NOT_MATCHED_BY_ALL, RunUsageError, StatesError, TERMINAL } from './errors.js';
 import { evaluateJsonata, evaluateTemplate, type JsonataEnv } from './jsonata-eval.js';
 import { applyPath, applyResultPath, applyTemplate, runtime, type PathEnv } from './jsonpath-io.js';
-import { callMock, type Mock } from './mocks.js';
+import { callMock, mockDelay, type Mock } from './mocks.js';
 import type { Rng } from './random.js';
 
 export const MAX_PAYLOAD_BYTES = 262144;
@@ -370,8 +370,19 @@ export class Runner {
     if (ev.kind === 'Task' && typeof o.TimeoutSeconds === 'number') scheduled.timeoutInSeconds = o.TimeoutSeconds;
     this.emit(frame, `${ev.kind}Scheduled`, `${ev.key}ScheduledEventDetails`, scheduled);
     this.emit(frame, `${ev.kind}Started`, ev.kind === 'Task' ? 'taskStartedEventDetails' : undefined, ev.kind === 'Task' ? ev.ids : undefined);
+    const mock = this.opts.mocks[state.name];
+    const delay = mockDelay(mock, index);
+    if (delay > 0) {
+      const timeout = typeof o.TimeoutSeconds === 'number' ? o.TimeoutSeconds : undefined;
+      if (timeout !== undefined && delay > timeout) {
+        this.advance(timeout);
+        this.emit(frame, `${ev.kind}TimedOut`, `${ev.key}TimedOutEventDetails`, { ...ev.ids, error: 'States.Timeout' });
+        throw new StatesError('States.Timeout', '', true);
+      }
+      this.advance(delay);
+    }
     try {
-      const result = await callMock(this.opts.mocks[state.name], state.name, index, input);
+      const result = await callMock(mock, state.name, index, input);
       const text = JSON.stringify(result) ?? 'null';
       if (Buffer.byteLength(text, 'utf8') > MAX_PAYLOAD_BYTES) {
         throw new StatesError('States.DataLimitExceeded', `The state/task '${state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`, true);

@@ -9,6 +9,8 @@ import { RunUsageError, StatesError } from './errors.js';
 export interface MockedResponse {
   Return?: Json;
   Throw?: { Error?: string; Cause?: string };
+  /** asl-lint's addition: how long the task takes on the virtual clock (a Task's TimeoutSeconds can fire). */
+  DelaySeconds?: number;
 }
 export type MockedResponses = Record<string, MockedResponse>;
 export type MockFunction = (input: Json, call: { state: string; index: number }) => Json | Promise<Json>;
@@ -26,9 +28,11 @@ export function checkMockedResponses(name: string, m: unknown): MockedResponses 
     if (!/^\d+(-\d+)?$/.test(k)) throw new RunUsageError(`the mock of '${name}' has the key '${k}': keys are call indexes such as "0" or ranges such as "1-2"`);
     if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new RunUsageError(`the mocked response '${k}' of '${name}' must be an object with Return or Throw`);
     const keys = Object.keys(v);
-    const unknown = keys.filter((x) => x !== 'Return' && x !== 'Throw');
-    if (unknown.length) throw new RunUsageError(`the mocked response '${k}' of '${name}' has the unknown key '${unknown[0]}' (expected Return or Throw)`);
-    if (keys.length !== 1) throw new RunUsageError(`the mocked response '${k}' of '${name}' must have exactly one of Return and Throw`);
+    const unknown = keys.filter((x) => x !== 'Return' && x !== 'Throw' && x !== 'DelaySeconds');
+    if (unknown.length) throw new RunUsageError(`the mocked response '${k}' of '${name}' has the unknown key '${unknown[0]}' (expected Return or Throw, and optionally DelaySeconds)`);
+    if (('Return' in v) === ('Throw' in v)) throw new RunUsageError(`the mocked response '${k}' of '${name}' must have exactly one of Return and Throw`);
+    const d = (v as MockedResponse).DelaySeconds;
+    if (d !== undefined && (typeof d !== 'number' || !(d >= 0))) throw new RunUsageError(`the mocked response '${k}' of '${name}': DelaySeconds must be a number of seconds, 0 or more`);
   }
   return m as MockedResponses;
 }
@@ -45,6 +49,12 @@ function compile(m: MockedResponses): Compiled {
     compiled.set(m, c);
   }
   return c;
+}
+
+/** The virtual duration of call number `index` (DelaySeconds; 0 without one). */
+export function mockDelay(mock: Mock | undefined, index: number): number {
+  if (mock === undefined || typeof mock === 'function') return 0;
+  return compile(mock).ranges.find((x) => index >= x.from && index <= x.to)?.response.DelaySeconds ?? 0;
 }
 
 /** The result of call number `index` of the Task state `state`. */
