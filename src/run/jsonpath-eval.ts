@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { parseJsonPath, type PathRoot } from '../lang/jsonpath.js';
 import type { Json } from '../model/model.js';
+import { StatesError } from './errors.js';
 
 export interface CompiledPath {
   text: string;
@@ -147,7 +148,13 @@ export function evaluatePath(p: CompiledPath, roots: PathRoots): Json {
       }
     }
   } else {
-    value = jsonPathPlus()({ path: p.query!, json: root as object, wrap: true, eval: 'safe' }) ?? [];
+    try {
+      value = jsonPathPlus()({ path: p.query!, json: root as object, wrap: true, eval: 'safe' }) ?? [];
+    } catch (err) {
+      // Filters use JavaScript-like expressions here; Jayway's own operators (in, nin, =~, size,
+      // empty, subsetof ...) are not evaluated offline: a clear error, never a crash.
+      throw new StatesError('States.Runtime', `Invalid path '${p.text}': the expression cannot be evaluated offline (${String((err as Error).message ?? err).split('\n')[0]})`);
+    }
   }
   return p.fn ? applyFunction(p, value) : (value as Json);
 }
