@@ -64,10 +64,15 @@ describe('input and output processing (https://docs.aws.amazon.com/step-function
     const ex = await execute({ StartAt: 'S', States: { S: { Type: 'Pass', Parameters: { 'missing.$': '$.nope' }, End: true } } }, { input: { other: 1 } });
     expect(ex.cause).toBe(`An error occurred while executing the state 'S' (entered at the event id #2). The JSONPath '$.nope' specified for the field 'missing.$' could not be found in the input '{"other":1}'`);
   });
-  it("a filter with Jayway's own operators is a clear States.Runtime, not a crash", async () => {
-    const r = await pass({ Type: 'Pass', Parameters: { 'x.$': "$.items[?(@.n =~ /a.*/)]" } }, { items: [{ n: 'a' }] });
+  it("Jayway's filter operators: in, nin, =~ (whole match), size, empty", async () => {
+    const input = { items: [{ n: 'ab', t: ['x'] }, { n: 'b', t: [] }, { n: 'cab' }] };
+    const r = await pass({ Type: 'Pass', Parameters: { 'in.$': "$.items[?(@.n in ['ab','b'])].n", 'nin.$': "$.items[?(@.n nin ['ab','b'])].n", 're.$': '$.items[?(@.n =~ /a.*/)].n', 'size.$': '$.items[?(@.t size 1)].n', 'empty.$': '$.items[?(@.t empty true)].n', 'and.$': "$.items[?(@.n in ['b'] && @.t empty true)].n" } }, input);
+    expect(JSON.parse(r.output!)).toEqual({ in: ['ab', 'b'], nin: ['cab'], re: ['ab'], size: ['ab'], empty: ['b'], and: ['b'] });
+  });
+  it('a filter that cannot be evaluated is a clear States.Runtime, not a crash', async () => {
+    const r = await pass({ Type: 'Pass', Parameters: { 'x.$': '$.items[?(@.n subsetof [1])]' } }, { items: [{ n: 'a' }] });
     expect([r.status, r.error]).toEqual(['FAILED', 'States.Runtime']);
-    expect(r.cause).toMatch(/^Invalid path '\$\.items\[\?\(@\.n =~ \/a\.\*\/\)\]': the expression cannot be evaluated offline/);
+    expect(r.cause).toMatch(/^Invalid path '\$\.items\[\?\(@\.n subsetof \[1\]\)\]': the expression cannot be evaluated offline/);
   });
   it('ResultPath into a non-object input is States.Runtime', async () => {
     const r = await pass({ Type: 'Pass', Result: 1, ResultPath: '$.a.b' }, { a: 'text' });

@@ -57,10 +57,27 @@ function compileUncached(text: string): CompiledPath {
   }
   const multi = info.multi.filter((m) => m.kind !== 'function');
   const base = { text, root: info.root, variable: info.variable, fn };
-  if (multi.length) return { ...base, definite: false, segments: [], query: '$' + rest };
+  if (multi.length) return { ...base, definite: false, segments: [], query: '$' + (multi.some((m) => m.kind === 'filter') ? jaywayFilters(rest) : rest) };
   const segments = splitDefinite(rest);
   if (!segments) return { ...base, definite: false, segments: [], query: '$' + rest };
   return { ...base, definite: true, segments };
+}
+
+const OPERAND = String.raw`(@(?:\.[\w$]+|\[(?:'[^']*'|"[^"]*"|\d+)\])*)`;
+const LIST = String.raw`(\[[^\]]*\])`;
+
+/**
+ * Jayway's filter operators that JavaScript lacks, rewritten for jsonpath-plus's evaluator:
+ * `@.x in [..]`, `@.x nin [..]`, `@.x =~ /re/` (a whole match, as Jayway's Matcher.matches()),
+ * `@.x size n`, `@.x empty true|false`. Other operators are left as written.
+ */
+function jaywayFilters(path: string): string {
+  return path
+    .replace(new RegExp(`${OPERAND}\\s+nin\\s+${LIST}`, 'g'), (_m, a: string, l: string) => `!${l}.includes(${a})`)
+    .replace(new RegExp(`${OPERAND}\\s+in\\s+${LIST}`, 'g'), (_m, a: string, l: string) => `${l}.includes(${a})`)
+    .replace(new RegExp(`${OPERAND}\\s*=~\\s*\\/((?:\\\\.|[^/\\\\])*)\\/(?![A-Za-z])`, 'g'), (_m, a: string, re: string) => `(typeof ${a} === 'string' && ${a}.match('^(?:${re.replace(/\\\//g, '/').replace(/\\/g, '\\\\').replace(/'/g, "\\'")})$') !== null)`)
+    .replace(new RegExp(`${OPERAND}\\s+size\\s+(\\d+)`, 'g'), (_m, a: string, n: string) => `(${a} !== undefined && ${a} !== null && ${a}.length == ${n})`)
+    .replace(new RegExp(`${OPERAND}\\s+empty\\s+(true|false)`, 'g'), (_m, a: string, b: string) => `((${a} !== undefined && ${a} !== null && ${a}.length == 0) == ${b})`);
 }
 
 /** `.a['b c'][0].d` -> ['a', 'b c', 0, 'd']; undefined when something else is there. */
