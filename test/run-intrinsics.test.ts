@@ -77,6 +77,10 @@ describe(`intrinsic functions (${DOC})`, () => {
     const v = (await call('States.MathRandom($.start, $.end)', { start: 1, end: 999 })) as number;
     expect(Number.isInteger(v) && v >= 1 && v < 999).toBe(true);
     expect(await call('States.MathRandom(1, 999, 1234)')).toBe(await call('States.MathRandom(1, 999, 1234)'));
+    // With a seed: java.util.Random's sequence (believed, not measured on AWS, which runs Java): new Random(1234).nextInt(998) is 242,
+    // new Random(7).nextInt(16) is 11 (checked with OpenJDK).
+    expect(await call('States.MathRandom(1, 999, 1234)')).toBe(243);
+    expect(await call('States.MathRandom(0, 16, 7)')).toBe(11);
   });
   it('States.MathAdd', async () => {
     expect(await call('States.MathAdd($.value1, $.step)', { value1: 111, step: -1 })).toBe(110);

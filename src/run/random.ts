@@ -33,8 +33,8 @@ export function javaRandomInt(seed: number, bound: number): number {
   let s = (BigInt(seed) ^ 0x5deece66dn) & ((1n << 48n) - 1n);
   const nextBits = (bits: number): number => {
     s = (s * 0x5deece66dn + 0xbn) & ((1n << 48n) - 1n);
-    const r = Number(s >> BigInt(48 - bits));
-    return r >= 2 ** (bits - 1) ? r - 2 ** bits : r;
+    // (int)(seed >>> (48 - bits)): non-negative for the 31 bits nextInt asks for.
+    return Number(s >> BigInt(48 - bits));
   };
   if ((bound & -bound) === bound) return Number((BigInt(bound) * BigInt(nextBits(31))) >> 31n);
   let bits: number;
