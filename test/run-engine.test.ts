@@ -64,6 +64,26 @@ describe('input and output processing (https://docs.aws.amazon.com/step-function
     const ex = await execute({ StartAt: 'S', States: { S: { Type: 'Pass', Parameters: { 'missing.$': '$.nope' }, End: true } } }, { input: { other: 1 } });
     expect(ex.cause).toBe(`An error occurred while executing the state 'S' (entered at the event id #2). The JSONPath '$.nope' specified for the field 'missing.$' could not be found in the input '{"other":1}'`);
   });
+  it('paths evaluate as Jayway JsonPath does (measured with Jayway 2.0.0, Debian libjsonpath-java)', async () => {
+    const input = { a: { b: [1, 2, 3], c: null }, items: [{ n: 'ab', p: 5 }, { n: 'b', p: 15 }, { n: 'cab' }] };
+    const jayway: Record<string, unknown> = {
+      '$.a.b': [1, 2, 3],
+      '$.a.c': null,
+      '$.items[*].p': [5, 15],
+      '$.items[?(@.p > 10)].n': ['b'],
+      '$.items[?(@.n =~ /a.*/)].n': ['ab'],
+      '$..n': ['ab', 'b', 'cab'],
+      '$.items[0:2].n': ['ab', 'b'],
+      '$.nope[*]': [],
+    };
+    const params = Object.fromEntries(Object.keys(jayway).map((k, i) => [`p${i}.$`, k]));
+    const r = await pass({ Type: 'Pass', Parameters: params }, input);
+    expect(JSON.parse(r.output!)).toEqual(Object.fromEntries(Object.values(jayway).map((v, i) => [`p${i}`, v])));
+    const exists = await pass({ Type: 'Pass', Parameters: { 'r.$': '$.items[?(@.t)].n' } }, { items: [{ n: 'ab', t: 0 }, { n: 'b', t: false }, { n: 'cab' }, { n: 'd', t: null }] });
+    expect(JSON.parse(exists.output!)).toEqual({ r: ['ab', 'b'] });
+    // Jayway: "PathNotFoundException: No results for path: $['a']['x']".
+    expect((await pass({ Type: 'Pass', InputPath: '$.a.x' }, input)).cause).toBe("Invalid path '$.a.x' : No results for path: $['a']['x']");
+  });
   it("Jayway's filter operators: in, nin, =~ (whole match), size, empty", async () => {
     const input = { items: [{ n: 'ab', t: ['x'] }, { n: 'b', t: [] }, { n: 'cab' }] };
     const r = await pass({ Type: 'Pass', Parameters: { 'in.$': "$.items[?(@.n in ['ab','b'])].n", 'nin.$': "$.items[?(@.n nin ['ab','b'])].n", 're.$': '$.items[?(@.n =~ /a.*/)].n', 'size.$': '$.items[?(@.t size 1)].n', 'empty.$': '$.items[?(@.t empty true)].n', 'and.$': "$.items[?(@.n in ['b'] && @.t empty true)].n" } }, input);

@@ -73,6 +73,8 @@ const LIST = String.raw`(\[[^\]]*\])`;
  */
 function jaywayFilters(path: string): string {
   return path
+    // `[?(@.x)]` keeps items where x is present and not null (Jayway 2.0.0, measured), not where it is truthy (JavaScript).
+    .replace(new RegExp(`\\[\\?\\(\\s*${OPERAND}\\s*\\)\\]`, 'g'), (_m, a: string) => `[?(${a} !== undefined && ${a} !== null)]`)
     .replace(new RegExp(`${OPERAND}\\s+nin\\s+${LIST}`, 'g'), (_m, a: string, l: string) => `!${l}.includes(${a})`)
     .replace(new RegExp(`${OPERAND}\\s+in\\s+${LIST}`, 'g'), (_m, a: string, l: string) => `${l}.includes(${a})`)
     .replace(new RegExp(`${OPERAND}\\s*=~\\s*\\/((?:\\\\.|[^/\\\\])*)\\/(?![A-Za-z])`, 'g'), (_m, a: string, re: string) => `(typeof ${a} === 'string' && ${a}.match('^(?:${re.replace(/\\\//g, '/').replace(/\\/g, '\\\\').replace(/'/g, "\\'")})$') !== null)`)
