@@ -137,7 +137,7 @@ async function runCommand(io: Io): Promise<Outcome> {
   }
   const r = await execute(def.text, { input, mocks, type, format: def.format, startTime: values['start-time'], seed, stateMachineName: def.name, inspect: values.trace === true });
   const exitCode = r.status === 'SUCCEEDED' ? EXIT_OK : EXIT_LINT;
-  if (format === 'json') return { exitCode, stdout: JSON.stringify({ status: r.status, output: r.output, error: r.error, cause: r.cause, events: r.events }, null, 2) + '\n', stderr: '' };
+  if (format === 'json') return { exitCode, stdout: JSON.stringify({ status: r.status, output: r.output, error: r.error, cause: r.cause, events: r.events, ...(r.inspections ? { inspections: r.inspections } : {}) }, null, 2) + '\n', stderr: '' };
   return { exitCode, stdout: readable(r, values.trace === true, colors(io, values)), stderr: '' };
 }
 
