@@ -8,6 +8,8 @@ export function helpText(): string {
   return `asl-lint: lint Amazon States Language (AWS Step Functions) definitions
 
 Usage: asl-lint [options] <file|dir|glob|->...
+       asl-lint run <file> [--input JSON|@file] [--mocks file]   run offline (see run --help)
+       asl-lint test [paths]                  run test files (see test --help)
 
   file   a definition to lint (.json, or .yaml/.yml for YAML), or a template
          holding state machines (SAM/CloudFormation, Serverless, CDK output, Terraform .tf)
