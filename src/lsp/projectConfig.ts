@@ -28,7 +28,7 @@ export function withProjectConfig(uri: string, editor: Settings): ProjectSetting
     if (!loaded.path) return { settings: editor };
     const eff = effectiveConfig(path, loaded);
     return {
-      settings: { rules: { ...eff.rules, ...editor.rules }, type: editor.type ?? eff.type, ignored: eff.ignored },
+      settings: { rules: { ...eff.rules, ...editor.rules }, type: editor.type ?? eff.type, ignored: eff.ignored, substitutions: eff.substitutions },
       configPath: eff.configPath,
     };
   } catch (err) {

@@ -9,6 +9,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
@@ -19,6 +21,10 @@ import {
   type DefinitionParams,
   type DocumentHighlightParams,
   type DocumentSymbolParams,
+  type DocumentFormattingParams,
+  type DocumentRangeFormattingParams,
+  type DocumentLinkParams,
+  type FoldingRangeParams,
   type HoverParams,
   type InitializeParams,
   type PrepareRenameParams,
@@ -37,6 +43,10 @@ import { prepareRename, rename, RenameRefused } from './rename.js';
 import { CONFIG_FILE_GLOB, forgetProjectConfigs, withProjectConfig, type ProjectSettings } from './projectConfig.js';
 import { defaultSettings, normalizeSettings, SETTINGS_SECTION, type Settings } from './settings.js';
 import { documentSymbols } from './symbols.js';
+import { foldingRanges } from './folding.js';
+import { formatDocument } from './formatting.js';
+import { documentLinks } from './links.js';
+import { variableDefinition, variableHover, variableReferences } from './variables.js';
 
 export interface ServerOptions {
   /** Milliseconds between the last change and the diagnostics. */
@@ -60,6 +70,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   let pullConfiguration = false;
   let watchFiles = false;
+  let snippetSupport = false;
   let globalSettings: Settings = defaultSettings;
 
   const log = (what: string, err: unknown) => connection.console.error(`asl-lint: ${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -85,7 +96,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const project = guard('configuration file', { settings: editor } as ProjectSettings, () => withProjectConfig(uri, editor));
     if (project.error && !warned.has(project.error)) {
       warned.add(project.error);
-      connection.window.showWarningMessage(`asl-lint: ${project.error}`);
+      // A notification: showMessageRequest with no actions would hold some clients in a modal prompt.
+      connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `asl-lint: ${project.error}` }).catch(() => undefined);
     }
     effectiveSettings.set(uri, project.settings);
     return project.settings;
@@ -172,6 +184,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const caps = params.capabilities;
     pullConfiguration = !!caps.workspace?.configuration;
     watchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    snippetSupport = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     const init = params.initializationOptions as Record<string, unknown> | undefined;
     if (init && typeof init === 'object') {
       if (init[SETTINGS_SECTION]) globalSettings = normalizeSettings(init[SETTINGS_SECTION]);
@@ -188,6 +201,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: { label: 'ASL states' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'asl-lint', version: options.version },
     };
@@ -243,14 +260,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   }
 
-  connection.onHover(feature('hover', null, (a, p: HoverParams) => hover(a, p.position)));
-  connection.onCompletion(feature('completion', { isIncomplete: false, items: [] }, (a, p: CompletionParams) => completion(a, p.position)));
-  connection.onDefinition(feature('definition', null, (a, p: DefinitionParams) => definition(a, p.position)));
-  connection.onReferences(feature('references', [], (a, p: ReferenceParams) => references(a, p.position, p.context.includeDeclaration)));
+  connection.onHover(feature('hover', null, (a, p: HoverParams) => variableHover(a, p.position) ?? hover(a, p.position)));
+  connection.onCompletion(feature('completion', { isIncomplete: false, items: [] }, (a, p: CompletionParams) => completion(a, p.position, { snippets: snippetSupport })));
+  connection.onDefinition(feature('definition', null, (a, p: DefinitionParams) => variableDefinition(a, p.position) ?? definition(a, p.position)));
+  connection.onReferences(feature('references', [], (a, p: ReferenceParams) => variableReferences(a, p.position, p.context.includeDeclaration) ?? references(a, p.position, p.context.includeDeclaration)));
   connection.onDocumentHighlight(feature('documentHighlight', [], (a, p: DocumentHighlightParams) => documentHighlights(a, p.position)));
   connection.onPrepareRename(feature('prepareRename', null, (a, p: PrepareRenameParams) => prepareRename(a, p.position)));
   connection.onRenameRequest(feature('rename', null, (a, p: RenameParams) => rename(a, p.position, p.newName)));
   connection.onDocumentSymbol(feature('documentSymbol', [], (a, _p: DocumentSymbolParams) => documentSymbols(a)));
+  connection.onDocumentFormatting(feature('formatting', [], (a, p: DocumentFormattingParams) => formatDocument(a, p.options)));
+  connection.onDocumentRangeFormatting(feature('rangeFormatting', [], (a, p: DocumentRangeFormattingParams) => formatDocument(a, p.options, p.range)));
+  connection.onFoldingRanges(feature('foldingRange', [], (a, _p: FoldingRangeParams) => foldingRanges(a)));
+  connection.onDocumentLinks(feature('documentLink', [], (a, _p: DocumentLinkParams) => documentLinks(a)));
   connection.onCodeAction(feature('codeAction', [], (a, p: CodeActionParams) => codeActions(a, p.range, p.context.only)));
 
   documents.listen(connection);
