@@ -339,6 +339,17 @@ describe('formatting keeps the file style', () => {
 });
 
 describe('folding ranges and document links', () => {
+  it('a client can decline formatting and folding (the VS Code extension does: VS Code has its own)', async () => {
+    const c = new LspClient({ initializationOptions: { formatting: false, folding: false } });
+    try {
+      const init = await c.initialize();
+      expect([init.capabilities.documentFormattingProvider, init.capabilities.documentRangeFormattingProvider, init.capabilities.foldingRangeProvider]).toEqual([false, false, false]);
+      expect(init.capabilities.documentLinkProvider).toEqual({ resolveProvider: false });
+    } finally {
+      await c.shutdown();
+    }
+  });
+
   it('folding: States and each multi-line state (JSON up to the line before the bracket; YAML)', async () => {
     const json = '{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Succeed"\n    }\n  }\n}';
     const uri = uniqueUri('.asl.json');

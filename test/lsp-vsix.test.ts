@@ -73,15 +73,29 @@ describe('the .vsix', () => {
     npm(['run', 'typecheck']);
   });
 
-  it('declares the languages, the activation and the entry point', () => {
+  it('declares the activation, the commands, Restricted Mode support, the icon and the entry point; no language of its own', () => {
     const manifest = JSON.parse(entries.get('extension/package.json')!.toString('utf8'));
     expect(manifest.main).toBe('./out/extension.js');
-    expect(manifest.activationEvents).toEqual(['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml']);
-    expect(manifest.contributes.languages.map((l: { id: string; extensions: string[] }) => [l.id, l.extensions])).toEqual([
-      ['asl', ['.asl.json']],
-      ['asl-yaml', ['.asl.yaml', '.asl.yml']],
+    // Definition files and templates that may hold state machines, not every JSON / YAML file.
+    expect(manifest.activationEvents).toEqual([
+      'onLanguage:asl',
+      'onLanguage:asl-yaml',
+      'workspaceContains:**/*.asl.{json,yaml,yml}',
+      'workspaceContains:**/{template,*.template}.{json,yaml,yml}',
+      'workspaceContains:**/serverless.{yml,yaml}',
+      'workspaceContains:**/*.tf',
     ]);
-    expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['aslLint.rules', 'aslLint.type', 'aslLint.trace.server']);
+    // *.asl.json stays JSON (VS Code's formatting and folding); `asl` is the AWS Toolkit's.
+    expect(manifest.contributes.languages).toBeUndefined();
+    expect(manifest.contributes.grammars).toBeUndefined();
+    expect(manifest.contributes.commands.map((c: { command: string; category: string; title: string }) => `${c.category}: ${c.title}`)).toEqual(
+      expect.arrayContaining(['ASL: Restart Language Server', 'ASL: Show Output']),
+    );
+    expect(manifest.capabilities.untrustedWorkspaces).toEqual({ supported: true });
+    expect(manifest.icon).toBe('images/icon.png');
+    const icon = entries.get('extension/images/icon.png')!;
+    expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([128, 128]);
+    expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['aslLint.rules', 'aslLint.type', 'aslLint.awsToolkitDocuments', 'aslLint.trace.server']);
     expect(entries.get('extension.vsixmanifest')!.toString('utf8')).toContain('Id="asl-lint-vscode"');
   });
 

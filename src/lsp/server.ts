@@ -71,6 +71,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let pullConfiguration = false;
   let watchFiles = false;
   let snippetSupport = false;
+  /** initializationOptions can decline these where the editor has its own (VS Code's JSON language). */
+  let offerFormatting = true;
+  let offerFolding = true;
   let globalSettings: Settings = defaultSettings;
 
   const log = (what: string, err: unknown) => connection.console.error(`asl-lint: ${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -189,6 +192,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (init && typeof init === 'object') {
       if (init[SETTINGS_SECTION]) globalSettings = normalizeSettings(init[SETTINGS_SECTION]);
       if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+      if (init.formatting === false) offerFormatting = false;
+      if (init.folding === false) offerFolding = false;
     }
     return {
       capabilities: {
@@ -201,9 +206,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: { label: 'ASL states' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
-        foldingRangeProvider: true,
+        documentFormattingProvider: offerFormatting,
+        documentRangeFormattingProvider: offerFormatting,
+        foldingRangeProvider: offerFolding,
         documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'asl-lint', version: options.version },

@@ -98,6 +98,7 @@ export async function checks({ page, port, workspace, shots, hasGraph, cliProble
   const markers = rows.filter((r) => /line \d+|Ln \d+/i.test(r));
   await shot('problems');
   log(`Problems panel: all ${expected.length} CLI problems on their lines (${markers.length} marker rows)`);
+  if (markers.length !== expected.length) throw new Error(`the Problems panel shows ${markers.length} problems, the CLI reports ${expected.length} (duplicates?):\n    ${markers.join('\n    ')}`);
   const extra = markers.filter((r) => !expected.some((p) => r.includes(p.message)));
   if (extra.length) throw new Error(`the Problems panel shows problems the CLI does not report:\n    ${extra.join('\n    ')}`);
 
@@ -155,6 +156,21 @@ export async function checks({ page, port, workspace, shots, hasGraph, cliProble
   await shot('completion');
   await page.keyboard.press('Escape');
   log('completion: state names offered in StartAt');
+
+  // -----------------------------------------------------------------------------------------
+  setStep('language mode and commands');
+  // The extension claims no language: a definition file stays JSON (VS Code's formatting, folding).
+  const mode = await page.locator('.statusbar-item[id$="status.editor.mode"]').first().innerText();
+  if (!/^\s*(\{\s*\}\s*)?JSON\s*$/.test(mode.replace(/\s+/g, ' '))) throw new Error(`order.asl.json opened in language mode '${mode}', not JSON`);
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>ASL: ');
+  const commands = await until('the ASL commands in the palette', async () => {
+    const labels = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') || ''));
+    return labels.some((l) => l.includes('ASL: Restart Language Server')) && labels.some((l) => l.includes('ASL: Show Output')) ? labels : undefined;
+  });
+  await shot('commands');
+  await page.keyboard.press('Escape');
+  log(`language mode JSON; palette: ${commands.filter((l) => l.startsWith('ASL')).map((l) => l.split(',')[0]).join(', ')}`);
 
   // -----------------------------------------------------------------------------------------
   if (hasGraph) {
