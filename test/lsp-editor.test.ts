@@ -371,6 +371,19 @@ describe('folding ranges and document links', () => {
     ]);
   });
 
+  it('folding in templates: a JSON template from its tree; none for YAML and Terraform templates', async () => {
+    const T = join(ROOT, 'test', 'fixtures', 'templates');
+    const fold = async (rel: string, languageId: string) => {
+      const { uri } = await openFile(client, join(T, rel), languageId);
+      return request<FoldingRange[]>(client, 'textDocument/foldingRange', { textDocument: { uri } });
+    };
+    const cdk = await fold('cdk.template.json', 'json');
+    expect(cdk.length).toBeGreaterThan(3);
+    expect(cdk[0]).toEqual({ startLine: 0, endLine: readFileSync(join(T, 'cdk.template.json'), 'utf8').trimEnd().split('\n').length - 2, kind: 'region' });
+    expect(await fold('serverless.yml', 'yaml')).toEqual([]);
+    expect(await fold('tf/main.tf', 'terraform')).toEqual([]);
+  });
+
   it('document links: SAM DefinitionUri and Terraform templatefile() lead to the definition file', async () => {
     const sam = join(ROOT, 'test', 'fixtures', 'templates', 'sam', 'template.yaml');
     const { uri, text } = await openFile(client, sam, 'yaml');

@@ -154,7 +154,6 @@ function filePathOf(uri: string, kind: DocumentKind): string {
   return `/${name.toLowerCase().endsWith(ext) ? name : name + ext}`;
 }
 
-
 /**
  * A template holding state machines, linted as the CLI lints it (lintFile, mode 'template'): the
  * diagnostics of its inline definitions and of the references it cannot follow. Definitions in
@@ -179,7 +178,8 @@ function templateAnalysis(
   const results = lintFile(text, filePath, { ...options, mode: 'template', readFile: readableOnly });
   const own = results[0];
   if (!own || own.kind === 'asl') return undefined;
-  const doc = kind.terraform ? new Document({ text, format: 'json', value: undefined, parsed: false, syntaxErrors: [] }) : parse(text, kind.format);
+  // Positions only, no second parse: a JSON template's tree is built if a feature asks (folding).
+  const doc = new Document({ text, format: kind.terraform ? 'json' : kind.format, value: undefined, parsed: false, syntaxErrors: [] });
   return {
     uri: textDocument.uri,
     version: textDocument.version,

@@ -1,7 +1,7 @@
 /**
  * Folding ranges: every object and array that spans lines, from the line of its key (or its
  * opening bracket) to the line before its closing bracket (JSON) or its last line (YAML). From the
- * Document's tree: for a state machine, a template or any document the server analyses.
+ * Document's tree: definitions and JSON templates (a YAML template keeps no tree: none there).
  */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { TreeNode } from '../parse/document.js';
@@ -12,6 +12,7 @@ export const MAX_FOLDING_RANGES = 5000;
 
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
   const { doc } = analysis;
+  if (analysis.template === 'terraform') return []; // HCL: no tree of ours
   const root = doc.tree();
   if (!root) return [];
   const json = doc.format === 'json';
