@@ -89,6 +89,34 @@ describe('templates: the same diagnostics as the CLI', () => {
     expect(lspView(diagnostics)).toEqual(cliView(text, file));
   });
 
+  it("a definition a template names is linted through it, with the template's substitutions, as `asl-lint .` does", async () => {
+    const T = join(ROOT, 'test', 'fixtures', 'templates');
+    for (const [rel, template] of [
+      ['sam/statemachine/flow.asl.json', 'sam/template.yaml'],
+      ['tf/flow.asl.json', 'tf/main.tf'],
+    ]) {
+      const file = join(T, rel);
+      const { diagnostics, text } = await openFile(client, file, 'json');
+      const viaCli = lintFile(readFileSync(join(T, template), 'utf8'), join(T, template)).find((r) => r.filePath === file)!;
+      expect(viaCli.diagnostics.length).toBeGreaterThan(0);
+      expect(lspView(diagnostics)).toEqual(viaCli.diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range })));
+      // On its own, the SAM definition is not even JSON: `${Timeout}` is unquoted.
+      if (rel.startsWith('sam/')) expect(lintFile(text, file)[0].diagnostics.map((d) => d.code)).toEqual(['INVALID_JSON_DESCRIPTION']);
+    }
+  });
+
+  it('a definition a template names without substitutions keeps its quick fixes', async () => {
+    const project = join(dir, 'sam-plain');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'template.yaml'), 'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: flow.asl.json\n');
+    const file = join(project, 'flow.asl.json');
+    writeFileSync(file, '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Bb"}, "B": {"Type": "Succeed"}}}');
+    const { uri, text, diagnostics } = await openFile(client, file, 'json');
+    expect(diagnostics.map((d) => d.code)).toContain('MISSING_TRANSITION_TARGET');
+    const actions = await request<CodeAction[]>(client, 'textDocument/codeAction', { textDocument: { uri }, range: { start: posOf(text, '"Bb"', 1), end: posOf(text, '"Bb"', 1) }, context: { diagnostics } });
+    expect(actions.map((a) => a.title)).toContain("Change to 'B'");
+  });
+
   it('a YAML or JSON file that is not a template nor a state machine gets nothing', async () => {
     const file = join(dir, 'other.yaml');
     writeFileSync(file, 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n');

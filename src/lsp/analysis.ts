@@ -12,6 +12,7 @@ import { accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lintDocument } from '../index.js';
 import { lintFile, type LintFileOptions } from '../lint-file.js';
+import { lintViaTemplate } from './viaTemplate.js';
 import type { TemplateKind } from '../parse/templates/index.js';
 import type { Diagnostic } from '../types.js';
 import { parse } from '../parse/index.js';
@@ -114,7 +115,11 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
   const engineResult = lintDocument(doc, { type: settings.type, rules: settings.rules });
   // With the configuration's substitutions, the CLI lints the substituted text and reports in the
   // file's coordinates: the same function gives the same diagnostics (the model stays the plain one).
-  const lint = options.substitutions ? lintFile(text, filePath, { ...options, mode: 'asl' })[0] : engineResult;
+  // A definition a template names is linted through it, with its substitutions, as `asl-lint .` does.
+  // When that gives the same problems as the plain text, the plain result is kept: its quick fixes
+  // (fixes cannot follow a substituted text, lintFile drops them).
+  const via = textDocument.uri.startsWith('file:') ? lintViaTemplate(filePath, text, options) : undefined;
+  const lint = via && !sameProblems(via.diagnostics, engineResult.diagnostics) ? via : options.substitutions ? lintFile(text, filePath, { ...options, mode: 'asl' })[0] : engineResult;
   const linted = engineResult.analysis.model;
   const lastGood = linted ?? previous?.lastGood;
   // The tolerant model costs a full tree of the text: built only when a feature asks for it, so
@@ -138,6 +143,10 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
     ignored: settings.ignored === true,
     lastGood,
   };
+}
+
+function sameProblems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((d, i) => d.code === b[i].code && d.offset === b[i].offset && d.length === b[i].length && d.message === b[i].message && d.severity === b[i].severity);
 }
 
 /** A path for lintFile: the file's own, or one with the right extension for an unsaved document. */
