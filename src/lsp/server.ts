@@ -37,6 +37,7 @@ import { prepareRename, rename, RenameRefused } from './rename.js';
 import { CONFIG_FILE_GLOB, forgetProjectConfigs, withProjectConfig, type ProjectSettings } from './projectConfig.js';
 import { defaultSettings, normalizeSettings, SETTINGS_SECTION, type Settings } from './settings.js';
 import { documentSymbols } from './symbols.js';
+import { checkGraphParams, graph, GraphRequestError, GRAPH_METHOD } from './graph.js';
 
 export interface ServerOptions {
   /** Milliseconds between the last change and the diagnostics. */
@@ -252,6 +253,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRenameRequest(feature('rename', null, (a, p: RenameParams) => rename(a, p.position, p.newName)));
   connection.onDocumentSymbol(feature('documentSymbol', [], (a, _p: DocumentSymbolParams) => documentSymbols(a)));
   connection.onCodeAction(feature('codeAction', [], (a, p: CodeActionParams) => codeActions(a, p.range, p.context.only)));
+  // The custom request aslLint/graph (src/lsp/graph.ts): a document that is not open or not ASL answers null.
+  connection.onRequest(GRAPH_METHOD, async (params: unknown) => {
+    try {
+      const { uri, format } = checkGraphParams(params);
+      const analysis = await analysisOf(uri);
+      return analysis ? await graph(analysis, format) : null;
+    } catch (err) {
+      if (err instanceof GraphRequestError) throw new ResponseError(ErrorCodes.InvalidParams, err.message);
+      log(GRAPH_METHOD, err);
+      throw new ResponseError(ErrorCodes.InternalError, `${GRAPH_METHOD} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
 
   documents.listen(connection);
   connection.listen();
