@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerGraphView } from './graphPanel';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +24,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ]),
   };
   client = new LanguageClient('aslLint', 'asl-lint', serverOptions, clientOptions);
+  registerGraphView(context, () => client);
   await client.start();
 }
 
