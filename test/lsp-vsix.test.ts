@@ -131,4 +131,21 @@ describe('the .vsix', () => {
       c.kill();
     }
   });
+
+  it('its server draws the graph (aslLint/graph) with the Graphviz it bundles', async () => {
+    const c = new LspClient({ server: join(unpacked, 'extension', 'server', 'lsp', 'server.mjs'), settings: {} });
+    try {
+      await c.initialize();
+      await c.open('file:///v/g.asl.json', '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}}}');
+      await c.current('file:///v/g.asl.json');
+      const r = await c.conn.sendRequest<{ svg: string; nodes: { name: string }[] }>('aslLint/graph', { uri: 'file:///v/g.asl.json' });
+      expect(r.nodes.map((n) => n.name)).toEqual(['A', 'B']);
+      expect(r.svg).toContain('<g id="n0" class="node state" data-asl-graph="node" data-state="A">');
+      expect(r.svg).toContain('<g id="n1" class="node state" data-asl-graph="node" data-state="B">');
+      expect(await c.shutdown()).toBe(0);
+      expect(c.stderr).toBe('');
+    } finally {
+      c.kill();
+    }
+  });
 });

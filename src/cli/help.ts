@@ -8,6 +8,7 @@ export function helpText(): string {
   return `asl-lint: lint Amazon States Language (AWS Step Functions) definitions
 
 Usage: asl-lint [options] <file|dir|glob|->...
+       asl-lint graph <file> [--format mermaid|dot|svg] [-o <file>]   (asl-lint graph --help)
 
   file   a definition to lint (.json, or .yaml/.yml for YAML), or a template
          holding state machines (SAM/CloudFormation, Serverless, CDK output, Terraform .tf)

@@ -47,6 +47,7 @@ import { foldingRanges } from './folding.js';
 import { formatDocument } from './formatting.js';
 import { documentLinks } from './links.js';
 import { variableDefinition, variableHover, variableReferences } from './variables.js';
+import { checkGraphParams, graph, GraphRequestError, GRAPH_METHOD } from './graph.js';
 
 export interface ServerOptions {
   /** Milliseconds between the last change and the diagnostics. */
@@ -278,6 +279,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onFoldingRanges(feature('foldingRange', [], (a, _p: FoldingRangeParams) => foldingRanges(a)));
   connection.onDocumentLinks(feature('documentLink', [], (a, _p: DocumentLinkParams) => documentLinks(a)));
   connection.onCodeAction(feature('codeAction', [], (a, p: CodeActionParams) => codeActions(a, p.range, p.context.only)));
+  // The custom request aslLint/graph (src/lsp/graph.ts): a document that is not open or not ASL answers null.
+  connection.onRequest(GRAPH_METHOD, async (params: unknown) => {
+    try {
+      const { uri, format } = checkGraphParams(params);
+      const analysis = await analysisOf(uri);
+      return analysis ? await graph(analysis, format) : null;
+    } catch (err) {
+      if (err instanceof GraphRequestError) throw new ResponseError(ErrorCodes.InvalidParams, err.message);
+      log(GRAPH_METHOD, err);
+      throw new ResponseError(ErrorCodes.InternalError, `${GRAPH_METHOD} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
 
   documents.listen(connection);
   connection.listen();

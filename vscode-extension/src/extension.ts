@@ -13,6 +13,7 @@
 import * as path from 'node:path';
 import { commands, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type DocumentFilter, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerGraphView } from './graphPanel';
 
 let client: LanguageClient | undefined;
 
@@ -62,6 +63,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       if (e.affectsConfiguration('aslLint.awsToolkitDocuments')) void restart(context);
     }),
   );
+  // The graph view asks whichever client is current (a restart replaces it).
+  registerGraphView(context, () => client);
   client = createClient(context);
   await client.start();
 }
