@@ -83,7 +83,12 @@ export async function checks({ page, port, workspace, shots, hasGraph, cliProble
   await palette('View: Focus Problems (Errors, Warnings, Infos)');
   const rowsText = async () =>
     page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
-  const findMarker = (rows, p) => rows.find((r) => r.includes(p.message) && new RegExp(`\\b${p.line}\\b`).test(r.replace(p.message, '')));
+  // A marker row reads "... [Ln 11, Col 15]"; its aria-label "... at line 11 and character 15 ...".
+  const atLine = (row, p) => {
+    const rest = row.replace(p.message, '');
+    return new RegExp(`Ln ${p.line}, Col ${p.column}\\b`).test(rest) || new RegExp(`line ${p.line}\\b.*(character|column) ${p.column}\\b`).test(rest);
+  };
+  const findMarker = (rows, p) => rows.find((r) => r.includes(p.message) && atLine(r, p));
   const rows = await until(
     `the Problems panel listing the CLI's ${expected.length} problems`,
     async () => {
@@ -97,7 +102,7 @@ export async function checks({ page, port, workspace, shots, hasGraph, cliProble
   });
   const markers = rows.filter((r) => /line \d+|Ln \d+/i.test(r));
   await shot('problems');
-  log(`Problems panel: all ${expected.length} CLI problems on their lines (${markers.length} marker rows)`);
+  log(`Problems panel: all ${expected.length} CLI problems on their lines and columns (${markers.length} marker rows, e.g. "${markers[0]}")`);
   if (markers.length !== expected.length) throw new Error(`the Problems panel shows ${markers.length} problems, the CLI reports ${expected.length} (duplicates?):\n    ${markers.join('\n    ')}`);
   const extra = markers.filter((r) => !expected.some((p) => r.includes(p.message)));
   if (extra.length) throw new Error(`the Problems panel shows problems the CLI does not report:\n    ${extra.join('\n    ')}`);
