@@ -332,3 +332,24 @@ describe('asl-lint graph', () => {
     expect(run(...args)).toEqual({ code: 2, stdout: '', stderr });
   });
 });
+
+describe('hostile input', () => {
+  it('10,000 Parallel branches, 50 levels of nesting and 2,000 missing targets: text in bounded time and size', () => {
+    const branches = Array.from({ length: 10_000 }, (_, i) => ({ StartAt: `B${i}`, States: { [`B${i}`]: { Type: 'Pass', End: true } } }));
+    let nested: Record<string, unknown> = { StartAt: 'L50', States: { L50: { Type: 'Pass', End: true } } };
+    for (let d = 49; d >= 0; d--) nested = { StartAt: `L${d}`, States: { [`L${d}`]: { Type: 'Parallel', Branches: [nested], End: true } } };
+    const missing = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`M${i}`, { Type: 'Pass', Next: `nowhere${i}` }]));
+    const text = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: branches, Next: 'D' }, D: { Type: 'Parallel', Branches: [nested], End: true }, ...missing } });
+    const g = graphOf(text);
+    expect(g.clusters.length).toBe(10_000 + 50);
+    expect(g.points.filter((p) => p.kind === 'missing').length).toBe(2000);
+    const m = toMermaid(g);
+    const d = toDot(g);
+    expect(m.split('\n').length).toBeLessThan(100_000);
+    expect(d.split('\n').length).toBeLessThan(100_000);
+    // The model stops at 50 levels of Parallel/Map (MAX_SCOPE_DEPTH): the deepest state drawn, L49,
+    // sits 50 clusters deep (2 spaces each, plus the top level's 2).
+    expect(m).toMatch(/\n {102}n\d+\("L49"\)\n/);
+    expect(m).not.toContain('"L50"');
+  });
+});

@@ -4,7 +4,7 @@
  * WARNING filled and outlined in colour (their messages as the tooltip).
  */
 import type { Graph, GraphEdge, GraphNode, GraphPoint } from './graph.js';
-import { groupByCluster } from './mermaid.js';
+import { clustersByParent, groupByCluster } from './mermaid.js';
 
 export interface DotOptions {
   /**
@@ -40,11 +40,11 @@ export function toDot(graph: Graph, options: DotOptions = {}): string {
   out.push(`  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#57606a", fontname=${quote(FONT)}, fontsize=11, height=0.3];`);
   out.push(`  edge [color="#57606a", fontname=${quote(FONT)}, fontsize=9, arrowsize=0.6];`);
   const byCluster = groupByCluster(graph);
+  const inside = clustersByParent(graph);
   const writeScope = (cluster: string | undefined, indent: string) => {
     const items = byCluster.get(cluster);
     if (items) for (const item of items) out.push(indent + ('name' in item ? node(item, options) : point(item)));
-    for (const c of graph.clusters) {
-      if (c.parent !== cluster) continue;
+    for (const c of inside.get(cluster) ?? []) {
       out.push(`${indent}subgraph cluster_${c.id} {`);
       out.push(`${indent}  label=${quote(c.label)}; style="rounded,dashed"; color="#8c959f";`);
       writeScope(c.id, indent + '  ');
