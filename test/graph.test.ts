@@ -11,7 +11,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
 import { choiceLabel } from '../src/graph/condition.js';
-import { diffGraphs, formatDiff } from '../src/graph/diff.js';
+import { diffGraphs, diffMermaid, formatDiff } from '../src/graph/diff.js';
 import { toDot, LARGE_FROM } from '../src/graph/dot.js';
 import { buildGraph, type Graph } from '../src/graph/graph.js';
 import { toMermaid } from '../src/graph/mermaid.js';
@@ -277,6 +277,40 @@ describe('diff', () => {
     );
     expect(formatDiff(diffGraphs(graphOf(MACHINE), graphOf(MACHINE)), 'a', 'b')).toBe('--- a\n+++ b\n(no states or transitions changed)\n');
   });
+
+  it('as Mermaid: the new graph, added states and transitions green, removed ones red where they were', () => {
+    // B (in Fan's second branch) removed and C added there; Big's Catch now goes to Done.
+    const after = MACHINE.replace('"StartAt": "B", "States": { "B": { "Type": "Wait", "Seconds": 5, "Next": "Nowhere" } }', '"StartAt": "C", "States": { "C": { "Type": "Pass", "End": true } }').replace('"Next": "Failed"', '"Next": "Done"');
+    const before = graphOf(MACHINE);
+    expect(diffGraphs(before, graphOf(after))).toEqual({
+      addedStates: ['Fan: branch 2 > C (Pass)'],
+      removedStates: ['Fan: branch 2 > B (Wait)'],
+      addedEdges: ['Big -> Done [Catch: States.Timeout, States.TaskFailed]', 'Fan: branch 2 > Start -> Fan: branch 2 > C', 'Fan: branch 2 > C -> Fan: branch 2 > End'],
+      removedEdges: ['Big -> Failed [Catch: States.Timeout, States.TaskFailed]', 'Fan: branch 2 > Start -> Fan: branch 2 > B', 'Fan: branch 2 > B -> Fan: branch 2 > Nowhere (missing)'],
+    });
+    const m = diffMermaid(before, graphOf(after));
+    expect(m).toContain('  subgraph c2 ["Fan: branch 2"]\n    c2_start((Start))\n    n6("C")\n    x0("B")\n    c2_end(((End)))\n    x1["Nowhere (missing)"]\n  end\n');
+    const lines = m.trimEnd().split('\n');
+    expect(lines.slice(-6)).toEqual([
+      '  classDef added fill:#dafbe1,stroke:#1a7f37,stroke-width:2px',
+      '  class n6 added',
+      '  classDef removed fill:#ffebe9,stroke:#cf222e,stroke-width:2px,stroke-dasharray:4 2',
+      '  class x0,x1 removed',
+      '  linkStyle 5,12,14 stroke:#1a7f37,stroke-width:2px',
+      '  linkStyle 15,16,17 stroke:#cf222e,stroke-width:2px,stroke-dasharray:4 2',
+    ]);
+    const links = lines.filter((l) => / (-->|-\.->)[ |]/.test(l));
+    expect([5, 12, 14, 15, 16, 17].map((i) => links[i].trim())).toEqual([
+      'n1 -.->|"States.Timeout, States.TaskFailed"| n3',
+      'c2_start --> n6',
+      'n6 --> c2_end',
+      'n1 -.->|"States.Timeout, States.TaskFailed"| n4',
+      'c2_start --> x0',
+      'x0 --> x1',
+    ]);
+    // No severity colours in the picture of a change.
+    expect(m).not.toContain('classDef error');
+  });
 });
 
 describe('asl-lint graph', () => {
@@ -321,14 +355,43 @@ describe('asl-lint graph', () => {
     expect(r.stdout).toBe(`--- test/fixtures/graph/machine.asl.json\n+++ ${join(dir, 'new.asl.json')}\n- edge Check -> Big [Default: Default]\n+ edge Check -> Done [Default: Default]\n`);
   });
 
+  it('--diff --format mermaid', () => {
+    const r = run('--diff', '-f', 'mermaid', 'test/fixtures/graph/machine.asl.json', 'test/fixtures/graph/machine.asl.json');
+    expect(r).toEqual({ code: 0, stdout: diffMermaid(graphOf(MACHINE), graphOf(MACHINE)), stderr: '' });
+    expect(r.stdout).not.toContain('linkStyle');
+  });
+
   it.each([
     [['-f', 'png', 'x'], "asl-lint: invalid value for --format: 'png' (expected mermaid, dot or svg)\n"],
     [[], "asl-lint: graph takes one file (got 0); run 'asl-lint graph --help' for usage\n"],
     [['--bogus'], "asl-lint: graph: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"; run 'asl-lint graph --help' for usage\n"],
     [['nope.json'], "asl-lint: cannot read 'nope.json': no such file or directory\n"],
     [['package.json', '--no-config'], 'asl-lint: package.json: not a state machine definition: it has no StartAt and no States\n'],
+    [['--diff', '-f', 'svg', 'a', 'b'], 'asl-lint: graph --diff writes text, or Mermaid with --format mermaid (not svg)\n'],
+    [['--diff', 'a'], 'asl-lint: graph --diff takes two files: the old version and the new one\n'],
     [['test/fixtures/graph/template.yaml', '-f', 'svg'], "asl-lint: 'test/fixtures/graph/template.yaml' holds 2 state machines (OrderFlow, Refunds): give -o FILE to write one SVG each\n"],
   ])('%j: one line, exit 2', (args, stderr) => {
     expect(run(...args)).toEqual({ code: 2, stdout: '', stderr });
+  });
+});
+
+describe('hostile input', () => {
+  it('10,000 Parallel branches, 50 levels of nesting and 2,000 missing targets: text in bounded time and size', () => {
+    const branches = Array.from({ length: 10_000 }, (_, i) => ({ StartAt: `B${i}`, States: { [`B${i}`]: { Type: 'Pass', End: true } } }));
+    let nested: Record<string, unknown> = { StartAt: 'L50', States: { L50: { Type: 'Pass', End: true } } };
+    for (let d = 49; d >= 0; d--) nested = { StartAt: `L${d}`, States: { [`L${d}`]: { Type: 'Parallel', Branches: [nested], End: true } } };
+    const missing = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`M${i}`, { Type: 'Pass', Next: `nowhere${i}` }]));
+    const text = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: branches, Next: 'D' }, D: { Type: 'Parallel', Branches: [nested], End: true }, ...missing } });
+    const g = graphOf(text);
+    expect(g.clusters.length).toBe(10_000 + 50);
+    expect(g.points.filter((p) => p.kind === 'missing').length).toBe(2000);
+    const m = toMermaid(g);
+    const d = toDot(g);
+    expect(m.split('\n').length).toBeLessThan(100_000);
+    expect(d.split('\n').length).toBeLessThan(100_000);
+    // The model stops at 50 levels of Parallel/Map (MAX_SCOPE_DEPTH): the deepest state drawn, L49,
+    // sits 50 clusters deep (2 spaces each, plus the top level's 2).
+    expect(m).toMatch(/\n {102}n\d+\("L49"\)\n/);
+    expect(m).not.toContain('"L50"');
   });
 });

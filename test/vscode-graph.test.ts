@@ -28,6 +28,7 @@ describe('manifest', () => {
     expect(panelSource).toContain("export const GRAPH_VIEW_TYPE = 'aslLint.graph';");
     expect(panelSource).toContain("c.sendRequest<GraphResult | null>('aslLint/graph', { uri: uri.toString(), format: 'svg' })");
     expect(panelSource).toContain('vscode.ViewColumn.Beside');
+    expect(panelSource).toContain("postMessage({ type: 'graph', svg: inlineSvg(r.svg ?? ''), message: statusLine(r) })");
     expect(readFileSync(join(EXT, 'src', 'extension.ts'), 'utf8')).toContain('registerGraphView(context, () => client);');
   });
 });
@@ -47,6 +48,11 @@ describe('webview HTML', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; img-src https://file+.vscode-resource.vscode-cdn.net data:; style-src &#39;nonce-abc123&#39;; script-src &#39;nonce-abc123&#39;">`);
     expect([...html.matchAll(/data-state="([^"]*)"/g)].map((m) => m[1]).sort()).toEqual(['A', 'B', 'Big', 'Check', 'Done', 'Failed', 'Fan']);
     expect([...html.matchAll(/data-asl-graph="node"/g)].length).toBe(7);
+    // The SVG element alone inside the page: no XML declaration or second DOCTYPE.
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(html).toContain('<div id="graph"><svg ');
+    expect(html).not.toContain('<?xml');
+    expect(html.match(/<!DOCTYPE/g)).toEqual(['<!DOCTYPE']);
     expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script nonce="abc123">']);
     expect([...html.matchAll(/<style\b[^>]*>/g)].map((m) => m[0])).toEqual(['<style nonce="abc123">']);
     // No remote resource, no inline handlers, no inline style attributes (the CSP would block them).

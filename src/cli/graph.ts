@@ -32,7 +32,9 @@ Options:
   -c, --config <file>       use this configuration file instead of searching for one
       --no-config           use no configuration file
   -s, --substitute <k>=<v>  fill \${k} placeholders with v (repeatable)
-      --diff                compare two versions: states and transitions added (+) and removed (-)
+      --diff                compare two versions: states and transitions added (+) and removed
+                            (-) as text, or with --format mermaid the new graph with the change
+                            drawn on it (added green, removed red and dashed)
   -h, --help                show this help
 
 Exit codes: 0 drawn (whatever the diagnostics), 2 usage error or nothing to draw.
@@ -101,16 +103,19 @@ export async function runGraph(args: readonly string[], io: Io): Promise<Outcome
   };
 
   if (values.diff) {
-    const { diffGraphs, formatDiff } = await import('../graph/diff.js');
+    // Text by default; with --format mermaid, the new graph with the change drawn on it.
+    if (values.format !== undefined && format !== 'mermaid') throw new UsageError(`graph --diff writes text, or Mermaid with --format mermaid (not ${format})`);
+    const { diffGraphs, diffMermaid, formatDiff } = await import('../graph/diff.js');
     const [before, after] = [load(positionals[0]), load(positionals[1])];
     const out: string[] = [];
     const names = new Set([...before, ...after].map((m) => m.name));
     for (const name of names) {
       const a = before.find((m) => m.name === name)?.graph ?? emptyGraph();
       const b = after.find((m) => m.name === name)?.graph ?? emptyGraph();
-      out.push(formatDiff(diffGraphs(a, b), name ? `${positionals[0]} (${name})` : positionals[0], name ? `${positionals[1]} (${name})` : positionals[1]));
+      if (values.format === undefined) out.push(formatDiff(diffGraphs(a, b), name ? `${positionals[0]} (${name})` : positionals[0], name ? `${positionals[1]} (${name})` : positionals[1]));
+      else out.push((names.size > 1 ? `%% ${name ?? ''}\n` : '') + diffMermaid(a, b));
     }
-    return write(out.join(''), values['output-file'], io);
+    return write(out.join(values.format === undefined ? '' : '\n'), values['output-file'], io);
   }
 
   const machines = load(positionals[0]);

@@ -4,7 +4,7 @@
  * WARNING filled and outlined in colour (their messages as the tooltip).
  */
 import type { Graph, GraphEdge, GraphNode, GraphPoint } from './graph.js';
-import { groupByCluster } from './mermaid.js';
+import { clustersByParent, groupByCluster } from './mermaid.js';
 
 export interface DotOptions {
   /**
@@ -12,6 +12,8 @@ export interface DotOptions {
    * graph's edge labels are placed after layout (`xlabel`), which keeps the layout linear-ish.
    */
   svg?: boolean;
+  /** Lay out for speed (see LARGE_FROM); default: when the graph has more than LARGE_FROM states. */
+  large?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface DotOptions {
  * ends at a small copy of its target beside the catching state (an off-page connector, drawn
  * dashed, same name), fewer crossing-reduction passes, straight edges.
  */
-export const LARGE_FROM = 300;
+export const LARGE_FROM = 100;
 
 const FONT = 'Helvetica,Arial,sans-serif';
 export const COLORS = {
@@ -31,18 +33,18 @@ export const COLORS = {
 } as const;
 
 export function toDot(graph: Graph, options: DotOptions = {}): string {
-  const large = graph.nodes.length > LARGE_FROM;
+  const large = options.large ?? graph.nodes.length > LARGE_FROM;
   const labelKey = large ? 'xlabel' : 'label';
   const out: string[] = [`digraph ${quote(graph.name ?? 'StateMachine')} {`];
-  out.push(`  graph [rankdir=TB, fontname=${quote(FONT)}, fontsize=11, nodesep=0.3, ranksep=0.35${large ? ', splines=line, mclimit=0.1, remincross=false' : ''}];`);
+  out.push(`  graph [rankdir=TB, fontname=${quote(FONT)}, fontsize=11, nodesep=0.3, ranksep=0.35${large ? ', splines=line, mclimit=0.1, remincross=false, nslimit=0.5, nslimit1=0.5' : ''}];`);
   out.push(`  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#57606a", fontname=${quote(FONT)}, fontsize=11, height=0.3];`);
   out.push(`  edge [color="#57606a", fontname=${quote(FONT)}, fontsize=9, arrowsize=0.6];`);
   const byCluster = groupByCluster(graph);
+  const inside = clustersByParent(graph);
   const writeScope = (cluster: string | undefined, indent: string) => {
     const items = byCluster.get(cluster);
     if (items) for (const item of items) out.push(indent + ('name' in item ? node(item, options) : point(item)));
-    for (const c of graph.clusters) {
-      if (c.parent !== cluster) continue;
+    for (const c of inside.get(cluster) ?? []) {
       out.push(`${indent}subgraph cluster_${c.id} {`);
       out.push(`${indent}  label=${quote(c.label)}; style="rounded,dashed"; color="#8c959f";`);
       writeScope(c.id, indent + '  ');

@@ -3,16 +3,16 @@
  * subgraphs, Choice states diamonds, Catch edges dashed, states with an ERROR or a WARNING
  * coloured by class.
  */
-import type { Graph, GraphEdge, GraphNode, GraphPoint } from './graph.js';
+import type { Graph, GraphCluster, GraphEdge, GraphNode, GraphPoint } from './graph.js';
 
 export function toMermaid(graph: Graph): string {
   const out: string[] = ['flowchart TD'];
   const byCluster = groupByCluster(graph);
+  const inside = clustersByParent(graph);
   const writeScope = (cluster: string | undefined, indent: string) => {
     const items = byCluster.get(cluster);
     if (items) for (const item of items) out.push(indent + ('name' in item ? node(item) : point(item)));
-    for (const c of graph.clusters) {
-      if (c.parent !== cluster) continue;
+    for (const c of inside.get(cluster) ?? []) {
       out.push(`${indent}subgraph ${c.id} ["${text(c.label)}"]`);
       writeScope(c.id, indent + '  ');
       out.push(`${indent}end`);
@@ -45,6 +45,17 @@ export function groupByCluster(graph: Graph): Map<string | undefined, (GraphNode
   for (const n of graph.nodes) add(n.cluster, n);
   for (const p of graph.points) if (p.kind !== 'start') add(p.cluster, p);
   return byCluster;
+}
+
+/** The clusters directly inside each cluster (undefined: the top level), in graph order. */
+export function clustersByParent(graph: Graph): Map<string | undefined, GraphCluster[]> {
+  const out = new Map<string | undefined, GraphCluster[]>();
+  for (const c of graph.clusters) {
+    const list = out.get(c.parent);
+    if (list) list.push(c);
+    else out.set(c.parent, [c]);
+  }
+  return out;
 }
 
 function node(n: GraphNode): string {

@@ -40,7 +40,7 @@ export function graphHtml(o: GraphHtmlOptions): string {
 </head>
 <body data-asl-graph-view>
 <div id="status">${escapeHtml(o.message ?? '')}</div>
-<div id="graph">${o.svg ?? ''}</div>
+<div id="graph">${o.svg === undefined ? '' : inlineSvg(o.svg)}</div>
 <script nonce="${o.nonce}">
 (function () {
   const vscode = acquireVsCodeApi();
@@ -65,6 +65,12 @@ export function graphHtml(o: GraphHtmlOptions): string {
 </body>
 </html>
 `;
+}
+
+/** The SVG element alone: Graphviz's XML declaration and DOCTYPE have no place inside HTML. */
+export function inlineSvg(svg: string): string {
+  const start = svg.indexOf('<svg');
+  return start > 0 ? svg.slice(start) : svg;
 }
 
 export function escapeHtml(s: string): string {

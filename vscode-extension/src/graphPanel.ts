@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { graphHtml, statusLine } from './graphHtml';
+import { graphHtml, inlineSvg, statusLine } from './graphHtml';
 
 export const SHOW_GRAPH_COMMAND = 'asl-lint.showGraph';
 export const GRAPH_VIEW_TYPE = 'aslLint.graph';
@@ -53,7 +53,7 @@ export function registerGraphView(context: vscode.ExtensionContext, client: () =
     }
     last = r;
     if (first) panel.webview.html = graphHtml({ nonce: nonce(), cspSource: panel.webview.cspSource, svg: r.svg, message: statusLine(r), title: name });
-    else void panel.webview.postMessage({ type: 'graph', svg: r.svg, message: statusLine(r) });
+    else void panel.webview.postMessage({ type: 'graph', svg: inlineSvg(r.svg ?? ''), message: statusLine(r) });
   }
 
   function schedule(): void {
