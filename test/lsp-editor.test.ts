@@ -299,6 +299,25 @@ describe('quick fixes, messages and rename', () => {
     expect(onC.filter((a) => a.title.startsWith('Add "End"'))).toEqual([]);
   });
 
+  it('"no terminal state" offers End only on states an execution reaches', async () => {
+    // A and B loop; C has no transition but nothing reaches it: End on C would silence the
+    // problem and leave the loop. D is reached and has no transition: the real fix.
+    const loop = { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' }, C: { Type: 'Pass' } } };
+    const reached = { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'D' }, D: { Type: 'Pass' }, C: { Type: 'Pass' } } };
+    const endTitles = async (def: object) => {
+      const text = JSON.stringify(def, null, 2);
+      const uri = uniqueUri('.asl.json');
+      await client.open(uri, text);
+      const diagnostics = await client.current(uri);
+      const terminal = diagnostics.filter((d) => d.code === 'MISSING_END_STATE');
+      expect(terminal).toHaveLength(1);
+      const actions = await request<CodeAction[]>(client, 'textDocument/codeAction', { textDocument: { uri }, range: terminal[0].range, context: { diagnostics: terminal } });
+      return actions.filter((a) => a.diagnostics?.[0]?.code === 'MISSING_END_STATE').map((a) => a.title);
+    };
+    expect(await endTitles(loop)).toEqual([]);
+    expect(await endTitles(reached)).toEqual(['Add "End": true to \'D\'']);
+  });
+
   it('a broken configuration file is reported with window/showMessage, never a showMessageRequest', async () => {
     const c = new LspClient();
     try {
