@@ -71,6 +71,9 @@ export async function checks({ page, port, workspace, shots, hasGraph, cliProble
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'template.yaml' }).first().waitFor({ state: 'visible', timeout: 60_000 });
   await shot('workbench');
+  // Restricted Mode: the workspace is not trusted (run.mjs's settings), and the checks below pass there.
+  await until('Restricted Mode in the status bar', async () => (await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) > 0, 30_000);
+  log('the workspace is in Restricted Mode');
 
   setStep('opening the three files');
   for (const f of FILES) await openFile(f);
@@ -106,6 +109,15 @@ export async function checks({ page, port, workspace, shots, hasGraph, cliProble
   if (markers.length !== expected.length) throw new Error(`the Problems panel shows ${markers.length} problems, the CLI reports ${expected.length} (duplicates?):\n    ${markers.join('\n    ')}`);
   const extra = markers.filter((r) => !expected.some((p) => r.includes(p.message)));
   if (extra.length) throw new Error(`the Problems panel shows problems the CLI does not report:\n    ${extra.join('\n    ')}`);
+
+  // -----------------------------------------------------------------------------------------
+  setStep('document link');
+  // template.yaml is the active editor: its DefinitionUri is a link to the definition file.
+  await until('the DefinitionUri of template.yaml shown as a link', async () => {
+    const links = await page.locator('.editor-instance .monaco-editor .view-lines .detected-link').allInnerTexts();
+    return links.some((l) => l.includes('statemachine/file-flow.asl.json'));
+  });
+  log('document link: DefinitionUri -> statemachine/file-flow.asl.json');
 
   // -----------------------------------------------------------------------------------------
   setStep('quick fix');

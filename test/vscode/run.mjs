@@ -9,10 +9,12 @@
  *      repository (ASL_LINT_E2E_CACHE, default ~/.cache/asl-lint-e2e), once per pinned version;
  *   3. the .vsix packaged from vscode-extension/ (npm run package) and installed into a fresh
  *      code-server profile;
- *   4. code-server on 127.0.0.1 with a copy of test/vscode/workspace, headless Chromium
- *      (/usr/bin/chromium, driven by playwright-core) opening it, and the checks: every problem
- *      the CLI reports for the three files shows in the Problems panel on the CLI's line, a
- *      quick fix applies, hover and completion answer, the graph view opens.
+ *   4. code-server on 127.0.0.1 with a copy of test/vscode/workspace (opened in Restricted
+ *      Mode), headless Chromium (/usr/bin/chromium, driven by playwright-core) opening it, and
+ *      the checks (checks.mjs): every problem the CLI reports for the three files shows in the
+ *      Problems panel on the CLI's line and column, and no other; the template's DefinitionUri is
+ *      a link; a quick fix applies; hover and completion answer; the files stay JSON; the ASL
+ *      commands are in the palette; the graph view opens.
  *
  * Bounded: every step has a time limit (ASL_LINT_E2E_TIMEOUT_S for the browser part, default
  * 300); a step that overruns fails with its name, never hangs. Screenshots of each step go to
@@ -241,7 +243,12 @@ async function main() {
         'workbench.tips.enabled': false,
         'workbench.enableExperiments': false,
         'workbench.welcomePage.walkthroughs.openOnInstall': false,
-        'security.workspace.trust.enabled': false,
+        // The workspace opens in Restricted Mode (untrusted, no prompt): the extension declares
+        // untrustedWorkspaces supported, so every check runs there.
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'always',
+        'security.workspace.trust.untrustedFiles': 'open',
         'telemetry.telemetryLevel': 'off',
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
@@ -268,7 +275,7 @@ async function main() {
   log(`installed ${installed.trim()}`);
 
   const port = await freePort();
-  const server = await startCodeServer(bin, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-workspace-trust', '--disable-getting-started-override', workspace], port);
+  const server = await startCodeServer(bin, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-getting-started-override', workspace], port);
   log(`code-server on http://127.0.0.1:${port}`);
 
   const timer = setTimeout(() => {
