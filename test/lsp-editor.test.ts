@@ -378,6 +378,10 @@ describe('formatting keeps the file style', () => {
     const uri = uniqueUri('.asl.yaml');
     await client.open(uri, text, 'asl-yaml');
     expect(applyEdits(text, await format(uri))).toBe("# flow\nStartAt: 'A'\nStates:\n    A:\n        Type: Succeed # the only one\n        Comment: \"done\"\n");
+    const tagged = 'StartAt: A\nStates:\n  A:   {Type: Task, Resource: !Ref Fn, End: true}\n';
+    const tUri = uniqueUri('.asl.yaml');
+    await client.open(tUri, tagged, 'asl-yaml');
+    expect(await format(tUri)).toEqual([]);
     const broken = 'StartAt: A\nStates: [\n';
     const bUri = uniqueUri('.asl.yaml');
     await client.open(bUri, broken, 'asl-yaml');

@@ -42,7 +42,7 @@ export function formatDocument(analysis: Analysis, options: FormattingOptions, r
   }
   if (range) return [];
   const parsed = parseDocument(text, { keepSourceTokens: false });
-  if (parsed.errors.length) return [];
+  if (parsed.errors.length || parsed.warnings.length) return []; // e.g. an unknown tag: leave the text alone
   let out = parsed.toString({ indent: style.insertSpaces ? style.tabSize : 2, lineWidth: 0, indentSeq: !/^\s*-\s/m.test(text) || /^( +)\S[^\n]*:\s*\n\1 +- /m.test(text) });
   if (eol === '\r\n') out = out.replace(/\r?\n/g, '\r\n');
   if (!finalNewline) out = out.replace(/\r?\n$/, '');
