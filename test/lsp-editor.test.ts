@@ -80,6 +80,11 @@ describe('templates: the same diagnostics as the CLI', () => {
     ]);
   });
 
+  it('aslLint/graph on a template answers null (its analysis has diagnostics, no model)', async () => {
+    const { uri } = await openFile(client, join(T, 'sam', 'template.yaml'), 'yaml');
+    expect(await request(client, 'aslLint/graph', { uri })).toBeNull();
+  });
+
   it('a template whose DefinitionUri cannot be read says so, as the CLI does', async () => {
     const file = join(dir, 'template.yaml');
     const text = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: missing.asl.json\n';

@@ -284,7 +284,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     try {
       const { uri, format } = checkGraphParams(params);
       const analysis = await analysisOf(uri);
-      return analysis ? await graph(analysis, format) : null;
+      // A template's analysis has no model (its diagnostics come from lintFile): null, as before.
+      return analysis && !analysis.template ? await graph(analysis, format) : null;
     } catch (err) {
       if (err instanceof GraphRequestError) throw new ResponseError(ErrorCodes.InvalidParams, err.message);
       log(GRAPH_METHOD, err);
