@@ -143,9 +143,16 @@ async function renderer(format: GraphFormat): Promise<(g: Graph) => string> {
     const { toDot } = await import('../graph/dot.js');
     return (g) => toDot(g);
   }
-  const { loadRenderer, renderSvg } = await import('../graph/svg.js');
+  const { loadRenderer, renderSvg, GraphRenderError } = await import('../graph/svg.js');
   const viz = await loadRenderer();
-  return (g) => renderSvg(viz, g);
+  return (g) => {
+    try {
+      return renderSvg(viz, g);
+    } catch (err) {
+      if (err instanceof GraphRenderError) throw new RunError(`${g.name ? `${g.name}: ` : ''}${err.message}`);
+      throw err;
+    }
+  };
 }
 
 function emptyGraph(): Graph {
