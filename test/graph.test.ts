@@ -369,6 +369,15 @@ describe('asl-lint graph', () => {
     expect(r.stdout).toContain('\n\n%% Refunds\nflowchart TD\n');
   });
 
+  it('a state machine of a template that cannot be drawn is named on stderr; the others are drawn, exit 0', () => {
+    const r = run('test/fixtures/templates/sam/template.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^%% .*$/gm)).toEqual(['%% OrderFlow', '%% FileFlow', '%% StringFlow']);
+    expect(r.stderr).toBe(
+      'asl-lint: test/fixtures/templates/sam/template.yaml: not drawn: S3Flow: DefinitionS3Location points to S3; the definition is not in this repository, so it cannot be checked here\n',
+    );
+  });
+
   it('--diff', () => {
     writeFileSync(join(dir, 'new.asl.json'), MACHINE.replace('"Default": "Big"', '"Default": "Done"'));
     const r = run('--diff', 'test/fixtures/graph/machine.asl.json', join(dir, 'new.asl.json'));
