@@ -16,7 +16,7 @@ import { toDot, LARGE_FROM } from '../src/graph/dot.js';
 import { buildGraph, type Graph } from '../src/graph/graph.js';
 import { toMermaid } from '../src/graph/mermaid.js';
 import { graphsOfFile, nodeRanges, NoGraphError } from '../src/graph/source.js';
-import { toSvg } from '../src/graph/svg.js';
+import { MAX_SVG_STATES, toSvg } from '../src/graph/svg.js';
 import { generateDefinition } from '../bench/generate.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -251,6 +251,27 @@ describe('SVG', () => {
   }, 60_000);
 });
 
+/** A chain of n Pass states (cheap to lint). */
+export function chain(n: number): string {
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) states[`S${i}`] = i + 1 < n ? { Type: 'Pass', Next: `S${i + 1}` } : { Type: 'Succeed' };
+  return JSON.stringify({ StartAt: 'S0', States: states });
+}
+
+describe('SVG limits', () => {
+  it(`more than ${MAX_SVG_STATES} states: refused with a message, not laid out`, async () => {
+    await expect(toSvg(graphOf(chain(MAX_SVG_STATES + 1)))).rejects.toThrow(
+      `too large to lay out as SVG (${MAX_SVG_STATES + 1} states in 0 Parallel branches and Map processors; at most 5000 and 1000): use Mermaid or DOT`,
+    );
+    expect(toMermaid(graphOf(chain(MAX_SVG_STATES + 1))).split('\n').length).toBe(2 * (MAX_SVG_STATES + 1) + 5);
+  });
+
+  it('more than 1000 clusters: refused', async () => {
+    const branches = Array.from({ length: 1001 }, (_, i) => ({ StartAt: `B${i}`, States: { [`B${i}`]: { Type: 'Pass', End: true } } }));
+    await expect(toSvg(graphOf(JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: branches, End: true } } })))).rejects.toThrow('(1002 states in 1001 Parallel branches and Map processors; at most 5000 and 1000)');
+  });
+});
+
 describe('graphsOfFile', () => {
   it('a template gives one graph per state machine, named by its resource', () => {
     const text = readFileSync(join(FIX, 'template.yaml'), 'utf8');
@@ -348,6 +369,15 @@ describe('asl-lint graph', () => {
     expect(r.stdout).toContain('\n\n%% Refunds\nflowchart TD\n');
   });
 
+  it('a state machine of a template that cannot be drawn is named on stderr; the others are drawn, exit 0', () => {
+    const r = run('test/fixtures/templates/sam/template.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^%% .*$/gm)).toEqual(['%% OrderFlow', '%% FileFlow', '%% StringFlow']);
+    expect(r.stderr).toBe(
+      'asl-lint: test/fixtures/templates/sam/template.yaml: not drawn: S3Flow: DefinitionS3Location points to S3; the definition is not in this repository, so it cannot be checked here\n',
+    );
+  });
+
   it('--diff', () => {
     writeFileSync(join(dir, 'new.asl.json'), MACHINE.replace('"Default": "Big"', '"Default": "Done"'));
     const r = run('--diff', 'test/fixtures/graph/machine.asl.json', join(dir, 'new.asl.json'));
@@ -359,6 +389,22 @@ describe('asl-lint graph', () => {
     const r = run('--diff', '-f', 'mermaid', 'test/fixtures/graph/machine.asl.json', 'test/fixtures/graph/machine.asl.json');
     expect(r).toEqual({ code: 0, stdout: diffMermaid(graphOf(MACHINE), graphOf(MACHINE)), stderr: '' });
     expect(r.stdout).not.toContain('linkStyle');
+  });
+
+  it('SVG of too large a graph: one line, exit 2', () => {
+    writeFileSync(join(dir, 'big.asl.json'), chain(MAX_SVG_STATES + 1));
+    expect(run(join(dir, 'big.asl.json'), '-f', 'svg', '-o', join(dir, 'big.svg'))).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `asl-lint: too large to lay out as SVG (${MAX_SVG_STATES + 1} states in 0 Parallel branches and Map processors; at most 5000 and 1000): use Mermaid or DOT\n`,
+    });
+    expect(existsSync(join(dir, 'big.svg'))).toBe(false);
+  });
+
+  it('graph --help', () => {
+    const r = run('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('Usage: asl-lint graph <file> [options]\n')).toBe(true);
   });
 
   it.each([

@@ -86,6 +86,21 @@ describe('aslLint/graph', () => {
     expect(await request({ uri: 'file:///work/graph/package.json' })).toBeNull();
   });
 
+  it('a graph too large for SVG, or a document with nothing to draw: RequestFailed with the reason', async () => {
+    const states: Record<string, unknown> = {};
+    for (let i = 0; i <= 5000; i++) states[`S${i}`] = i < 5000 ? { Type: 'Pass', Next: `S${i + 1}` } : { Type: 'Succeed' };
+    const big = 'file:///work/graph/big.asl.json';
+    await client.open(big, JSON.stringify({ StartAt: 'S0', States: states }));
+    await expect(request({ uri: big })).rejects.toMatchObject({
+      code: -32803,
+      message: 'aslLint/graph: too large to lay out as SVG (5001 states in 0 Parallel branches and Map processors; at most 5000 and 1000): use Mermaid or DOT',
+    });
+    expect((await request({ uri: big, format: 'mermaid' }))!.nodes.length).toBe(5001);
+    const empty = 'file:///work/graph/empty.asl.json';
+    await client.open(empty, '');
+    await expect(request({ uri: empty })).rejects.toMatchObject({ code: -32803, message: 'aslLint/graph: the document has no state machine to draw yet (Received a null or empty workflow input. Write a JSON object with "StartAt" and "States".)' });
+  });
+
   it('bad params are an InvalidParams error that says what is expected', async () => {
     await expect(request({ uri: URI, format: 'png' })).rejects.toMatchObject({ code: -32602, message: 'aslLint/graph: format must be svg, mermaid or dot, got "png"' });
     await expect(request({})).rejects.toMatchObject({ code: -32602, message: 'aslLint/graph: params must be {uri, format?}' });

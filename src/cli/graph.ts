@@ -76,6 +76,8 @@ export async function runGraph(args: readonly string[], io: Io): Promise<Outcome
     throw new UsageError(values.diff ? 'graph --diff takes two files: the old version and the new one' : `graph takes one file (got ${positionals.length}); run 'asl-lint graph --help' for usage`);
   }
 
+  /** Machines of a template that are not drawn (others are): said on stderr, the exit code stays 0. */
+  const notes: string[] = [];
   const [{ graphsOfFile, NoGraphError }, configs] = await Promise.all([import('../graph/source.js'), import('../config/config.js')]);
   const load = (shown: string): MachineGraph[] => {
     const path = resolve(io.cwd, shown);
@@ -95,7 +97,12 @@ export async function runGraph(args: readonly string[], io: Io): Promise<Outcome
     }
     const subs = new Map([...eff.substitutions, ...cliSubs]);
     try {
-      return graphsOfFile(text, path, { type: (type as 'STANDARD' | 'EXPRESS' | undefined) ?? eff.type, rules: eff.rules, substitutions: subs.size ? subs : undefined });
+      return graphsOfFile(text, path, {
+        type: (type as 'STANDARD' | 'EXPRESS' | undefined) ?? eff.type,
+        rules: eff.rules,
+        substitutions: subs.size ? subs : undefined,
+        onSkip: (why) => notes.push(`asl-lint: ${shown}: not drawn: ${why}\n`),
+      });
     } catch (err) {
       if (err instanceof NoGraphError) throw new RunError(`${shown}: ${err.message}`);
       throw new RunError(`internal error while drawing '${shown}': ${firstLine(err instanceof Error ? err.message : String(err))}`);
@@ -115,7 +122,7 @@ export async function runGraph(args: readonly string[], io: Io): Promise<Outcome
       if (values.format === undefined) out.push(formatDiff(diffGraphs(a, b), name ? `${positionals[0]} (${name})` : positionals[0], name ? `${positionals[1]} (${name})` : positionals[1]));
       else out.push((names.size > 1 ? `%% ${name ?? ''}\n` : '') + diffMermaid(a, b));
     }
-    return write(out.join(values.format === undefined ? '' : '\n'), values['output-file'], io);
+    return { ...write(out.join(values.format === undefined ? '' : '\n'), values['output-file'], io), stderr: notes.join('') };
   }
 
   const machines = load(positionals[0]);
@@ -127,14 +134,14 @@ export async function runGraph(args: readonly string[], io: Io): Promise<Outcome
       const file = join(dirname(target), `${basename(target, ext)}.${safe(m.name ?? 'machine')}${ext || `.${extensionOf(format)}`}`);
       writeOut(resolve(io.cwd, file), file, render(m.graph));
     }
-    return { exitCode: EXIT_OK, stdout: '', stderr: '' };
+    return { exitCode: EXIT_OK, stdout: '', stderr: notes.join('') };
   }
   if (machines.length > 1 && format === 'svg') {
     throw new UsageError(`'${positionals[0]}' holds ${machines.length} state machines (${machines.map((m) => m.name).join(', ')}): give -o FILE to write one SVG each`);
   }
   const comment = format === 'mermaid' ? '%%' : '//';
   const text = machines.map((m) => (machines.length > 1 ? `${comment} ${m.name}\n` : '') + render(m.graph)).join(machines.length > 1 ? '\n' : '');
-  return write(text, target, io);
+  return { ...write(text, target, io), stderr: notes.join('') };
 }
 
 async function renderer(format: GraphFormat): Promise<(g: Graph) => string> {
@@ -143,9 +150,16 @@ async function renderer(format: GraphFormat): Promise<(g: Graph) => string> {
     const { toDot } = await import('../graph/dot.js');
     return (g) => toDot(g);
   }
-  const { loadRenderer, renderSvg } = await import('../graph/svg.js');
+  const { loadRenderer, renderSvg, GraphRenderError } = await import('../graph/svg.js');
   const viz = await loadRenderer();
-  return (g) => renderSvg(viz, g);
+  return (g) => {
+    try {
+      return renderSvg(viz, g);
+    } catch (err) {
+      if (err instanceof GraphRenderError) throw new RunError(`${g.name ? `${g.name}: ` : ''}${err.message}`);
+      throw err;
+    }
+  };
 }
 
 function emptyGraph(): Graph {

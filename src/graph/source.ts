@@ -28,6 +28,8 @@ export interface GraphFileOptions {
   rules?: LintOptions['rules'];
   substitutions?: ReadonlyMap<string, string>;
   readFile?: (path: string) => string;
+  /** Told of each state machine of a template that is not drawn, and why (when others are). */
+  onSkip?: (message: string) => void;
 }
 
 /** Thrown for a file that holds nothing to draw; the message is one line for a person. */
@@ -65,6 +67,7 @@ export function graphsOfFile(text: string, filePath: string, options: GraphFileO
     }
   }
   if (out.length === 0) throw new NoGraphError(skipped.length ? `no state machine to draw (${skipped.join('; ')})` : 'the template holds no state machine');
+  for (const s of skipped) options.onSkip?.(s);
   return out;
 }
 

@@ -11,7 +11,7 @@ import { buildGraph } from '../graph/graph.js';
 import { toDot } from '../graph/dot.js';
 import { toMermaid } from '../graph/mermaid.js';
 import { nodeRanges } from '../graph/source.js';
-import { loadRenderer, renderSvg } from '../graph/svg.js';
+import { GraphRenderError, loadRenderer, renderSvg } from '../graph/svg.js';
 import type { Range, Severity } from '../types.js';
 import type { Analysis } from './analysis.js';
 
@@ -46,8 +46,16 @@ export interface GraphResult {
   problems: number;
 }
 
-/** Thrown for bad params; the server answers it as an InvalidParams error. */
-export class GraphRequestError extends Error {}
+/** A request that cannot be answered: the server sends it as an error with this code. */
+export class GraphRequestError extends Error {
+  constructor(
+    message: string,
+    /** InvalidParams (-32602) for bad params, RequestFailed (-32803) for a graph that cannot be drawn. */
+    readonly code = -32602,
+  ) {
+    super(message);
+  }
+}
 
 export function checkGraphParams(params: unknown): { uri: string; format: GraphFormat } {
   const p = params as Partial<GraphParams> | null | undefined;
@@ -59,7 +67,7 @@ export function checkGraphParams(params: unknown): { uri: string; format: GraphF
 
 export async function graph(analysis: Analysis, format: GraphFormat): Promise<GraphResult> {
   const model = analysis.model;
-  if (!model) throw new GraphRequestError(`${GRAPH_METHOD}: the document has no state machine to draw yet (${analysis.lint.diagnostics[0]?.message ?? 'it is empty'})`);
+  if (!model) throw new GraphRequestError(`${GRAPH_METHOD}: the document has no state machine to draw yet (${analysis.lint.diagnostics[0]?.message ?? 'it is empty'})`, -32803);
   const diagnostics = analysis.lint.diagnostics;
   const g = buildGraph(model, { problems: diagnostics });
   const ranges = nodeRanges(g, analysis.tolerant ? analysis.doc : model.doc);
@@ -72,6 +80,14 @@ export async function graph(analysis: Analysis, format: GraphFormat): Promise<Gr
   const result: GraphResult = { uri: analysis.uri, version: analysis.version, format, nodes, problems: diagnostics.length };
   if (format === 'mermaid') result.mermaid = toMermaid(g);
   else if (format === 'dot') result.dot = toDot(g);
-  else result.svg = renderSvg(await loadRenderer(), g);
+  else {
+    const renderer = await loadRenderer();
+    try {
+      result.svg = renderSvg(renderer, g);
+    } catch (err) {
+      if (err instanceof GraphRenderError) throw new GraphRequestError(`${GRAPH_METHOD}: ${err.message}`, -32803);
+      throw err;
+    }
+  }
   return result;
 }

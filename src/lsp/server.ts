@@ -287,7 +287,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       // A template's analysis has no model (its diagnostics come from lintFile): null, as before.
       return analysis && !analysis.template ? await graph(analysis, format) : null;
     } catch (err) {
-      if (err instanceof GraphRequestError) throw new ResponseError(ErrorCodes.InvalidParams, err.message);
+      if (err instanceof GraphRequestError) throw new ResponseError(err.code, err.message);
       log(GRAPH_METHOD, err);
       throw new ResponseError(ErrorCodes.InternalError, `${GRAPH_METHOD} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
