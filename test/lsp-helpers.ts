@@ -20,6 +20,8 @@ import {
   StreamMessageWriter,
   ConfigurationRequest,
   LogMessageNotification,
+  ShowMessageNotification,
+  ShowMessageRequest,
   MessageType,
   RegistrationRequest,
   type Diagnostic,
@@ -45,6 +47,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   server?: string;
   args?: string[];
+  /** completionItem.snippetSupport (default true). */
+  snippetSupport?: boolean;
 }
 
 export class LspClient {
@@ -55,6 +59,9 @@ export class LspClient {
   /** window/logMessage errors: a feature that threw (answered with its fallback) logs one. */
   loggedErrors: string[] = [];
   configurationRequests = 0;
+  /** window/showMessage notifications and window/showMessageRequest requests received. */
+  shownMessages: { type: number; message: string }[] = [];
+  messageRequests: { type: number; message: string }[] = [];
   private diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   private waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private versions = new Map<string, number>();
@@ -83,6 +90,11 @@ export class LspClient {
       return params.items.map(() => this.settings ?? null);
     });
     this.conn.onRequest(RegistrationRequest.type, () => undefined);
+    this.conn.onNotification(ShowMessageNotification.type, (p) => this.shownMessages.push(p));
+    this.conn.onRequest(ShowMessageRequest.type, (p) => {
+      this.messageRequests.push(p);
+      return null;
+    });
     this.conn.onNotification(LogMessageNotification.type, (p) => {
       if (p.type === MessageType.Error) this.loggedErrors.push(p.message);
     });
@@ -99,7 +111,7 @@ export class LspClient {
         textDocument: {
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-          completion: { completionItem: { snippetSupport: true } },
+          completion: { completionItem: { snippetSupport: this.options.snippetSupport ?? true } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           rename: { prepareSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

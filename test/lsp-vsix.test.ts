@@ -80,15 +80,29 @@ describe.skipIf(!READY)(`the .vsix${READY ? '' : ' (skipped: run `npm run setup:
     npm(['run', 'typecheck']);
   });
 
-  it('declares the languages, the activation and the entry point', () => {
+  it('declares the activation, the commands, Restricted Mode support, the icon and the entry point; no language of its own', () => {
     const manifest = JSON.parse(entries.get('extension/package.json')!.toString('utf8'));
     expect(manifest.main).toBe('./out/extension.js');
-    expect(manifest.activationEvents).toEqual(['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml']);
-    expect(manifest.contributes.languages.map((l: { id: string; extensions: string[] }) => [l.id, l.extensions])).toEqual([
-      ['asl', ['.asl.json']],
-      ['asl-yaml', ['.asl.yaml', '.asl.yml']],
+    // Definition files and templates that may hold state machines, not every JSON / YAML file.
+    expect(manifest.activationEvents).toEqual([
+      'onLanguage:asl',
+      'onLanguage:asl-yaml',
+      'workspaceContains:**/*.asl.{json,yaml,yml}',
+      'workspaceContains:**/{template,*.template}.{json,yaml,yml}',
+      'workspaceContains:**/serverless.{yml,yaml}',
+      'workspaceContains:**/*.tf',
     ]);
-    expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['aslLint.rules', 'aslLint.type', 'aslLint.trace.server']);
+    // *.asl.json stays JSON (VS Code's formatting and folding); `asl` is the AWS Toolkit's.
+    expect(manifest.contributes.languages).toBeUndefined();
+    expect(manifest.contributes.grammars).toBeUndefined();
+    expect(manifest.contributes.commands.map((c: { command: string; category: string; title: string }) => `${c.category}: ${c.title}`)).toEqual(
+      expect.arrayContaining(['ASL: Restart Language Server', 'ASL: Show Output']),
+    );
+    expect(manifest.capabilities.untrustedWorkspaces).toEqual({ supported: true });
+    expect(manifest.icon).toBe('images/icon.png');
+    const icon = entries.get('extension/images/icon.png')!;
+    expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([128, 128]);
+    expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['aslLint.rules', 'aslLint.type', 'aslLint.awsToolkitDocuments', 'aslLint.trace.server']);
     expect(entries.get('extension.vsixmanifest')!.toString('utf8')).toContain('Id="asl-lint-vscode"');
   });
 
@@ -118,6 +132,23 @@ describe.skipIf(!READY)(`the .vsix${READY ? '' : ' (skipped: run `npm run setup:
       const y = await c.current('file:///v/a.asl.yaml');
       expect(y.map((x) => [x.code, x.message, x.range])).toEqual(lint(yaml, { format: 'yaml' }).diagnostics.map((x) => [x.code, x.message, x.range]));
       expect(y.find((x) => x.code === 'MISSING_TRANSITION_TARGET')!.range).toEqual({ start: posOf(yaml, 'C\n'), end: posOf(yaml, 'C\n', 1) });
+      expect(await c.shutdown()).toBe(0);
+      expect(c.stderr).toBe('');
+    } finally {
+      c.kill();
+    }
+  });
+
+  it('its server draws the graph (aslLint/graph) with the Graphviz it bundles', async () => {
+    const c = new LspClient({ server: join(unpacked, 'extension', 'server', 'lsp', 'server.mjs'), settings: {} });
+    try {
+      await c.initialize();
+      await c.open('file:///v/g.asl.json', '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}}}');
+      await c.current('file:///v/g.asl.json');
+      const r = await c.conn.sendRequest<{ svg: string; nodes: { name: string }[] }>('aslLint/graph', { uri: 'file:///v/g.asl.json' });
+      expect(r.nodes.map((n) => n.name)).toEqual(['A', 'B']);
+      expect(r.svg).toContain('<g id="n0" class="node state" data-asl-graph="node" data-state="A">');
+      expect(r.svg).toContain('<g id="n1" class="node state" data-asl-graph="node" data-state="B">');
       expect(await c.shutdown()).toBe(0);
       expect(c.stderr).toBe('');
     } finally {

@@ -66,8 +66,11 @@ await build({
   // jsonc-parser's `main` is a UMD build whose inner require() calls a bundler cannot follow;
   // its `module` build is plain ESM.
   mainFields: ['module', 'main'],
-  // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
-  banner: { js: "import { createRequire as __aslLintCreateRequire } from 'node:module'; const require = __aslLintCreateRequire(import.meta.url);" },
+  // CommonJS dependencies bundled into an ES module still call require() for Node built-ins, and
+  // read __filename/__dirname (Graphviz's Emscripten loader in @viz-js/viz, for the graph view).
+  banner: {
+    js: "import { createRequire as __aslLintCreateRequire } from 'node:module'; import { fileURLToPath as __aslLintFileURLToPath } from 'node:url'; import { dirname as __aslLintDirname } from 'node:path'; const require = __aslLintCreateRequire(import.meta.url); const __filename = __aslLintFileURLToPath(import.meta.url); const __dirname = __aslLintDirname(__filename);",
+  },
   plugins: [bundleLazyRequires],
   logLevel: 'error',
 });

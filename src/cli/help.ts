@@ -10,6 +10,7 @@ export function helpText(): string {
 Usage: asl-lint [options] <file|dir|glob|->...
        asl-lint run <file> [--input JSON|@file] [--mocks file]   run offline (see run --help)
        asl-lint test [paths]                  run test files (see test --help)
+       asl-lint graph <file> [--format mermaid|dot|svg] [-o <file>]   (asl-lint graph --help)
 
   file   a definition to lint (.json, or .yaml/.yml for YAML), or a template
          holding state machines (SAM/CloudFormation, Serverless, CDK output, Terraform .tf)

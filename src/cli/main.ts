@@ -48,6 +48,8 @@ export async function main(io: Io): Promise<Outcome> {
   try {
     // Subcommands that run definitions offline (src/cli/run-command.ts, src/run/).
     if (io.argv[0] === 'run' || io.argv[0] === 'test') return await (await import('./run-command.js')).runSubcommand(io);
+    // A command of its own (src/cli/graph.ts), with its own options.
+    if (io.argv[0] === 'graph') return await (await import('./graph.js')).runGraph(io.argv.slice(1), io);
     const command = parseCommandLine(io.argv);
     if (command.kind === 'help') return { exitCode: EXIT_OK, stdout: helpText(), stderr: '' };
     if (command.kind === 'version') return { exitCode: EXIT_OK, stdout: versionText(), stderr: '' };

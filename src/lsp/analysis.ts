@@ -8,7 +8,13 @@
  * When YAML does not parse there is no tree at all; the last good model is kept for names and
  * types (completion), never for positions.
  */
-import { lintDocument, type LintResult } from '../index.js';
+import { accessSync, constants } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { lintDocument } from '../index.js';
+import { lintFile, type LintFileOptions } from '../lint-file.js';
+import { lintViaTemplate } from './viaTemplate.js';
+import type { TemplateKind } from '../parse/templates/index.js';
+import type { Diagnostic } from '../types.js';
 import { parse } from '../parse/index.js';
 import { Document, type DocumentFormat } from '../parse/document.js';
 import { buildModel, isObject, type StateMachine } from '../model/model.js';
@@ -26,7 +32,15 @@ export interface Analysis {
   uri: string;
   version: number;
   format: DocumentFormat;
-  lint: LintResult;
+  /** The diagnostics, exactly as the CLI (lintFile) reports them for this file. */
+  lint: { result: 'OK' | 'FAIL'; diagnostics: Diagnostic[] };
+  /**
+   * A template (SAM/CloudFormation/CDK, Serverless, Terraform) holding state machines: the
+   * diagnostics are the template's; `model` is undefined (editor features work in definitions).
+   */
+  template?: TemplateKind;
+  /** The definition files a template names (DefinitionUri, file()...), as absolute paths. */
+  references?: string[];
   /** The parsed text: positions, the node tree. */
   doc: Document;
   /** The model of the current text: lint's own, or built from the tolerant tree (on first use). */
@@ -41,6 +55,8 @@ export interface Analysis {
 
 export interface DocumentKind {
   format: DocumentFormat;
+  /** A Terraform file: only ever a template. */
+  terraform?: boolean;
   /** Named or tagged as ASL: always linted. Otherwise linted only when the content is a state machine. */
   dedicated: boolean;
 }
@@ -56,6 +72,7 @@ export function documentKind(uri: string, languageId: string): DocumentKind | un
   if (languageId === 'asl-yaml') return { format: 'yaml', dedicated: true };
   if (languageId === 'json' || languageId === 'jsonc') return { format: 'json', dedicated: false };
   if (languageId === 'yaml') return { format: 'yaml', dedicated: false };
+  if (languageId === 'terraform' || /\.tf$/i.test(path)) return { format: 'json', dedicated: false, terraform: true };
   if (/\.json$/i.test(path)) return { format: 'json', dedicated: false };
   if (/\.ya?ml$/i.test(path)) return { format: 'yaml', dedicated: false };
   return undefined;
@@ -86,11 +103,24 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
   const kind = documentKind(textDocument.uri, textDocument.languageId);
   if (!kind) return undefined;
   const text = textDocument.getText();
-  if (!kind.dedicated && !mayBeStateMachine(text)) return undefined;
+  const filePath = filePathOf(textDocument.uri, kind);
+  const options: LintFileOptions = { type: settings.type, rules: settings.rules, substitutions: settings.substitutions?.size ? settings.substitutions : undefined };
+  if (!kind.dedicated) {
+    const template = templateAnalysis(textDocument, kind, text, filePath, options, settings);
+    if (template || kind.terraform) return template;
+    if (!mayBeStateMachine(text)) return undefined;
+  }
   const doc = parse(text, kind.format);
   if (!kind.dedicated && !isStateMachine(doc)) return undefined;
-  const lint = lintDocument(doc, { type: settings.type, rules: settings.rules });
-  const linted = lint.analysis.model;
+  const engineResult = lintDocument(doc, { type: settings.type, rules: settings.rules });
+  // With the configuration's substitutions, the CLI lints the substituted text and reports in the
+  // file's coordinates: the same function gives the same diagnostics (the model stays the plain one).
+  // A definition a template names is linted through it, with its substitutions, as `asl-lint .` does.
+  // When that gives the same problems as the plain text, the plain result is kept: its quick fixes
+  // (fixes cannot follow a substituted text, lintFile drops them).
+  const via = textDocument.uri.startsWith('file:') ? lintViaTemplate(filePath, text, options) : undefined;
+  const lint = via && !sameProblems(via.diagnostics, engineResult.diagnostics) ? via : options.substitutions ? lintFile(text, filePath, { ...options, mode: 'asl' })[0] : engineResult;
+  const linted = engineResult.analysis.model;
   const lastGood = linted ?? previous?.lastGood;
   // The tolerant model costs a full tree of the text: built only when a feature asks for it, so
   // the syntax error's diagnostic is not delayed.
@@ -112,6 +142,65 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
     tolerant: !linted,
     ignored: settings.ignored === true,
     lastGood,
+  };
+}
+
+function sameProblems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((d, i) => d.code === b[i].code && d.offset === b[i].offset && d.length === b[i].length && d.message === b[i].message && d.severity === b[i].severity);
+}
+
+/** A path for lintFile: the file's own, or one with the right extension for an unsaved document. */
+function filePathOf(uri: string, kind: DocumentKind): string {
+  if (uri.startsWith('file:')) {
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      // fall through
+    }
+  }
+  const name = uri.replace(/[?#].*$/, '').replace(/^.*[\\/:]/, '');
+  const ext = kind.terraform ? '.tf' : kind.format === 'json' ? '.json' : '.yaml';
+  return `/${name.toLowerCase().endsWith(ext) ? name : name + ext}`;
+}
+
+/**
+ * A template holding state machines, linted as the CLI lints it (lintFile): the
+ * diagnostics of its inline definitions and of the references it cannot follow. Definitions in
+ * other files (DefinitionUri, file()) are linted when opened; the document links lead there.
+ */
+function templateAnalysis(
+  textDocument: AslTextDocument,
+  kind: DocumentKind,
+  text: string,
+  filePath: string,
+  options: LintFileOptions,
+  settings: Settings,
+): Analysis | undefined {
+  // A referenced definition is linted in its own document: here only whether it can be read,
+  // as the CLI reports it, and where it is (for document links).
+  const references: string[] = [];
+  const readableOnly = (path: string): string => {
+    references.push(path);
+    accessSync(path, constants.R_OK);
+    return '';
+  };
+  const results = lintFile(text, filePath, { ...options, mode: 'auto', readFile: readableOnly });
+  const own = results[0];
+  if (!own || own.kind === 'asl') return undefined;
+  // Positions only, no second parse: a JSON template's tree is built if a feature asks (folding).
+  const doc = new Document({ text, format: kind.terraform ? 'json' : kind.format, value: undefined, parsed: false, syntaxErrors: [] });
+  return {
+    uri: textDocument.uri,
+    version: textDocument.version,
+    format: kind.format,
+    lint: { result: own.result, diagnostics: own.diagnostics },
+    template: own.kind,
+    references,
+    doc,
+    model: undefined,
+    tolerant: false,
+    ignored: settings.ignored === true,
+    lastGood: undefined,
   };
 }
 

@@ -4,7 +4,7 @@
  * analysis: move a Pass state's Result to Parameters, add `"End": true`, the closest field name.
  */
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver';
-import type { State, StateMachine } from '../model/model.js';
+import { reachableStates, type State, type StateMachine } from '../model/model.js';
 import type { Diagnostic, Fix, TextEdit } from '../types.js';
 import { closest, editDistance } from '../lang/suggest.js';
 import { fixEdits } from '../fix/fix.js';
@@ -139,7 +139,12 @@ function addEndFixes(analysis: Analysis, d: Diagnostic, model: StateMachine): Fi
   let states: State[] = [];
   if (d.rule === 'missing-end-state') {
     const found = locate(model, token.path.slice(0, -1));
-    if (found && !found.state) states = found.scope.states.filter(lacksTransition);
+    // Only states an execution can reach: End on a state nothing reaches silences the problem
+    // without giving the workflow an end (issue 13).
+    if (found && !found.state) {
+      const reachable = reachableStates(model, found.scope);
+      states = found.scope.states.filter((s) => lacksTransition(s) && reachable.has(s));
+    }
   } else {
     const found = locate(model, token.path);
     const onState = found?.state && (found.rest.length === 0 || (found.rest.length === 1 && token.part === 'key'));

@@ -14,19 +14,25 @@ import { scalarText } from './edits.js';
 import { ERROR_NAMES, fieldInfo, objectFields, stateFields, STATE_TYPE_DOCS, STATE_TYPES, type FieldInfo } from './fields.js';
 import { CONTEXT_PATHS, INTRINSIC_DOCS, intrinsicMarkdown, intrinsicSnippet, JSONATA_FUNCTION_DOCS, RESOURCE_PATTERNS, STATES_FIELDS } from './language.js';
 import { locate, objectAt } from './locate.js';
+import { numberExample, structuredValueSnippet, withoutSnippet } from './snippets.js';
 
 export const TRIGGER_CHARACTERS = ['"', '$', '.', ':'];
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
-export function completion(analysis: Analysis, position: Position): CompletionList {
+export interface CompletionOptions {
+  /** The client declared completionItem.snippetSupport: else every item is plain text. */
+  snippets?: boolean;
+}
+
+export function completion(analysis: Analysis, position: Position, options: CompletionOptions = { snippets: true }): CompletionList {
   const { doc } = analysis;
   const model = analysis.model ?? analysis.lastGood;
   const offset = doc.offsetAt(position);
   const site = completionSite(doc, offset);
   if (!site || !model) return EMPTY;
   const items = site.kind === 'key' ? keyItems(doc, model, site) : valueItems(doc, model, site, offset);
-  return { isIncomplete: false, items };
+  return { isIncomplete: false, items: options.snippets ? items : items.map(withoutSnippet) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -53,7 +59,10 @@ function fieldItem(doc: Document, site: Extract<CompletionSite, { kind: 'key' }>
   const json = doc.format === 'json';
   const keyText = json ? JSON.stringify(info.name) : scalarText(doc, info.name);
   let newText = keyText;
-  if (!site.hasValue) newText += json ? `: ${jsonValueSnippet(info)}${site.needsComma ? ',' : ''}` : `: ${yamlValueSnippet(info, site.indent)}`;
+  if (!site.hasValue) {
+    const whole = structuredValueSnippet(info.name, doc.format, site.indent);
+    newText += json ? `: ${whole ?? jsonValueSnippet(info)}${site.needsComma ? ',' : ''}` : `: ${whole ?? yamlValueSnippet(info, site.indent)}`;
+  }
   const item: CompletionItem = {
     label: info.name,
     kind: CompletionItemKind.Property,
@@ -77,7 +86,7 @@ function jsonValueSnippet(info: FieldInfo): string {
     case 'boolean':
       return '${1:true}';
     case 'number':
-      return '${1:0}';
+      return numberExample(info.name);
     case 'enum':
       return info.values && info.values.length ? `"\${1|${info.values.join(',')}|}"` : '"$1"';
     case 'any':
@@ -96,7 +105,7 @@ function yamlValueSnippet(info: FieldInfo, indent: string): string {
     case 'boolean':
       return '${1:true}';
     case 'number':
-      return '${1:0}';
+      return numberExample(info.name);
     case 'enum':
       return info.values && info.values.length ? `\${1|${info.values.join(',')}|}` : '$1';
     default:
@@ -150,8 +159,10 @@ function valueItems(doc: Document, model: StateMachine, site: ValueSite, offset:
     const before = doc.text.slice(site.contentOffset, offset);
     if (state.queryLanguage === 'JSONata') {
       if (/\{%(?:(?!%\}).)*$/s.test(before)) return jsonataItems(doc, model, state, offset);
-    } else if (typeof key === 'string' && (key.endsWith('.$') || key === 'ErrorPath' || key === 'CausePath') && !isItem) {
-      return intrinsicItems(doc, offset);
+    } else if (typeof key === 'string' && !isItem && (key.endsWith('.$') || key.endsWith('Path') || key === 'Variable')) {
+      const context = contextObjectItems(doc, offset);
+      if (context) return context;
+      if (key.endsWith('.$') || key === 'ErrorPath' || key === 'CausePath') return intrinsicItems(doc, offset);
     }
   }
   if (!obj || typeof key !== 'string') return [];
@@ -227,6 +238,22 @@ function wordSpan(doc: Document, offset: number, chars: RegExp): Span {
   let s = offset;
   while (s > 0 && chars.test(doc.text[s - 1])) s--;
   return { offset: s, length: offset - s };
+}
+
+/** `$$.` in a JSONPath field: the context object's fields (`$$.Execution.Id`, `$$.Task.Token`...). */
+function contextObjectItems(doc: Document, offset: number): CompletionItem[] | undefined {
+  const word = wordSpan(doc, offset, /[A-Za-z0-9_.$]/);
+  const typed = doc.text.slice(word.offset, offset);
+  if (!typed.startsWith('$$')) return undefined;
+  const range = doc.rangeOf(word.offset, word.length);
+  return CONTEXT_PATHS.map((p, i) => ({
+    label: `$$.${p}`,
+    kind: CompletionItemKind.Field,
+    documentation: 'From the context object.',
+    textEdit: { range, newText: `$$.${p}` },
+    filterText: `$$.${p}`,
+    sortText: String(i).padStart(3, '0'),
+  }));
 }
 
 function intrinsicItems(doc: Document, offset: number): CompletionItem[] {

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { ConfigError, clearConfigCache, effectiveConfig, findConfig } from '../config/config.js';
 import type { Settings } from './settings.js';
+import { forgetTemplates } from './viaTemplate.js';
 
 export interface ProjectSettings {
   settings: Settings;
@@ -28,7 +29,7 @@ export function withProjectConfig(uri: string, editor: Settings): ProjectSetting
     if (!loaded.path) return { settings: editor };
     const eff = effectiveConfig(path, loaded);
     return {
-      settings: { rules: { ...eff.rules, ...editor.rules }, type: editor.type ?? eff.type, ignored: eff.ignored },
+      settings: { rules: { ...eff.rules, ...editor.rules }, type: editor.type ?? eff.type, ignored: eff.ignored, substitutions: eff.substitutions },
       configPath: eff.configPath,
     };
   } catch (err) {
@@ -40,6 +41,8 @@ export function withProjectConfig(uri: string, editor: Settings): ProjectSetting
 /** Configuration files changed on disk: read them again. */
 export function forgetProjectConfigs(): void {
   clearConfigCache();
+  forgetTemplates();
 }
 
-export const CONFIG_FILE_GLOB = '**/{asl-lint.config.json,.asl-lint.json,package.json}';
+// Templates too: a new or changed one can name the open definitions (viaTemplate.ts).
+export const CONFIG_FILE_GLOB = '**/{asl-lint.config.json,.asl-lint.json,package.json,template.{yaml,yml,json},*.template.{yaml,yml,json},serverless.{yml,yaml},*.tf}';

@@ -15,6 +15,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -24,6 +26,10 @@ import {
   type DefinitionParams,
   type DocumentHighlightParams,
   type DocumentSymbolParams,
+  type DocumentFormattingParams,
+  type DocumentRangeFormattingParams,
+  type DocumentLinkParams,
+  type FoldingRangeParams,
   type HoverParams,
   type InitializeParams,
   type PrepareRenameParams,
@@ -43,6 +49,11 @@ import { CONFIG_FILE_GLOB, forgetProjectConfigs, withProjectConfig, type Project
 import { defaultSettings, normalizeSettings, SETTINGS_SECTION, type Settings } from './settings.js';
 import { documentSymbols } from './symbols.js';
 import { createServerConnection, createTraffic, type Traffic } from './transport.js';
+import { foldingRanges } from './folding.js';
+import { formatDocument } from './formatting.js';
+import { documentLinks } from './links.js';
+import { variableDefinition, variableHover, variableReferences } from './variables.js';
+import { checkGraphParams, graph, GraphRequestError, GRAPH_METHOD } from './graph.js';
 
 export interface ServerOptions {
   /** Milliseconds between the last change and the diagnostics. */
@@ -85,6 +96,10 @@ function serve(connection: Connection, traffic: Traffic, options: ServerOptions)
   let configurationTimeoutMs = options.configurationTimeoutMs ?? DEFAULT_CONFIGURATION_TIMEOUT_MS;
   let pullConfiguration = false;
   let watchFiles = false;
+  let snippetSupport = false;
+  /** initializationOptions can decline these where the editor has its own (VS Code's JSON language). */
+  let offerFormatting = true;
+  let offerFolding = true;
   let globalSettings: Settings = defaultSettings;
 
   const log = (what: string, err: unknown) => connection.console.error(`asl-lint: ${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -111,7 +126,8 @@ function serve(connection: Connection, traffic: Traffic, options: ServerOptions)
     if (project.error && !warned.has(project.error)) {
       if (warned.size >= MAX_WARNED) warned.clear();
       warned.add(project.error);
-      connection.window.showWarningMessage(`asl-lint: ${project.error}`);
+      // A notification: showMessageRequest with no actions would hold some clients in a modal prompt.
+      connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `asl-lint: ${project.error}` }).catch(() => undefined);
     }
     if (documents.get(uri)) effectiveSettings.set(uri, project.settings); // kept only for open documents
     return project.settings;
@@ -250,11 +266,14 @@ function serve(connection: Connection, traffic: Traffic, options: ServerOptions)
     const caps = params.capabilities;
     pullConfiguration = !!caps.workspace?.configuration;
     watchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    snippetSupport = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     const init = params.initializationOptions as Record<string, unknown> | undefined;
     if (init && typeof init === 'object') {
       if (init[SETTINGS_SECTION]) globalSettings = normalizeSettings(init[SETTINGS_SECTION]);
       if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
       if (typeof init.configurationTimeoutMs === 'number' && init.configurationTimeoutMs >= 0) configurationTimeoutMs = init.configurationTimeoutMs;
+      if (init.formatting === false) offerFormatting = false;
+      if (init.folding === false) offerFolding = false;
     }
     return {
       capabilities: {
@@ -267,6 +286,10 @@ function serve(connection: Connection, traffic: Traffic, options: ServerOptions)
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: { label: 'ASL states' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentFormattingProvider: offerFormatting,
+        documentRangeFormattingProvider: offerFormatting,
+        foldingRangeProvider: offerFolding,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'asl-lint', version: options.version },
     };
@@ -331,15 +354,32 @@ function serve(connection: Connection, traffic: Traffic, options: ServerOptions)
     };
   }
 
-  connection.onHover(feature('hover', null, (a, p: HoverParams) => hover(a, p.position)));
-  connection.onCompletion(feature('completion', { isIncomplete: false, items: [] }, (a, p: CompletionParams) => completion(a, p.position)));
-  connection.onDefinition(feature('definition', null, (a, p: DefinitionParams) => definition(a, p.position)));
-  connection.onReferences(feature('references', [], (a, p: ReferenceParams) => references(a, p.position, p.context.includeDeclaration)));
+  connection.onHover(feature('hover', null, (a, p: HoverParams) => variableHover(a, p.position) ?? hover(a, p.position)));
+  connection.onCompletion(feature('completion', { isIncomplete: false, items: [] }, (a, p: CompletionParams) => completion(a, p.position, { snippets: snippetSupport })));
+  connection.onDefinition(feature('definition', null, (a, p: DefinitionParams) => variableDefinition(a, p.position) ?? definition(a, p.position)));
+  connection.onReferences(feature('references', [], (a, p: ReferenceParams) => variableReferences(a, p.position, p.context.includeDeclaration) ?? references(a, p.position, p.context.includeDeclaration)));
   connection.onDocumentHighlight(feature('documentHighlight', [], (a, p: DocumentHighlightParams) => documentHighlights(a, p.position)));
   connection.onPrepareRename(feature('prepareRename', null, (a, p: PrepareRenameParams) => prepareRename(a, p.position)));
   connection.onRenameRequest(feature('rename', null, (a, p: RenameParams) => rename(a, p.position, p.newName)));
   connection.onDocumentSymbol(feature('documentSymbol', [], (a, _p: DocumentSymbolParams) => documentSymbols(a)));
+  connection.onDocumentFormatting(feature('formatting', [], (a, p: DocumentFormattingParams) => formatDocument(a, p.options)));
+  connection.onDocumentRangeFormatting(feature('rangeFormatting', [], (a, p: DocumentRangeFormattingParams) => formatDocument(a, p.options, p.range)));
+  connection.onFoldingRanges(feature('foldingRange', [], (a, _p: FoldingRangeParams) => foldingRanges(a)));
+  connection.onDocumentLinks(feature('documentLink', [], (a, _p: DocumentLinkParams) => documentLinks(a)));
   connection.onCodeAction(feature('codeAction', [], (a, p: CodeActionParams) => codeActions(a, p.range, p.context.only)));
+  // The custom request aslLint/graph (src/lsp/graph.ts): a document that is not open or not ASL answers null.
+  connection.onRequest(GRAPH_METHOD, async (params: unknown) => {
+    try {
+      const { uri, format } = checkGraphParams(params);
+      const analysis = await analysisOf(uri);
+      // A template's analysis has no model (its diagnostics come from lintFile): null, as before.
+      return analysis && !analysis.template ? await graph(analysis, format) : null;
+    } catch (err) {
+      if (err instanceof GraphRequestError) throw new ResponseError(err.code, err.message);
+      log(GRAPH_METHOD, err);
+      throw new ResponseError(ErrorCodes.InternalError, `${GRAPH_METHOD} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -13,6 +13,8 @@ export interface Settings {
   type?: StateMachineType;
   /** The project's configuration file ignores the document (as the CLI would). */
   ignored?: boolean;
+  /** The configuration file's `substitutions` (placeholder values), as the CLI applies them. */
+  substitutions?: ReadonlyMap<string, string>;
 }
 
 export const SETTINGS_SECTION = 'aslLint';
