@@ -11,7 +11,7 @@ import { Document } from './parse/document.js';
 import { parse, formatForFile, type DocumentFormat } from './parse/index.js';
 import { substituteJson, identity, type OffsetMap } from './parse/substitute.js';
 import { extractTemplate, isTemplateWithoutMachine, templateFormatOf, type EmbeddedDefinition, type TemplateKind } from './parse/templates/index.js';
-import { FileReadError, MAX_DEFINITION_FILE_BYTES, readRegularFile } from './read-file.js';
+import { FileReadError, MAX_DEFINITION_FILE_BYTES, readRegularFile, systemReason } from './read-file.js';
 import { toDiagnostic } from './index.js';
 import type { Diagnostic, StateMachineType } from './types.js';
 
@@ -199,7 +199,7 @@ function readReference(def: EmbeddedDefinition, filePath: string, options: LintF
     return { body: read.replace(/^\uFEFF/, ''), path: target };
   } catch (err) {
     if (def.optionalFile && (err as NodeJS.ErrnoException)?.code === 'ENOENT') return { missing: true };
-    return refuse(err instanceof FileReadError ? err.message : ((err as NodeJS.ErrnoException)?.code ?? (err as Error)?.message ?? String(err)));
+    return refuse(err instanceof FileReadError ? err.message : systemReason((err as NodeJS.ErrnoException)?.code, err));
   }
 }
 

@@ -91,7 +91,8 @@ function kindOf(st: import('node:fs').Stats): string {
   return 'a special file';
 }
 
-function systemReason(code: string, err: unknown): string {
+/** What an operating-system error means to a person, without the errno noise (the CLI's messages too). */
+export function systemReason(code: string | undefined, err: unknown): string {
   switch (code) {
     case 'ENOENT':
       return 'no such file or directory';
@@ -108,6 +109,13 @@ function systemReason(code: string, err: unknown): string {
       return 'input/output error';
     case 'EAGAIN':
       return 'no data available without waiting (a FIFO or device?)';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'read-only file system';
     default:
       return (err instanceof Error ? err.message : String(err)).split(/\r?\n/, 1)[0];
   }

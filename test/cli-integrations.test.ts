@@ -138,7 +138,7 @@ describe('--fix', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'asl-fix-'));
     writeFileSync(join(tmp, 'a.asl.json'), original);
     const r = run(['--fix-dry-run', '--fix-type', 'fix,suggestion', 'a.asl.json'], tmp);
-    expect(r.stderr).toBe('would fix 3 problems in 1 file\n');
+    expect(r.stderr).toBe('asl-lint: checked 1 file (1 state machine)\nwould fix 3 problems in 1 file\n');
     expect(r.stdout).toContain('--- a/a.asl.json\n+++ b/a.asl.json\n');
     expect(r.stdout).toContain('-  "StartAt": "Frist",\n+  "StartAt": "First",');
     expect(readFileSync(join(tmp, 'a.asl.json'), 'utf8')).toBe(original);
@@ -153,8 +153,8 @@ describe('--fix', () => {
     expect(fixed).toBe(original.replace('"Frist"', '"First"').replace('"Secnod"', '"Second"').replace('"id":', '"id.$":'));
     expect(r.code).toBe(0);
     expect(r.files[0].diagnostics).toEqual([]);
-    expect(r.stderr).toBe('fixed 3 problems in 1 file\n');
-    expect(run(['--fix', '--fix-type', 'suggestion', 'a.asl.json'], tmp).stderr).toBe('fixed 0 problems in 0 files\n');
+    expect(r.stderr).toBe('asl-lint: checked 1 file (1 state machine)\nfixed 3 problems in 1 file\n');
+    expect(run(['--fix', '--fix-type', 'suggestion', 'a.asl.json'], tmp).stderr).toBe('asl-lint: checked 1 file (1 state machine)\nfixed 0 problems in 0 files\n');
     expect(readFileSync(file, 'utf8')).toBe(fixed);
     expect(readdirSync(tmp)).toEqual(['a.asl.json']);
   });

@@ -90,7 +90,7 @@ describe('templates: the same diagnostics as the CLI', () => {
     const text = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: missing.asl.json\n';
     writeFileSync(file, text);
     const { diagnostics } = await openFile(client, file, 'yaml');
-    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^F: DefinitionUri names 'missing\.asl\.json', which cannot be read \(ENOENT\)/)]);
+    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^F: DefinitionUri names 'missing\.asl\.json', which cannot be read \(no such file or directory\)/)]);
     expect(lspView(diagnostics)).toEqual(cliView(text, file));
   });
 

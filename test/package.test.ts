@@ -83,7 +83,7 @@ describe('the packed package', () => {
       "import { validate, lint, lintFile, allRules, ruleListing, type FileResult, type Formatter, type RuleListing, type ValidateResult, type Diagnostic } from 'asl-lint';",
       "const v: ValidateResult = validate('{}');",
       "const d: Diagnostic[] = lint('{}').diagnostics;",
-      'const f: Formatter = { format: (rs: readonly FileResult[]) => `${rs.length}` };',
+      "const f: Formatter = { format: (rs: readonly FileResult[]) => `${rs.length}`, stream: () => ({ file: (r: FileResult) => r.filePath, end: () => '' }) };",
       'const l: RuleListing[] = ruleListing(allRules);',
       "export const n = [v.result, d.length, f.format([], {} as never), l.length, lintFile('{}', 'x.asl.json').length];",
     ].join('\n');

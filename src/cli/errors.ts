@@ -1,4 +1,5 @@
 /** Failures the CLI reports as one line on stderr with exit code 2 (never a stack trace). */
+import { systemReason } from '../read-file.js';
 
 export const EXIT_OK = 0;
 export const EXIT_LINT = 1;
@@ -16,29 +17,7 @@ export class RunError extends Error {
 
 /** What an operating-system error means to a person, without the errno noise. */
 export function describeSystemError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    case 'EIO':
-      return 'input/output error';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EROFS':
-      return 'read-only file system';
-    default:
-      return firstLine(err instanceof Error ? err.message : String(err));
-  }
+  return systemReason((err as NodeJS.ErrnoException | undefined)?.code, err);
 }
 
 export function firstLine(s: string): string {
