@@ -186,7 +186,8 @@ function templateAnalysis(
   };
   const results = lintFile(text, filePath, { ...options, mode: 'auto', readFile: readableOnly });
   const own = results[0];
-  if (!own || own.kind === 'asl') return undefined;
+  // Not a template, or one that holds no state machine: nothing for the editor to show.
+  if (!own || own.kind === 'asl' || (own.definitions === 0 && own.diagnostics.length === 0)) return undefined;
   // Positions only, no second parse: a JSON template's tree is built if a feature asks (folding).
   const doc = new Document({ text, format: kind.terraform ? 'json' : kind.format, value: undefined, parsed: false, syntaxErrors: [] });
   return {
