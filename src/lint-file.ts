@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { analyzeDocument, type EngineOptions } from './engine/engine.js';
 import { Document } from './parse/document.js';
-import { parse, formatForFile, type DocumentFormat } from './parse/index.js';
+import { DEFAULT_MAX_LENGTH, parse, formatForFile, type DocumentFormat } from './parse/index.js';
 import { substituteJson, identity, type OffsetMap } from './parse/substitute.js';
 import { extractTemplate, isTemplateWithoutMachine, templateFormatOf, type EmbeddedDefinition, type TemplateKind } from './parse/templates/index.js';
 import { FileReadError, MAX_DEFINITION_FILE_BYTES, readRegularFile, systemReason } from './read-file.js';
@@ -154,8 +154,9 @@ function contentFormat(text: string, filePath: string): DocumentFormat {
 function definitionDocument(text: string, filePath: string): Document | undefined {
   // Written as a key (`"StartAt":`, `States:`), not a word in prose ("the United States").
   if (!/\b(States|StartAt)["']?\s*:/.test(text)) return undefined;
-  const doc = parse(text, contentFormat(text, filePath));
-  if (!doc.parsed) return doc; // broken, but it speaks of states: a definition to report on
+  const format = contentFormat(text, filePath);
+  const doc = parse(text, format, { maxLength: DEFAULT_MAX_LENGTH[format] });
+  if (!doc.parsed) return doc; // broken (or too large to read), but it speaks of states: a definition to report on
   const v = doc.value as Record<string, unknown> | null;
   return v !== null && typeof v === 'object' && !Array.isArray(v) && ('States' in v || 'StartAt' in v) ? doc : undefined;
 }
@@ -163,7 +164,8 @@ function definitionDocument(text: string, filePath: string): Document | undefine
 /** A SAM/CloudFormation template or serverless.yml that declares no state machine. */
 function holdsNoMachine(text: string, filePath: string): boolean {
   if (!/AWSTemplateFormatVersion|Transform|Resources|service|provider/.test(text)) return false;
-  const doc = parse(text, templateFormatOf(text), { cloudFormationTags: true });
+  const format = templateFormatOf(text);
+  const doc = parse(text, format, { cloudFormationTags: true, maxLength: DEFAULT_MAX_LENGTH[format] });
   return doc.parsed && isTemplateWithoutMachine(doc.value);
 }
 
@@ -217,13 +219,13 @@ function lintPlain(text: string, filePath: string, options: LintFileOptions, eng
     body = sub.text;
     map = sub.map;
   }
-  let doc = parsed ?? parse(body, format);
+  let doc = parsed ?? parse(body, format, { maxLength: DEFAULT_MAX_LENGTH[format] });
   const notes: string[] = [];
   let lenient = false;
   if (via && format === 'json' && (!doc.parsed || doc.duplicateKeys.length > 0)) {
     // CloudFormation's handler reads DefinitionUri/file() definitions as JSON or YAML: trailing
     // commas (valid in YAML flow collections) and duplicate keys (the last wins) deploy.
-    const asYaml = parse(body, 'yaml');
+    const asYaml = parse(body, 'yaml', { maxLength: DEFAULT_MAX_LENGTH.yaml });
     if (asYaml.parsed) {
       doc = asYaml;
       lenient = true;

@@ -152,3 +152,18 @@ describe('a DefinitionString written as a multi-line double-quoted YAML string (
     expect(r.diagnostics.map((d) => `${d.code} ${d.location} ${d.message}`)).toEqual(["SCHEMA_VALIDATION_FAILED Machine: /States/A Field 'Nextt' is not supported (did you mean 'Next'?)"]);
   });
 });
+
+describe('a template too large to read is refused unread, as lint() refuses a definition', () => {
+  it('a YAML template over 2 MiB gets one DEFINITION_TOO_LARGE naming the limit, and is not parsed', () => {
+    const queues = Array.from({ length: 30_000 }, (_, i) => `  Q${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: ${'q'.repeat(40)}${i}\n`).join('');
+    const text = `Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Succeed\n${queues}`;
+    expect(text.length).toBeGreaterThan(2_097_152);
+    const results = lintFile(text, 'template.yaml');
+    expect(results).toHaveLength(1);
+    expect(results[0].diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character])).toEqual([['DEFINITION_TOO_LARGE', 0, 0, 0, 0]]);
+    expect(results[0].diagnostics[0].message).toContain('It was not checked further: asl-lint reads at most 2,097,152 characters of YAML');
+    // Just under the limit, the same template is read and its machine linted.
+    const small = text.slice(0, text.indexOf('  Q10000:'));
+    expect(lintFile(small, 'template.yaml').map((r) => [r.kind, r.definitions, r.diagnostics.length])).toEqual([['cloudformation', 1, 0]]);
+  });
+});

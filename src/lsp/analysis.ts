@@ -15,7 +15,7 @@ import { lintFile, type LintFileOptions } from '../lint-file.js';
 import { lintViaTemplate } from './viaTemplate.js';
 import type { TemplateKind } from '../parse/templates/index.js';
 import type { Diagnostic } from '../types.js';
-import { parse } from '../parse/index.js';
+import { DEFAULT_MAX_LENGTH, parse } from '../parse/index.js';
 import { Document, type DocumentFormat } from '../parse/document.js';
 import { buildModel, isObject, type StateMachine } from '../model/model.js';
 import { jsonc } from '../parse/jsonc.js';
@@ -110,7 +110,7 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
     if (template || kind.terraform) return template;
     if (!mayBeStateMachine(text)) return undefined;
   }
-  const doc = parse(text, kind.format);
+  const doc = parse(text, kind.format, { maxLength: DEFAULT_MAX_LENGTH[kind.format] });
   if (!kind.dedicated && !isStateMachine(doc)) return undefined;
   const engineResult = lintDocument(doc, { type: settings.type, rules: settings.rules });
   // With the configuration's substitutions, the CLI lints the substituted text and reports in the

@@ -4,7 +4,7 @@
  * that is a view on the template (object definitions: offsets are the template's own), or as a
  * JSON text with a map from its offsets back to the template (definition strings, heredocs).
  */
-import { parse } from '../index.js';
+import { DEFAULT_MAX_LENGTH, parse } from '../index.js';
 import { Document, pathOf, type TreeNode } from '../document.js';
 import { substituteJson, applyEdits, type OffsetMap } from '../substitute.js';
 import { intrinsicKey, intrinsicPlaceholder, resolveDefinitionValue, withVars } from './intrinsics.js';
@@ -95,7 +95,9 @@ function declaredType(v: unknown): StateMachineType | undefined {
 export function extractTemplate(text: string, fileName: string, extra: ReadonlyMap<string, string> = new Map()): ExtractedTemplate | undefined {
   if (/\.tf$/i.test(fileName)) return extractTerraform(text, extra);
   // By content, whatever the extension (`x.template` is often YAML, `template.json` rarely).
-  const doc = parse(text, templateFormatOf(text), { cloudFormationTags: true });
+  // Bounded as lint() is (YAML costs ~100 bytes a character): a larger text is linted, unread, as too large.
+  const format = templateFormatOf(text);
+  const doc = parse(text, format, { cloudFormationTags: true, maxLength: DEFAULT_MAX_LENGTH[format] });
   if (!doc.parsed) return undefined;
   const kind = templateKindOf(doc.value);
   if (kind === 'cloudformation') return { kind, doc, definitions: extractCloudFormation(doc, extra, ['Resources']) };
