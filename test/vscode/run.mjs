@@ -227,6 +227,8 @@ async function main() {
   const vsix = packageExtension();
   const manifest = JSON.parse(readFileSync(join(EXT, 'package.json'), 'utf8'));
   const hasGraph = (manifest.contributes?.commands ?? []).some((c) => c.command === 'asl-lint.showGraph');
+  // The graph view is part of what this test proves: its command missing is a failure, not a skip.
+  if (!hasGraph) throw new Error("the extension's manifest has no asl-lint.showGraph command: the graph view cannot be checked");
 
   runDir = mkdtempSync(join(tmpdir(), 'asl-lint-vscode-e2e-'));
   const shots = join(runDir, 'screenshots');
@@ -318,7 +320,6 @@ async function main() {
 main().then(
   (hasGraph) => {
     cleanup();
-    if (!hasGraph) log('NOTE: the graph view was NOT checked: the extension has no asl-lint.showGraph command yet');
     log('PASSED');
     if (!process.env.ASL_LINT_E2E_KEEP && runDir) rmSync(runDir, { recursive: true, force: true });
     process.exit(0);
