@@ -11,22 +11,12 @@
  * scripts/warm-code-cache.mjs then writes the code caches.
  */
 import { build } from 'esbuild';
+import { cjsBundle } from './esbuild-cjs.mjs';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { bundledPackages, writeNotices } from './notices.mjs';
 
 const dist = (name) => new URL(`../dist/${name}`, import.meta.url).pathname;
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-  // The sources are ES modules: import.meta.url is this file's URL. The banner comes before
-  // esbuild's own "use strict", which would then no longer be a directive: it says it first.
-  define: { 'import.meta.url': '__aslImportMetaUrl' },
-  banner: { js: "'use strict';\nconst __aslImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
+const common = cjsBundle;
 const main = await build({ ...common, metafile: true, entryPoints: [new URL('../src/cli/bin.ts', import.meta.url).pathname], outfile: dist('asl-lint-main.cjs') });
 // The licences of what the bundle contains (THIRD_PARTY_NOTICES.md).
 writeNotices(bundledPackages(main.metafile));

@@ -7,23 +7,16 @@
  * refuses a CommonJS declaration that re-exports an ES module's), relative imports renamed to .cjs.
  */
 import { build } from 'esbuild';
+import { cjsBundle } from './esbuild-cjs.mjs';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const dist = (name) => new URL(`../dist/${name}`, import.meta.url).pathname;
 await build({
+  ...cjsBundle,
   entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
   outfile: dist('index.cjs'),
-  bundle: true,
   packages: 'external',
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-  // The sources are ES modules: import.meta.url is this file's URL (as in scripts/bundle-cli.mjs).
-  define: { 'import.meta.url': '__aslImportMetaUrl' },
-  banner: { js: "'use strict';\nconst __aslImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 const cjsTypes = dist('cjs');
 rmSync(cjsTypes, { recursive: true, force: true });

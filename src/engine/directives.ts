@@ -78,37 +78,20 @@ let yamlCache: { text: string; entries: YamlEntry[] } | undefined;
 function yamlEntries(doc: Document): YamlEntry[] {
   if (yamlCache?.text === doc.text) return yamlCache.entries;
   const entries: YamlEntry[] = [];
-  const lines = lineIndex(doc.text);
+  // The document's own line numbering: the one findings are compared with in applyDirectives.
+  const lines = doc.getLineStarts();
   for (const m of doc.text.matchAll(YAML_COMMENT)) {
     const offset = (m.index ?? 0) + m[1].length;
     const name = m[2];
     const kind = (KNOWN as readonly string[]).includes(name) ? (name as Known) : 'unknown';
-    const line = lineOf(lines, offset);
+    const line = doc.positionAt(offset).line;
     entries.push({ kind, name, rest: m[3], offset, length: m[0].length - m[1].length, line: kind === 'disable-next-line' ? nextContentLine(doc.text, lines, line) : line });
   }
   yamlCache = { text: doc.text, entries };
   return entries;
 }
 
-/** Offsets where each line starts. */
-function lineIndex(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function nextContentLine(text: string, starts: number[], line: number): number {
+function nextContentLine(text: string, starts: readonly number[], line: number): number {
   for (let i = line + 1; i < starts.length; i++) {
     const end = i + 1 < starts.length ? starts[i + 1] : text.length;
     const t = text.slice(starts[i], end).trim();

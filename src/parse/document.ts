@@ -209,7 +209,8 @@ export class Document {
     return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
   }
 
-  private getLineStarts(): number[] {
+  /** Offsets where each line starts (built once, shared by every position look-up and the directives). */
+  getLineStarts(): readonly number[] {
     if (!this.lineStarts) {
       const starts = [0];
       const t = this.text;
