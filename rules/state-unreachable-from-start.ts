@@ -32,7 +32,7 @@ export default defineRule({
       if (!scope.states.some((s) => s.isTerminal)) continue;
       // States nothing names are reported by state-unreachable (an error); only the rest here.
       const named = namedTargets(scope);
-      const reachable = reachableStates(model, scope);
+      const reachable = reachableStates(scope);
       for (const s of scope.states) {
         if (named.has(s.name) && !reachable.has(s)) {
           ctx.report({ path: s.path, part: 'key', message: `State "${s.name}" can never run: no path from StartAt reaches it.` });

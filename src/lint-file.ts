@@ -78,7 +78,7 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
   if (!template || template.definitions.length === 0) {
     if (mode === 'asl') return [lintPlain(text, filePath, options, engine)];
     // A template that declares no state machine: nothing to lint (named: say so).
-    if (tf || template || (!isPlainDefinitionName(filePath) && holdsNoMachine(text, filePath))) {
+    if (tf || template || (!isPlainDefinitionName(filePath) && holdsNoMachine(text))) {
       return mode === 'discover' ? [] : [{ filePath, text, kind: tf ? 'terraform' : template?.kind ?? 'cloudformation', result: 'OK', diagnostics: [], definitions: 0, notes: [`${tf ? 'no aws_sfn_state_machine resource' : 'no state machine'} in this template: nothing to check`] }];
     }
     if (mode === 'discover' && !isPlainDefinitionName(filePath)) {
@@ -162,7 +162,7 @@ function definitionDocument(text: string, filePath: string): Document | undefine
 }
 
 /** A SAM/CloudFormation template or serverless.yml that declares no state machine. */
-function holdsNoMachine(text: string, filePath: string): boolean {
+function holdsNoMachine(text: string): boolean {
   if (!/AWSTemplateFormatVersion|Transform|Resources|service|provider/.test(text)) return false;
   const format = templateFormatOf(text);
   const doc = parse(text, format, { cloudFormationTags: true, maxLength: DEFAULT_MAX_LENGTH[format] });

@@ -52,7 +52,7 @@ describe('model', () => {
   });
 
   it('computes reachability from StartAt within a scope', () => {
-    const reach = reachableStates(sm, sm.rootScope!);
+    const reach = reachableStates(sm.rootScope!);
     expect([...reach].map((s) => s.name).sort()).toEqual(['F', 'M', 'P']);
   });
 

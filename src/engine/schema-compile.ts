@@ -7,7 +7,6 @@ import type { ValidateFunction } from 'ajv';
 import { packageRoot } from '../paths.js';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { aslKeywords } from './schema-keywords.js';
 

@@ -92,12 +92,6 @@ function errorCounts(diagnostics: readonly Diagnostic[]): Map<string, number> {
   return m;
 }
 
-function addsErrors(before: Map<string, number>, after: readonly Diagnostic[]): boolean {
-  const now = errorCounts(after);
-  for (const [k, n] of now) if (n > (before.get(k) ?? 0)) return true;
-  return false;
-}
-
 /** The new errors of `after` (those `before` does not have): their keys and offsets into the text they were found in. */
 function newErrors(before: Map<string, number>, after: readonly Diagnostic[]): { key: string; offset: number }[] {
   const left = new Map(before);

@@ -142,7 +142,7 @@ function addEndFixes(analysis: Analysis, d: Diagnostic, model: StateMachine): Fi
     // Only states an execution can reach: End on a state nothing reaches silences the problem
     // without giving the workflow an end (issue 13).
     if (found && !found.state) {
-      const reachable = reachableStates(model, found.scope);
+      const reachable = reachableStates(found.scope);
       states = found.scope.states.filter((s) => lacksTransition(s) && reachable.has(s));
     }
   } else {

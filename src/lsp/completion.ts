@@ -158,7 +158,7 @@ function valueItems(doc: Document, model: StateMachine, site: ValueSite, offset:
   if (state) {
     const before = doc.text.slice(site.contentOffset, offset);
     if (state.queryLanguage === 'JSONata') {
-      if (/\{%(?:(?!%\}).)*$/s.test(before)) return jsonataItems(doc, model, state, offset);
+      if (/\{%(?:(?!%\}).)*$/s.test(before)) return jsonataItems(doc, state, offset);
     } else if (typeof key === 'string' && !isItem && (key.endsWith('.$') || key.endsWith('Path') || key === 'Variable')) {
       const context = contextObjectItems(doc, offset);
       if (context) return context;
@@ -272,7 +272,7 @@ function intrinsicItems(doc: Document, offset: number): CompletionItem[] {
   }));
 }
 
-function jsonataItems(doc: Document, model: StateMachine, state: State, offset: number): CompletionItem[] {
+function jsonataItems(doc: Document, state: State, offset: number): CompletionItem[] {
   const word = wordSpan(doc, offset, /[A-Za-z0-9_.$]/);
   const typed = doc.text.slice(word.offset, offset);
   const range = doc.rangeOf(word.offset, word.length);
@@ -290,13 +290,13 @@ function jsonataItems(doc: Document, model: StateMachine, state: State, offset: 
   if (!typed.startsWith('$') && typed.length > 0) return items;
   add('$states', CompletionItemKind.Variable, 'The reserved variable: input, context, result, errorOutput.', 0);
   STATES_FIELDS.forEach((f, i) => add(`$states.${f.name}`, CompletionItemKind.Field, f.doc, 1 + i));
-  variablesVisibleFrom(model, state).forEach((v, i) => add(`$${v}`, CompletionItemKind.Variable, 'A variable assigned with Assign.', 10 + i));
+  variablesVisibleFrom(state).forEach((v, i) => add(`$${v}`, CompletionItemKind.Variable, 'A variable assigned with Assign.', 10 + i));
   JSONATA_FUNCTION_DOCS.forEach((f, i) => add(`$${f.name}`, CompletionItemKind.Function, `${f.signature}: ${f.doc}`, 500 + i));
   return items;
 }
 
 /** Variables assigned in the state's scope or an enclosing one (inner ones are not visible outside). */
-export function variablesVisibleFrom(model: StateMachine, state: State): string[] {
+export function variablesVisibleFrom(state: State): string[] {
   const names = new Set<string>();
   const addAssign = (assign: Json | undefined) => {
     if (!isObject(assign)) return;

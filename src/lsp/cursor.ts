@@ -84,7 +84,7 @@ function jsonSite(doc: Document, offset: number): CompletionSite | undefined {
   if ((node.type === 'object' || node.type === 'array') && (offset <= node.offset || (offset >= node.offset + node.length && isClosed(text, node)))) {
     return undefined;
   }
-  if (node.type === 'object') return keySite(text, node, offset, { offset, length: 0 }, '');
+  if (node.type === 'object') return keySite(text, node, { offset, length: 0 }, '');
   if (node.type === 'property') {
     const colon = node.colonOffset;
     if (colon !== undefined && offset > colon) {
@@ -106,10 +106,10 @@ function keyAt(text: string, key: TreeNode, offset: number): CompletionSite {
   const prop = key.parent!;
   const replace = tokenSpan(text, key, offset);
   const typed = text.slice(key.offset + 1, offset);
-  return keySite(text, prop.parent!, offset, replace, typed, prop.colonOffset !== undefined, prop);
+  return keySite(text, prop.parent!, replace, typed, prop.colonOffset !== undefined, prop);
 }
 
-function keySite(text: string, obj: TreeNode, offset: number, replace: Span, typed: string, hasValue = false, self?: TreeNode): CompletionSite {
+function keySite(text: string, obj: TreeNode, replace: Span, typed: string, hasValue = false, self?: TreeNode): CompletionSite {
   const present = new Set<string>();
   for (const p of obj.children ?? []) {
     if (p !== self && p.children?.[0]) present.add(String(p.children[0].value));

@@ -27,7 +27,7 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   if (token && model) {
     const symbol = stateSymbolAt(analysis, offset);
     if (symbol) {
-      parts.push(symbol.state ? stateMarkdown(model, symbol.state) : `No state \`${symbol.name}\` in this scope.`);
+      parts.push(symbol.state ? stateMarkdown(symbol.state) : `No state \`${symbol.name}\` in this scope.`);
       span = symbol.span;
     } else if (token.part === 'key') {
       const text = keyMarkdown(model, token);
@@ -56,13 +56,13 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   return hoverResult;
 }
 
-function stateMarkdown(model: StateMachine, state: State): string {
+function stateMarkdown(state: State): string {
   const lines: string[] = [];
   lines.push(`**${state.name}**: ${state.type ? `${state.type} state` : 'state with no Type'} (${state.queryLanguage})`);
   if (state.type && STATE_TYPE_DOCS[state.type]) lines.push(STATE_TYPE_DOCS[state.type]);
   const comment = state.obj.Comment;
   if (typeof comment === 'string' && comment.length) lines.push(`_${comment}_`);
-  const into = incoming(model, state);
+  const into = incoming(state);
   const sources: string[] = [];
   if (into.startAt) sources.push(state.scope.kind === 'root' ? 'StartAt' : `StartAt of ${formatLocation(state.scope.path)}`);
   for (const e of into.edges) sources.push(`\`${e.from.name}\` (${edgeLabel(e.path)})`);

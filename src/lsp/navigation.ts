@@ -16,7 +16,7 @@ export function references(analysis: Analysis, position: Position, includeDeclar
   const offset = analysis.doc.offsetAt(position);
   const symbol = stateSymbolAt(analysis, offset);
   if (!symbol || !analysis.model) return [];
-  return occurrences(analysis.model, analysis.doc, symbol.scope, symbol.name)
+  return occurrences(analysis.doc, symbol.scope, symbol.name)
     .filter((o) => includeDeclaration || o.kind !== 'definition')
     .map((o) => ({ uri: analysis.uri, range: analysis.doc.rangeOf(o.span.offset, o.span.length) }));
 }
@@ -25,7 +25,7 @@ export function documentHighlights(analysis: Analysis, position: Position): Docu
   const offset = analysis.doc.offsetAt(position);
   const symbol = stateSymbolAt(analysis, offset);
   if (!symbol || !analysis.model) return [];
-  return occurrences(analysis.model, analysis.doc, symbol.scope, symbol.name).map((o) => ({
+  return occurrences(analysis.doc, symbol.scope, symbol.name).map((o) => ({
     range: analysis.doc.rangeOf(o.span.offset, o.span.length),
     kind: o.kind === 'definition' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
   }));

@@ -35,7 +35,7 @@ export function rename(analysis: Analysis, position: Position, newName: string):
   const clash = findStateAnywhere(model, newName);
   if (clash) throw new RenameRefused(`A state named '${newName}' already exists (state names must be unique in the whole state machine).`);
   const doc = analysis.doc;
-  const found = occurrences(model, doc, symbol.scope, symbol.name);
+  const found = occurrences(doc, symbol.scope, symbol.name);
   // A YAML anchor or alias is shared: renaming through it would change other places too.
   if (found.length && !fixIsSound(doc, { title: 'rename', edits: found.map((o) => ({ ...o.span, newText: '' })) })) {
     throw new RenameRefused(`'${symbol.name}' is written through a YAML anchor or alias; rename it by hand.`);

@@ -69,7 +69,7 @@ export function edgeAt(model: StateMachine, path: Path): Edge | undefined {
 }
 
 /** Every occurrence of a state name in its scope: the definition first, then references in document order. */
-export function occurrences(model: StateMachine, doc: Document, scope: Scope, name: string): Occurrence[] {
+export function occurrences(doc: Document, scope: Scope, name: string): Occurrence[] {
   const out: Occurrence[] = [];
   const state = scope.byName.get(name);
   if (state) out.push({ kind: 'definition', path: state.path, span: doc.spanOf(state.path, 'key') });
@@ -88,7 +88,7 @@ export function occurrences(model: StateMachine, doc: Document, scope: Scope, na
 }
 
 /** The transitions into a state: StartAt and the edges of its scope that name it. */
-export function incoming(model: StateMachine, state: State): { startAt: boolean; edges: Edge[] } {
+export function incoming(state: State): { startAt: boolean; edges: Edge[] } {
   const edges: Edge[] = [];
   for (const s of state.scope.states) {
     for (const e of s.edges) if (e.target === state.name) edges.push(e);

@@ -286,7 +286,7 @@ export function namedTargets(scope: Scope): Set<string> {
 /** States of a scope reachable from its StartAt through edges that stay in the scope. */
 const reachableCache = new WeakMap<Scope, Set<State>>();
 
-export function reachableStates(sm: StateMachine, scope: Scope): Set<State> {
+export function reachableStates(scope: Scope): Set<State> {
   const cached = reachableCache.get(scope);
   if (cached) return cached;
   const seen = new Set<State>();
