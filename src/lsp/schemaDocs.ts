@@ -3,7 +3,7 @@
  * field: its description, and its type and bounds. Hover prefers the schema's description to the
  * fallback texts of fields.ts, so the schema stays the one source where it says something.
  */
-import { readSchemaText } from '../engine/schema-compile.js';
+import { schemaDefinitions } from '../schema/navigation.js';
 import type { QueryLanguage } from '../types.js';
 import type { ObjectKind } from './fields.js';
 
@@ -24,7 +24,7 @@ let definitions: Record<string, SchemaNode> | null | undefined;
 function defs(): Record<string, SchemaNode> | undefined {
   if (definitions === undefined) {
     try {
-      definitions = (JSON.parse(readSchemaText()) as { definitions?: Record<string, SchemaNode> }).definitions ?? null;
+      definitions = (schemaDefinitions() as Record<string, SchemaNode> | undefined) ?? null;
     } catch {
       definitions = null; // no schema next to this build: the fallback texts answer
     }
