@@ -1,11 +1,12 @@
 /**
  * What the JSON schema (schemas/asl.schema.json, the one the engine validates with) says about a
- * field: its description, and its type and bounds. Hover prefers the schema's description to the
+ * field: its description, and its type and bounds (read through src/schema/navigation.ts, in the
+ * definition fields.ts's definitionOf() names). Hover prefers the schema's description to the
  * fallback texts of fields.ts, so the schema stays the one source where it says something.
  */
 import { schemaDefinitions } from '../schema/navigation.js';
 import type { QueryLanguage } from '../types.js';
-import type { ObjectKind } from './fields.js';
+import { definitionOf, type ObjectKind } from './fields.js';
 
 type SchemaNode = {
   $ref?: string;
@@ -30,28 +31,6 @@ function defs(): Record<string, SchemaNode> | undefined {
     }
   }
   return definitions ?? undefined;
-}
-
-/** The schema definition that describes an object of this kind. */
-function definitionName(kind: ObjectKind, stateType: string | undefined, ql: QueryLanguage): string[] {
-  switch (kind) {
-    case 'state':
-      return stateType ? [`${stateType}.${ql}`] : ['state'];
-    case 'nestedRule':
-      return ['choiceRule.JSONPath.nested'];
-    case 'choiceRule':
-    case 'catcher':
-    case 'itemReader':
-    case 'readerConfig':
-    case 'itemBatcher':
-    case 'resultWriter':
-    case 'credentials':
-      return [`${kind}.${ql}`, kind];
-    case 'retrier':
-      return ['retrier'];
-    default:
-      return [kind];
-  }
 }
 
 function resolve(node: SchemaNode | undefined, all: Record<string, SchemaNode>, seen = 0): SchemaNode | undefined {
@@ -90,12 +69,9 @@ export interface SchemaFieldDoc {
 export function schemaFieldDoc(kind: ObjectKind, field: string, stateType: string | undefined, ql: QueryLanguage): SchemaFieldDoc | undefined {
   const all = defs();
   if (!all) return undefined;
-  for (const name of definitionName(kind, stateType, ql)) {
-    const prop = all[name]?.properties?.[field];
-    if (!prop) continue;
-    const node = resolve(prop, all);
-    if (!node) return undefined;
-    return { description: node.description, constraint: constraint(node, all) };
-  }
-  return undefined;
+  const prop = all[definitionOf(kind, stateType, ql)]?.properties?.[field];
+  if (!prop) return undefined;
+  const node = resolve(prop, all);
+  if (!node) return undefined;
+  return { description: node.description, constraint: constraint(node, all) };
 }

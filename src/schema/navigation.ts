@@ -74,6 +74,23 @@ export function twinNode(defs: Definitions, definition: string, root: unknown, s
   return twin ? resolveRef(defs, defs[twin]) : undefined;
 }
 
+/**
+ * A definition as an object schema: itself (through `$ref`s), or the object alternative of its
+ * `anyOf` (`credentials.JSONata`: an object or a JSONata expression); undefined when the schema
+ * has no such definition or it takes no object.
+ */
+export function objectDefinition(defs: Definitions, name: string): SchemaNode | undefined {
+  if (!defs[name]) return undefined;
+  const node = resolveRef(defs, defs[name]);
+  if (!Array.isArray(node.anyOf)) return node;
+  return (node.anyOf as SchemaNode[]).map((a) => resolveRef(defs, a)).find((a) => a.type === 'object');
+}
+
+/** The fields an object definition allows, by name (see objectDefinition). */
+export function objectProperties(defs: Definitions, name: string): Record<string, unknown> {
+  return propertiesOf(objectDefinition(defs, name));
+}
+
 export function propertiesOf(node: SchemaNode | undefined): Record<string, unknown> {
   return (node?.properties as Record<string, unknown> | undefined) ?? {};
 }
