@@ -114,20 +114,19 @@ export const STATE_FIELDS: ReadonlyMap<string, FieldInfo> = new Map(FIELD_LIST.m
 
 /** Fields a state of this type and query language may have (all types' fields when the type is unknown). */
 export function stateFields(type: string | undefined, ql: QueryLanguage): FieldInfo[] {
-  return [...memo(`state\u0000${type === undefined ? '' : typeof type}\u0000${type ?? ''}\u0000${ql}`, () => computeStateFields(type, ql))];
+  // One list per state type, one for "no Type" and one for every unknown type (whatever is typed there).
+  const key = type === undefined ? '' : stateTypes(schemaDefinitions()).includes(type) ? type : '*';
+  return [...memo(`state\u0000${key}\u0000${ql}`, () => computeStateFields(key, ql))];
 }
 
-function computeStateFields(type: string | undefined, ql: QueryLanguage): FieldInfo[] {
+function computeStateFields(key: string, ql: QueryLanguage): FieldInfo[] {
   const defs = schemaDefinitions();
-  const known = type !== undefined && defs[`${type}.${ql}`] !== undefined && stateTypes(defs).includes(type);
-  const allowed = new Set(
-    type === undefined ? namesOf(defs, 'state') : known ? namesOf(defs, `${type}.${ql}`) : stateTypes(defs).flatMap((t) => namesOf(defs, `${t}.${ql}`)),
-  );
+  const allowed = new Set(key === '' ? namesOf(defs, 'state') : key === '*' ? stateTypes(defs).flatMap((t) => namesOf(defs, `${t}.${ql}`)) : namesOf(defs, `${key}.${ql}`));
   const out: FieldInfo[] = [];
   for (const x of FIELD_LIST) {
     if (!allowed.has(x.name)) continue;
     const info = stateFieldFacts(x);
-    out.push(type === 'Map' && x.name === 'Parameters' ? { ...info, deprecated: 'Use ItemSelector.' } : info);
+    out.push(key === 'Map' && x.name === 'Parameters' ? { ...info, deprecated: 'Use ItemSelector.' } : info);
   }
   return out;
 }
