@@ -7,7 +7,7 @@
 import type { StateMachine } from '../model/model.js';
 import { sitesOf, type JsonataSite } from './sites.js';
 import { analyzeJsonata, analyzeJsonataString, expressionText, type JsonataAnalysis } from './jsonata.js';
-import { hasPlaceholder, replacePlaceholders } from './placeholder.js';
+import { hasPlaceholder, replacePlaceholders } from '../parse/placeholder.js';
 
 export interface AnalyzedJsonata {
   site: JsonataSite;

@@ -6,7 +6,7 @@
  */
 import type { Document } from '../parse/document.js';
 import type { Path, QueryLanguage } from '../types.js';
-import { isPlaceholder } from '../lang/placeholder.js';
+import { isPlaceholder } from '../parse/placeholder.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };

@@ -9,8 +9,8 @@
  */
 import type { Node as TreeNode } from 'jsonc-parser';
 import type { Path, PathSegment, Position, Range } from '../types.js';
-import { getJsonTree, findJsonSyntaxError, countJsonKeys } from './json.js';
-import { validJsonTree } from './json-tree.js';
+import { countJsonKeys } from './json-chars.js';
+import { getJsonTree, validJsonTree } from './json-tree.js';
 import { JsonLocator } from './json-locate.js';
 
 export type { TreeNode };
@@ -347,7 +347,6 @@ export function depthExceeds(value: unknown, limit: number): boolean {
   return walk(value, 0);
 }
 
-export { findJsonSyntaxError };
 
 /** Sorted, overlapping spans merged. */
 function mergeSpans(spans: readonly { offset: number; length: number }[] | undefined): { offset: number; length: number }[] {
