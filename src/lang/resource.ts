@@ -17,6 +17,7 @@
 import { hasPlaceholder, isPlaceholder, replacePlaceholders } from '../parse/placeholder.js';
 import { SDK_SERVICES, UNSUPPORTED_SDK_ACTIONS, UNSUPPORTED_SDK_SERVICES } from './sdk-services.js';
 import { closest } from './suggest.js';
+import { memo } from '../memo.js';
 
 export type Pattern = '' | '.sync' | '.sync:2' | '.waitForTaskToken';
 
@@ -184,18 +185,8 @@ function partFits(part: string, re: RegExp, chars?: RegExp): boolean {
 
 const hasHole = (s: string | undefined) => s !== undefined && s.includes(HOLE);
 
-const CACHE_LIMIT = 2000;
-const cache = new Map<string, ResourceInfo>();
-
 /** Parses and checks a Task Resource (cached: the same resources recur; callers must not modify the result). */
-export function classifyResource(resource: string): ResourceInfo {
-  const hit = cache.get(resource);
-  if (hit) return hit;
-  const info = classifyUncached(resource);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(resource, info);
-  return info;
-}
+export const classifyResource: (resource: string) => ResourceInfo = memo(classifyUncached, 2000);
 
 function classifyUncached(resource: string): ResourceInfo {
   if (isPlaceholder(resource as unknown)) return { kind: 'unknown', problems: [] };
