@@ -3,6 +3,8 @@
  * Builds the extension for packaging:
  *   out/extension.js          the client (CommonJS, `vscode` external)
  *   server/lsp/server.mjs     the whole asl-lint language server, bundled from ../src/lsp/bin.ts
+ *                             through server-entry.mjs, which first hands src/lazy.ts the
+ *                             packages it loads on first use (bundled-packages.mjs)
  *   server/package.json       the asl-lint version the server reports
  *   schemas/                  the schemas the engine reads at run time: asl.schema.json,
  *                             asl-lint.config.schema.json, and the generated ajv validators

@@ -2,4 +2,4 @@
  * The placeholder grammar for the language checks and rules; it lives in the parse layer
  * (src/parse/placeholder.ts), which substitution and the model need too.
  */
-export { hasPlaceholder, isPlaceholder, replacePlaceholders } from '../parse/placeholder.js';
+export { hasPlaceholder, isPlaceholder } from '../parse/placeholder.js';

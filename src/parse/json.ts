@@ -42,7 +42,7 @@ const MESSAGES: Record<string, string> = {
 const STOP = new Error('first syntax error found');
 
 /** The first syntax error, located and described for a person. */
-export function findJsonSyntaxError(text: string): SyntaxProblem {
+function findJsonSyntaxError(text: string): SyntaxProblem {
   let first: SyntaxProblem | undefined;
   try {
     jsonc.visit(
