@@ -6,7 +6,7 @@
  *
  * Why: ranges need the tree, and on a 2,000-state definition with one diagnostic the tree was
  * most of the time an editor waits for its diagnostics. Text that does not parse still goes
- * through jsonc-parser, whose tree tolerates errors.
+ * through jsonc-parser, whose tree tolerates errors (getJsonTree, below).
  */
 import type { Node as TreeNode, ParseError } from 'jsonc-parser';
 import { jsonc } from './jsonc.js';
