@@ -8,7 +8,7 @@ import { closest } from '../lang/suggest.js';
 import { globTooComplex } from '../glob-limit.js';
 import { FileReadError, MAX_CONFIG_FILE_BYTES, readRegularFile } from '../read-file.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy.js';
 import type { RuleSetting } from '../engine/engine.js';
 import type { StateMachineType } from '../types.js';
 import { allRules } from '../../rules/index.js';
@@ -42,9 +42,9 @@ export class ConfigError extends Error {}
 
 const NAMES = ['asl-lint.config.json', '.asl-lint.json', 'package.json'];
 // Loaded only when a configuration exists: a run without one does not pay for them.
-const require = createRequire(import.meta.url);
-const loadAjv = (): typeof import('ajv').Ajv => require('ajv').Ajv;
-const loadPicomatch = (): typeof import('picomatch') => require('picomatch');
+const loadAjvModule = lazyPackage<typeof import('ajv')>('ajv');
+const loadAjv = (): typeof import('ajv').Ajv => loadAjvModule().Ajv;
+const loadPicomatch = lazyPackage<typeof import('picomatch')>('picomatch');
 
 let validator: ((v: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
 

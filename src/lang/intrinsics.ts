@@ -12,6 +12,7 @@
  * argument types are checked here as warnings (see `checkArguments`).
  */
 import { parseJsonPath, type JsonPathInfo } from './jsonpath.js';
+import { memo } from '../memo.js';
 
 export interface Range {
   start: number;
@@ -49,18 +50,8 @@ export function looksLikeIntrinsicCall(s: string): boolean {
   return /^\s*(?:[A-Za-z_]\w*(?:\.\w+)+\s*|[A-Za-z_]\w*)\(/.test(s);
 }
 
-const CACHE_LIMIT = 5000;
-const cache = new Map<string, IntrinsicParse>();
-
 /** Parses a whole intrinsic function call. Results are cached; callers must not modify them. */
-export function parseIntrinsic(s: string): IntrinsicParse {
-  const hit = cache.get(s);
-  if (hit) return hit;
-  const parsed = parseUncached(s);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(s, parsed);
-  return parsed;
-}
+export const parseIntrinsic: (s: string) => IntrinsicParse = memo(parseUncached, 5000);
 
 function parseUncached(s: string): IntrinsicParse {
   const p = new Parser(s);

@@ -19,7 +19,8 @@
  *   not exist."
  * Undefined variables (`$phone`) and unknown `$states` members are accepted by AWS.
  */
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy.js';
+import { memo } from '../memo.js';
 
 export interface Located {
   /** Range inside the expression text (between the delimiters). */
@@ -78,51 +79,20 @@ interface JsonataNode {
 
 type JsonataFactory = (expr: string) => { ast(): JsonataNode };
 
-let factory: JsonataFactory | undefined;
-
-function loadJsonata(): JsonataFactory {
-  if (!factory) {
-    const require = createRequire(import.meta.url);
-    factory = require('jsonata') as JsonataFactory;
-  }
-  return factory;
-}
+const loadJsonata = lazyPackage<JsonataFactory>('jsonata');
 
 const CACHE_LIMIT = 5000;
 
 /**
- * A bounded memo (the oldest entry goes first). One per key space: a whole `{% ... %}` string
- * and the expression between its delimiters are different keys even when their text is the same
- * (`{% $x %}` as an expression is a syntax error; as a string it is `$x`), and one shared map
- * answered one with the other's analysis.
- */
-class Memo {
-  private readonly map = new Map<string, JsonataAnalysis>();
-  get(key: string, compute: () => JsonataAnalysis): JsonataAnalysis {
-    const hit = this.map.get(key);
-    if (hit) return hit;
-    const result = compute();
-    if (this.map.size >= CACHE_LIMIT) this.map.delete(this.map.keys().next().value as string);
-    this.map.set(key, result);
-    return result;
-  }
-}
-
-const byString = new Memo();
-const byExpression = new Memo();
-
-/**
  * Analyses a whole `{% ... %}` string. Cached by the string itself, which is the very string object
- * the document holds, so the lookup does not rehash a fresh substring each time.
+ * the document holds, so the lookup does not rehash a fresh substring each time. A memo of its own:
+ * a whole string and the expression between its delimiters are different keys even when their
+ * text is the same (`{% $x %}` as an expression is a syntax error; as a string it is `$x`).
  */
-export function analyzeJsonataString(value: string): JsonataAnalysis {
-  return byString.get(value, () => analyzeUncached(expressionText(value)));
-}
+export const analyzeJsonataString: (value: string) => JsonataAnalysis = memo((value: string) => analyzeUncached(expressionText(value)), CACHE_LIMIT);
 
 /** Parses and analyses one expression (the text between the delimiters). */
-export function analyzeJsonata(expr: string): JsonataAnalysis {
-  return byExpression.get(expr, () => analyzeUncached(expr));
-}
+export const analyzeJsonata: (expr: string) => JsonataAnalysis = memo(analyzeUncached, CACHE_LIMIT);
 
 /**
  * Brackets (`(`, `[`, `{`) nested deeper than this are not parsed: the jsonata parser and the
