@@ -33,16 +33,9 @@ export const LAYERS: readonly { name: string; prefixes: string[] }[] = [
  * added and when one listed here no longer exists, so the list can only shrink.
  */
 const KNOWN_VIOLATIONS: readonly string[] = [
-  'src/engine/engine.ts (engine) -> rules/index.ts (rules)',
-  'src/graph/source.ts (run and graph) -> src/index.ts (entry)',
-  'src/lint-file.ts (api) -> src/index.ts (entry)',
-  'src/lsp/analysis.ts (cli and lsp) -> src/index.ts (entry)',
   'src/model/model.ts (model) -> src/lang/placeholder.ts (lang)',
 ];
 const KNOWN_CYCLES: readonly string[] = [
-  'src/cli/graph.ts <-> src/cli/main.ts <-> src/cli/run-command.ts',
-  'src/engine/directives.ts <-> src/engine/engine.ts',
-  'src/index.ts <-> src/lint-file.ts',
   'src/parse/document.ts <-> src/parse/json.ts',
 ];
 
@@ -51,15 +44,7 @@ const KNOWN_CYCLES: readonly string[] = [
  * else gets rules and their metadata from there (the engine is handed them).
  */
 const CATALOGUE_BINDERS: readonly string[] = ['src/api.ts'];
-const KNOWN_CATALOGUE_IMPORTERS: readonly string[] = [
-  'src/cli/formatters/sarif.ts',
-  'src/cli/main.ts',
-  'src/config/config.ts',
-  'src/docs.ts',
-  'src/engine/engine.ts',
-  'src/index.ts',
-  'src/lsp/hover.ts',
-];
+const KNOWN_CATALOGUE_IMPORTERS: readonly string[] = [];
 
 function sources(dir: string): string[] {
   const out: string[] = [];
