@@ -131,6 +131,13 @@ describe('architecture: the import graph keeps the documented layers', () => {
     expect(cycles(new Map([['a', ['b']], ['b', ['a']], ['c', ['a']]]))).toEqual(['a <-> b']);
   });
 
+  it('documents the layers as LAYERS states them (docs/architecture.md, "Layers")', () => {
+    const md = readFileSync(join(ROOT, 'docs', 'architecture.md'), 'utf8');
+    const section = md.slice(md.indexOf('## Layers'), md.indexOf('\n## ', md.indexOf('## Layers') + 1));
+    const rows = [...section.matchAll(/^\| ([a-z ]+) \| (`.*`) \|$/gm)].map((m) => ({ name: m[1], prefixes: [...m[2].matchAll(/`([^`]+)`/g)].map((p) => p[1]) }));
+    expect(rows).toEqual(LAYERS);
+  });
+
   it('puts every source file in a layer', () => {
     expect([...graph.keys()].filter((f) => layerOf(f) < 0)).toEqual([]);
   });
