@@ -78,7 +78,7 @@ function validateConfig(value: unknown, file: string): ConfigFile {
 let knownRules: Set<string> | undefined;
 
 /** Rule ids and AWS codes a configuration, a directive or --rule may name. */
-export function ruleNames(): ReadonlySet<string> {
+function ruleNames(): ReadonlySet<string> {
   knownRules ??= new Set(Object.values(rulesMeta).flatMap((m) => [m.id, m.code]));
   return knownRules;
 }
