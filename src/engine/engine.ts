@@ -1,7 +1,8 @@
 /**
- * Runs the rules over one document: gating by parse state, per-rule configuration, the
- * suppression AWS applies (no reachability findings where a scope has no terminal state), and a
- * stable order. Produces findings; adapters (validate, lint, CLI, LSP) shape them.
+ * Runs the rules it is handed (the catalogue, bound once by src/api.ts) over one document: gating
+ * by parse state, per-rule configuration, the suppression AWS applies (no reachability findings
+ * where a scope has no terminal state), and a stable order. Produces findings; adapters
+ * (validate, lint, CLI, LSP) shape them.
  */
 import { parse, formatForFile, DEFAULT_MAX_LENGTH, type Document, type DocumentFormat } from '../parse/index.js';
 import { buildModel, type StateMachine } from '../model/model.js';
@@ -115,28 +116,31 @@ export function analyzeDocument(doc: Document, options: EngineRun): EngineResult
     const problems: DirectiveProblem[] = [];
     const directives = collectDirectives(doc, known.isName, problems);
     kept = applyDirectives(doc, findings, directives);
+    // The engine's own findings, under the catalogue's rule objects and their settings.
     const invalidRule = known.invalidDirective;
     const invalidSeverity = invalidRule && severityFor(invalidRule, options);
-    for (const p of invalidRule && invalidSeverity ? problems : []) {
-      kept.push({
-        rule: invalidRule!,
-        code: invalidRule!.meta.code,
-        severity: invalidSeverity!,
-        message: p.message,
-        location: formatLocation(p.path),
-        path: p.path,
-        part: 'value',
-        span: p.span,
-        order: rules.length * 1e7 + seq++,
-      });
+    if (invalidRule && invalidSeverity) {
+      for (const p of problems) {
+        kept.push({
+          rule: invalidRule,
+          code: invalidRule.meta.code,
+          severity: invalidSeverity,
+          message: p.message,
+          location: formatLocation(p.path),
+          path: p.path,
+          part: 'value',
+          span: p.span,
+          order: rules.length * 1e7 + seq++,
+        });
+      }
     }
-    const unusedRule = known.unusedDirective;
-    const unusedSeverity = options.reportUnusedDirectives && unusedRule ? severityFor(unusedRule, options) : undefined;
-    if (unusedSeverity) {
+    const unusedRule = options.reportUnusedDirectives ? known.unusedDirective : undefined;
+    const unusedSeverity = unusedRule && severityFor(unusedRule, options);
+    if (unusedRule && unusedSeverity) {
       for (const r of unusedDirectiveReports(directives)) {
         kept.push({
-          rule: unusedRule!,
-          code: unusedRule!.meta.code,
+          rule: unusedRule,
+          code: unusedRule.meta.code,
           severity: unusedSeverity,
           message: r.message,
           location: formatLocation(r.path),
