@@ -11,7 +11,7 @@ export default defineRule({
     severity: 'WARNING',
     description: 'A template definition that cannot be checked, or a definition file a template names that cannot be read.',
     rationale:
-      'A state machine whose definition is in S3, built by an intrinsic function or HCL expression asl-lint cannot evaluate, or missing, passes unchecked: a warning says so, so a clean run does not claim more than it checked. A definition file the template names that cannot be read (missing, not a regular file, outside the project folder) is an error, as the deployment would fail. Reported on templates (lintFile(), the CLI, the editor), never by lint() or validate() on a definition.',
+      'A state machine whose definition is in S3, built by an intrinsic function or HCL expression asl-lint cannot evaluate, or missing, passes unchecked: a warning says so, so a clean run does not claim more than it checked. A definition file the template names that cannot be read (missing, not a regular file, outside the project folder) is an error: that file is what would be deployed, and it cannot be read. Reported on templates (lintFile(), the CLI, the editor), never by lint() or validate() on a definition.',
     sources: ['ours (what asl-lint could not read); AWS CloudFormation reads DefinitionUri/DefinitionS3Location at deployment'],
     examples: {
       valid: [
