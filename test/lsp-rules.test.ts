@@ -1,4 +1,4 @@
-/** LSP hover on a diagnostic names its rule from the API's rulesMeta, the metadata-only rules too (issue 11). */
+/** The editor and the rule catalogue (issue 11): hover names a diagnostic's rule from the API's rulesMeta, the metadata-only rules too; template-definition settings apply. */
 import { describe, expect, it } from 'vitest';
 import type { MarkupContent } from 'vscode-languageserver';
 import { analyzeTextDocument } from '../src/lsp/analysis.js';
@@ -22,5 +22,18 @@ describe('hover names the rule behind a diagnostic', () => {
     expect(hoverAt(text, '"asl-lint-disable')).toMatch(
       /^\*\*invalid-disable-directive\*\* \(LINT_INVALID_DIRECTIVE\): An asl-lint directive that is not one asl-lint knows, or names a rule that does not exist\./m,
     );
+  });
+});
+
+describe('the editor applies template-definition settings as the CLI does', () => {
+  const S3 = 'Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionS3Location:\n        Bucket: b\n        Key: k.json\n';
+  const codes = (rules: Record<string, 'off' | 'warn' | 'error'>) =>
+    analyzeTextDocument({ uri: 'untitled:template.yaml', languageId: 'yaml', version: 1, getText: () => S3 }, { rules })?.lint.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.code} ${d.rule}`) ?? 'no analysis';
+
+  it('reported by default, off and error by setting', () => {
+    expect(codes({})).toEqual(['4:6 WARNING LINT_NOT_CHECKABLE template-definition']);
+    // Off, nothing is left to show: a template with no problem and no definition gets no analysis.
+    expect(codes({ 'template-definition': 'off' })).toBe('no analysis');
+    expect(codes({ 'template-definition': 'error' })).toEqual(['4:6 ERROR LINT_NOT_CHECKABLE template-definition']);
   });
 });
