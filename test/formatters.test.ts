@@ -66,6 +66,9 @@ describe('sarif', () => {
     const only = JSON.parse(sarif.format(files, { ...ctx, rulesMeta: { 'transition-target': rulesMeta['transition-target'] } })).runs[0];
     expect(only.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['transition-target']);
     expect(only.results.map((r: { ruleIndex?: number }) => r.ruleIndex)).toEqual([undefined, 0, undefined]);
+    // Called from JavaScript without rulesMeta: no rule list, no crash.
+    const none = JSON.parse(sarif.format(files, { colors: ctx.colors, cwd: ctx.cwd } as typeof ctx)).runs[0];
+    expect([none.tool.driver.rules, none.results.length]).toEqual([[], 3]);
   });
 });
 

@@ -15,8 +15,9 @@ const DOCS = ruleDocsUrl();
 const HOME = DOCS?.replace(/#.*$/, '');
 
 /** The rule catalogue as SARIF reporting descriptors, from the metadata the formatter receives. */
-function catalogue(rulesMeta: FormatContext['rulesMeta']): ReportingDescriptor[] {
-  return Object.values(rulesMeta).map(
+function catalogue(rulesMeta: FormatContext['rulesMeta'] | undefined): ReportingDescriptor[] {
+  // A caller from JavaScript may pass no rulesMeta: a log with no rule list (and no ruleIndex), still valid SARIF.
+  return Object.values(rulesMeta ?? {}).map(
     (m: RuleMeta): ReportingDescriptor => ({
       id: m.id,
       name: m.id,
@@ -43,7 +44,7 @@ function uri(path: string): string {
 }
 
 /** SARIF needs the whole run in one document: it keeps only its Result objects, not the files' results. */
-function sarifCollector(rulesMeta: FormatContext['rulesMeta']): { add(file: FileResult): void; log(): Log } {
+function sarifCollector(rulesMeta: FormatContext['rulesMeta'] | undefined): { add(file: FileResult): void; log(): Log } {
   const rules = catalogue(rulesMeta);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const out: Result[] = [];
