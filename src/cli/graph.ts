@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Graph } from '../graph/graph.js';
 import type { MachineGraph } from '../graph/source.js';
 import { EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
-import type { Io, Outcome } from './main.js';
+import type { Io, Outcome } from './io.js';
 
 const FORMATS = ['mermaid', 'dot', 'svg'] as const;
 type GraphFormat = (typeof FORMATS)[number];

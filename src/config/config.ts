@@ -11,8 +11,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { lazyPackage } from '../lazy.js';
 import type { RuleSetting } from '../engine/engine.js';
 import type { StateMachineType } from '../types.js';
-import { allRules } from '../../rules/index.js';
-import { invalidDirectiveRule, unusedDirectiveRule } from '../engine/directives.js';
+import { rulesMeta } from '../api.js';
 import { packageRoot } from '../paths.js';
 
 export interface ConfigFile {
@@ -79,14 +78,8 @@ function validateConfig(value: unknown, file: string): ConfigFile {
 let knownRules: Set<string> | undefined;
 
 /** Rule ids and AWS codes a configuration, a directive or --rule may name. */
-export function ruleNames(): ReadonlySet<string> {
-  if (!knownRules) {
-    knownRules = new Set(allRules.flatMap((r) => [r.meta.id, r.meta.code]));
-    for (const r of [unusedDirectiveRule, invalidDirectiveRule]) {
-      knownRules.add(r.meta.id);
-      knownRules.add(r.meta.code);
-    }
-  }
+function ruleNames(): ReadonlySet<string> {
+  knownRules ??= new Set(Object.values(rulesMeta).flatMap((m) => [m.id, m.code]));
   return knownRules;
 }
 

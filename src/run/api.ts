@@ -4,7 +4,7 @@
  * Definitions are checked first by the same analysis validate() runs: a definition AWS refuses is
  * refused here with AWS's diagnostics (InvalidDefinitionError), never run.
  */
-import { analyze } from '../engine/engine.js';
+import { analyze } from '../api.js';
 import { findStateAnywhere, isObject, type Json, type JsonObject, type StateMachine } from '../model/model.js';
 import type { StateMachineType } from '../types.js';
 import { InvalidDefinitionError, RunUsageError, StatesError } from './errors.js';
