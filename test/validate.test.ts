@@ -166,23 +166,39 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
     expect(lint(text).diagnostics.map((d) => d.code)).not.toContain('INTERNAL_ERROR');
   };
 
-  it('2,500 nested intrinsic calls: SCHEMA_VALIDATION_FAILED at the field, the call past the limit named', () => {
+  it('2,500 nested intrinsic calls: not read, a LINT_INTRINSIC_NOT_READ warning at the call past the limit; validate() says OK (AWS\'s answer unknown)', () => {
     let e = '$.x';
     for (let i = 0; i < 2500; i++) e = `States.Array(${e})`;
     const text = machine({ Type: 'Pass', Parameters: { 'a.$': e } });
-    expect(validate(text)).toEqual({
-      result: 'FAIL',
-      diagnostics: [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call", location: '/States/A/Parameters' }],
-      truncated: false,
-    });
-    const [d, ...rest] = lint(text).diagnostics;
-    expect(rest).toEqual([]);
-    expect(d.message).toBe(
-      "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call. Intrinsic functions are nested more than 100 deep here; Step Functions documents at most 10 nested calls in one field.",
-    );
+    expect(validate(text)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
+    const r = lint(text);
+    expect(r.result).toBe('OK');
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.location, d.message])).toEqual([
+      [
+        'LINT_INTRINSIC_NOT_READ',
+        'WARNING',
+        '/States/A/Parameters',
+        "The value for the field 'a.$' was not checked: intrinsic functions are nested more than 100 deep here; Step Functions documents at most 10 nested calls in one field.",
+      ],
+    ]);
+    const [d] = r.diagnostics;
     // The 101st call from the outside.
     expect(d.offset).toBe(text.indexOf('States.Array') + 100 * 'States.Array('.length);
     expect(text.slice(d.offset, d.offset + d.length)).toBe('States.Array');
+    // A known AWS refusal in the same definition still fails validate(): only the unread value is a warning.
+    const both = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Parameters: { 'a.$': e, 'b.$': "States.Nope($.x)" }, End: true } } });
+    expect(validate(both).diagnostics.map((x) => [x.severity, x.code, x.location])).toEqual([['ERROR', 'SCHEMA_VALIDATION_FAILED', '/States/A/Parameters']]);
+    expect(lint(both).diagnostics.map((x) => x.code).sort()).toEqual(['LINT_INTRINSIC_NOT_READ', 'SCHEMA_VALIDATION_FAILED']);
+  });
+
+  it('101 nested intrinsic calls: the first count past the limit is the warning (and nothing at 100)', () => {
+    const nest = (n: number) => {
+      let e = '$.x';
+      for (let i = 0; i < n; i++) e = `States.Array(${e})`;
+      return machine({ Type: 'Pass', Parameters: { 'a.$': e } });
+    };
+    expect(lint(nest(101)).diagnostics.map((d) => d.code)).toEqual(['LINT_INTRINSIC_NOT_READ']);
+    expect(lint(nest(100)).diagnostics.map((d) => d.code)).toEqual(['LINT_INTRINSIC_ARGUMENTS']);
   });
 
   it('100 nested intrinsic calls are read (a warning past the documented 10, no error)', () => {
@@ -191,21 +207,36 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
     expect(validate(machine({ Type: 'Pass', Parameters: { 'a.$': e } })).result).toBe('OK');
   });
 
-  it('JSONata brackets nested past MAX_JSONATA_NESTING: INVALID_JSONATA_EXPRESSION at the bracket past it', () => {
+  it('JSONata brackets nested past MAX_JSONATA_NESTING: not read, a LINT_JSONATA_NOT_READ warning at the bracket past it; validate() says OK', () => {
     for (const [open, close] of [['(', ')'], ['[', ']'], ['$string(', ')']]) {
       const text = machine({ Type: 'Pass', Output: `{% ${open.repeat(2500)}1${close.repeat(2500)} %}` }, { QueryLanguage: 'JSONata' });
-      expect(validate(text).diagnostics).toEqual([{ severity: 'ERROR', code: 'INVALID_JSONATA_EXPRESSION', message: 'The expression nests brackets more than 200 deep', location: '/States/A/Output' }]);
-      const [d] = lint(text).diagnostics;
-      expect(d.offset).toBe(text.indexOf('{% ') + 3 + open.length * 200 + open.length - 1);
+      expect(validate(text)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
+      const r = lint(text);
+      expect(r.result).toBe('OK');
+      expect(r.diagnostics.map((d) => [d.code, d.severity, d.location, d.message, d.length])).toEqual([
+        ['LINT_JSONATA_NOT_READ', 'WARNING', '/States/A/Output', 'The expression was not checked: the expression nests brackets more than 200 deep.', 1],
+      ]);
+      expect(r.diagnostics[0].offset).toBe(text.indexOf('{% ') + 3 + open.length * 200 + open.length - 1);
     }
     const ok = machine({ Type: 'Pass', Output: `{% ${'('.repeat(200)}1${')'.repeat(200)} %}` }, { QueryLanguage: 'JSONata' });
     expect(validate(ok).result).toBe('OK');
+    expect(lint(ok).diagnostics).toEqual([]);
+    // A known refusal beside it still fails validate().
+    const both = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Output: `{% ${'('.repeat(201)}1${')'.repeat(201)} %}`, Assign: { x: '{% 1 + %}' }, End: true } } });
+    expect(validate(both).diagnostics).toEqual([{ severity: 'ERROR', code: 'INVALID_JSONATA_EXPRESSION', message: 'Unexpected end of expression', location: '/States/A/Assign/x' }]);
+    expect(lint(both).diagnostics.map((d) => [d.code, d.location])).toEqual([
+      ['LINT_JSONATA_NOT_READ', '/States/A/Output'],
+      ['LINT_VARIABLE_UNUSED', '/States/A/Assign'],
+      ['INVALID_JSONATA_EXPRESSION', '/States/A/Assign/x'],
+    ]);
   });
 
-  it('a JSONata chain of 20,000 operators: INVALID_JSONATA_EXPRESSION, not a crash', () => {
-    const text = machine({ Type: 'Pass', Output: `{% ${Array.from({ length: 20000 }, () => '1').join(' + ')} %}` }, { QueryLanguage: 'JSONata' });
-    expect(validate(text).diagnostics).toEqual([
-      { severity: 'ERROR', code: 'INVALID_JSONATA_EXPRESSION', message: 'The expression is too deeply nested to be read (the stack ran out)', location: '/States/A/Output' },
+  it('a JSONata chain of 20,000 operators: not read (the stack ran out), a LINT_JSONATA_NOT_READ warning over the expression, not a crash', () => {
+    const expr = Array.from({ length: 20000 }, () => '1').join(' + ');
+    const text = machine({ Type: 'Pass', Output: `{% ${expr} %}` }, { QueryLanguage: 'JSONata' });
+    expect(validate(text)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
+    expect(lint(text).diagnostics.map((d) => [d.code, d.severity, d.location, d.message, d.offset, d.length])).toEqual([
+      ['LINT_JSONATA_NOT_READ', 'WARNING', '/States/A/Output', 'The expression was not checked: the expression is too deeply nested to be read (the stack ran out).', text.indexOf('{% ') + 2, expr.length + 2],
     ]);
   });
 
