@@ -272,22 +272,27 @@ describe('oversized input is refused before parsing (issue 9)', () => {
     expect(lint(text, { maxLength: text.length }).diagnostics.map((d) => d.code)).toEqual(['INVALID_JSON_DESCRIPTION']);
   });
 
-  it('lint(): YAML past 2 MiB by default, JSON past 10 MiB', () => {
+  it('lint(): YAML past 2 MiB by default, JSON past 4 MiB (a JSONata-heavy 10 MiB took 56 s and 839 MB)', () => {
     const yaml = 'StartAt: A\n' + '#'.repeat(2 * 1_048_576);
     expect(lint(yaml, { format: 'yaml' }).diagnostics.map((d) => d.message)).toEqual([tooLarge(yaml.length, 2_097_152, 'YAML')]);
-    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(10 * 1_048_576 + 1, ' ');
-    expect(lint(json).diagnostics.map((d) => d.message)).toEqual([tooLarge(json.length, 10_485_760, 'JSON')]);
+    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(4 * 1_048_576 + 1, ' ');
+    expect(lint(json).diagnostics.map((d) => d.message)).toEqual([tooLarge(json.length, 4_194_304, 'JSON')]);
+    // At the limit it is read: one DEFINITION_TOO_LARGE for AWS's own 1 MiB limit, nothing else.
+    const atLimit = json.slice(0, -1);
+    expect(lint(atLimit).diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['DEFINITION_TOO_LARGE', 'The definition is 4,194,304 characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.'],
+    ]);
   });
 
-  it('validate(): the same refusal past 10 MiB, in AWS\'s response shape and wording', () => {
-    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(10 * 1_048_576 + 1, ' ');
+  it('validate(): the same refusal past 4 MiB, in AWS\'s response shape and wording', () => {
+    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(4 * 1_048_576 + 1, ' ');
     expect(validate(json)).toEqual({
       result: 'FAIL',
       diagnostics: [
         {
           severity: 'ERROR',
           code: 'DEFINITION_TOO_LARGE',
-          message: 'The definition is 10,485,761 characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.',
+          message: 'The definition is 4,194,305 characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.',
         },
       ],
       truncated: false,
