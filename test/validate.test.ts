@@ -257,6 +257,19 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
   });
 });
 
+describe('ERRORs only where AWS is known to refuse (issue 9/10 leftovers)', () => {
+  it('a control character in a state name: a LINT_STATE_NAME_CHARACTERS warning (AWS not measured); validate() says OK; an empty or 81-character name stays INVALID_STATE_NAME', () => {
+    const text = '{"StartAt": "A\\tB", "States": {"A\\tB": {"Type": "Succeed"}}}';
+    expect(validate(text)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
+    expect(lint(text).diagnostics.map((d) => [d.code, d.severity, d.location, d.message, d.offset, d.length])).toEqual([
+      ['LINT_STATE_NAME_CHARACTERS', 'WARNING', '/States/A\tB', "State 'A\\tB' contains a control character; use printable characters only", 31, 6],
+    ]);
+    const long = 'A'.repeat(81);
+    expect(validate(`{"StartAt": "${long}", "States": {"${long}": {"Type": "Succeed"}}}`).diagnostics.map((d) => d.code)).toEqual(['INVALID_STATE_NAME']);
+    expect(validate('{"StartAt": "", "States": {"": {"Type": "Succeed"}}}').diagnostics.map((d) => d.code)).toContain('INVALID_STATE_NAME');
+  });
+});
+
 describe('oversized input is refused before parsing (issue 9)', () => {
   const tooLarge = (n: number, limit: number, format: string) =>
     `The definition is ${n.toLocaleString('en-US')} characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow. It was not checked further: asl-lint reads at most ${limit.toLocaleString('en-US')} characters of ${format} (the maxLength option).`;
