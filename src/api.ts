@@ -95,7 +95,7 @@ export interface LintOptions {
   reportUnusedDirectives?: boolean;
   /**
    * Texts longer than this many characters are not read: one DEFINITION_TOO_LARGE error, and
-   * nothing else is checked. Default 10,485,760 for JSON (ten times AWS's limit), 2,097,152 for
+   * nothing else is checked. Default 4,194,304 for JSON (four times AWS's limit), 2,097,152 for
    * YAML (reading YAML costs about 100 bytes per character).
    */
   maxLength?: number;

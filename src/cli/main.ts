@@ -223,7 +223,7 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
 
   let stdout = diffs.join('') + output;
   if (options.outputFile !== undefined) {
-    writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output);
+    writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output, io.cwd);
     stdout = diffs.join('');
   }
   // The fixes last: a run that ends with exit 2 (a file that cannot be fixed, a report that cannot be written) changed no file.

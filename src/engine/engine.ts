@@ -33,7 +33,7 @@ export interface EngineOptions {
   awsOnly?: boolean;
   /**
    * Texts longer than this are refused before parsing, with DEFINITION_TOO_LARGE (default:
-   * DEFAULT_MAX_LENGTH of the format, 10 MiB for JSON, 2 MiB for YAML).
+   * DEFAULT_MAX_LENGTH of the format, 4 MiB for JSON, 2 MiB for YAML).
    */
   maxLength?: number;
 }

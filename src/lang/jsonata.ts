@@ -30,6 +30,12 @@ export interface Located {
 
 export interface JsonataSyntaxError extends Located {
   message: string;
+  /**
+   * The expression was not read because it passes our own bound on work (brackets nested past
+   * MAX_JSONATA_NESTING, or the stack ran out), not because it is known not to parse: AWS's
+   * answer is unknown, so this is a warning, not INVALID_JSONATA_EXPRESSION.
+   */
+  notRead?: true;
 }
 
 export interface JsonataCall extends Located {
@@ -98,7 +104,7 @@ export const analyzeJsonata: (expr: string) => JsonataAnalysis = memo(analyzeUnc
  * Brackets (`(`, `[`, `{`) nested deeper than this are not parsed: the jsonata parser and the
  * analysis below recurse once per level, and around 2,000 levels the stack overflows (where
  * exactly depends on the caller's stack: the CLI, the LSP and a test differ). The expression is
- * refused as INVALID_JSONATA_EXPRESSION at the bracket past the limit.
+ * not read: a warning (LINT_JSONATA_NOT_READ, AWS's answer unknown) at the bracket past the limit.
  */
 export const MAX_JSONATA_NESTING = 200;
 
@@ -126,13 +132,13 @@ function tooDeepAt(expr: string, limit: number): number {
 function analyzeUncached(expr: string): JsonataAnalysis {
   const empty: JsonataAnalysis = { topLevel: [], states: [], variables: [], calls: [] };
   const deep = tooDeepAt(expr, MAX_JSONATA_NESTING);
-  if (deep >= 0) return { ...empty, error: { message: `The expression nests brackets more than ${MAX_JSONATA_NESTING} deep`, start: deep, end: deep + 1 } };
+  if (deep >= 0) return { ...empty, error: { message: `The expression nests brackets more than ${MAX_JSONATA_NESTING} deep`, start: deep, end: deep + 1, notRead: true } };
   try {
     return analyzeParsed(expr, empty);
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     // The stack ran out all the same (a chain of thousands of operators): refused as a whole.
-    return { ...empty, error: { message: 'The expression is too deeply nested to be read (the stack ran out)', start: 0, end: expr.length } };
+    return { ...empty, error: { message: 'The expression is too deeply nested to be read (the stack ran out)', start: 0, end: expr.length, notRead: true } };
   }
 }
 
