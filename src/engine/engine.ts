@@ -9,6 +9,7 @@ import { formatLocation } from '../model/location.js';
 import type { Path, Severity, StateMachineType, Fix } from '../types.js';
 import type { Report, Rule } from './rule.js';
 import { allRules } from '../../rules/index.js';
+import { fixerFor } from '../fix/edits.js';
 import { applyDirectives, collectDirectives, invalidDirectiveRule, unusedDirectiveReports, unusedDirectiveRule, type DirectiveProblem } from './directives.js';
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'WARNING' | 'ERROR';
@@ -70,6 +71,7 @@ export function analyzeDocument(doc: Document, options: EngineOptions = {}): Eng
   const canModel = doc.parsed && !doc.isBlank;
   const model = canModel ? buildModel(doc) : undefined;
   let seq = 0;
+  const fixer = fixerFor(doc);
   rules.forEach((rule, ruleIndex) => {
     const setting = options.rules?.[rule.meta.id] ?? options.rules?.[rule.meta.code];
     if (setting === 'off' || (rule.meta.defaultOff && setting === undefined)) return;
@@ -81,6 +83,7 @@ export function analyzeDocument(doc: Document, options: EngineOptions = {}): Eng
       doc,
       model: model ?? buildModel(doc),
       type,
+      fixer,
       report(r: Report) {
         if (options.awsOnly && (r.code ?? rule.meta.code).startsWith('LINT_')) return;
         findings.push({
