@@ -43,7 +43,8 @@ export interface RuleMeta {
   /**
    * What its fixes are (Fix.kind): 'fix' keeps the meaning (applied by --fix); 'suggestion' changes
    * what the workflow does or guesses the author's intent (applied only with --fix-type
-   * suggestion); 'editor' quick fixes offered in the editor only. false/absent: none.
+   * suggestion); 'editor' quick fixes offered in the editor only. false/absent: none. The strongest
+   * kind the rule gives: a rule with suggestions may offer editor-only candidates beside them.
    */
   fixable?: 'fix' | 'suggestion' | 'editor' | false;
   /** 'document' rules run even when the text does not parse; others need the model. */
