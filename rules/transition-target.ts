@@ -120,24 +120,41 @@ function reportMissing(ctx: RuleContext<TransitionTargetData>, e: Edge, memo: Me
 }
 
 /**
- * Past this many edit-distance table cells (name length times name length) in one document, the
- * remaining missing targets come without the editor's three nearest names.
+ * Past this many edit-distance table cells (name length times the band compared) in one document,
+ * the remaining missing targets come without the editor's three nearest names: lint() builds every
+ * fix, and this one compares the target with every name of its scope.
  */
-export const NEAREST_CELLS = 20_000_000;
+export const NEAREST_CELLS = 2_000_000;
 
-/** Editor-only quick fixes: the three names of the scope nearest to the missing target. */
+/**
+ * Editor-only quick fixes: the three names of the scope nearest to the missing target (the first
+ * in scope order among equals). Once three are found, a name is compared only as far as it could
+ * still beat the third (a banded edit distance).
+ */
 function nearestFixes(ctx: RuleContext<TransitionTargetData>, e: Edge, candidates: readonly string[], memo: Memo): Fix[] | undefined {
   if (memo.nearestCells <= 0 || candidates.length === 0) return undefined;
-  let cost = 0;
-  for (const c of candidates) cost += (e.target.length + 1) * (c.length + 1);
-  if (cost > memo.nearestCells) return undefined;
-  memo.nearestCells -= cost;
   const target = e.target.toLowerCase();
+  const best: { c: string; dist: number }[] = [];
+  let cells = memo.nearestCells;
+  for (const c of candidates) {
+    // Beat the third strictly: among equals the earlier name stays.
+    const max = best.length < 3 ? Infinity : best[2].dist - 1;
+    if (max < 0) break;
+    cells -= (target.length + 1) * (Math.min(c.length, 2 * max + 1) + 1);
+    if (cells < 0) {
+      memo.nearestCells = 0;
+      return undefined;
+    }
+    const dist = editDistance(target, c.toLowerCase(), max);
+    if (dist > max) continue;
+    let i = best.length;
+    while (i > 0 && best[i - 1].dist > dist) i--;
+    best.splice(i, 0, { c, dist });
+    if (best.length > 3) best.pop();
+  }
+  memo.nearestCells = cells;
   const fixes: Fix[] = [];
-  for (const { c } of candidates
-    .map((c) => ({ c, dist: editDistance(target, c.toLowerCase()) }))
-    .sort((a, b) => a.dist - b.dist)
-    .slice(0, 3)) {
+  for (const { c } of best) {
     const fix = ctx.fixer.fix('editor', `Change to '${c}'`, ctx.fixer.replaceValue(e.path, c));
     if (fix) fixes.push(fix);
   }
