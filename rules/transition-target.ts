@@ -124,7 +124,7 @@ function reportMissing(ctx: RuleContext<TransitionTargetData>, e: Edge, memo: Me
  * the remaining missing targets come without the editor's three nearest names: lint() builds every
  * fix, and this one compares the target with every name of its scope.
  */
-export const NEAREST_CELLS = 2_000_000;
+export const NEAREST_CELLS = 1_000_000;
 
 /**
  * Editor-only quick fixes: the three names of the scope nearest to the missing target (the first
