@@ -1,6 +1,8 @@
+import { defineRule, type RuleData } from '../src/engine/rule.js';
 import { schemaRule } from '../src/engine/schema.js';
+import { reportWithEndFix } from './next-or-end.js';
 
-export default schemaRule({
+const rule = schemaRule({
   id: 'field-not-supported',
   fixable: 'editor',
   description: 'A state (or its Retry/ItemReader/... objects) uses a field its type does not have.',
@@ -51,4 +53,11 @@ export default schemaRule({
       },
     ],
   },
+});
+
+// The schema's findings; an unknown End or Next variant ('End.$') on a state with neither Next
+// nor End also gets the editor's `"End": true` fix.
+export default defineRule<RuleData>({
+  meta: rule.meta,
+  check: (ctx) => reportWithEndFix(ctx, 'field-not-supported', (r) => r.part === 'key' && /\b(?:End|Next)\b/.test(String(r.path[r.path.length - 1]))),
 });

@@ -7,7 +7,10 @@ import { stringSpan } from '../src/lang/text.js';
 const NAMES = Object.keys(INTRINSICS);
 const FAIL_FUNCTIONS = [...STRING_RESULT_FUNCTIONS].join(', ');
 
-export default defineRule({
+/** What this rule's diagnostics carry in `data`. */
+export type IntrinsicFunctionData = { /** The unknown function, as called. */ name: string; /** The closest known function. */ suggestion?: string };
+
+export default defineRule<IntrinsicFunctionData>({
   meta: {
     id: 'intrinsic-function',
     code: 'SCHEMA_VALIDATION_FAILED',

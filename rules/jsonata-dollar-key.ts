@@ -1,4 +1,3 @@
-import { fixOf, renameKeyEdit } from '../src/fix/edits.js';
 import { defineRule } from '../src/engine/rule.js';
 import { sitesOf } from '../src/lang/sites.js';
 
@@ -40,7 +39,7 @@ export default defineRule({
         part: 'key',
         message: `'${k.key}' is a JSONPath-style key in a JSONata state, where it is not evaluated: use the key '${plain}' with a JSONata value such as "{% $states.input.${plain || 'x'} %}".`,
         // A suggestion: the key the state sends changes. None where the plain key exists already.
-        fix: () => (plain ? fixOf(`Rename '${k.key}' to '${plain}'`, 'suggestion', renameKeyEdit(ctx.doc, k.path, plain)) : undefined),
+        fix: () => (plain ? ctx.fixer.fix('suggestion', `Rename '${k.key}' to '${plain}'`, ctx.fixer.renameKey(k.path, plain)) : undefined),
       });
     }
   },

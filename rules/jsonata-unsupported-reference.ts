@@ -2,7 +2,10 @@ import { defineRule } from '../src/engine/rule.js';
 import { analyzedJsonata, EXPRESSION_OFFSET } from '../src/lang/jsonata-sites.js';
 import { stringSpan } from '../src/lang/text.js';
 
-export default defineRule({
+/** What this rule's diagnostics carry in `data`. */
+export type UnsupportedReferenceData = { /** The whole expression the reference is in. */ expression: string };
+
+export default defineRule<UnsupportedReferenceData>({
   meta: {
     id: 'jsonata-unsupported-reference',
     code: 'UNSUPPORTED_JSONATA_EXPRESSION',

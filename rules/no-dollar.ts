@@ -1,4 +1,3 @@
-import { fixOf, renameKeyEdit } from '../src/fix/edits.js';
 import { defineRule } from '../src/engine/rule.js';
 import { templateMembers } from '../src/lang/sites.js';
 import { formatLocation } from '../src/model/location.js';
@@ -66,7 +65,7 @@ export default defineRule({
         message: `The value of '${key}' looks like ${kind}. Instead of '${key}', use '${key}.$' to evaluate it as ${kind} at runtime.`,
         // A suggestion, not a fix: the literal text becomes a lookup at run time (which can fail
         // with States.Runtime). None where 'key.$' exists already: that would write it twice.
-        fix: () => fixOf(`Rename '${key}' to '${key}.$'`, 'suggestion', renameKeyEdit(ctx.doc, memberPath, `${key}.$`)),
+        fix: () => ctx.fixer.fix('suggestion', `Rename '${key}' to '${key}.$'`, ctx.fixer.renameKey(memberPath, `${key}.$`)),
       });
     }
   },

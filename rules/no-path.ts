@@ -1,4 +1,3 @@
-import { fixOf, renameKeyEdit } from '../src/fix/edits.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { extend, isObject } from '../src/model/model.js';
 import { looksLikePath } from '../src/lang/looks.js';
@@ -75,6 +74,6 @@ function flag(ctx: RuleContext, path: Path, field: string): void {
     path,
     message: `The value of '${field}' looks like a JSONPath. Instead of '${field}', use '${twin}' to evaluate it as a JSONPath at runtime.`,
     // A suggestion: the literal becomes a lookup at run time. None where the twin exists already.
-    fix: () => fixOf(`Use '${twin}'`, 'suggestion', renameKeyEdit(ctx.doc, path, twin)),
+    fix: () => ctx.fixer.fix('suggestion', `Use '${twin}'`, ctx.fixer.renameKey(path, twin)),
   });
 }

@@ -4,7 +4,10 @@ import { formatLocation } from '../src/model/location.js';
 import type { Json } from '../src/model/model.js';
 import type { Path } from '../src/types.js';
 
-export default defineRule({
+/** What this rule's diagnostics carry in `data`. */
+export type TemplateKeyCollisionData = { /** The key both members write. */ field: string };
+
+export default defineRule<TemplateKeyCollisionData>({
   meta: {
     id: 'template-key-collision',
     code: 'SCHEMA_VALIDATION_FAILED',

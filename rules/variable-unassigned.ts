@@ -2,7 +2,10 @@ import { defineRule } from '../src/engine/rule.js';
 import { unassignedReads, variableUse } from '../src/lang/variables.js';
 import { stringSpan } from '../src/lang/text.js';
 
-export default defineRule({
+/** What this rule's diagnostics carry in `data`. */
+export type VariableUnassignedData = { variable: string };
+
+export default defineRule<VariableUnassignedData>({
   meta: {
     id: 'variable-unassigned',
     code: 'LINT_VARIABLE_UNASSIGNED',

@@ -2,7 +2,10 @@ import { defineRule } from '../src/engine/rule.js';
 import { variableNameProblem, variableUse } from '../src/lang/variables.js';
 import { formatLocation } from '../src/model/location.js';
 
-export default defineRule({
+/** What this rule's diagnostics carry in `data`. */
+export type VariableUnusedData = { variable: string };
+
+export default defineRule<VariableUnusedData>({
   meta: {
     id: 'variable-unused',
     code: 'LINT_VARIABLE_UNUSED',
