@@ -48,14 +48,15 @@ function uri(path: string): string {
   return path.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
 
-export function toSarif(results: readonly FileResult[]): Log {
-  const collector = sarifCollector();
+/** `cwd`: the working directory the results' paths are relative to (%SRCROOT%). */
+export function toSarif(results: readonly FileResult[], cwd: string): Log {
+  const collector = sarifCollector(cwd);
   for (const file of results) collector.add(file);
   return collector.log();
 }
 
 /** SARIF needs the whole run in one document: it keeps only its Result objects, not the files' results. */
-function sarifCollector(): { add(file: FileResult): void; log(): Log } {
+function sarifCollector(cwd: string): { add(file: FileResult): void; log(): Log } {
   const rules = catalogue();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const out: Result[] = [];
@@ -92,7 +93,7 @@ function sarifCollector(): { add(file: FileResult): void; log(): Log } {
     runs: [
       {
         tool: { driver: { name: 'asl-lint', version: version(), ...(HOME ? { informationUri: HOME } : {}), rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' + uri(process.cwd().replace(/^\//, '')) + '/' } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' + uri(cwd.replace(/^\//, '')) + '/' } },
         results: out,
       },
     ],
@@ -100,8 +101,9 @@ function sarifCollector(): { add(file: FileResult): void; log(): Log } {
   return { add, log };
 }
 
-const sarif = streamingFormatter(() => {
-  const collector = sarifCollector();
+const sarif = streamingFormatter((context) => {
+  // The run's working directory (the CLI's io.cwd), which the display paths are relative to.
+  const collector = sarifCollector(context.cwd);
   return {
     file(file) {
       collector.add(file);
