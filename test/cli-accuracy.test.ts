@@ -1,4 +1,4 @@
-/** Issue 10's CLI additions, run through the built binary: --list-rules and YAML on standard input. */
+/** Issue 10's CLI additions, in process through main(io): --list-rules and YAML on standard input. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,7 +1,8 @@
 /**
- * What the CLI prints for people, through the real binary: names and paths from the linted files
- * never reach the terminal as control characters (a state name holding ESC [ ... would rewrite
- * the log), in every human format and in the one-line failure messages.
+ * What the CLI prints for people: names and paths from the linted files never reach the terminal
+ * as control characters (a state name holding ESC [ ... would rewrite the log), in every human
+ * format and in the one-line failure messages. In process through main(io); the real binary for
+ * a closed pipe and a memory limit.
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -490,6 +490,23 @@ describe('the working directory is the one the run is given (main(io): io.cwd), 
   });
 });
 
+describe('main(io) run again in one process', () => {
+  it('reads the configuration files as they are at each run, found or named with --config (they were cached across runs)', async () => {
+    const dir = mkdtempSync(join(tmp, 'config-'));
+    writeFileSync(join(dir, 'a.asl.json'), readFileSync(join(ROOT, FIX, 'warning.asl.json')));
+    const found = () => cli(['-f', 'json', 'a.asl.json'], { cwd: dir });
+    const named = () => cli(['-f', 'json', '--config', 'named.json', 'a.asl.json'], { cwd: dir });
+    const codes = (r: { stdout: string }) => (JSON.parse(r.stdout) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code);
+    writeFileSync(join(dir, 'named.json'), '{}');
+    expect(codes(await found())).toEqual(['NO_DOLLAR']);
+    expect(codes(await named())).toEqual(['NO_DOLLAR']);
+    writeFileSync(join(dir, 'asl-lint.config.json'), '{"rules": {"no-dollar": "off"}}');
+    writeFileSync(join(dir, 'named.json'), '{"rules": {"no-dollar": "off"}}');
+    expect(codes(await found())).toEqual([]);
+    expect(codes(await named())).toEqual([]);
+  });
+});
+
 describe('start-up loads only what the input needs', () => {
   // Which npm packages a run loaded (through require), reported by a preloaded script.
   function loaded(args: string[]): string[] {
