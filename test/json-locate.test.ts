@@ -3,7 +3,7 @@
  * definition of the shared corpus and on hand-written edge cases: for every path the tree has, and
  * for paths that go one step too far, the same spans for the value, the key and the member.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Node as TreeNode } from 'jsonc-parser';
 import { JsonLocator } from '../src/parse/json-locate.js';

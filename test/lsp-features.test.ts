@@ -386,3 +386,102 @@ describe('code actions', () => {
     expect(codeActions(analysisOf(ORDER), everything(ORDER), [FIX_ALL_KIND])).toEqual([]);
   });
 });
+
+describe('completion values and whole structures (issue 13 §3)', () => {
+  const TASK = '{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::lambda:invoke",\n      ""\n    }\n  }\n}';
+  const byLabel = (list: CompletionList, label: string) => list.items.find((i) => i.label === label)!;
+
+  it('TimeoutSeconds completes to a valid value, never 0', () => {
+    const list = completion(analysisOf(TASK), posOf(TASK, '""', 1));
+    expect(byLabel(list, 'TimeoutSeconds').textEdit!.newText).toBe('"TimeoutSeconds": ${1:300}');
+    expect(byLabel(list, 'HeartbeatSeconds').textEdit!.newText).toBe('"HeartbeatSeconds": ${1:60}');
+    for (const item of list.items) expect(item.textEdit!.newText).not.toMatch(/\$\{1:0\}/);
+  });
+
+  it('Retry and Catch complete to a whole retrier / catcher (JSON, and YAML while the new key is typed)', () => {
+    const list = completion(analysisOf(TASK), posOf(TASK, '""', 1));
+    expect(byLabel(list, 'Retry').textEdit!.newText).toBe(
+      '"Retry": [\n\t{\n\t\t"ErrorEquals": ["${1:States.ALL}"],\n\t\t"IntervalSeconds": ${2:1},\n\t\t"MaxAttempts": ${3:3},\n\t\t"BackoffRate": ${4:2}\n\t}\n]',
+    );
+    expect(byLabel(list, 'Catch').textEdit!.newText).toBe('"Catch": [\n\t{\n\t\t"ErrorEquals": ["${1:States.ALL}"],\n\t\t"Next": "$2"\n\t}\n]');
+    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    End: true\n';
+    const typed = yaml.replace('End: true', 'End: true\n    Ret');
+    const ylist = completion(analysisOf(typed, 'asl.yaml', { previous: analysisOf(yaml, 'asl.yaml') }), posOf(typed, 'Ret', 3));
+    expect(byLabel(ylist, 'Retry').textEdit!.newText).toBe(
+      'Retry: \n      - ErrorEquals:\n          - ${1:States.ALL}\n        IntervalSeconds: ${2:1}\n        MaxAttempts: ${3:3}\n        BackoffRate: ${4:2}',
+    );
+    expect(byLabel(ylist, 'Catch').textEdit!.newText).toBe('Catch: \n      - ErrorEquals:\n          - ${1:States.ALL}\n        Next: $2');
+  });
+
+  it('without snippets: the defaults filled in, no placeholders', () => {
+    const list = completion(analysisOf(TASK), posOf(TASK, '""', 1), { snippets: false });
+    for (const item of list.items) expect(item.textEdit!.newText).not.toMatch(/\$\{?\d/);
+    expect(byLabel(list, 'QueryLanguage').textEdit!.newText).toBe('"QueryLanguage": "JSONPath"');
+    expect(byLabel(list, 'TimeoutSeconds').textEdit!.newText).toBe('"TimeoutSeconds": 300');
+  });
+
+  it('$$. completes the context object in JSONPath fields, not in plain strings', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id.$": "$$."}, "End": true}}}';
+    const list = completion(analysisOf(text), posOf(text, '$$."', 3));
+    expect(list.items.map((i) => i.label)).toEqual(expect.arrayContaining(['$$.Execution.Id', '$$.Task.Token', '$$.Map.Item.Value']));
+    expect(byLabel(list, '$$.Execution.Id').textEdit).toEqual({ range: { start: posOf(text, '$$."'), end: posOf(text, '$$."', 3) }, newText: '$$.Execution.Id' });
+    const other = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Comment": "$$.", "End": true}}}';
+    expect(completion(analysisOf(other), posOf(other, '$$."', 3)).items).toEqual([]);
+  });
+});
+
+describe('$variables across states', () => {
+  const DEF = JSON.stringify(
+    {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Load',
+      States: {
+        Load: { Type: 'Pass', Assign: { total: '{% $states.input.n %}', label: 'x' }, Next: 'Use' },
+        Use: { Type: 'Pass', Output: '{% $total + 1 %}', Assign: { again: '{% $total %}' }, End: true },
+      },
+    },
+    null,
+    2,
+  );
+
+  it('references: every use, and the Assign key with the declaration', () => {
+    const a = analysisOf(DEF);
+    expect(variableReferences(a, posOf(DEF, '$total + 1', 1), false)!.map((r) => r.range.start)).toEqual([posOf(DEF, '$total + 1'), posOf(DEF, '$total %}')]);
+    expect(variableReferences(a, posOf(DEF, '$total + 1', 1), true)).toHaveLength(3);
+  });
+
+  it('an unassigned variable says so; $states is not a variable', () => {
+    const text = DEF.replace('$total + 1', '$nothing + 1');
+    const a = analysisOf(text);
+    expect(markdown(variableHover(a, posOf(text, '$nothing', 2)))).toContain('Not assigned in any state `Use` can see');
+    expect(variableHover(a, posOf(text, '$states.input', 2))).toBeNull();
+  });
+});
+
+describe('quick fixes on the right problem', () => {
+  const at = (text: string, needle: string) => ({ start: posOf(text, needle, 1), end: posOf(text, needle, 1) });
+
+  it('"Add End" belongs to the missing-transition problem, never to "not reachable"', () => {
+    const text = '{\n  "StartAt": "A",\n  "States": {\n    "A": {"Type": "Pass", "End": true},\n    "B": {"Type": "Pass"},\n    "C": {"Type": "Pass", "Next": "A"}\n  }\n}';
+    const a = analysisOf(text);
+    const end = codeActions(a, at(text, '"B"')).filter((x) => x.title.startsWith('Add "End"'));
+    expect(end.map((x) => x.diagnostics!.map((d) => d.message))).toEqual([["A Pass state must have either 'Next' or '\"End\": true'"]]);
+    // C is unreachable but has its transition: no End to add.
+    expect(a.lint.diagnostics.some((d) => d.range.start.line === posOf(text, '"C"').line && /not reachable/.test(d.message))).toBe(true);
+    expect(codeActions(a, at(text, '"C"')).filter((x) => x.title.startsWith('Add "End"'))).toEqual([]);
+  });
+
+  it('"no terminal state" offers End only on states an execution reaches', () => {
+    // A and B loop; C has no transition but nothing reaches it: End on C would silence the
+    // problem and leave the loop. D is reached and has no transition: the real fix.
+    const endTitles = (def: object) => {
+      const text = JSON.stringify(def, null, 2);
+      const a = analysisOf(text);
+      const terminal = a.lint.diagnostics.filter((d) => d.code === 'MISSING_END_STATE');
+      expect(terminal).toHaveLength(1);
+      return codeActions(a, terminal[0].range).filter((x) => x.diagnostics?.[0]?.code === 'MISSING_END_STATE').map((x) => x.title);
+    };
+    expect(endTitles({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' }, C: { Type: 'Pass' } } })).toEqual([]);
+    expect(endTitles({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'D' }, D: { Type: 'Pass' }, C: { Type: 'Pass' } } })).toEqual(["Add \"End\": true to 'D'"]);
+  });
+});
