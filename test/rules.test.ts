@@ -21,6 +21,11 @@ function onlyRule(rule: Rule): NonNullable<LintOptions['rules']> {
   return rules;
 }
 
+/** The default configuration, with `rule` on even when it is off by default (as a user would turn it on). */
+function defaultWith(rule: Rule): LintOptions['rules'] {
+  return rule.meta.defaultOff ? { [rule.meta.id]: onlyRule(rule)[rule.meta.id] } : undefined;
+}
+
 describe('onlyRule runs one rule and nothing else', () => {
   it('on a definition several rules report on, only the chosen rule reports', () => {
     const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "C"}, "B": {"Type": "Succeed"}}}';
@@ -41,7 +46,7 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))('rule %s', (_id, rul
 
   rule.meta.examples.valid.forEach((ex, i) => {
     it(`valid example ${i + 1}${ex.title ? `: ${ex.title}` : ''} gives no diagnostic`, () => {
-      expect(actual(ex).map((d) => `${d.code} ${d.location ?? ''} ${d.message}`)).toEqual([]);
+      expect(actual(ex, defaultWith(rule)).map((d) => `${d.code} ${d.location ?? ''} ${d.message}`)).toEqual([]);
     });
   });
 
@@ -70,7 +75,7 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))('rule %s', (_id, rul
     });
 
     it(`${name}: under the default configuration, the rule reports the same, and alsoReported names the other rules that report`, () => {
-      const all = actual(ex);
+      const all = actual(ex, defaultWith(rule));
       const key = (d: (typeof all)[number]) => `${d.code} ${d.location} ${JSON.stringify(d.range)} ${d.severity} ${d.message}`;
       // Running alone changes nothing in the rule's own findings (no interplay hidden by the isolation).
       expect(all.filter((d) => d.rule === rule.meta.id).map(key)).toEqual(actual(ex, onlyRule(rule)).map(key));
