@@ -81,12 +81,15 @@ export interface RunResult {
   failures: Failure[];
   /** Iterations that were checked (the run's share; the others are left to the other kind). */
   checked: number;
+  /** Iterations whose input could be built (the others end early: values nested past what can be written). */
+  built: number;
 }
 
 export function run(kind: RunKind, iterations: number, seed: number): RunResult {
   const bases = loadBases();
   const failures: Failure[] = [];
   let checked = 0;
+  let built = 0;
   for (let i = 0; i < iterations; i++) {
     // One stream per iteration: a failure replays from (seed, iteration) alone.
     const r = new Rand(prng(seed * 1_000_003 + i));
@@ -115,6 +118,7 @@ export function run(kind: RunKind, iterations: number, seed: number): RunResult 
       yaml = json; // JSON is YAML too; the yaml package may refuse some values (very deep ones).
     }
     if (kind !== 'template') {
+      built++;
       const format = r.chance(0.7) ? 'json' : 'yaml';
       let text = format === 'json' ? json : yaml;
       let textMutated = false;
@@ -146,6 +150,7 @@ export function run(kind: RunKind, iterations: number, seed: number): RunResult 
       } catch {
         continue; // The yaml package's own stringify overflows on very deep values.
       }
+      built++;
       if (r.chance(0.25)) {
         const m = mutateText(t.text, g);
         t.text = m.text;
@@ -160,7 +165,7 @@ export function run(kind: RunKind, iterations: number, seed: number): RunResult 
       }
     }
   }
-  return { failures, checked };
+  return { failures, checked, built };
 }
 
 export function report(failures: Failure[]): string[] {
