@@ -22,7 +22,7 @@ const rule = schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 71, message: "Field 'Timeout' is not supported (did you mean 'TimeoutSeconds'?)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 71, endLine: 2, endColumn: 80, message: "Field 'Timeout' is not supported (did you mean 'TimeoutSeconds'?)" },
         ],
       },
       {
@@ -33,7 +33,7 @@ const rule = schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 25, message: "Field 'Retry' is not supported (it is supported on Task, Parallel and Map states)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 25, endLine: 2, endColumn: 32, message: "Field 'Retry' is not supported (it is supported on Task, Parallel and Map states)" },
         ],
       },
       {
@@ -48,7 +48,7 @@ const rule = schemaRule({
           '',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 5, column: 5, message: "Field 'End' is not supported (a Succeed state is always a terminal state)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 5, column: 5, endLine: 5, endColumn: 8, message: "Field 'End' is not supported (a Succeed state is always a terminal state)" },
         ],
       },
     ],

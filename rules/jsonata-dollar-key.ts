@@ -24,6 +24,8 @@ export default defineRule({
               location: '/States/P/Output/id.$',
               line: 1,
               column: 90,
+              endLine: 1,
+              endColumn: 96,
               message: "'id.$' is a JSONPath-style key in a JSONata state, where it is not evaluated: use the key 'id' with a JSONata value such as \"{% $states.input.id %}\".",
             },
           ],

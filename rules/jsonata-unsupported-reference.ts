@@ -34,18 +34,18 @@ export default defineRule<UnsupportedReferenceData>({
         {
           text: '{"QueryLanguage": "JSONata", "StartAt": "E", "States": {"E": {"Type": "Pass", "Output": {"v": "{% phone & $ %}"}, "End": true}}}',
           diagnostics: [
-            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/E/Output/v', line: 1, column: 99, message: "Reference to 'phone' at the top level is not supported." },
-            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/E/Output/v', line: 1, column: 107, message: "Reference to '$' at the top level is not supported." },
+            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/E/Output/v', line: 1, column: 99, endLine: 1, endColumn: 104, message: "Reference to 'phone' at the top level is not supported." },
+            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/E/Output/v', line: 1, column: 107, endLine: 1, endColumn: 108, message: "Reference to '$' at the top level is not supported." },
           ],
         },
         {
           title: "'$$' and errorOutput outside a catcher",
           text: '{"QueryLanguage": "JSONata", "StartAt": "Main", "States": {"Main": {"Type": "Pass", "Output": "{% $$ %}", "Assign": {"e": "{% $states.errorOutput %}"}, "End": true}}}',
           diagnostics: [
-            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/Main/Output', line: 1, column: 99, message: "Reference to '$$' is not supported." },
-            { code: 'LINT_VARIABLE_UNUSED', severity: 'WARNING', location: '/States/Main/Assign', line: 1, column: 118 },
-            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/Main/Assign/e', line: 1, column: 127, message: "Field '$states.errorOutput' does not exist." },
+            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/Main/Output', line: 1, column: 99, endLine: 1, endColumn: 101, message: "Reference to '$$' is not supported." },
+            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/Main/Assign/e', line: 1, column: 127, endLine: 1, endColumn: 146, message: "Field '$states.errorOutput' does not exist." },
           ],
+          alsoReported: ['variable-unused'],
         },
       ],
     },

@@ -33,12 +33,12 @@ export default defineRule({
         {
           title: 'A loop with no way out',
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}}}',
-          diagnostics: [{ code: 'MISSING_END_STATE', line: 1, column: 18, message: 'Workflow has no terminal state (add "End": true to its last state, or a Succeed or Fail state)' }],
+          diagnostics: [{ code: 'MISSING_END_STATE', line: 1, column: 18, endLine: 1, endColumn: 26, message: 'Workflow has no terminal state (add "End": true to its last state, or a Succeed or Fail state)' }],
         },
         {
           title: 'A Map processor that only loops (a warning: AWS accepts it)',
           text: '{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "A"}}}}}}',
-          diagnostics: [{ code: 'LINT_MISSING_END_STATE', severity: 'WARNING', location: '/States/M/ItemProcessor', line: 1, column: 97 }],
+          diagnostics: [{ code: 'LINT_MISSING_END_STATE', severity: 'WARNING', location: '/States/M/ItemProcessor', line: 1, column: 97, endLine: 1, endColumn: 105 }],
         },
       ],
     },

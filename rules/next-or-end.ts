@@ -26,7 +26,7 @@ const rule = schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 38, message: "Only one of 'Next', 'End' may be set" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 38, endLine: 2, endColumn: 43, message: "Only one of 'Next', 'End' may be set" },
         ],
       },
       {
@@ -39,9 +39,9 @@ const rule = schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/B', line: 3, column: 3, message: `A Pass state must have either 'Next' or '"End": true'` },
-          { code: 'MISSING_TRANSITION_TARGET', location: '/States/C', line: 4, column: 3 },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/B', line: 3, column: 3, endLine: 3, endColumn: 6, message: `A Pass state must have either 'Next' or '"End": true'` },
         ],
+        alsoReported: ['state-unreachable'],
       },
     ],
   },

@@ -25,6 +25,8 @@ export default defineRule({
               location: '/States/P/Result',
               line: 1,
               column: 62,
+              endLine: 1,
+              endColumn: 67,
               message:
                 "The value of 'c.$' will not evaluate as a JSONPath or Intrinsic Function at runtime. Instead of 'Result', use 'Parameters' to evaluate it as a JSONPath or Intrinsic Function at runtime.",
             },

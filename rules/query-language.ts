@@ -46,7 +46,7 @@ export default defineRule({
             '}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 25, message: "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage" },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 25, endLine: 2, endColumn: 33, message: "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage" },
           ],
         },
         {
@@ -57,7 +57,7 @@ export default defineRule({
             '}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 71, message: "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage" },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 71, endLine: 2, endColumn: 82, message: "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage" },
           ],
         },
         {
@@ -68,7 +68,7 @@ export default defineRule({
             '}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 42, message: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine" },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 42, endLine: 2, endColumn: 52, message: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine" },
           ],
         },
         {
@@ -82,7 +82,7 @@ export default defineRule({
             '}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor', line: 3, column: 5, message: "Field 'QueryLanguage' is not supported" },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor', line: 3, column: 5, endLine: 3, endColumn: 20, message: "Field 'QueryLanguage' is not supported" },
           ],
         },
         {
@@ -99,6 +99,8 @@ export default defineRule({
               location: '/States/QueryLanguage',
               line: 2,
               column: 3,
+              endLine: 2,
+              endColumn: 18,
               message: "Expected value of type [OBJECT]. 'QueryLanguage' is not a state: it belongs at the top level of the state machine, beside StartAt and States (the rest is checked as 'JSONata').",
             },
           ],
@@ -107,7 +109,7 @@ export default defineRule({
           title: 'An unknown value',
           text: '{"QueryLanguage": "jsonata", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/QueryLanguage', line: 1, column: 19, message: "Value should be one of the following: [JSONPath, JSONata] ('QueryLanguage': did you mean 'JSONata'?)" },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/QueryLanguage', line: 1, column: 19, endLine: 1, endColumn: 28, message: "Value should be one of the following: [JSONPath, JSONata] ('QueryLanguage': did you mean 'JSONata'?)" },
           ],
         },
       ],

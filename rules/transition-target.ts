@@ -24,9 +24,9 @@ export default defineRule<TransitionTargetData>({
         {
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "C"}, "B": {"Type": "Succeed"}}}',
           diagnostics: [
-            { code: 'MISSING_TRANSITION_TARGET', location: '/States/A/Next', line: 1, column: 59, message: "Missing 'Next' target: C" },
-            { code: 'MISSING_TRANSITION_TARGET', location: '/States/B', line: 1, column: 65 },
+            { code: 'MISSING_TRANSITION_TARGET', location: '/States/A/Next', line: 1, column: 59, endLine: 1, endColumn: 62, message: "Missing 'Next' target: C" },
           ],
+          alsoReported: ['state-unreachable'],
         },
         {
           title: 'A Choice rule and a Catch',
@@ -37,8 +37,8 @@ export default defineRule<TransitionTargetData>({
             '}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'MISSING_TRANSITION_TARGET', location: '/States/C/Default', line: 2, column: 104, message: "Missing 'Next' target: Nope" },
-            { code: 'MISSING_TRANSITION_TARGET', location: '/States/T/Catch[0]/Next', line: 3, column: 134, message: "Missing 'Next' target: Gone" },
+            { code: 'MISSING_TRANSITION_TARGET', location: '/States/C/Default', line: 2, column: 104, endLine: 2, endColumn: 110, message: "Missing 'Next' target: Nope" },
+            { code: 'MISSING_TRANSITION_TARGET', location: '/States/T/Catch[0]/Next', line: 3, column: 134, endLine: 3, endColumn: 140, message: "Missing 'Next' target: Gone" },
           ],
         },
       ],

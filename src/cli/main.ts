@@ -47,6 +47,10 @@ export function describeFailure(err: unknown): string {
 
 async function run(options: CliOptions, io: Io): Promise<Outcome> {
   const configs = await import('../config/config.js');
+  // Each run reads the configuration files as they are now: main() may run again in one process
+  // (tests, embedders), and a file written since the last run must count.
+  configs.clearConfigCache();
+  explicitConfigs.clear();
   if (options.printConfig !== undefined) {
     const file = resolve(io.cwd, options.printConfig);
     const loaded = loadConfig(options, io, configs, file);

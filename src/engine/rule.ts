@@ -24,12 +24,21 @@ export interface ExpectedDiagnostic {
   /** One-based line and column of the range start. */
   line: number;
   column: number;
+  /** One-based line and column of the range end (exclusive: the character after the range). */
+  endLine: number;
+  endColumn: number;
   message?: string;
   severity?: Severity;
 }
 
 export interface InvalidExample extends RuleExample {
+  /** Exactly what the rule reports on the example when it runs alone. */
   diagnostics: ExpectedDiagnostic[];
+  /**
+   * The other rules that report on the example under the default configuration (their ids), so
+   * a reader knows what else lint() shows; their findings are their own examples' business.
+   */
+  alsoReported?: string[];
 }
 
 export interface RuleMeta {
