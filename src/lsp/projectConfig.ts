@@ -4,7 +4,7 @@
  * what CI will report. The editor's own settings come on top, as the CLI's flags do.
  */
 import { fileURLToPath } from 'node:url';
-import { ConfigError, clearConfigCache, effectiveConfig, findConfig } from '../config/config.js';
+import { ConfigError, clearConfigCache, findConfig, optionsFromConfig } from '../config/config.js';
 import type { Settings } from './settings.js';
 import { forgetTemplates } from './viaTemplate.js';
 
@@ -27,11 +27,9 @@ export function withProjectConfig(uri: string, editor: Settings): ProjectSetting
   try {
     const loaded = findConfig(path);
     if (!loaded.path) return { settings: editor };
-    const eff = effectiveConfig(path, loaded);
-    return {
-      settings: { rules: { ...eff.rules, ...editor.rules }, type: editor.type ?? eff.type, ignored: eff.ignored, substitutions: eff.substitutions },
-      configPath: eff.configPath,
-    };
+    // The editor's settings on top, as the CLI's flags: one translation for both (optionsFromConfig).
+    const { options, ignored, configPath } = optionsFromConfig(loaded, path, { rules: editor.rules, type: editor.type });
+    return { settings: { ...editor, ignored, lint: options }, configPath };
   } catch (err) {
     if (err instanceof ConfigError) return { settings: editor, error: err.message };
     throw err;

@@ -3,12 +3,12 @@
  * Terraform's file()/templatefile()) is linted by the CLI through that template, with the
  * template's substitutions (DefinitionSubstitutions, templatefile() variables), when CI runs
  * `asl-lint .`. The editor does the same: it looks for templates in the definition's folder and up
- * to three folders above (stopping at a repository root), asks lintFile to lint each with the
+ * to three folders above (stopping at a repository root), asks lintSource to lint each with the
  * editor's text for the definition, and takes the definition's result.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { lintFile, type FileLintResult, type LintFileOptions } from '../lint-file.js';
+import { lintSource, type FileLintResult, type LintFileOptions } from '../lint-file.js';
 
 const TEMPLATE_NAME = /^(template\.(ya?ml|json)|.+\.template\.(ya?ml|json)|serverless\.ya?ml|.+\.tf)$/i;
 const LEVELS = 4;
@@ -46,9 +46,10 @@ export function lintViaTemplate(definitionPath: string, text: string, options: L
     for (const template of templateFiles(dir)) {
       const body = readText(template);
       if (body === undefined || !body.includes(name)) continue;
-      const results = lintFile(body, template, {
+      const results = lintSource(body, template, {
         ...options,
         mode: 'auto',
+        format: undefined,
         // The definition as the editor holds it; other referenced files are not needed here.
         readFile: (p) => (p === definitionPath ? text : ''),
       });
