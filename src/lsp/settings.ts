@@ -20,6 +20,11 @@ export interface Settings {
    * (a document that is not a file); the editor's settings alone apply.
    */
   lint?: ConfiguredLint['options'];
+  /**
+   * Where the files a template names must be (lintSource's `root`): the repository the document
+   * is in, as `asl-lint .` run at its top allows; undefined: the template's own folder.
+   */
+  root?: string;
 }
 
 export const SETTINGS_SECTION = 'aslLint';
