@@ -6,6 +6,7 @@
  *
  *   node scripts/snapshot-outputs.mjs --out before.json          # record (needs `npm run build`)
  *   node scripts/snapshot-outputs.mjs --compare before.json      # record now and compare
+ *   ... --compare before.json --differing keys.txt                # and list every case that differs
  *
  * Only the public API of the built package (dist/src/index.js) is used, so the script outlives
  * the internals it checks. The mutations are seeded: the same seed gives the same inputs.
@@ -151,16 +152,20 @@ if (out) {
 if (compare) {
   const before = JSON.parse(readFileSync(compare, 'utf8'));
   let differ = 0;
+  const differing = [];
   const keys = new Set([...Object.keys(before), ...Object.keys(record)]);
   for (const k of keys) {
     const a = JSON.stringify(before[k]);
     const b = record[k] === undefined ? undefined : portable(JSON.stringify(record[k]));
     if (a !== b) {
       differ++;
+      differing.push(k);
       if (differ <= 20) console.log(`DIFFERS: ${k}\n  before: ${(a ?? 'absent').slice(0, 600)}\n  after:  ${(b ?? 'absent').slice(0, 600)}`);
     }
   }
   console.log(`${keys.size} cases compared, ${differ} differ`);
+  const listFile = opt('--differing');
+  if (listFile) writeFileSync(listFile, differing.join('\n') + '\n');
   process.exitCode = differ ? 1 : 0;
 }
 if (!out && !compare) console.log(`${n} cases (give --out FILE or --compare FILE)`);

@@ -13,7 +13,7 @@ import { substituteJson, identity, type OffsetMap } from './parse/substitute.js'
 import { extractTemplate, isTemplateWithoutMachine, templateFormatOf, type EmbeddedDefinition, type TemplateKind } from './parse/templates/index.js';
 import { FileReadError, MAX_DEFINITION_FILE_BYTES, readRegularFile, systemReason } from './read-file.js';
 import { analyzeDocument, rulesMeta, toDiagnostic } from './api.js';
-import type { Diagnostic, Severity, StateMachineType } from './types.js';
+import type { Diagnostic, Fix, Severity, StateMachineType, TextEdit } from './types.js';
 
 export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileName'> {
   /**
@@ -128,7 +128,7 @@ export function lintSource(text: string, filePath: string, options: LintFileOpti
       for (const f of analysis.findings) {
         // Positions from the template's document: one line index for all its definitions.
         const d = toDiagnostic(def.doc, f, def.mapOffset ? undefined : fileDoc);
-        if (def.mapOffset) remap(d, def.mapOffset, fileDoc);
+        if (def.mapOffset) remap(d, def.mapOffset, fileDoc, def.doc.text, true);
         d.location = `${def.name}: ${d.location ?? '/'}`;
         diagnostics.push(d);
       }
@@ -257,7 +257,7 @@ function lintPlain(text: string, filePath: string, options: LintFileOptions, eng
   const fileDoc = map === identity ? doc : new Document({ text, format, value: undefined, parsed: false, syntaxErrors: [] });
   const diagnostics = analysis.findings.map((f) => {
     const d = toDiagnostic(doc, f);
-    if (map !== identity) remap(d, map, fileDoc);
+    if (map !== identity) remap(d, map, fileDoc, doc.text);
     if (lenient && d.rule === 'duplicate-json-key') {
       // Not refused on this path (the handler keeps the last); still never what was meant.
       d.severity = 'WARNING';
@@ -276,8 +276,13 @@ function lintPlain(text: string, filePath: string, options: LintFileOptions, eng
   return r;
 }
 
-/** Moves a diagnostic from a derived text's offsets to the file's. Fixes cannot follow reliably: dropped. */
-function remap(d: Diagnostic, map: OffsetMap, fileDoc: Document): void {
+/**
+ * Moves a diagnostic from a derived text's offsets (`derived`: a definition with its placeholders
+ * filled, or held in a string) to the file's. A fix follows only where each edit's text, and the
+ * characters around it, are the same in both texts (and, for a definition held in a string, the
+ * edit adds no line); the others are dropped.
+ */
+function remap(d: Diagnostic, map: OffsetMap, fileDoc: Document, derived: string, inString = false): void {
   // A piece with no text of its own (an intrinsic at the very end of the file) maps to where
   // it is written: keep the range inside the file.
   const size = fileDoc.text.length;
@@ -287,7 +292,27 @@ function remap(d: Diagnostic, map: OffsetMap, fileDoc: Document): void {
   d.offset = start;
   d.length = Math.max(0, end - start);
   d.range = fileDoc.rangeOf(d.offset, d.length);
-  delete d.fixes;
+  if (!d.fixes) return;
+  const fixes = d.fixes.map((f) => remapFix(f, map, fileDoc.text, derived, inString)).filter((f): f is Fix => f !== undefined);
+  if (fixes.length) d.fixes = fixes;
+  else delete d.fixes;
+}
+
+function remapFix(fix: Fix, map: OffsetMap, file: string, derived: string, inString: boolean): Fix | undefined {
+  const edits: TextEdit[] = [];
+  for (const e of fix.edits) {
+    // A definition held in a string (a YAML block, a heredoc) is indented there: a new line would not be.
+    if (inString && e.newText.includes('\n')) return undefined;
+    const offset = map(e.offset);
+    // The edited text and one character either side read the same in the file: nothing filled in
+    // (or unescaped) touches the edit, so it means in the file what it meant in the derived text.
+    const from = Math.max(0, e.offset - 1);
+    const to = Math.min(derived.length, e.offset + e.length + 1);
+    const before = e.offset - from;
+    if (file.slice(offset - before, offset - before + (to - from)) !== derived.slice(from, to)) return undefined;
+    edits.push({ offset, length: e.length, newText: e.newText });
+  }
+  return { ...fix, edits };
 }
 
 /** A finding of the template-definition rule (metadata only: reported here), under its settings; undefined when it is off. */
