@@ -9,11 +9,10 @@ import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { aslKeywords } from './schema-keywords.js';
+import { STATE_TYPES } from '../lang/state-fields.js';
 
 const require = createRequire(import.meta.url);
 
-/** The eight state types, in AWS's order (the order of the Type enum message). */
-export const STATE_TYPES = ['Task', 'Wait', 'Pass', 'Succeed', 'Fail', 'Choice', 'Parallel', 'Map'] as const;
 export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const;
 
 /** The definitions that get a validator of their own: the root, the untyped state, each state per language. */

@@ -16,7 +16,8 @@ import { formatLocation } from '../model/location.js';
 import { siblingExists } from '../fix/edits.js';
 import { isPlaceholder } from '../lang/placeholder.js';
 import { requireCached } from '../code-cache.js';
-import { compileValidators, generatedModulePath, readSchemaText, schemaHash, STATE_TYPES, VALIDATOR_NAMES, type Validators } from './schema-compile.js';
+import { compileValidators, generatedModulePath, readSchemaText, schemaHash, VALIDATOR_NAMES, type Validators } from './schema-compile.js';
+import { STATE_TYPES } from '../lang/state-fields.js';
 import { mapErrors, render, type Definitions, type SchemaFinding, type SchemaRuleId, type Subject } from './schema-messages.js';
 
 export type { SchemaFinding, SchemaRuleId } from './schema-messages.js';

@@ -5,6 +5,7 @@
  * The allowed-field matrix is asl-rules.md §4.1 (AWS's own table).
  */
 import type { QueryLanguage } from '../types.js';
+import { STATE_TYPES } from '../lang/state-fields.js';
 
 /** The shape of a value, for completion snippets. */
 export type ValueKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any' | 'state' | 'enum';
@@ -22,8 +23,6 @@ export interface FieldInfo {
   /** Allowed values, for enum-like fields. */
   values?: readonly string[];
 }
-
-export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'] as const;
 
 export const STATE_TYPE_DOCS: Record<string, string> = {
   Task: 'Runs one unit of work: a Lambda function, an activity, or an AWS service integration (`Resource`).',
