@@ -3,8 +3,7 @@
  * the `$states` variable and Step Functions' JSONata functions (JSONata states), and the shapes
  * of Task resources. Documentation and snippets only: the checks live in src/lang and rules/.
  */
-import { HASH_ALGORITHMS, INTRINSICS, type IntrinsicSignature } from '../lang/intrinsics.js';
-import { JSONATA_FUNCTIONS } from '../lang/jsonata-functions.js';
+import { INTRINSICS, intrinsicSignature, type IntrinsicSignature } from '../lang/intrinsics.js';
 
 export interface IntrinsicDoc {
   /** `States.ArrayPartition` */
@@ -16,36 +15,9 @@ export interface IntrinsicDoc {
   params: string[];
 }
 
-/** What each function does; the signatures come from src/lang/intrinsics.ts (the checker's table). */
-const INTRINSIC_TEXT: Record<string, string> = {
-  'States.Format': "Fills each `{}` of the template with the next argument: `States.Format('Hello, {}', $.name)`.",
-  'States.StringToJson': 'Parses a JSON string.',
-  'States.JsonToString': 'Serialises the value at a path to a JSON string (the argument must be a path).',
-  'States.Array': 'An array of the arguments.',
-  'States.ArrayPartition': 'Splits an array into chunks of at most chunk size items.',
-  'States.ArrayContains': 'True when the array contains the value.',
-  'States.ArrayRange': 'The integers from start to end (inclusive) by step; at most 1,000 items.',
-  'States.ArrayGetItem': 'The item at a zero-based index.',
-  'States.ArrayLength': 'The number of items of an array.',
-  'States.ArrayUnique': 'The array without duplicate values.',
-  'States.Base64Encode': 'Base64-encodes a string (up to 10,000 characters).',
-  'States.Base64Decode': 'Decodes a base64 string (up to 10,000 characters).',
-  'States.Hash': `The hash of a value; algorithm is one of ${HASH_ALGORITHMS.map((a) => `'${a}'`).join(', ')}.`,
-  'States.JsonMerge': 'Merges two objects; the third argument must be false (shallow merge: keys of object 2 win).',
-  'States.MathRandom': 'A random integer from start (inclusive) to end (exclusive); the optional seed makes it repeatable.',
-  'States.MathAdd': 'The sum of two integers.',
-  'States.StringSplit': 'Splits a string at each delimiter character.',
-  'States.UUID': 'A random version 4 UUID.',
-};
-
 function intrinsicDoc(name: string, sig: IntrinsicSignature): IntrinsicDoc {
-  const shown = sig.params.map((p, i) => {
-    const text = `${p.name}: ${p.type}`;
-    if (sig.max === Infinity && i === sig.params.length - 1) return `...${text}`;
-    return i >= sig.min ? `[${text}]` : text;
-  });
   const params = sig.params.slice(0, Math.max(sig.min, sig.max === Infinity ? sig.params.length : sig.min)).map((p) => p.name);
-  return { name, signature: `${name}(${shown.join(', ')}) -> ${sig.returns}`, doc: INTRINSIC_TEXT[name] ?? '', params };
+  return { name, signature: intrinsicSignature(name, sig), doc: sig.doc, params };
 }
 
 export const INTRINSIC_DOCS: readonly IntrinsicDoc[] = Object.entries(INTRINSICS).map(([name, sig]) => intrinsicDoc(name, sig));
@@ -97,31 +69,7 @@ export const CONTEXT_PATHS: readonly string[] = [
   'Map.Item.Source',
 ];
 
-/** What Step Functions' own JSONata functions do. */
-const AWS_JSONATA_TEXT: Record<string, { signature: string; doc: string }> = {
-  partition: { signature: '$partition(array, size)', doc: 'Splits an array into chunks.' },
-  range: { signature: '$range(start, end, step)', doc: 'An array of numbers from start to end by step.' },
-  hash: { signature: '$hash(value[, algorithm])', doc: "The hash of a value ('MD5', 'SHA-1', 'SHA-256' (default), 'SHA-384', 'SHA-512')." },
-  random: { signature: '$random([seed])', doc: 'A random number from 0 (inclusive) to 1 (exclusive).' },
-  uuid: { signature: '$uuid()', doc: 'A random version 4 UUID.' },
-  parse: { signature: '$parse(jsonString)', doc: 'Parses a JSON string.' },
-};
-
-export interface JsonataFunctionDoc {
-  name: string;
-  signature: string;
-  doc: string;
-}
-
-/** The functions a JSONata expression can call in Step Functions (src/lang's table), for completion and hover. */
-export const JSONATA_FUNCTION_DOCS: readonly JsonataFunctionDoc[] = Object.entries(JSONATA_FUNCTIONS)
-  .filter(([, fn]) => !fn.unsupported)
-  .map(([name, fn]) => {
-    const own = AWS_JSONATA_TEXT[name];
-    if (own) return { name, signature: own.signature, doc: `${own.doc} (added by Step Functions)` };
-    const arity = fn.max === Infinity ? `${fn.min}+ arguments` : fn.min === fn.max ? `${fn.min} argument${fn.min === 1 ? '' : 's'}` : `${fn.min} to ${fn.max} arguments`;
-    return { name, signature: `$${name}(...)`, doc: `JSONata built-in function (${arity}).` };
-  });
+export { JSONATA_FUNCTION_DOCS, type JsonataFunctionDoc } from '../lang/jsonata-functions.js';
 
 // ---------------------------------------------------------------------------------------------
 // Task resources
