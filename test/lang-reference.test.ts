@@ -10,6 +10,8 @@ import { languageDocs } from '../src/lang/reference.js';
 import { INTRINSICS, STRING_RESULT_FUNCTIONS } from '../src/lang/intrinsics.js';
 import { JSONATA_FUNCTIONS } from '../src/lang/jsonata-functions.js';
 import { classifyResource, INTEGRATIONS } from '../src/lang/resource.js';
+import { STATES_MEMBERS } from '../src/lang/states-variable.js';
+import { lint } from '../src/index.js';
 import { describeResource, INTRINSIC_DOCS, JSONATA_FUNCTION_DOCS, RESOURCE_PATTERNS } from '../src/lsp/language.js';
 
 describe('one source for the languages\' reference', () => {
@@ -68,5 +70,12 @@ describe('one source for the languages\' reference', () => {
         }
       }
     }
+  });
+
+  it("the jsonata-states-field message names exactly the `$states` members of the table", () => {
+    const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: '{% $states.zzz %}', End: true } } });
+    const [d] = lint(text).diagnostics.filter((x) => x.rule === 'jsonata-states-field');
+    const listed = /not a field of \$states \(([^)]*)\)/.exec(d.message)![1].split(', ');
+    expect(listed.sort()).toEqual([...STATES_MEMBERS].sort());
   });
 });

@@ -36,39 +36,7 @@ export function intrinsicMarkdown(i: IntrinsicDoc): string {
 // ---------------------------------------------------------------------------------------------
 // JSONata states
 
-export interface StatesFieldDoc {
-  name: string;
-  doc: string;
-}
-
-/** The reserved `$states` variable (asl-rules.md §8). */
-export const STATES_FIELDS: readonly StatesFieldDoc[] = [
-  { name: 'input', doc: 'The original input of the state.' },
-  { name: 'context', doc: 'The context object: Execution, State, StateMachine, Task, Map.' },
-  { name: 'result', doc: 'The result of the Task, Parallel or Map (only in their top-level Output and Assign).' },
-  { name: 'errorOutput', doc: "The error output (only in a catcher's Output and Assign)." },
-];
-
-export const CONTEXT_PATHS: readonly string[] = [
-  'Execution.Id',
-  'Execution.Input',
-  'Execution.Name',
-  'Execution.RoleArn',
-  'Execution.StartTime',
-  'Execution.RedriveCount',
-  'Execution.RedriveTime',
-  'State.Name',
-  'State.EnteredTime',
-  'State.RetryCount',
-  'StateMachine.Id',
-  'StateMachine.Name',
-  'Task.Token',
-  'Map.Item.Index',
-  'Map.Item.Value',
-  'Map.Item.Key',
-  'Map.Item.Source',
-];
-
+export { CONTEXT_PATHS, STATES_FIELDS, type StatesFieldDoc } from '../lang/states-variable.js';
 export { JSONATA_FUNCTION_DOCS, type JsonataFunctionDoc } from '../lang/jsonata-functions.js';
 
 // ---------------------------------------------------------------------------------------------
