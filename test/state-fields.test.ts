@@ -18,6 +18,7 @@ import {
   RESULT_TYPES,
   STATE_TYPES,
   TEMPLATE_FIELDS,
+  TRANSITION_TYPES,
 } from '../src/lang/state-fields.js';
 
 type Schema = { $ref?: string; properties?: Record<string, Schema>; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[]; enum?: string[]; items?: Schema };
@@ -94,6 +95,8 @@ describe('lang/state-fields.ts agrees with the schema', () => {
     expect([...RESULT_TYPES].sort()).toEqual(having('Catch').sort());
     expect([...RESULT_TYPES].sort()).toEqual(having('Retry').sort());
     expect([...ASSIGN_TYPES].sort()).toEqual(having('Assign').sort());
+    expect([...TRANSITION_TYPES].sort()).toEqual(having('Next').sort());
+    expect([...TRANSITION_TYPES].sort()).toEqual(having('End').sort());
     for (const { field } of CATCHER_PATH_FIELDS) expect(Object.keys(properties(defs['catcher.JSONPath']))).toContain(field);
   });
 

@@ -20,6 +20,8 @@ export const RESULT_TYPES: readonly StateType[] = ['Task', 'Parallel', 'Map'];
 const INPUT_OUTPUT_TYPES: readonly StateType[] = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Parallel', 'Map'];
 /** The state types with ResultPath and Parameters (JSONPath). */
 const PARAMETERS_TYPES: readonly StateType[] = ['Task', 'Pass', 'Parallel', 'Map'];
+/** The state types that transition: exactly one of Next and End (Choice has its rules and Default; Succeed and Fail end). */
+export const TRANSITION_TYPES: readonly StateType[] = ['Task', 'Pass', 'Wait', 'Parallel', 'Map'];
 /** The state types that can set variables (Assign): all but Succeed and Fail. */
 export const ASSIGN_TYPES: readonly StateType[] = ['Task', 'Pass', 'Choice', 'Wait', 'Parallel', 'Map'];
 

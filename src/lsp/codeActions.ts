@@ -4,6 +4,7 @@
  * analysis: move a Pass state's Result to Parameters, add `"End": true`, the closest field name.
  */
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver';
+import { TRANSITION_TYPES } from '../lang/state-fields.js';
 import { reachableStates, type State, type StateMachine } from '../model/model.js';
 import type { Diagnostic, Fix, TextEdit } from '../types.js';
 import { closest, editDistance } from '../lang/suggest.js';
@@ -123,7 +124,7 @@ function unknownFieldFix(analysis: Analysis, d: Diagnostic, model: StateMachine)
   return { title: `Change '${field}' to '${suggestion}'`, edits: [{ ...span, newText: scalarText(analysis.doc, suggestion, rawText(analysis.doc, span)) }] };
 }
 
-const NEEDS_TRANSITION = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
+const NEEDS_TRANSITION = new Set<string>(TRANSITION_TYPES);
 
 function lacksTransition(s: State): boolean {
   return s.isObject && !!s.type && NEEDS_TRANSITION.has(s.type) && s.obj.Next === undefined && s.obj.End === undefined;
