@@ -6,13 +6,12 @@
  *
  * Only fields that the state's type accepts are collected: a field that does not belong to the
  * state is the schema's finding, and checking its content too would report the same mistake twice.
+ * Which fields are which is lang/state-fields.ts's (one table, checked against the schema).
  */
 import type { Path } from '../types.js';
 import { extend, isObject, join, type Json, type JsonObject, type State, type StateMachine } from '../model/model.js';
 import { isJsonataExpression } from './jsonata.js';
 import { ASSIGN_TYPES, CATCHER_PATH_FIELDS, CHOICE_PATH_OPERATORS, FIELDS_BY_TYPE, isStateType, JSONATA_FIELDS, JSONATA_PAYLOADS, NOT_JSONATA, RESULT_TYPES, type PathFieldKind } from './state-fields.js';
-
-export type { PathFieldKind };
 
 export interface PathSite {
   state: State;
