@@ -5,10 +5,14 @@
  */
 import { INTRINSICS, INTRINSICS_DOC_URL, intrinsicSignature } from './intrinsics.js';
 import { JSONATA_FUNCTION_DOCS, JSONATA_FUNCTIONS } from './jsonata-functions.js';
-import { INTEGRATIONS, type Pattern } from './resource.js';
+import { INTEGRATIONS, RESOURCE_PATTERNS, type Pattern } from './resource.js';
 
 /** A table cell: pipes escaped, no line breaks. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** A completion snippet as a person reads it: `${1|a,b|}` -> `<a\|b>`, `${1:name}` -> `<name>`; an empty choice shown as `(none)`. */
+const shownSnippet = (s: string) =>
+  s.replace(/\$\{\d+\|([^|]*)\|\}/g, (_, c: string) => `<${c.split(',').map((x) => x || '(none)').join(' or ')}>`).replace(/\$\{\d+:([^}]*)\}/g, '<$1>');
 
 const patternName = (p: Pattern) => (p === '' ? 'request-response' : p);
 
@@ -62,6 +66,8 @@ export function languageDocs(): string {
       out.push(`| \`${service}\` | \`${action}\` | ${patterns.map(patternName).join(', ')} | ${spec.complete ? 'yes' : 'no'} |`);
     }
   }
+  out.push('', 'The editor completes these resources (`<...>`: a value to fill in, or a choice; `(none)`: nothing):', '', '| Resource | What it does |', '|---|---|');
+  for (const p of RESOURCE_PATTERNS) out.push(`| \`${cell(shownSnippet(p.snippet))}\` | ${cell(p.doc)} |`);
   out.push('');
   return out.join('\n');
 }
