@@ -263,6 +263,10 @@ const sig = (min: number, max: number, params: [string, ValueType][], returns: V
 
 /** The algorithms of States.Hash and JSONata's $hash. */
 export const HASH_ALGORITHMS = ['MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
+/** The longest input (characters) of States.Base64Encode, Base64Decode and Hash. */
+export const MAX_INTRINSIC_INPUT = 10000;
+/** The most items States.ArrayRange (and JSONata's $range) may produce. */
+export const MAX_RANGE_ITEMS = 1000;
 /** $hash's algorithm when none is given. */
 export const DEFAULT_HASH_ALGORITHM = 'SHA-256';
 
@@ -276,12 +280,12 @@ export const INTRINSICS: Readonly<Record<string, IntrinsicSignature>> = {
   'States.Array': sig(0, Infinity, [['item', 'any']], 'array', 'An array of the arguments.'),
   'States.ArrayPartition': sig(2, 2, [['array', 'array'], ['chunk size', 'integer']], 'array', 'Splits an array into chunks of at most chunk size items.'),
   'States.ArrayContains': sig(2, 2, [['array', 'array'], ['value', 'any']], 'boolean', 'True when the array contains the value.'),
-  'States.ArrayRange': sig(3, 3, [['start', 'integer'], ['end', 'integer'], ['step', 'integer']], 'array', 'The integers from start to end (inclusive) by step; at most 1,000 items.'),
+  'States.ArrayRange': sig(3, 3, [['start', 'integer'], ['end', 'integer'], ['step', 'integer']], 'array', `The integers from start to end (inclusive) by step; at most ${MAX_RANGE_ITEMS.toLocaleString('en-US')} items.`),
   'States.ArrayGetItem': sig(2, 2, [['array', 'array'], ['index', 'integer']], 'any', 'The item at a zero-based index.', true),
   'States.ArrayLength': sig(1, 1, [['array', 'array']], 'integer', 'The number of items of an array.'),
   'States.ArrayUnique': sig(1, 1, [['array', 'array']], 'array', 'The array without duplicate values.'),
-  'States.Base64Encode': sig(1, 1, [['string', 'string']], 'string', 'Base64-encodes a string (up to 10,000 characters).'),
-  'States.Base64Decode': sig(1, 1, [['base64 string', 'string']], 'string', 'Decodes a base64 string (up to 10,000 characters).'),
+  'States.Base64Encode': sig(1, 1, [['string', 'string']], 'string', `Base64-encodes a string (up to ${MAX_INTRINSIC_INPUT.toLocaleString('en-US')} characters).`),
+  'States.Base64Decode': sig(1, 1, [['base64 string', 'string']], 'string', `Decodes a base64 string (up to ${MAX_INTRINSIC_INPUT.toLocaleString('en-US')} characters).`),
   'States.Hash': sig(2, 2, [['data', 'any'], ['algorithm', 'string']], 'string', `The hash of a value; algorithm is one of ${HASH_ALGORITHMS.map((a) => `'${a}'`).join(', ')}.`),
   'States.JsonMerge': sig(3, 3, [['object 1', 'object'], ['object 2', 'object'], ['deep merge', 'boolean']], 'object', 'Merges two objects; the third argument must be false (shallow merge: keys of object 2 win).'),
   'States.MathRandom': sig(2, 3, [['start', 'integer'], ['end', 'integer'], ['seed', 'integer']], 'integer', 'A random integer from start (inclusive) to end (exclusive); the optional seed makes it repeatable.'),
