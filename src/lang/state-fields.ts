@@ -14,6 +14,23 @@
 export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'] as const;
 export type StateType = (typeof STATE_TYPES)[number];
 
+/** What each state type does, for people (the editor's completion and hover). */
+const STATE_TYPE_DOCS: Readonly<Record<StateType, string>> = {
+  Task: 'Runs one unit of work: a Lambda function, an activity, or an AWS service integration (`Resource`).',
+  Pass: 'Passes its input to its output, optionally shaping it or injecting fixed data. Useful for scaffolding and reshaping.',
+  Choice: 'Branches: evaluates `Choices` in order and transitions to the `Next` of the first that matches, else to `Default`.',
+  Wait: 'Delays for `Seconds` or until `Timestamp` (one of them, or their `...Path` twins).',
+  Succeed: 'Stops the execution (or the branch / iteration) successfully. Terminal: no `Next`, no `End`.',
+  Fail: 'Stops the execution with `Error` and `Cause`. Terminal: no `Next`, no `End`.',
+  Parallel: 'Runs its `Branches` (each a state machine of its own) at the same time; the output is the array of their outputs.',
+  Map: 'Runs `ItemProcessor` (a state machine of its own) for each item of the input array, or of a dataset read by `ItemReader` (Distributed mode).',
+};
+
+/** What a state type does; undefined for a Type that is not one (own keys only: not 'constructor'). */
+export function stateTypeDoc(type: string): string | undefined {
+  return isStateType(type) ? STATE_TYPE_DOCS[type] : undefined;
+}
+
 /** The state types that run work and have a result: ResultSelector, Retry, Catch; `$states.result` in JSONata. */
 export const RESULT_TYPES: readonly StateType[] = ['Task', 'Parallel', 'Map'];
 /** The state types with InputPath and OutputPath (JSONPath): all but Fail. */

@@ -24,17 +24,6 @@ export interface FieldInfo {
   values?: readonly string[];
 }
 
-export const STATE_TYPE_DOCS: Record<string, string> = {
-  Task: 'Runs one unit of work: a Lambda function, an activity, or an AWS service integration (`Resource`).',
-  Pass: 'Passes its input to its output, optionally shaping it or injecting fixed data. Useful for scaffolding and reshaping.',
-  Choice: 'Branches: evaluates `Choices` in order and transitions to the `Next` of the first that matches, else to `Default`.',
-  Wait: 'Delays for `Seconds` or until `Timestamp` (one of them, or their `...Path` twins).',
-  Succeed: 'Stops the execution (or the branch / iteration) successfully. Terminal: no `Next`, no `End`.',
-  Fail: 'Stops the execution with `Error` and `Cause`. Terminal: no `Next`, no `End`.',
-  Parallel: 'Runs its `Branches` (each a state machine of its own) at the same time; the output is the array of their outputs.',
-  Map: 'Runs `ItemProcessor` (a state machine of its own) for each item of the input array, or of a dataset read by `ItemReader` (Distributed mode).',
-};
-
 const STATE_NAME = 'the name of a state in the same States object';
 const PATH = 'a JSONPath (`$.field`, `$$.Context`, `$variable`)';
 const REF_PATH = 'a reference path (`$.field`) that selects a single node';
@@ -150,7 +139,8 @@ const ALLOWED: Record<string, readonly string[]> = {
 
 /** Fields a state of this type and query language may have (all types' fields when the type is unknown). */
 export function stateFields(type: string | undefined, ql: QueryLanguage): FieldInfo[] {
-  const names = type && ALLOWED[type] ? ALLOWED[type] : type === undefined ? ['Type'] : [...new Set(Object.values(ALLOWED).flat())];
+  // Own keys only: a Type such as "constructor" must not find Object.prototype's members.
+  const names = type && Object.hasOwn(ALLOWED, type) ? ALLOWED[type] : type === undefined ? ['Type'] : [...new Set(Object.values(ALLOWED).flat())];
   const out: FieldInfo[] = [];
   for (const n of names) {
     let info = STATE_FIELDS.get(n)!;
@@ -163,7 +153,7 @@ export function stateFields(type: string | undefined, ql: QueryLanguage): FieldI
 
 /** Whether a field is allowed in a state of this type at all (either query language). */
 export function isStateField(type: string | undefined, name: string): boolean {
-  return !!type && !!ALLOWED[type]?.includes(name);
+  return !!type && Object.hasOwn(ALLOWED, type) && ALLOWED[type].includes(name);
 }
 
 // ---------------------------------------------------------------------------------------------
