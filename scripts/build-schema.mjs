@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 
-const { standaloneSource, generatedModulePath } = await import('../dist/src/engine/schema-compile.js');
+const { standaloneSource, generatedModulePath } = await import('../dist/src/schema/compile.js');
 const file = generatedModulePath();
 const source = standaloneSource();
 writeFileSync(file, source);

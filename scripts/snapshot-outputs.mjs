@@ -141,8 +141,10 @@ for (const f of corpusFiles) {
 }
 
 const n = Object.keys(record).length;
+// Absolute paths name the checkout; a worktree elsewhere must compare equal.
+const portable = (json) => json.split(ROOT).join('<root>').split(CORPUS).join('<corpus>');
 if (out) {
-  writeFileSync(out, JSON.stringify(record));
+  writeFileSync(out, portable(JSON.stringify(record)));
   console.log(`${n} cases recorded in ${out}`);
 }
 if (compare) {
@@ -151,7 +153,7 @@ if (compare) {
   const keys = new Set([...Object.keys(before), ...Object.keys(record)]);
   for (const k of keys) {
     const a = JSON.stringify(before[k]);
-    const b = JSON.stringify(record[k]);
+    const b = record[k] === undefined ? undefined : portable(JSON.stringify(record[k]));
     if (a !== b) {
       differ++;
       if (differ <= 20) console.log(`DIFFERS: ${k}\n  before: ${(a ?? 'absent').slice(0, 600)}\n  after:  ${(b ?? 'absent').slice(0, 600)}`);

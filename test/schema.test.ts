@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint, toDiagnostic, validate, withHint } from '../src/index.js';
-import { getValidators, useValidators, validatorOrigin } from '../src/engine/schema.js';
-import { compileValidators, generatedModulePath, schemaHash, standaloneSource, VALIDATOR_NAMES, type Validators } from '../src/engine/schema-compile.js';
+import { compileValidators, generatedModulePath, getValidators, schemaHash, standaloneSource, useValidators, validatorOrigin, VALIDATOR_NAMES, type Validators } from '../src/schema/compile.js';
 
 const CODE = 'SCHEMA_VALIDATION_FAILED';
 const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;

@@ -181,7 +181,7 @@ function valueItems(doc: Document, model: StateMachine, site: ValueSite, offset:
     ((obj.kind === 'root' || obj.kind === 'branch' || obj.kind === 'processor') && key === 'StartAt');
   if (isStateRef) return stateNameItems(doc, site, obj.kind === 'root' || obj.kind === 'branch' || obj.kind === 'processor' ? obj.scope : obj.state!.scope, obj.state);
 
-  const info = fieldInfo(obj.kind, key, obj.state?.type);
+  const info = fieldInfo(obj.kind, key, obj.state?.type, obj.queryLanguage);
   if (obj.kind === 'state' && key === 'Type') {
     return STATE_TYPES.map((t, i) => valueItem(doc, site, t, CompletionItemKind.EnumMember, stateTypeDoc(t), i));
   }

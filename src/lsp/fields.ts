@@ -2,9 +2,15 @@
  * What editors need to know about ASL's fields: where each is allowed (state type, query
  * language, nested object), what it means, what it accepts. Completion offers exactly the fields
  * allowed at the cursor; hover falls back to these texts when the JSON schema has no description.
- * The allowed-field matrix is asl-rules.md §4.1 (AWS's own table).
+ *
+ * Where a field is allowed, in which query language only, and whether it is required come from
+ * the JSON schema the engine validates with (schemas/asl.schema.json, through src/schema/
+ * navigation.ts): this file lists each field once, with the texts for people, the order editors
+ * show them in, and the facts the schema cannot say (deprecations, the enum-like values of
+ * non-enum fields). test/lsp-fields.test.ts checks that the lists and the schema agree.
  */
 import type { QueryLanguage } from '../types.js';
+import { objectDefinition, objectProperties, schemaDefinitions, type Definitions } from '../schema/navigation.js';
 import { STATE_TYPES } from '../lang/state-fields.js';
 
 /** The shape of a value, for completion snippets. */
@@ -16,8 +22,9 @@ export interface FieldInfo {
   /** What the value may be, said for a person. */
   accepts: string;
   kind: ValueKind;
-  /** Only in states of this query language. */
+  /** Only in objects of this query language (from the schema). */
   only?: QueryLanguage;
+  /** From the schema: `required`, or the one field of an `aslRequireOne` group that is not deprecated. */
   required?: boolean;
   deprecated?: string;
   /** Allowed values, for enum-like fields. */
@@ -33,127 +40,101 @@ function f(name: string, kind: ValueKind, doc: string, accepts: string, extra: P
   return { name, kind, doc, accepts, ...extra };
 }
 
-/** Every state-level field, once. Which types allow which is in ALLOWED below. */
+/**
+ * Every state-level field, once, in the order completion offers them (each state type's fields in
+ * a sensible order: the type's own fields after the common ones, Retry and Catch towards the end).
+ * Which types allow which is the schema's.
+ */
 const FIELD_LIST: FieldInfo[] = [
-  f('Type', 'enum', 'The state type.', STATE_TYPES.join(', '), { required: true, values: STATE_TYPES }),
+  f('Type', 'enum', 'The state type.', STATE_TYPES.join(', '), { values: STATE_TYPES }),
   f('Comment', 'string', 'A human-readable description of the state.', 'a string'),
   f('QueryLanguage', 'enum', 'The query language of this state, overriding the state machine\'s. Default: the top-level QueryLanguage, else JSONPath.', 'JSONPath or JSONata', {
     values: ['JSONPath', 'JSONata'],
   }),
   f('Next', 'state', 'The state to run after this one.', STATE_NAME),
   f('End', 'boolean', 'Makes this a terminal state: the execution (or branch, or iteration) ends here. Exactly one of Next and End.', 'true'),
-  f('InputPath', 'string', 'Selects the part of the state input that the state works on.', PATH + ', or null for {}', { only: 'JSONPath' }),
-  f('OutputPath', 'string', 'Selects the part of the state output passed to the next state.', PATH + ', or null for {}', { only: 'JSONPath' }),
-  f('Parameters', 'object', 'The payload template sent as the task input (keys ending in `.$` are evaluated).', 'an object (payload template)', { only: 'JSONPath' }),
-  f('ResultSelector', 'object', 'A payload template applied to the raw result before ResultPath.', 'an object (payload template)', { only: 'JSONPath' }),
-  f('ResultPath', 'string', 'Where to put the result in the state input; the combination becomes the state output.', REF_PATH + ', or null to discard the result', {
-    only: 'JSONPath',
-  }),
-  f('Result', 'any', 'The fixed output of a Pass state (static JSON: keys ending in `.$` are not evaluated).', 'any JSON value', { only: 'JSONPath' }),
-  f('Arguments', 'object', 'The input of the task or branches: JSON whose string values may be JSONata expressions.', 'an object, or ' + JSONATA, { only: 'JSONata' }),
-  f('Output', 'any', 'The state output: JSON whose string values may be JSONata expressions. Default: the result.', 'any JSON value, or ' + JSONATA, { only: 'JSONata' }),
-  f('Assign', 'object', 'Variables to set: each key is a variable name, each value its new value.', 'an object of variable names to values'),
-  f('Retry', 'array', 'Retriers, tried in order when the state fails with a matching error.', 'an array of {ErrorEquals, IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds, JitterStrategy}'),
-  f('Catch', 'array', 'Catchers: when retries are exhausted, transition to Next with the error output.', 'an array of {ErrorEquals, Next, ResultPath | Output, Assign}'),
-  f('Resource', 'string', 'What the task runs: a Lambda function ARN, an activity ARN, or a service integration ARN (`arn:aws:states:::service:action`).', 'an ARN', {
-    required: true,
-  }),
-  f('Credentials', 'object', 'An IAM role to assume for this task (cross-account tasks).', '{"RoleArn": "<role ARN>"}'),
-  f('TimeoutSeconds', 'number', 'The maximum time the task may run before failing with States.Timeout. Default 99999999 (about 3 years).', 'a positive integer (JSONata: or an expression)'),
-  f('TimeoutSecondsPath', 'string', 'Reads TimeoutSeconds from the state input.', REF_PATH, { only: 'JSONPath' }),
-  f('HeartbeatSeconds', 'number', 'The maximum time between heartbeats from the task; must be smaller than TimeoutSeconds.', 'a positive integer (JSONata: or an expression)'),
-  f('HeartbeatSecondsPath', 'string', 'Reads HeartbeatSeconds from the state input.', REF_PATH, { only: 'JSONPath' }),
-  f('Choices', 'array', 'Choice rules, evaluated in order; the first that matches decides the Next state.', 'a non-empty array of choice rules', { required: true }),
+  f('InputPath', 'string', 'Selects the part of the state input that the state works on.', PATH + ', or null for {}'),
+  f('OutputPath', 'string', 'Selects the part of the state output passed to the next state.', PATH + ', or null for {}'),
+  f('Resource', 'string', 'What the task runs: a Lambda function ARN, an activity ARN, or a service integration ARN (`arn:aws:states:::service:action`).', 'an ARN'),
+  f('Branches', 'array', 'The branches to run in parallel, each a state machine with StartAt and States.', 'an array of {StartAt, States}'),
+  f('ItemProcessor', 'object', 'The state machine run for each item, and its ProcessorConfig (INLINE or DISTRIBUTED mode).', '{ProcessorConfig, StartAt, States}'),
+  f('Iterator', 'object', 'The state machine run for each item (the older name of ItemProcessor).', '{StartAt, States}', { deprecated: 'Use ItemProcessor.' }),
+  f('Items', 'any', 'The array to iterate over.', 'an array, or ' + JSONATA),
+  f('ItemsPath', 'string', 'Selects the array to iterate over from the state input. Default `$`.', REF_PATH),
+  f('ItemSelector', 'object', 'Shapes each item before it is passed to the ItemProcessor (`$$.Map.Item.Value` is the item).', 'an object (payload template; JSONata: values may be expressions)'),
+  f('Choices', 'array', 'Choice rules, evaluated in order; the first that matches decides the Next state.', 'a non-empty array of choice rules'),
   f('Default', 'state', 'The state to go to when no choice rule matches (otherwise the execution fails with States.NoChoiceMatched).', STATE_NAME),
   f('Seconds', 'number', 'How long to wait.', 'a non-negative integer (JSONata: or an expression)'),
-  f('SecondsPath', 'string', 'Reads the number of seconds to wait from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('SecondsPath', 'string', 'Reads the number of seconds to wait from the state input.', REF_PATH),
   f('Timestamp', 'string', 'Wait until this time.', 'an RFC 3339 timestamp such as 2024-01-01T00:00:00Z (JSONata: or an expression)'),
-  f('TimestampPath', 'string', 'Reads the timestamp to wait until from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('TimestampPath', 'string', 'Reads the timestamp to wait until from the state input.', REF_PATH),
   f('Error', 'string', 'The error name the execution fails with.', 'a string (JSONata: or an expression)'),
-  f('ErrorPath', 'string', 'Reads the error name from the state input (or computes it with an intrinsic function).', 'a reference path or intrinsic function returning a string', {
-    only: 'JSONPath',
-  }),
+  f('ErrorPath', 'string', 'Reads the error name from the state input (or computes it with an intrinsic function).', 'a reference path or intrinsic function returning a string'),
   f('Cause', 'string', 'A human-readable cause of the failure.', 'a string (JSONata: or an expression)'),
-  f('CausePath', 'string', 'Reads the cause from the state input (or computes it with an intrinsic function).', 'a reference path or intrinsic function returning a string', {
-    only: 'JSONPath',
-  }),
-  f('Branches', 'array', 'The branches to run in parallel, each a state machine with StartAt and States.', 'an array of {StartAt, States}', { required: true }),
-  f('ItemProcessor', 'object', 'The state machine run for each item, and its ProcessorConfig (INLINE or DISTRIBUTED mode).', '{ProcessorConfig, StartAt, States}', { required: true }),
-  f('Iterator', 'object', 'The state machine run for each item (the older name of ItemProcessor).', '{StartAt, States}', { deprecated: 'Use ItemProcessor.' }),
-  f('Items', 'any', 'The array to iterate over.', 'an array, or ' + JSONATA, { only: 'JSONata' }),
-  f('ItemsPath', 'string', 'Selects the array to iterate over from the state input. Default `$`.', REF_PATH, { only: 'JSONPath' }),
-  f('ItemSelector', 'object', 'Shapes each item before it is passed to the ItemProcessor (`$$.Map.Item.Value` is the item).', 'an object (payload template; JSONata: values may be expressions)'),
+  f('CausePath', 'string', 'Reads the cause from the state input (or computes it with an intrinsic function).', 'a reference path or intrinsic function returning a string'),
+  f('Arguments', 'object', 'The input of the task or branches: JSON whose string values may be JSONata expressions.', 'an object, or ' + JSONATA),
+  f('Parameters', 'object', 'The payload template sent as the task input (keys ending in `.$` are evaluated).', 'an object (payload template)'),
+  f('Result', 'any', 'The fixed output of a Pass state (static JSON: keys ending in `.$` are not evaluated).', 'any JSON value'),
   f('ItemReader', 'object', 'Reads the items from a dataset in Amazon S3 (Distributed Map).', '{Resource, ReaderConfig, Parameters | Arguments}'),
   f('ItemBatcher', 'object', 'Groups items into batches for each child workflow (Distributed Map).', '{MaxItemsPerBatch, MaxInputBytesPerBatch, BatchInput}'),
   f('ResultWriter', 'object', 'Writes the child workflow results to Amazon S3 (Distributed Map).', '{Resource, Parameters | Arguments, WriterConfig}'),
+  f('Credentials', 'object', 'An IAM role to assume for this task (cross-account tasks).', '{"RoleArn": "<role ARN>"}'),
+  f('ResultSelector', 'object', 'A payload template applied to the raw result before ResultPath.', 'an object (payload template)'),
+  f('ResultPath', 'string', 'Where to put the result in the state input; the combination becomes the state output.', REF_PATH + ', or null to discard the result'),
+  f('Output', 'any', 'The state output: JSON whose string values may be JSONata expressions. Default: the result.', 'any JSON value, or ' + JSONATA),
+  f('Assign', 'object', 'Variables to set: each key is a variable name, each value its new value.', 'an object of variable names to values'),
+  f('Retry', 'array', 'Retriers, tried in order when the state fails with a matching error.', 'an array of {ErrorEquals, IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds, JitterStrategy}'),
+  f('Catch', 'array', 'Catchers: when retries are exhausted, transition to Next with the error output.', 'an array of {ErrorEquals, Next, ResultPath | Output, Assign}'),
+  f('TimeoutSeconds', 'number', 'The maximum time the task may run before failing with States.Timeout. Default 99999999 (about 3 years).', 'a positive integer (JSONata: or an expression)'),
+  f('TimeoutSecondsPath', 'string', 'Reads TimeoutSeconds from the state input.', REF_PATH),
+  f('HeartbeatSeconds', 'number', 'The maximum time between heartbeats from the task; must be smaller than TimeoutSeconds.', 'a positive integer (JSONata: or an expression)'),
+  f('HeartbeatSecondsPath', 'string', 'Reads HeartbeatSeconds from the state input.', REF_PATH),
   f('MaxConcurrency', 'number', 'The upper bound of iterations running at once; 0 means no limit.', 'a non-negative integer (JSONata: or an expression)'),
-  f('MaxConcurrencyPath', 'string', 'Reads MaxConcurrency from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('MaxConcurrencyPath', 'string', 'Reads MaxConcurrency from the state input.', REF_PATH),
   f('ToleratedFailureCount', 'number', 'How many failed items are tolerated before the Map run fails (Distributed Map).', 'a non-negative integer (JSONata: or an expression)'),
-  f('ToleratedFailureCountPath', 'string', 'Reads ToleratedFailureCount from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('ToleratedFailureCountPath', 'string', 'Reads ToleratedFailureCount from the state input.', REF_PATH),
   f('ToleratedFailurePercentage', 'number', 'The percentage of failed items tolerated before the Map run fails (Distributed Map).', 'a number from 0 to 100 (JSONata: or an expression)'),
-  f('ToleratedFailurePercentagePath', 'string', 'Reads ToleratedFailurePercentage from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('ToleratedFailurePercentagePath', 'string', 'Reads ToleratedFailurePercentage from the state input.', REF_PATH),
   f('Label', 'string', 'A name for the Map Run of a Distributed Map (up to 40 characters).', 'a string'),
 ];
 
 export const STATE_FIELDS: ReadonlyMap<string, FieldInfo> = new Map(FIELD_LIST.map((x) => [x.name, x]));
 
-const COMMON = ['Type', 'Comment', 'QueryLanguage'];
-const IO_PATHS = ['InputPath', 'OutputPath'];
-const FLOW = ['Next', 'End'];
-const ALLOWED: Record<string, readonly string[]> = {
-  Task: [...COMMON, ...FLOW, ...IO_PATHS, 'Resource', 'Arguments', 'Parameters', 'Credentials', 'ResultSelector', 'ResultPath', 'Output', 'Assign', 'Retry', 'Catch', 'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath'],
-  Pass: [...COMMON, ...FLOW, ...IO_PATHS, 'Parameters', 'Result', 'ResultPath', 'Output', 'Assign'],
-  Choice: [...COMMON, ...IO_PATHS, 'Choices', 'Default', 'Output', 'Assign'],
-  Wait: [...COMMON, ...FLOW, ...IO_PATHS, 'Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath', 'Output', 'Assign'],
-  Succeed: [...COMMON, ...IO_PATHS, 'Output'],
-  Fail: [...COMMON, 'Error', 'ErrorPath', 'Cause', 'CausePath'],
-  Parallel: [...COMMON, ...FLOW, ...IO_PATHS, 'Branches', 'Arguments', 'Parameters', 'ResultSelector', 'ResultPath', 'Output', 'Assign', 'Retry', 'Catch'],
-  Map: [
-    ...COMMON,
-    ...FLOW,
-    ...IO_PATHS,
-    'ItemProcessor',
-    'Iterator',
-    'Items',
-    'ItemsPath',
-    'ItemSelector',
-    'Parameters',
-    'ItemReader',
-    'ItemBatcher',
-    'ResultWriter',
-    'ResultSelector',
-    'ResultPath',
-    'Output',
-    'Assign',
-    'Retry',
-    'Catch',
-    'MaxConcurrency',
-    'MaxConcurrencyPath',
-    'ToleratedFailureCount',
-    'ToleratedFailureCountPath',
-    'ToleratedFailurePercentage',
-    'ToleratedFailurePercentagePath',
-    'Label',
-  ],
-};
-
 /** Fields a state of this type and query language may have (all types' fields when the type is unknown). */
 export function stateFields(type: string | undefined, ql: QueryLanguage): FieldInfo[] {
-  // Own keys only: a Type such as "constructor" must not find Object.prototype's members.
-  const names = type && Object.hasOwn(ALLOWED, type) ? ALLOWED[type] : type === undefined ? ['Type'] : [...new Set(Object.values(ALLOWED).flat())];
+  // One list per state type, one for "no Type" and one for every unknown type (whatever is typed there).
+  const key = type === undefined ? '' : stateTypes(schemaDefinitions()).includes(type) ? type : '*';
+  return [...memo(`state\u0000${key}\u0000${ql}`, () => computeStateFields(key, ql))];
+}
+
+function computeStateFields(key: string, ql: QueryLanguage): FieldInfo[] {
+  const defs = schemaDefinitions();
+  const allowed = new Set(key === '' ? namesOf(defs, 'state') : key === '*' ? stateTypes(defs).flatMap((t) => namesOf(defs, `${t}.${ql}`)) : namesOf(defs, `${key}.${ql}`));
   const out: FieldInfo[] = [];
-  for (const n of names) {
-    let info = STATE_FIELDS.get(n)!;
-    if (info.only && info.only !== ql) continue;
-    if (type === 'Map' && n === 'Parameters') info = { ...info, deprecated: 'Use ItemSelector.' };
-    out.push(info);
+  for (const x of FIELD_LIST) {
+    if (!allowed.has(x.name)) continue;
+    const info = stateFieldFacts(x);
+    out.push(key === 'Map' && x.name === 'Parameters' ? { ...info, deprecated: 'Use ItemSelector.' } : info);
   }
   return out;
 }
 
 /** Whether a field is allowed in a state of this type at all (either query language). */
 export function isStateField(type: string | undefined, name: string): boolean {
-  return !!type && Object.hasOwn(ALLOWED, type) && ALLOWED[type].includes(name);
+  if (type === undefined) return false;
+  const defs = schemaDefinitions();
+  return stateTypes(defs).includes(type) && QUERY_LANGUAGES.some((ql) => namesOf(defs, `${type}.${ql}`).includes(name));
+}
+
+/** A state field with the schema's facts: JSONPath- or JSONata-only, required by the types that allow it. */
+function stateFieldFacts(x: FieldInfo): FieldInfo {
+  return memo(`stateField\u0000${x.name}`, () => {
+    const defs = schemaDefinitions();
+    const where = stateTypes(defs).flatMap((t) => QUERY_LANGUAGES.filter((ql) => namesOf(defs, `${t}.${ql}`).includes(x.name)).map((ql) => `${t}.${ql}`));
+    const languages = new Set(where.map((d) => d.slice(d.indexOf('.') + 1) as QueryLanguage));
+    const required = where.some((d) => requiredIn(defs, d, STATE_FIELDS).has(x.name)) || requiredIn(defs, 'state', STATE_FIELDS).has(x.name);
+    return withFacts(x, languages.size === 1 ? [...languages][0] : undefined, required);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,8 +163,8 @@ const ERROR_NAMES = [
 export { ERROR_NAMES };
 
 const ROOT: FieldInfo[] = [
-  f('StartAt', 'state', 'The state the execution starts with.', STATE_NAME, { required: true }),
-  f('States', 'object', 'The states, by name.', 'an object of state names to states', { required: true }),
+  f('StartAt', 'state', 'The state the execution starts with.', STATE_NAME),
+  f('States', 'object', 'The states, by name.', 'an object of state names to states'),
   f('Comment', 'string', 'A human-readable description of the state machine.', 'a string'),
   f('QueryLanguage', 'enum', 'The default query language of every state. Default JSONPath.', 'JSONPath or JSONata', { values: ['JSONPath', 'JSONata'] }),
   f('TimeoutSeconds', 'number', 'The maximum time an execution may run before it fails with States.Timeout.', 'a positive integer'),
@@ -193,7 +174,7 @@ const SCOPE: FieldInfo[] = [ROOT[0], ROOT[1], ROOT[2]];
 const PROCESSOR: FieldInfo[] = [...SCOPE, f('ProcessorConfig', 'object', 'How the items are processed: Mode INLINE (in this execution) or DISTRIBUTED (child executions).', '{Mode, ExecutionType}')];
 
 const RETRIER: FieldInfo[] = [
-  f('ErrorEquals', 'array', 'The error names this retrier handles; `States.ALL` matches any error and must be alone and last.', 'a non-empty array of error names', { required: true }),
+  f('ErrorEquals', 'array', 'The error names this retrier handles; `States.ALL` matches any error and must be alone and last.', 'a non-empty array of error names'),
   f('IntervalSeconds', 'number', 'Seconds before the first retry. Default 1.', 'a positive integer'),
   f('MaxAttempts', 'number', 'The maximum number of retries; 0 means never retry. Default 3.', 'a non-negative integer'),
   f('BackoffRate', 'number', 'The multiplier of the retry interval at each attempt. Default 2.0.', 'a number >= 1.0'),
@@ -202,10 +183,10 @@ const RETRIER: FieldInfo[] = [
   f('Comment', 'string', 'A human-readable description.', 'a string'),
 ];
 const CATCHER: FieldInfo[] = [
-  f('ErrorEquals', 'array', 'The error names this catcher handles; `States.ALL` matches any error and must be alone and last.', 'a non-empty array of error names', { required: true }),
-  f('Next', 'state', 'The state to go to when this catcher matches.', STATE_NAME, { required: true }),
-  f('ResultPath', 'string', 'Where to put the error output in the state input. Default `$` (replaces the input).', REF_PATH + ', or null', { only: 'JSONPath' }),
-  f('Output', 'any', 'The output passed to Next (`$states.errorOutput` is the error).', 'any JSON value, or ' + JSONATA, { only: 'JSONata' }),
+  f('ErrorEquals', 'array', 'The error names this catcher handles; `States.ALL` matches any error and must be alone and last.', 'a non-empty array of error names'),
+  f('Next', 'state', 'The state to go to when this catcher matches.', STATE_NAME),
+  f('ResultPath', 'string', 'Where to put the error output in the state input. Default `$` (replaces the input).', REF_PATH + ', or null'),
+  f('Output', 'any', 'The output passed to Next (`$states.errorOutput` is the error).', 'any JSON value, or ' + JSONATA),
   f('Assign', 'object', 'Variables to set when this catcher matches.', 'an object of variable names to values'),
   f('Comment', 'string', 'A human-readable description.', 'a string'),
 ];
@@ -232,30 +213,28 @@ const OPERATORS: FieldInfo[] = [
   ...COMPARISONS.flatMap((op) => {
     const kind: ValueKind = op.startsWith('Numeric') ? 'number' : op.startsWith('Boolean') ? 'boolean' : 'string';
     return [
-      f(op, kind, `True when the Variable's value ${describeOp(op)} this value.`, kind === 'string' && op.startsWith('Timestamp') ? 'an RFC 3339 timestamp' : `a ${kind}`, { only: 'JSONPath' }),
-      f(`${op}Path`, 'string', `True when the Variable's value ${describeOp(op)} the value at this path.`, REF_PATH, { only: 'JSONPath' }),
+      f(op, kind, `True when the Variable's value ${describeOp(op)} this value.`, kind === 'string' && op.startsWith('Timestamp') ? 'an RFC 3339 timestamp' : `a ${kind}`),
+      f(`${op}Path`, 'string', `True when the Variable's value ${describeOp(op)} the value at this path.`, REF_PATH),
     ];
   }),
-  f('StringMatches', 'string', 'True when the Variable matches this pattern; `*` matches any characters (escape with `\\\\*`).', 'a string pattern', { only: 'JSONPath' }),
+  f('StringMatches', 'string', 'True when the Variable matches this pattern; `*` matches any characters (escape with `\\\\*`).', 'a string pattern'),
   ...['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp'].map((op) =>
-    f(op, 'boolean', `True when ${op === 'IsPresent' ? 'the Variable is present' : `the Variable's value ${op === 'IsNull' ? 'is null' : `is a ${op.slice(2).toLowerCase()}`}`} (when this is true).`, 'true or false', {
-      only: 'JSONPath',
-    }),
+    f(op, 'boolean', `True when ${op === 'IsPresent' ? 'the Variable is present' : `the Variable's value ${op === 'IsNull' ? 'is null' : `is a ${op.slice(2).toLowerCase()}`}`} (when this is true).`, 'true or false'),
   ),
 ];
 const RULE_BODY: FieldInfo[] = [
-  f('Variable', 'string', 'The path of the value to compare.', PATH, { only: 'JSONPath' }),
+  f('Variable', 'string', 'The path of the value to compare.', PATH),
   ...OPERATORS,
-  f('And', 'array', 'True when every rule in the array is true.', 'a non-empty array of choice rules', { only: 'JSONPath' }),
-  f('Or', 'array', 'True when any rule in the array is true.', 'a non-empty array of choice rules', { only: 'JSONPath' }),
-  f('Not', 'object', 'True when the rule is false.', 'a choice rule', { only: 'JSONPath' }),
+  f('And', 'array', 'True when every rule in the array is true.', 'a non-empty array of choice rules'),
+  f('Or', 'array', 'True when any rule in the array is true.', 'a non-empty array of choice rules'),
+  f('Not', 'object', 'True when the rule is false.', 'a choice rule'),
 ];
 const CHOICE_RULE: FieldInfo[] = [
-  f('Condition', 'string', 'The rule matches when this expression is true.', JSONATA + ', or true/false', { only: 'JSONata' }),
+  f('Condition', 'string', 'The rule matches when this expression is true.', JSONATA + ', or true/false'),
   ...RULE_BODY,
-  f('Next', 'state', 'The state to go to when this rule matches.', STATE_NAME, { required: true }),
+  f('Next', 'state', 'The state to go to when this rule matches.', STATE_NAME),
   f('Assign', 'object', 'Variables to set when this rule matches.', 'an object of variable names to values'),
-  f('Output', 'any', 'The output passed to Next when this rule matches.', 'any JSON value, or ' + JSONATA, { only: 'JSONata' }),
+  f('Output', 'any', 'The output passed to Next when this rule matches.', 'any JSON value, or ' + JSONATA),
   f('Comment', 'string', 'A human-readable description.', 'a string'),
 ];
 
@@ -279,13 +258,11 @@ const PROCESSOR_CONFIG: FieldInfo[] = [
   f('ExecutionType', 'enum', 'The type of the child executions (DISTRIBUTED mode).', 'STANDARD or EXPRESS', { values: ['STANDARD', 'EXPRESS'] }),
 ];
 const ITEM_READER: FieldInfo[] = [
-  f('Resource', 'string', 'The S3 API the items are read with.', 'arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2', {
-    required: true,
-    values: ['arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:listObjectsV2'],
+  f('Resource', 'string', 'The S3 API the items are read with.', 'arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2', { values: ['arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:listObjectsV2'],
   }),
   f('ReaderConfig', 'object', 'The format of the dataset and how many items to read.', '{InputType, CSVHeaderLocation, CSVHeaders, MaxItems}'),
-  f('Parameters', 'object', 'The S3 request (Bucket, Key or Prefix).', 'an object (payload template)', { only: 'JSONPath' }),
-  f('Arguments', 'object', 'The S3 request (Bucket, Key or Prefix).', 'an object, or ' + JSONATA, { only: 'JSONata' }),
+  f('Parameters', 'object', 'The S3 request (Bucket, Key or Prefix).', 'an object (payload template)'),
+  f('Arguments', 'object', 'The S3 request (Bucket, Key or Prefix).', 'an object, or ' + JSONATA),
 ];
 const READER_CONFIG: FieldInfo[] = [
   f('InputType', 'enum', 'The format of the dataset.', 'CSV, JSON, JSONL, MANIFEST or PARQUET', { values: ['CSV', 'JSON', 'JSONL', 'MANIFEST', 'PARQUET'] }),
@@ -294,19 +271,19 @@ const READER_CONFIG: FieldInfo[] = [
   f('CSVDelimiter', 'enum', 'The field separator of the CSV file.', 'COMMA, PIPE, SEMICOLON, SPACE or TAB', { values: ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'] }),
   f('ManifestType', 'enum', 'The kind of manifest (InputType MANIFEST).', 'ATHENA_DATA or S3_INVENTORY', { values: ['ATHENA_DATA', 'S3_INVENTORY'] }),
   f('MaxItems', 'number', 'Read at most this many items.', 'a non-negative integer (JSONata: or an expression)'),
-  f('MaxItemsPath', 'string', 'Reads MaxItems from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('MaxItemsPath', 'string', 'Reads MaxItems from the state input.', REF_PATH),
 ];
 const ITEM_BATCHER: FieldInfo[] = [
   f('MaxItemsPerBatch', 'number', 'The maximum number of items in one batch.', 'a positive integer (JSONata: or an expression)'),
-  f('MaxItemsPerBatchPath', 'string', 'Reads MaxItemsPerBatch from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('MaxItemsPerBatchPath', 'string', 'Reads MaxItemsPerBatch from the state input.', REF_PATH),
   f('MaxInputBytesPerBatch', 'number', 'The maximum size of one batch in bytes (up to 256 KiB).', 'a positive integer (JSONata: or an expression)'),
-  f('MaxInputBytesPerBatchPath', 'string', 'Reads MaxInputBytesPerBatch from the state input.', REF_PATH, { only: 'JSONPath' }),
+  f('MaxInputBytesPerBatchPath', 'string', 'Reads MaxInputBytesPerBatch from the state input.', REF_PATH),
   f('BatchInput', 'object', 'Fixed input added to every batch.', 'an object'),
 ];
 const RESULT_WRITER: FieldInfo[] = [
   f('Resource', 'string', 'The S3 API the results are written with.', 'arn:aws:states:::s3:putObject', { values: ['arn:aws:states:::s3:putObject'] }),
-  f('Parameters', 'object', 'Where to write (Bucket, Prefix).', 'an object (payload template)', { only: 'JSONPath' }),
-  f('Arguments', 'object', 'Where to write (Bucket, Prefix).', 'an object, or ' + JSONATA, { only: 'JSONata' }),
+  f('Parameters', 'object', 'Where to write (Bucket, Prefix).', 'an object (payload template)'),
+  f('Arguments', 'object', 'Where to write (Bucket, Prefix).', 'an object, or ' + JSONATA),
   f('WriterConfig', 'object', 'The format of the results.', '{OutputType, Transformation}'),
 ];
 const WRITER_CONFIG: FieldInfo[] = [
@@ -315,7 +292,7 @@ const WRITER_CONFIG: FieldInfo[] = [
 ];
 const CREDENTIALS: FieldInfo[] = [
   f('RoleArn', 'string', 'The ARN of the IAM role to assume.', 'an IAM role ARN (JSONata: or an expression)'),
-  f('RoleArn.$', 'string', 'Reads the role ARN from the state input.', PATH, { only: 'JSONPath' }),
+  f('RoleArn.$', 'string', 'Reads the role ARN from the state input.', PATH),
 ];
 
 export type ObjectKind =
@@ -342,7 +319,8 @@ const BY_KIND: Record<Exclude<ObjectKind, 'state'>, FieldInfo[]> = {
   retrier: RETRIER,
   catcher: CATCHER,
   choiceRule: CHOICE_RULE,
-  nestedRule: RULE_BODY,
+  // The schema allows a Comment in a nested rule too (the old matrix left it out).
+  nestedRule: [...RULE_BODY, f('Comment', 'string', 'A human-readable description.', 'a string')],
   processorConfig: PROCESSOR_CONFIG,
   itemReader: ITEM_READER,
   readerConfig: READER_CONFIG,
@@ -354,7 +332,107 @@ const BY_KIND: Record<Exclude<ObjectKind, 'state'>, FieldInfo[]> = {
 
 /** Fields of a nested object kind, in the given query language. */
 export function objectFields(kind: Exclude<ObjectKind, 'state'>, ql: QueryLanguage): FieldInfo[] {
-  return BY_KIND[kind].filter((x) => !x.only || x.only === ql);
+  return memo(`object\u0000${kind}\u0000${ql}`, () => objectFieldFacts(kind, ql)).filter((x) => !x.only || x.only === ql);
+}
+
+/**
+ * The fields of an object kind with the schema's facts, as allowed by the definition of `ql`:
+ * a field its other-language twin lacks is only of that language (every field of a nested
+ * Choice rule is JSONPath-only: JSONata has no nested rules).
+ */
+function objectFieldFacts(kind: Exclude<ObjectKind, 'state'>, ql: QueryLanguage): FieldInfo[] {
+  const defs = schemaDefinitions();
+  const name = definitionOf(kind, undefined, ql);
+  const names = namesOf(defs, name);
+  const language = /\.(JSONPath|JSONata)(?:\.|$)/.exec(name)?.[1] as QueryLanguage | undefined;
+  const twin = language && name.replace(`.${language}`, `.${language === 'JSONPath' ? 'JSONata' : 'JSONPath'}`);
+  const twinNames = twin && defs[twin] ? namesOf(defs, twin) : [];
+  const list = new Map(BY_KIND[kind].map((x) => [x.name, x]));
+  const required = requiredIn(defs, name, list);
+  return BY_KIND[kind].filter((x) => names.includes(x.name)).map((x) => withFacts(x, language && !twinNames.includes(x.name) ? language : undefined, required.has(x.name)));
+}
+
+/**
+ * The schema definition an object of this kind validates against (src/schema/findings.ts picks
+ * the same for states; the nested objects follow the state's `$ref`s).
+ */
+export function definitionOf(kind: ObjectKind, stateType: string | undefined, ql: QueryLanguage): string {
+  switch (kind) {
+    case 'state':
+      return stateType ? `${stateType}.${ql}` : 'state';
+    case 'nestedRule':
+      return 'choiceRule.JSONPath.nested';
+    case 'choiceRule':
+    case 'catcher':
+    case 'itemReader':
+    case 'readerConfig':
+    case 'itemBatcher':
+    case 'resultWriter':
+    case 'credentials':
+      return `${kind}.${ql}`;
+    default:
+      return kind;
+  }
+}
+
+/** Looks a field up by the kind of object it is in (for hover and value completion). */
+export function fieldInfo(kind: ObjectKind, name: string, stateType: string | undefined, ql: QueryLanguage): FieldInfo | undefined {
+  if (kind === 'state') {
+    const x = STATE_FIELDS.get(name);
+    if (!x) return undefined;
+    const info = stateFieldFacts(x);
+    if (stateType === 'Map' && name === 'Parameters') return { ...info, deprecated: 'Use ItemSelector.' };
+    return info;
+  }
+  const x = BY_KIND[kind].find((y) => y.name === name);
+  if (!x) return undefined;
+  // A field of the other language keeps its texts (hover says where it belongs).
+  return objectFields(kind, ql).find((y) => y.name === name) ?? objectFieldFacts(kind, ql === 'JSONPath' ? 'JSONata' : 'JSONPath').find((y) => y.name === name) ?? x;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the schema
+
+const QUERY_LANGUAGES: readonly QueryLanguage[] = ['JSONPath', 'JSONata'];
+
+/** The state types, as the schema's `stateType` enum lists them. */
+function stateTypes(defs: Definitions): string[] {
+  return (defs.stateType?.enum as string[] | undefined) ?? [];
+}
+
+/** The fields an object definition allows (none for a definition the schema does not have). */
+function namesOf(defs: Definitions, name: string): string[] {
+  return Object.keys(objectProperties(defs, name));
+}
+
+/**
+ * The fields a definition requires, as the editor presents them: its `required` list, and of each
+ * `aslRequireOne` group (one of them is required) the one field that is not deprecated, when the
+ * others are (Map's ItemProcessor, not Iterator).
+ */
+function requiredIn(defs: Definitions, name: string, fields: ReadonlyMap<string, FieldInfo>): Set<string> {
+  const node = objectDefinition(defs, name);
+  const out = new Set<string>((node?.required as string[] | undefined) ?? []);
+  for (const group of (node?.aslRequireOne as string[][] | undefined) ?? []) {
+    const current = group.filter((g) => !fields.get(g)?.deprecated);
+    if (current.length === 1) out.add(current[0]);
+  }
+  return out;
+}
+
+function withFacts(x: FieldInfo, only: QueryLanguage | undefined, required: boolean): FieldInfo {
+  const out: FieldInfo = { ...x };
+  if (only) out.only = only;
+  if (required) out.required = true;
+  return out;
+}
+
+const memos = new Map<string, unknown>();
+
+/** Field lists are computed once per key (the schema does not change while the server runs). */
+function memo<T>(key: string, compute: () => T): T {
+  if (!memos.has(key)) memos.set(key, compute());
+  return memos.get(key) as T;
 }
 
 /**
@@ -392,14 +470,4 @@ export function nestedKind(stateType: string | undefined, rest: readonly (string
   if (rest.length === 2 && a === 'ResultWriter' && b === 'WriterConfig') return 'writerConfig';
   void c;
   return undefined;
-}
-
-/** Looks a field up by the kind of object it is in (for hover). */
-export function fieldInfo(kind: ObjectKind, name: string, stateType?: string): FieldInfo | undefined {
-  if (kind === 'state') {
-    const info = STATE_FIELDS.get(name);
-    if (info && stateType === 'Map' && name === 'Parameters') return { ...info, deprecated: 'Use ItemSelector.' };
-    return info;
-  }
-  return BY_KIND[kind].find((x) => x.name === name);
 }

@@ -98,7 +98,7 @@ function keyMarkdown(model: StateMachine, token: Token): string | undefined {
   const key = String(token.path[token.path.length - 1]);
   const site = objectAt(model, token.path.slice(0, -1));
   if (!site) return undefined;
-  const info = fieldInfo(site.kind, key, site.state?.type);
+  const info = fieldInfo(site.kind, key, site.state?.type, site.queryLanguage);
   const schema = schemaFieldDoc(site.kind, key, site.state?.type, site.queryLanguage);
   if (!info) return schema?.description ? `**${key}**\n\n${schema.description}` : undefined;
   let where = '';

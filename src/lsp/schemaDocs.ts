@@ -1,11 +1,12 @@
 /**
  * What the JSON schema (schemas/asl.schema.json, the one the engine validates with) says about a
- * field: its description, and its type and bounds. Hover prefers the schema's description to the
+ * field: its description, and its type and bounds (read through src/schema/navigation.ts, in the
+ * definition fields.ts's definitionOf() names). Hover prefers the schema's description to the
  * fallback texts of fields.ts, so the schema stays the one source where it says something.
  */
-import { readSchemaText } from '../engine/schema-compile.js';
+import { propertiesOf, resolveRef, schemaDefinitions, type Definitions } from '../schema/navigation.js';
 import type { QueryLanguage } from '../types.js';
-import type { ObjectKind } from './fields.js';
+import { definitionOf, type ObjectKind } from './fields.js';
 
 type SchemaNode = {
   $ref?: string;
@@ -19,12 +20,12 @@ type SchemaNode = {
   oneOf?: SchemaNode[];
 };
 
-let definitions: Record<string, SchemaNode> | null | undefined;
+let definitions: Definitions | null | undefined;
 
-function defs(): Record<string, SchemaNode> | undefined {
+function defs(): Definitions | undefined {
   if (definitions === undefined) {
     try {
-      definitions = (JSON.parse(readSchemaText()) as { definitions?: Record<string, SchemaNode> }).definitions ?? null;
+      definitions = schemaDefinitions() ?? null;
     } catch {
       definitions = null; // no schema next to this build: the fallback texts answer
     }
@@ -32,45 +33,18 @@ function defs(): Record<string, SchemaNode> | undefined {
   return definitions ?? undefined;
 }
 
-/** The schema definition that describes an object of this kind. */
-function definitionName(kind: ObjectKind, stateType: string | undefined, ql: QueryLanguage): string[] {
-  switch (kind) {
-    case 'state':
-      return stateType ? [`${stateType}.${ql}`] : ['state'];
-    case 'nestedRule':
-      return ['choiceRule.JSONPath.nested'];
-    case 'choiceRule':
-    case 'catcher':
-    case 'itemReader':
-    case 'readerConfig':
-    case 'itemBatcher':
-    case 'resultWriter':
-    case 'credentials':
-      return [`${kind}.${ql}`, kind];
-    case 'retrier':
-      return ['retrier'];
-    default:
-      return [kind];
-  }
-}
-
-function resolve(node: SchemaNode | undefined, all: Record<string, SchemaNode>, seen = 0): SchemaNode | undefined {
-  if (!node || seen > 10) return node;
-  if (node.$ref?.startsWith('#/definitions/')) {
-    const target = all[node.$ref.slice('#/definitions/'.length)];
-    const resolved = resolve(target, all, seen + 1);
-    // A description next to the $ref is the more specific one.
-    return resolved ? { ...resolved, description: node.description ?? resolved.description } : node;
-  }
-  return node;
+/** A property node with its `$ref` followed; a description next to the $ref is the more specific one. */
+function resolve(node: SchemaNode, all: Definitions): SchemaNode {
+  const target = resolveRef(all, node as Record<string, unknown>) as SchemaNode;
+  return { ...target, description: node.description ?? target.description };
 }
 
 /** `integer from 1 to 99999999`, `one of FULL, NONE`, `string or JSONata expression`... */
-function constraint(node: SchemaNode, all: Record<string, SchemaNode>): string | undefined {
+function constraint(node: SchemaNode, all: Definitions): string | undefined {
   if (node.enum) return `one of ${node.enum.map((v) => JSON.stringify(v)).join(', ')}`;
   const alternatives = node.anyOf ?? node.oneOf;
   if (alternatives) {
-    const parts = alternatives.map((a) => resolve(a, all)).map((a) => (a ? constraint(a, all) ?? a.description : undefined));
+    const parts = alternatives.map((a) => resolve(a, all)).map((a) => constraint(a, all) ?? a.description);
     return parts.every(Boolean) ? parts.join(', or ') : undefined;
   }
   if (!node.type) return undefined;
@@ -90,12 +64,8 @@ export interface SchemaFieldDoc {
 export function schemaFieldDoc(kind: ObjectKind, field: string, stateType: string | undefined, ql: QueryLanguage): SchemaFieldDoc | undefined {
   const all = defs();
   if (!all) return undefined;
-  for (const name of definitionName(kind, stateType, ql)) {
-    const prop = all[name]?.properties?.[field];
-    if (!prop) continue;
-    const node = resolve(prop, all);
-    if (!node) return undefined;
-    return { description: node.description, constraint: constraint(node, all) };
-  }
-  return undefined;
+  const prop = propertiesOf(all[definitionOf(kind, stateType, ql)])[field] as SchemaNode | undefined;
+  if (!prop) return undefined;
+  const node = resolve(prop, all);
+  return { description: node.description, constraint: constraint(node, all) };
 }
