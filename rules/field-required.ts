@@ -5,7 +5,7 @@ export default schemaRule({
   description: 'Required fields are present: Resource on a Task, Choices on a Choice, Branches on a Parallel, a duration on a Wait, ItemProcessor (or Iterator) on a Map, ExecutionType on a Distributed Map, a complete ResultWriter ...',
   rationale:
     'AWS refuses a state that lacks a field its type requires. Where one of several fields is required (Seconds, SecondsPath, Timestamp or TimestampPath on a Wait), the message lists them all. A missing field is not reported again when a misspelling of it already is.',
-  sources: ['asl-rules.md task-resource-required, choice-choices-required, parallel-branches, wait-exactly-one, map-processor-required, map-processor-config (B: ExecutionType), map-item-reader, map-result-writer (I: floci)', 'docs/aws-behaviour.md §9, §10'],
+  sources: ['asl-rules.md task-resource-required, choice-choices-required, parallel-branches, wait-exactly-one, map-processor-required, map-processor-config (B: ExecutionType), map-item-reader, map-result-writer (I: floci)', 'docs/aws-behaviour.md §9, §10', 'ExecutionType when Mode is DISTRIBUTED: documented (AWS CDK reference, ProcessorConfig.executionType: "you must provide this field if you specified DISTRIBUTED for the mode sub-field", https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_stepfunctions.ProcessorConfig.html)'],
   examples: {
     valid: [
       { text: '{"StartAt": "W", "States": {"W": {"Type": "Wait", "SecondsPath": "$.delay", "End": true}}}' },

@@ -48,6 +48,10 @@ import variableUnassigned from './variable-unassigned.js';
 import variableUnused from './variable-unused.js';
 import taskResource from './task-resource.js';
 import expressIntegration from './express-integration.js';
+// Metadata only: reported by the engine (directives) and by lintFile() (templates), under these rule objects
+import unusedDisableDirective from './unused-disable-directive.js';
+import invalidDisableDirective from './invalid-disable-directive.js';
+import templateDefinition from './template-definition.js';
 
 export const allRules: readonly Rule[] = [
   definitionEmpty,
@@ -96,6 +100,10 @@ export const allRules: readonly Rule[] = [
   noDollar,
   noPath,
   passResultIsStatic,
+  // metadata only, last: their findings come after every rule's (the engine's and lintFile()'s own)
+  unusedDisableDirective,
+  invalidDisableDirective,
+  templateDefinition,
 ];
 
 export function findRule(idOrCode: string): Rule | undefined {

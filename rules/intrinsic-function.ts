@@ -19,11 +19,12 @@ export default defineRule({
       "AWS refuses the value with \"The value for the field 'k.$' must be a valid JSONPath or a valid intrinsic function call\" at the template field. " +
       'A Fail ErrorPath or CausePath takes a reference path or a call of one of the intrinsic functions that return a string: States.Format, States.JsonToString, States.ArrayGetItem, ' +
       'States.Base64Encode, States.Base64Decode, States.Hash and States.UUID (the Developer Guide lists exactly these; AWS\'s language service refuses the rest). ' +
-      'An unknown function gets a did-you-mean where one is close, else a link to the list of functions.',
+      'An unknown function gets a did-you-mean where one is close, else a link to the list of functions. ' +
+      'Calls nested more than 100 deep (MAX_PARSED_NESTING, our bound on work) are not read: the value gets a LINT_INTRINSIC_NOT_READ warning, not an error, because AWS\'s answer to them is unknown (validate() says nothing about them).',
     sources: [
       'asl-rules.md intrinsic-syntax, intrinsic-unknown-function (V SPEC, DG-INTR)',
       'escapes: a \\n in States.Format is refused by AWS with the message above (measured in a public Terraform log)',
-      'nesting past 100 calls (MAX_PARSED_NESTING) is refused unread: our bound, not measured on AWS (B), which documents at most 10 nested calls per field; 2,500 levels overflowed the stack',
+      'nesting past 100 calls (MAX_PARSED_NESTING): our bound on work (2,500 levels overflowed the stack), B: what AWS does with it is not measured (it documents at most 10 nested calls per field), so LINT_INTRINSIC_NOT_READ (WARNING), never an AWS code',
       'Fail ErrorPath/CausePath: Developer Guide, Fail workflow state (https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html): "These intrinsics are: States.Format, States.JsonToString, States.ArrayGetItem, States.Base64Encode, States.Base64Decode, States.Hash, and States.UUID"; amazon-states-language-service refuses the others',
     ],
     examples: {
@@ -100,6 +101,14 @@ export default defineRule({
     // definition, and nearly all of them are fine.
     for (const site of intrinsicSites(ctx.model)) {
       const { parsed } = site;
+      if (parsed.error?.notRead) {
+        // Our own bound on work, not a known AWS refusal: a warning, and validate() stays silent.
+        const span = stringSpan(ctx.doc, site.path, site.value, parsed.error.start, parsed.error.end);
+        const m = parsed.error.message;
+        const message = `The value for the field '${site.field}' was not checked: ${m[0].toLowerCase()}${m.slice(1)}.`;
+        ctx.report({ path: site.path, location: site.location, code: 'LINT_INTRINSIC_NOT_READ', severity: 'WARNING', message, span });
+        continue;
+      }
       if (parsed.error) {
         const span = stringSpan(ctx.doc, site.path, site.value, parsed.error.start, parsed.error.end);
         ctx.report({ path: site.path, location: site.location, message: baseMessage(site.field), hint: `${parsed.error.message}.`, span });

@@ -21,6 +21,7 @@ export default defineRule({
       'asl-rules.md task-resource-format (V DG-INTEG); API-DIAG (INVALID_RESOURCE meaning)',
       "messages: 'Value is not a valid resource ARN' (Step Functions Local, aws-sam-cli-app-templates #185); 'The resource provided ... is not recognized' (public deployment logs)",
       'region/account: no measured refusal (test/fixtures/aws-measured.json has none); deployed real-world definitions use arn:aws:lambda:::function:${fn} (shared/corpus/real-world); issue 10',
+      'aws-sdk service names: derived from AWS\'s service models (botocore, in the pinned devDependency @aws-cdk/asset-awscli-v1; scripts/gen-sdk-services.mjs), plus retired services the Developer Guide listed; an unknown one is a warning',
     ],
     examples: {
       valid: [

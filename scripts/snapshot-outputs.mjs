@@ -27,7 +27,8 @@ const MUTATIONS = Number(opt('--mutations') ?? 4);
 
 const api = await import(join(ROOT, 'dist', 'src', 'index.js'));
 const { lint, validate, lintFile } = api;
-const catalogue = api.rulesMeta ?? api.allRules?.map((r) => r.meta);
+// rulesMeta: id -> meta (src/api.ts); before it existed, allRules.
+const catalogue = api.rulesMeta ? Object.values(api.rulesMeta) : api.allRules?.map((r) => r.meta);
 
 function files(dir, re) {
   if (!existsSync(dir)) return [];

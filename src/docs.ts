@@ -1,6 +1,6 @@
 /** The rule reference (rules/README.md), generated from the rules' own metadata and examples. */
 import type { Rule } from './engine/rule.js';
-import { allRules } from '../rules/index.js';
+import { allRules } from './api.js';
 
 /** The fixable column: what --fix does with the rule's fixes (README: "What --fix changes"). */
 const FIXABLE = { fix: 'yes (`--fix`)', suggestion: 'suggestion (`--fix-type suggestion`)', editor: 'in the editor', no: 'no' } as const;

@@ -1,157 +1,24 @@
 /**
- * Public API.
+ * The package entry: re-exports only (the API itself is src/api.ts).
  * - validate(): exactly the contract of AWS's ValidateStateMachineDefinition.
  * - lint(): every finding with rule id, range and fixes, for the CLI and editors.
  */
-import { analyze, analyzeDocument, compareForAws, type EngineOptions, type EngineResult, type Finding, type RuleSetting } from './engine/engine.js';
-import type { Document } from './parse/document.js';
-import type { Diagnostic, Fix, Severity, StateMachineType } from './types.js';
-import { fixIsSound } from './fix/edits.js';
-
 export type { Diagnostic, Severity, StateMachineType, Range, Position, Fix, TextEdit, QueryLanguage } from './types.js';
 export type { RuleSetting, EngineOptions } from './engine/engine.js';
-export { allRules } from '../rules/index.js';
 export type { Rule, RuleMeta } from './engine/rule.js';
-
-export interface ValidateOptions {
-  type?: StateMachineType;
-  severity?: Severity;
-  maxResults?: number;
-}
-
-export interface ValidateDiagnostic {
-  severity: Severity;
-  code: string;
-  message: string;
-  location?: string;
-}
-
-export interface ValidateResult {
-  result: 'OK' | 'FAIL';
-  diagnostics: ValidateDiagnostic[];
-  truncated: boolean;
-}
-
-const TYPES = ['STANDARD', 'EXPRESS'];
-const SEVERITIES = ['ERROR', 'WARNING'];
-
-function checkOptions(options: unknown): Required<ValidateOptions> {
-  if (options === undefined || options === null) return { type: 'STANDARD', severity: 'ERROR', maxResults: 100 };
-  if (typeof options !== 'object') throw new TypeError('validate(): options must be an object such as {type, severity, maxResults}');
-  const o = options as Record<string, unknown>;
-  const type = o.type ?? 'STANDARD';
-  const severity = o.severity ?? 'ERROR';
-  const maxResults = o.maxResults ?? 0;
-  if (typeof type !== 'string' || !TYPES.includes(type)) throw new RangeError(`validate(): type must be STANDARD or EXPRESS, got ${JSON.stringify(type)}`);
-  if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) throw new RangeError(`validate(): severity must be ERROR or WARNING, got ${JSON.stringify(severity)}`);
-  if (typeof maxResults !== 'number' || !Number.isInteger(maxResults)) throw new TypeError(`validate(): maxResults must be an integer from 0 to 100, got ${JSON.stringify(maxResults)}`);
-  if (maxResults < 0 || maxResults > 100) throw new RangeError(`validate(): maxResults must be from 0 to 100 (0 means 100), got ${maxResults}`);
-  return { type: type as StateMachineType, severity: severity as Severity, maxResults: maxResults === 0 ? 100 : maxResults };
-}
-
-/** The ValidateStateMachineDefinition contract, synchronously and offline. */
-export function validate(definition: string, options?: ValidateOptions): ValidateResult {
-  if (typeof definition !== 'string') throw new TypeError(`validate(): definition must be a string (the ASL JSON text), got ${definition === null ? 'null' : typeof definition}`);
-  const opts = checkOptions(options);
-  const { findings } = analyze(definition, { type: opts.type, format: 'json', directives: false, awsOnly: true });
-  return toValidateResult(findings, opts);
-}
-
-/** Shapes engine findings into AWS's response (used by validate() and by the CLI's json format). */
-export function toValidateResult(findings: Finding[], opts: { severity: Severity; maxResults: number }): ValidateResult {
-  const hasError = findings.some((f) => f.severity === 'ERROR');
-  const wanted = findings.filter((f) => opts.severity === 'WARNING' || f.severity === 'ERROR').sort(compareForAws);
-  const diagnostics = wanted.slice(0, opts.maxResults).map((f) => {
-    const d: ValidateDiagnostic = { severity: f.severity, code: f.code, message: f.message };
-    if (f.location !== undefined) d.location = f.location;
-    return d;
-  });
-  return { result: hasError ? 'FAIL' : 'OK', diagnostics, truncated: wanted.length > opts.maxResults };
-}
-
-export interface LintOptions {
-  fileName?: string;
-  type?: StateMachineType;
-  format?: 'json' | 'yaml';
-  rules?: Record<string, RuleSetting>;
-  /** Honour asl-lint-disable directives (default true). */
-  directives?: boolean;
-  reportUnusedDirectives?: boolean;
-  /**
-   * Texts longer than this many characters are not read: one DEFINITION_TOO_LARGE error, and
-   * nothing else is checked. Default 10,485,760 for JSON (ten times AWS's limit), 2,097,152 for
-   * YAML (reading YAML costs about 100 bytes per character).
-   */
-  maxLength?: number;
-}
-
-export interface LintResult {
-  result: 'OK' | 'FAIL';
-  diagnostics: Diagnostic[];
-  /** The parsed document and model, for editor features that read the same analysis. */
-  analysis: EngineResult;
-}
-
-/** Every finding, with rule id, range and fixes, sorted by position. */
-export function lint(text: string, options: LintOptions = {}): LintResult {
-  if (typeof text !== 'string') throw new TypeError('lint(): text must be a string');
-  const analysis = analyze(text, (options ?? {}) as EngineOptions);
-  return lintResultOf(analysis);
-}
-
-export function lintDocument(doc: Document, options: LintOptions = {}): LintResult {
-  return lintResultOf(analyzeDocument(doc, options as EngineOptions));
-}
-
-function lintResultOf(analysis: EngineResult): LintResult {
-  const { doc, findings } = analysis;
-  const diagnostics = findings.map((f) => toDiagnostic(doc, f));
-  diagnostics.sort((a, b) => a.offset - b.offset || (a.severity === b.severity ? 0 : a.severity === 'ERROR' ? -1 : 1));
-  return { result: findings.some((f) => f.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, analysis };
-}
-
-/** AWS's message, then the hint for people: "(did you mean ...)" or a sentence of its own. */
-export function withHint(message: string, hint: string | undefined): string {
-  if (!hint) return message;
-  return `${message}${hint.startsWith('(') || /[.!?:]$/.test(message) ? ' ' : '. '}${hint}`;
-}
-
-/** `positions`: the document whose line index to use (a view's template: one index for all its definitions). */
-export function toDiagnostic(doc: Document, f: Finding, positions: Document = doc): Diagnostic {
-  const span = f.span ?? doc.spanOf(f.path, f.part);
-  const d: Diagnostic = {
-    code: f.code,
-    rule: f.rule.meta.id,
-    severity: f.severity,
-    message: withHint(f.message, f.hint),
-    range: positions.rangeOf(span.offset, span.length),
-    offset: span.offset,
-    length: span.length,
-  };
-  if (f.location !== undefined) d.location = f.location;
-  if (f.data) d.data = f.data;
-  if (f.fix) {
-    const fx = f.fix();
-    const fixes: Fix[] = fx === undefined ? [] : Array.isArray(fx) ? fx : [fx];
-    // No fix that would reach outside the text or edit a YAML anchor or alias is offered at all.
-    const sound = fixes.filter((x) => x && fixIsSound(doc, x));
-    if (sound.length) d.fixes = sound;
-  }
-  return d;
-}
+export { validate, toValidateResult, lint, lintDocument, withHint, toDiagnostic, analyze, analyzeDocument, allRules, rulesMeta, ruleDocsUrl } from './api.js';
+export type { ValidateOptions, ValidateDiagnostic, ValidateResult, LintOptions, LintResult } from './api.js';
 
 /** Linting a file as found in a repository (a definition, or a template holding definitions). */
 export { lintFile } from './lint-file.js';
 export type { LintFileOptions, FileLintResult } from './lint-file.js';
 /** Rule metadata as `asl-lint --list-rules` shows it. */
 export { ruleListing, type RuleListing } from './cli/list-rules.js';
-export { ruleDocsUrl } from './links.js';
 /** What a formatter receives and returns (the CLI's stylish, json, sarif, github ... formatters). */
 export type { Formatter, FileResult, FormatContext, Colors } from './cli/formatters/types.js';
 export { parse, formatForFile } from './parse/index.js';
 export { buildModel } from './model/model.js';
 export { formatLocation } from './model/location.js';
-export { analyze, analyzeDocument } from './engine/engine.js';
 
 // Running definitions offline (issue 12): AWS's TestState and executions, with mocks.
 export { execute, testState, prepare as prepareExecution, StatesError, InvalidDefinitionError, RunUsageError, DEFAULT_START_TIME } from './run/api.js';

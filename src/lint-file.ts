@@ -6,14 +6,14 @@
  */
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { analyzeDocument, type EngineOptions } from './engine/engine.js';
+import type { EngineOptions } from './engine/engine.js';
 import { Document } from './parse/document.js';
 import { DEFAULT_MAX_LENGTH, parse, formatForFile, type DocumentFormat } from './parse/index.js';
 import { substituteJson, identity, type OffsetMap } from './parse/substitute.js';
 import { extractTemplate, isTemplateWithoutMachine, templateFormatOf, type EmbeddedDefinition, type TemplateKind } from './parse/templates/index.js';
 import { FileReadError, MAX_DEFINITION_FILE_BYTES, readRegularFile, systemReason } from './read-file.js';
-import { toDiagnostic } from './index.js';
-import type { Diagnostic, StateMachineType } from './types.js';
+import { analyzeDocument, rulesMeta, toDiagnostic } from './api.js';
+import type { Diagnostic, Severity, StateMachineType } from './types.js';
 
 export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileName'> {
   /**
@@ -65,8 +65,6 @@ export interface FileLintResult {
   fingerprints?: string[];
 }
 
-const NOT_CHECKABLE = 'LINT_NOT_CHECKABLE';
-
 export function lintFile(text: string, filePath: string, options: LintFileOptions = {}): FileLintResult[] {
   if (typeof text !== 'string') throw new TypeError(`lintFile(): text must be a string (the file's content), got ${text === null ? 'null' : typeof text}`);
   options ??= {};
@@ -113,8 +111,8 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
       }
     } else if (def.file) {
       const referenced = readReference(def, filePath, options, fileDoc);
-      if ('missing' in referenced) diagnostics.push(notice(fileDoc, def.span, `${def.name}: not checked: ${def.optionalFile}.`, def.name, 'WARNING'));
-      else if ('error' in referenced) diagnostics.push(referenced.error);
+      if ('missing' in referenced) pushNotice(diagnostics, notice(fileDoc, def.span, `${def.name}: not checked: ${def.optionalFile}.`, def.name, 'WARNING', options));
+      else if ('error' in referenced) pushNotice(diagnostics, referenced.error);
       else {
         const subs = new Map([...(options.substitutions ?? []), ...(def.substitutions ?? [])]);
         const r = lintPlain(referenced.body, referenced.path, { ...options, substitutions: subs }, defEngine, { viaTemplate: `${def.name}'s ${def.field}` });
@@ -122,7 +120,7 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
         results.push(r);
       }
     } else if (def.notCheckable) {
-      diagnostics.push(notice(fileDoc, def.span, `${def.name}: not checked: ${def.notCheckable}.`, def.name, 'WARNING'));
+      pushNotice(diagnostics, notice(fileDoc, def.span, `${def.name}: not checked: ${def.notCheckable}.`, def.name, 'WARNING', options));
     }
   }
   diagnostics.sort((a, b) => a.offset - b.offset);
@@ -180,9 +178,9 @@ function templateOf(text: string, filePath: string, subs: ReadonlyMap<string, st
  * The text of a file a template names, read as CloudFormation would: only a regular file of at
  * most 10 MiB, inside the project root unless allowed.
  */
-function readReference(def: EmbeddedDefinition, filePath: string, options: LintFileOptions, fileDoc: Document): { body: string; path: string } | { error: Diagnostic } | { missing: true } {
+function readReference(def: EmbeddedDefinition, filePath: string, options: LintFileOptions, fileDoc: Document): { body: string; path: string } | { error: Diagnostic | undefined } | { missing: true } {
   const target = resolve(dirname(filePath), def.file!);
-  const refuse = (why: string) => ({ error: notice(fileDoc, def.span, `${def.name}: ${def.field} names '${def.file}', which cannot be read (${why}).`, def.name, 'ERROR') });
+  const refuse = (why: string) => ({ error: notice(fileDoc, def.span, `${def.name}: ${def.field} names '${def.file}', which cannot be read (${why}).`, def.name, 'ERROR', options) });
   if (!options.allowOutsideRoot) {
     const root = resolve(options.root ?? dirname(filePath));
     let real = target;
@@ -268,15 +266,23 @@ function remap(d: Diagnostic, map: OffsetMap, fileDoc: Document): void {
   delete d.fixes;
 }
 
-function notice(fileDoc: Document, span: { offset: number; length: number }, message: string, name: string, severity: 'ERROR' | 'WARNING'): Diagnostic {
+/** A finding of the template-definition rule (metadata only: reported here), under its settings; undefined when it is off. */
+function notice(fileDoc: Document, span: { offset: number; length: number }, message: string, name: string, severity: Severity, options: LintFileOptions): Diagnostic | undefined {
+  const meta = rulesMeta['template-definition'];
+  const setting = options.rules?.[meta.id] ?? options.rules?.[meta.code];
+  if (setting === 'off') return undefined;
   return {
-    code: NOT_CHECKABLE,
-    rule: 'template-definition',
-    severity,
+    code: meta.code,
+    rule: meta.id,
+    severity: setting === 'warn' || setting === 'WARNING' ? 'WARNING' : setting === 'error' || setting === 'ERROR' ? 'ERROR' : severity,
     message,
     location: `${name}: /`,
     range: fileDoc.rangeOf(span.offset, span.length),
     offset: span.offset,
     length: span.length,
   };
+}
+
+function pushNotice(diagnostics: Diagnostic[], d: Diagnostic | undefined): void {
+  if (d) diagnostics.push(d);
 }

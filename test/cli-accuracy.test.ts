@@ -31,6 +31,12 @@ describe('--list-rules', () => {
     const row = (id: string) => lines.find((l) => l.startsWith(`${id} `))!.split(/\s{2,}/);
     expect(row('no-dollar')).toEqual(['no-dollar', 'NO_DOLLAR', 'WARNING', 'suggestion', allRules.find((x) => x.meta.id === 'no-dollar')!.meta.description]);
     expect(row('template-key-collision').slice(0, 4)).toEqual(['template-key-collision', 'SCHEMA_VALIDATION_FAILED', 'ERROR', '-']);
+    // The metadata-only rules (issue 11): reported by the engine and by lintFile(), listed like the others.
+    expect(lines.slice(-5, -2).map((l) => l.split(/\s{2,}/).slice(0, 4))).toEqual([
+      ['unused-disable-directive', 'LINT_UNUSED_DIRECTIVE', 'WARNING', '-'],
+      ['invalid-disable-directive', 'LINT_INVALID_DIRECTIVE', 'ERROR', '-'],
+      ['template-definition', 'LINT_NOT_CHECKABLE', 'WARNING', '-'],
+    ]);
   });
 
   it('prints JSON with --format json', () => {

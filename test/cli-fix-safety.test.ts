@@ -4,7 +4,7 @@
  * non-UTF-8 bytes, YAML aliases, several files where a later one fails, and what the run says.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -225,7 +225,7 @@ describe('where --fix writes', () => {
   });
 });
 
-describe('-o never writes through a link (the GitHub Action writes asl-lint.sarif in the checkout)', () => {
+describe('-o never writes through a link nor through a folder link out of the working directory (the GitHub Action writes asl-lint.sarif in the checkout)', () => {
   it('refuses a planted symlink and a hard link; writes a plain file', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.asl.json'), FIXED);
@@ -242,5 +242,58 @@ describe('-o never writes through a link (the GitHub Action writes asl-lint.sari
     writeFileSync(join(dir, 'old.sarif'), 'x'.repeat(100_000));
     expect(run(['-f', 'sarif', '-o', 'old.sarif', 'a.asl.json'], dir).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'old.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('refuses a folder of the path that is a symbolic link out of the working directory (out -> /elsewhere, -o out/report.sarif); creates nothing there', () => {
+    const dir = tmp();
+    const elsewhere = realpathSync(tmp());
+    writeFileSync(join(dir, 'a.asl.json'), FIXED);
+    symlinkSync(elsewhere, join(dir, 'out'));
+    const refused = `cannot write 'out/report.sarif': 'out' is a symbolic link to '${elsewhere}', outside the working directory (asl-lint does not follow a link out of it to write a report)`;
+    expect(run(['-f', 'sarif', '-o', 'out/report.sarif', 'a.asl.json'], dir)).toEqual({ code: 2, stdout: '', stderr: `asl-lint: ${refused}\n` });
+    // Deeper: no folder is created through the link either.
+    expect(run(['-f', 'sarif', '-o', 'out/sub/report.sarif', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: `asl-lint: ${refused.replace("'out/report.sarif'", "'out/sub/report.sarif'")}\n` });
+    // The same folder named by an absolute path inside the working directory: refused the same way.
+    expect(run(['-f', 'sarif', '-o', join(dir, 'out', 'r.sarif'), 'a.asl.json'], dir).stderr).toBe(`asl-lint: ${refused.replace("'out/report.sarif'", `'${join(dir, 'out', 'r.sarif')}'`)}\n`);
+    // A chain of links inside the checkout that ends outside it: refused at the first link.
+    symlinkSync('out', join(dir, 'via'));
+    expect(run(['-f', 'sarif', '-o', 'via/report.sarif', 'a.asl.json'], dir).stderr).toBe(
+      `asl-lint: cannot write 'via/report.sarif': 'via' is a symbolic link to '${elsewhere}', outside the working directory (asl-lint does not follow a link out of it to write a report)\n`,
+    );
+    // A link to nowhere.
+    symlinkSync(join(dir, 'missing'), join(dir, 'gone'));
+    expect(run(['-f', 'sarif', '-o', 'gone/report.sarif', 'a.asl.json'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "asl-lint: cannot write 'gone/report.sarif': 'gone' is a symbolic link that leads nowhere (asl-lint does not create a report's folders through a link)\n",
+    });
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+    // The graph command's -o is held to the same rules.
+    expect(run(['graph', 'a.asl.json', '-f', 'mermaid', '-o', 'out/g.mmd'], dir)).toMatchObject({ code: 2, stderr: `asl-lint: ${refused.replace("'out/report.sarif'", "'out/g.mmd'")}\n` });
+    symlinkSync(join(dir, 'a.asl.json'), join(dir, 'g.mmd'));
+    expect(run(['graph', 'a.asl.json', '-f', 'mermaid', '-o', 'g.mmd'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: cannot write 'g.mmd': it is a symbolic link (asl-lint does not write a report through a link)\n" });
+    expect(readFileSync(join(dir, 'a.asl.json'), 'utf8')).toBe(FIXED);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('follows a folder link that stays inside the working directory, and the folders of a path the user named outside it', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.asl.json'), FIXED);
+    mkdirSync(join(dir, 'build'));
+    symlinkSync('build', join(dir, 'reports'));
+    expect(run(['-f', 'sarif', '-o', 'reports/new/report.sarif', 'a.asl.json'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(readFileSync(join(dir, 'build', 'new', 'report.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(lstatSync(join(dir, 'reports')).isSymbolicLink()).toBe(true);
+    // Outside the working directory (../ or absolute), the path is the user's choice: its links are followed.
+    const work = join(dir, 'work');
+    mkdirSync(work);
+    writeFileSync(join(work, 'a.asl.json'), FIXED);
+    expect(run(['-f', 'sarif', '-o', '../reports/up.sarif', 'a.asl.json'], work)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(existsSync(join(dir, 'build', 'up.sarif'))).toBe(true);
+    const elsewhere = tmp();
+    symlinkSync(elsewhere, join(dir, 'abs'));
+    expect(run(['-f', 'sarif', '-o', join(dir, 'abs', 'r.sarif'), 'a.asl.json'], work).code).toBe(0);
+    expect(readdirSync(elsewhere)).toEqual(['r.sarif']);
   });
 });

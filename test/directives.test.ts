@@ -32,6 +32,16 @@ describe('asl-lint-disable in Comment fields (JSON)', () => {
     expect(text.slice(unused[0].offset, unused[0].offset + unused[0].length)).toBe('"asl-lint-disable NO_DOLLAR, NO_PATH"');
   });
 
+  it('the unused-disable-directive rule follows its setting like every rule (it was always a warning)', () => {
+    const text = JSON_DEF('plain', 'asl-lint-disable NO_PATH');
+    const unused = (rules: Record<string, 'off' | 'warn' | 'error'>) =>
+      lint(text, { reportUnusedDirectives: true, rules }).diagnostics.filter((d) => d.code === 'LINT_UNUSED_DIRECTIVE').map((d) => `${d.severity} ${d.rule} ${d.location}`);
+    expect(unused({})).toEqual(['WARNING unused-disable-directive /States/A/Comment']);
+    expect(unused({ 'unused-disable-directive': 'off' })).toEqual([]);
+    expect(unused({ LINT_UNUSED_DIRECTIVE: 'error' })).toEqual(['ERROR unused-disable-directive /States/A/Comment']);
+    expect(lint(text, { rules: { 'unused-disable-directive': 'error' } }).diagnostics.filter((d) => d.code === 'LINT_UNUSED_DIRECTIVE')).toEqual([]);
+  });
+
   it('does not change validate(), which mirrors AWS', () => {
     expect(validate(JSON_DEF('asl-lint-disable')).result).toBe('FAIL');
   });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import Ajv4 from 'ajv-draft-04';
-import { lint } from '../src/index.js';
+import { lint, rulesMeta } from '../src/index.js';
 import sarif from '../src/cli/formatters/sarif.js';
 import github from '../src/cli/formatters/github.js';
 import junit from '../src/cli/formatters/junit.js';
@@ -25,7 +25,7 @@ function result(filePath: string, text: string): FileResult {
   };
 }
 
-const ctx = { colors: picocolors.createColors(false), cwd: '/repo' };
+const ctx = { colors: picocolors.createColors(false), cwd: '/repo', rulesMeta };
 const files = [result('flows/order,v1.asl.json', TEXT), result('ok.asl.json', '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}')];
 
 describe('sarif', () => {
@@ -53,6 +53,22 @@ describe('sarif', () => {
     expect(run.results[1].ruleIndex).toBe(ids.indexOf('transition-target'));
     expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'flows/order%2Cv1.asl.json', uriBaseId: '%SRCROOT%' });
     expect(run.tool.driver.rules[ids.indexOf('transition-target')].helpUri).toMatch(/rules\/README\.md#transition-target$/);
+  });
+
+  it('lists the rules it is given (the catalogue\'s rulesMeta), the metadata-only ones last, as the catalogue does', () => {
+    const rules = log.runs[0].tool.driver.rules;
+    expect(rules.map((r: { id: string }) => r.id)).toEqual(Object.keys(rulesMeta));
+    expect(rules.slice(-3).map((r: any) => [r.id, r.properties.awsCode, r.defaultConfiguration.level, r.helpUri?.replace(/^.*#/, '#')])).toEqual([
+      ['unused-disable-directive', 'LINT_UNUSED_DIRECTIVE', 'warning', '#unused-disable-directive'],
+      ['invalid-disable-directive', 'LINT_INVALID_DIRECTIVE', 'error', '#invalid-disable-directive'],
+      ['template-definition', 'LINT_NOT_CHECKABLE', 'warning', '#template-definition'],
+    ]);
+    const only = JSON.parse(sarif.format(files, { ...ctx, rulesMeta: { 'transition-target': rulesMeta['transition-target'] } })).runs[0];
+    expect(only.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['transition-target']);
+    expect(only.results.map((r: { ruleIndex?: number }) => r.ruleIndex)).toEqual([undefined, 0, undefined]);
+    // Called from JavaScript without rulesMeta: no rule list, no crash.
+    const none = JSON.parse(sarif.format(files, { colors: ctx.colors, cwd: ctx.cwd } as typeof ctx)).runs[0];
+    expect([none.tool.driver.rules, none.results.length]).toEqual([[], 3]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, formatForFile } from '../src/parse/index.js';
-import { countJsonKeys, countKeysWithin } from '../src/parse/json.js';
+import { countKeysWithin } from '../src/parse/json.js';
+import { countJsonKeys } from '../src/parse/json-chars.js';
 import { lint } from '../src/index.js';
 
 describe('parse: JSON', () => {

@@ -1,9 +1,12 @@
 /** Every rule's documented examples, run as tests: valid ones are clean, invalid ones give exactly the listed diagnostics. */
 import { describe, expect, it } from 'vitest';
-import { allRules, lint } from '../src/index.js';
+import { allRules, lint, lintFile } from '../src/index.js';
+import type { RuleExample } from '../src/engine/rule.js';
 
-function actual(text: string, ex: { format?: 'json' | 'yaml'; type?: 'STANDARD' | 'EXPRESS' }) {
-  return lint(text, { format: ex.format, type: ex.type }).diagnostics;
+/** An example with a file name is a file as found in a repository (a template): linted as lintFile() lints it. */
+function actual(text: string, ex: Omit<RuleExample, 'text'>) {
+  if (ex.fileName) return lintFile(text, ex.fileName, { type: ex.type, reportUnusedDirectives: ex.reportUnusedDirectives, readFile: () => { throw new Error('examples read no file'); } }).flatMap((r) => r.diagnostics);
+  return lint(text, { format: ex.format, type: ex.type, reportUnusedDirectives: ex.reportUnusedDirectives }).diagnostics;
 }
 
 describe.each(allRules.map((r) => [r.meta.id, r] as const))('rule %s', (_id, rule) => {

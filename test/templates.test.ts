@@ -167,3 +167,26 @@ describe('a template too large to read is refused unread, as lint() refuses a de
     expect(lintFile(small, 'template.yaml').map((r) => [r.kind, r.definitions, r.diagnostics.length])).toEqual([['cloudformation', 1, 0]]);
   });
 });
+
+describe('template-definition is a rule: its settings apply (issue 11: it could not be turned off)', () => {
+  const S3 = 'Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionS3Location:\n        Bucket: b\n        Key: k.json\n';
+  const OUTSIDE = 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: ../x.asl.json\n';
+  const got = (text: string, rules?: Record<string, 'off' | 'warn' | 'error'>) =>
+    lintFile(text, join(DIR, 'virtual', 'template.yaml'), { rules }).flatMap((r) => r.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.rule} ${d.location}`));
+
+  it('by default: a warning where a definition cannot be checked, an error where a named file cannot be read', () => {
+    expect(got(S3)).toEqual(['5:7 WARNING LINT_NOT_CHECKABLE template-definition Flow: /']);
+    expect(got(OUTSIDE)).toEqual(['5:7 ERROR LINT_NOT_CHECKABLE template-definition M: /']);
+  });
+
+  it('off by rule id or by code', () => {
+    expect(got(S3, { 'template-definition': 'off' })).toEqual([]);
+    expect(got(OUTSIDE, { 'template-definition': 'off' })).toEqual([]);
+    expect(got(S3, { LINT_NOT_CHECKABLE: 'off' })).toEqual([]);
+  });
+
+  it('a severity setting replaces both defaults', () => {
+    expect(got(S3, { 'template-definition': 'error' })).toEqual(['5:7 ERROR LINT_NOT_CHECKABLE template-definition Flow: /']);
+    expect(got(OUTSIDE, { LINT_NOT_CHECKABLE: 'warn' })).toEqual(['5:7 WARNING LINT_NOT_CHECKABLE template-definition M: /']);
+  });
+});

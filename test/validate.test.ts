@@ -166,23 +166,39 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
     expect(lint(text).diagnostics.map((d) => d.code)).not.toContain('INTERNAL_ERROR');
   };
 
-  it('2,500 nested intrinsic calls: SCHEMA_VALIDATION_FAILED at the field, the call past the limit named', () => {
+  it('2,500 nested intrinsic calls: not read, a LINT_INTRINSIC_NOT_READ warning at the call past the limit; validate() says OK (AWS\'s answer unknown)', () => {
     let e = '$.x';
     for (let i = 0; i < 2500; i++) e = `States.Array(${e})`;
     const text = machine({ Type: 'Pass', Parameters: { 'a.$': e } });
-    expect(validate(text)).toEqual({
-      result: 'FAIL',
-      diagnostics: [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call", location: '/States/A/Parameters' }],
-      truncated: false,
-    });
-    const [d, ...rest] = lint(text).diagnostics;
-    expect(rest).toEqual([]);
-    expect(d.message).toBe(
-      "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call. Intrinsic functions are nested more than 100 deep here; Step Functions documents at most 10 nested calls in one field.",
-    );
+    expect(validate(text)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
+    const r = lint(text);
+    expect(r.result).toBe('OK');
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.location, d.message])).toEqual([
+      [
+        'LINT_INTRINSIC_NOT_READ',
+        'WARNING',
+        '/States/A/Parameters',
+        "The value for the field 'a.$' was not checked: intrinsic functions are nested more than 100 deep here; Step Functions documents at most 10 nested calls in one field.",
+      ],
+    ]);
+    const [d] = r.diagnostics;
     // The 101st call from the outside.
     expect(d.offset).toBe(text.indexOf('States.Array') + 100 * 'States.Array('.length);
     expect(text.slice(d.offset, d.offset + d.length)).toBe('States.Array');
+    // A known AWS refusal in the same definition still fails validate(): only the unread value is a warning.
+    const both = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Parameters: { 'a.$': e, 'b.$': "States.Nope($.x)" }, End: true } } });
+    expect(validate(both).diagnostics.map((x) => [x.severity, x.code, x.location])).toEqual([['ERROR', 'SCHEMA_VALIDATION_FAILED', '/States/A/Parameters']]);
+    expect(lint(both).diagnostics.map((x) => x.code).sort()).toEqual(['LINT_INTRINSIC_NOT_READ', 'SCHEMA_VALIDATION_FAILED']);
+  });
+
+  it('101 nested intrinsic calls: the first count past the limit is the warning (and nothing at 100)', () => {
+    const nest = (n: number) => {
+      let e = '$.x';
+      for (let i = 0; i < n; i++) e = `States.Array(${e})`;
+      return machine({ Type: 'Pass', Parameters: { 'a.$': e } });
+    };
+    expect(lint(nest(101)).diagnostics.map((d) => d.code)).toEqual(['LINT_INTRINSIC_NOT_READ']);
+    expect(lint(nest(100)).diagnostics.map((d) => d.code)).toEqual(['LINT_INTRINSIC_ARGUMENTS']);
   });
 
   it('100 nested intrinsic calls are read (a warning past the documented 10, no error)', () => {
@@ -191,21 +207,36 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
     expect(validate(machine({ Type: 'Pass', Parameters: { 'a.$': e } })).result).toBe('OK');
   });
 
-  it('JSONata brackets nested past MAX_JSONATA_NESTING: INVALID_JSONATA_EXPRESSION at the bracket past it', () => {
+  it('JSONata brackets nested past MAX_JSONATA_NESTING: not read, a LINT_JSONATA_NOT_READ warning at the bracket past it; validate() says OK', () => {
     for (const [open, close] of [['(', ')'], ['[', ']'], ['$string(', ')']]) {
       const text = machine({ Type: 'Pass', Output: `{% ${open.repeat(2500)}1${close.repeat(2500)} %}` }, { QueryLanguage: 'JSONata' });
-      expect(validate(text).diagnostics).toEqual([{ severity: 'ERROR', code: 'INVALID_JSONATA_EXPRESSION', message: 'The expression nests brackets more than 200 deep', location: '/States/A/Output' }]);
-      const [d] = lint(text).diagnostics;
-      expect(d.offset).toBe(text.indexOf('{% ') + 3 + open.length * 200 + open.length - 1);
+      expect(validate(text)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
+      const r = lint(text);
+      expect(r.result).toBe('OK');
+      expect(r.diagnostics.map((d) => [d.code, d.severity, d.location, d.message, d.length])).toEqual([
+        ['LINT_JSONATA_NOT_READ', 'WARNING', '/States/A/Output', 'The expression was not checked: the expression nests brackets more than 200 deep.', 1],
+      ]);
+      expect(r.diagnostics[0].offset).toBe(text.indexOf('{% ') + 3 + open.length * 200 + open.length - 1);
     }
     const ok = machine({ Type: 'Pass', Output: `{% ${'('.repeat(200)}1${')'.repeat(200)} %}` }, { QueryLanguage: 'JSONata' });
     expect(validate(ok).result).toBe('OK');
+    expect(lint(ok).diagnostics).toEqual([]);
+    // A known refusal beside it still fails validate().
+    const both = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Output: `{% ${'('.repeat(201)}1${')'.repeat(201)} %}`, Assign: { x: '{% 1 + %}' }, End: true } } });
+    expect(validate(both).diagnostics).toEqual([{ severity: 'ERROR', code: 'INVALID_JSONATA_EXPRESSION', message: 'Unexpected end of expression', location: '/States/A/Assign/x' }]);
+    expect(lint(both).diagnostics.map((d) => [d.code, d.location])).toEqual([
+      ['LINT_JSONATA_NOT_READ', '/States/A/Output'],
+      ['LINT_VARIABLE_UNUSED', '/States/A/Assign'],
+      ['INVALID_JSONATA_EXPRESSION', '/States/A/Assign/x'],
+    ]);
   });
 
-  it('a JSONata chain of 20,000 operators: INVALID_JSONATA_EXPRESSION, not a crash', () => {
-    const text = machine({ Type: 'Pass', Output: `{% ${Array.from({ length: 20000 }, () => '1').join(' + ')} %}` }, { QueryLanguage: 'JSONata' });
-    expect(validate(text).diagnostics).toEqual([
-      { severity: 'ERROR', code: 'INVALID_JSONATA_EXPRESSION', message: 'The expression is too deeply nested to be read (the stack ran out)', location: '/States/A/Output' },
+  it('a JSONata chain of 20,000 operators: not read (the stack ran out), a LINT_JSONATA_NOT_READ warning over the expression, not a crash', () => {
+    const expr = Array.from({ length: 20000 }, () => '1').join(' + ');
+    const text = machine({ Type: 'Pass', Output: `{% ${expr} %}` }, { QueryLanguage: 'JSONata' });
+    expect(validate(text)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
+    expect(lint(text).diagnostics.map((d) => [d.code, d.severity, d.location, d.message, d.offset, d.length])).toEqual([
+      ['LINT_JSONATA_NOT_READ', 'WARNING', '/States/A/Output', 'The expression was not checked: the expression is too deeply nested to be read (the stack ran out).', text.indexOf('{% ') + 2, expr.length + 2],
     ]);
   });
 
@@ -226,6 +257,19 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
   });
 });
 
+describe('ERRORs only where AWS is known to refuse (issue 9/10 leftovers)', () => {
+  it('a control character in a state name: a LINT_STATE_NAME_CHARACTERS warning (AWS not measured); validate() says OK; an empty or 81-character name stays INVALID_STATE_NAME', () => {
+    const text = '{"StartAt": "A\\tB", "States": {"A\\tB": {"Type": "Succeed"}}}';
+    expect(validate(text)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
+    expect(lint(text).diagnostics.map((d) => [d.code, d.severity, d.location, d.message, d.offset, d.length])).toEqual([
+      ['LINT_STATE_NAME_CHARACTERS', 'WARNING', '/States/A\tB', "State 'A\\tB' contains a control character; use printable characters only", 31, 6],
+    ]);
+    const long = 'A'.repeat(81);
+    expect(validate(`{"StartAt": "${long}", "States": {"${long}": {"Type": "Succeed"}}}`).diagnostics.map((d) => d.code)).toEqual(['INVALID_STATE_NAME']);
+    expect(validate('{"StartAt": "", "States": {"": {"Type": "Succeed"}}}').diagnostics.map((d) => d.code)).toContain('INVALID_STATE_NAME');
+  });
+});
+
 describe('oversized input is refused before parsing (issue 9)', () => {
   const tooLarge = (n: number, limit: number, format: string) =>
     `The definition is ${n.toLocaleString('en-US')} characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow. It was not checked further: asl-lint reads at most ${limit.toLocaleString('en-US')} characters of ${format} (the maxLength option).`;
@@ -241,22 +285,27 @@ describe('oversized input is refused before parsing (issue 9)', () => {
     expect(lint(text, { maxLength: text.length }).diagnostics.map((d) => d.code)).toEqual(['INVALID_JSON_DESCRIPTION']);
   });
 
-  it('lint(): YAML past 2 MiB by default, JSON past 10 MiB', () => {
+  it('lint(): YAML past 2 MiB by default, JSON past 4 MiB (a JSONata-heavy 10 MiB took 56 s and 839 MB)', () => {
     const yaml = 'StartAt: A\n' + '#'.repeat(2 * 1_048_576);
     expect(lint(yaml, { format: 'yaml' }).diagnostics.map((d) => d.message)).toEqual([tooLarge(yaml.length, 2_097_152, 'YAML')]);
-    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(10 * 1_048_576 + 1, ' ');
-    expect(lint(json).diagnostics.map((d) => d.message)).toEqual([tooLarge(json.length, 10_485_760, 'JSON')]);
+    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(4 * 1_048_576 + 1, ' ');
+    expect(lint(json).diagnostics.map((d) => d.message)).toEqual([tooLarge(json.length, 4_194_304, 'JSON')]);
+    // At the limit it is read: one DEFINITION_TOO_LARGE for AWS's own 1 MiB limit, nothing else.
+    const atLimit = json.slice(0, -1);
+    expect(lint(atLimit).diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['DEFINITION_TOO_LARGE', 'The definition is 4,194,304 characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.'],
+    ]);
   });
 
-  it('validate(): the same refusal past 10 MiB, in AWS\'s response shape and wording', () => {
-    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(10 * 1_048_576 + 1, ' ');
+  it('validate(): the same refusal past 4 MiB, in AWS\'s response shape and wording', () => {
+    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(4 * 1_048_576 + 1, ' ');
     expect(validate(json)).toEqual({
       result: 'FAIL',
       diagnostics: [
         {
           severity: 'ERROR',
           code: 'DEFINITION_TOO_LARGE',
-          message: 'The definition is 10,485,761 characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.',
+          message: 'The definition is 4,194,305 characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.',
         },
       ],
       truncated: false,

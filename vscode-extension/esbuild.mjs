@@ -3,6 +3,8 @@
  * Builds the extension for packaging:
  *   out/extension.js          the client (CommonJS, `vscode` external)
  *   server/lsp/server.mjs     the whole asl-lint language server, bundled from ../src/lsp/bin.ts
+ *                             through server-entry.mjs, which first hands src/lazy.ts the
+ *                             packages it loads on first use (bundled-packages.mjs)
  *   server/package.json       the asl-lint version the server reports
  *   schemas/                  the schemas the engine reads at run time: asl.schema.json,
  *                             asl-lint.config.schema.json, and the generated ajv validators
@@ -19,28 +21,6 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
 
-/**
- * The engine loads some CommonJS packages lazily through `createRequire(import.meta.url)`, which a
- * bundler cannot follow. Turn those into plain `require('x')` calls, which esbuild bundles.
- */
-const bundleLazyRequires = {
-  name: 'bundle-lazy-requires',
-  setup(b) {
-    b.onLoad({ filter: /[\\/](src|rules)[\\/].*\.ts$/ }, (args) => {
-      let text = readFileSync(args.path, 'utf8');
-      if (text.includes('createRequire(import.meta.url)')) {
-        text = text
-          .replace(/const require\s*=\s*createRequire\(import\.meta\.url\);?/g, '')
-          .replace(/createRequire\(import\.meta\.url\)\(/g, 'require(');
-        if (text.includes('createRequire(import.meta.url)')) {
-          throw new Error(`${args.path}: a createRequire(import.meta.url) use this build does not know how to bundle`);
-        }
-      }
-      return { contents: text, loader: 'ts' };
-    });
-  },
-};
-
 for (const dir of ['out', 'server', 'schemas']) rmSync(join(here, dir), { recursive: true, force: true });
 
 await build({
@@ -56,7 +36,8 @@ await build({
 });
 
 await build({
-  entryPoints: [join(repo, 'src', 'lsp', 'bin.ts')],
+  // src/lsp/bin.ts, after handing src/lazy.ts the packages it loads on first use (bundled here).
+  entryPoints: [join(here, 'server-entry.mjs')],
   outfile: join(here, 'server', 'lsp', 'server.mjs'),
   bundle: true,
   platform: 'node',
@@ -71,7 +52,6 @@ await build({
   banner: {
     js: "import { createRequire as __aslLintCreateRequire } from 'node:module'; import { fileURLToPath as __aslLintFileURLToPath } from 'node:url'; import { dirname as __aslLintDirname } from 'node:path'; const require = __aslLintCreateRequire(import.meta.url); const __filename = __aslLintFileURLToPath(import.meta.url); const __dirname = __aslLintDirname(__filename);",
   },
-  plugins: [bundleLazyRequires],
   logLevel: 'error',
 });
 

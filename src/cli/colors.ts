@@ -5,7 +5,7 @@
  * stdout is a terminal (and TERM is not "dumb"). NO_COLOR winning over FORCE_COLOR follows
  * picocolors, which draws the styles.
  */
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy.js';
 import type { Colors } from './formatters/types.js';
 
 export interface ColorInputs {
@@ -24,8 +24,9 @@ export function shouldColor({ flag, toFile, env, isTTY }: ColorInputs): boolean 
   return isTTY && env.TERM !== 'dumb';
 }
 
+const loadPicocolors = lazyPackage<{ createColors(enabled: boolean): Colors }>('picocolors');
+
 /** picocolors' styles, forced on or off (it would otherwise look at process.argv and the env itself). */
 export function colorsFor(enabled: boolean): Colors {
-  const pc = createRequire(import.meta.url)('picocolors') as { createColors(enabled: boolean): Colors };
-  return pc.createColors(enabled);
+  return loadPicocolors().createColors(enabled);
 }

@@ -3,13 +3,14 @@
  * the picture of a state machine (one per machine of a template), from lint()'s own model and
  * diagnostics. Failures are UsageError/RunError, reported by main() as one line with exit 2.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Graph } from '../graph/graph.js';
 import type { MachineGraph } from '../graph/source.js';
 import { EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
-import type { Io, Outcome } from './main.js';
+import { writeOutputFile } from './safe-write.js';
+import type { Io, Outcome } from './io.js';
 
 const FORMATS = ['mermaid', 'dot', 'svg'] as const;
 type GraphFormat = (typeof FORMATS)[number];
@@ -132,7 +133,7 @@ export async function runGraph(args: readonly string[], io: Io): Promise<Outcome
     const ext = extname(target);
     for (const m of machines) {
       const file = join(dirname(target), `${basename(target, ext)}.${safe(m.name ?? 'machine')}${ext || `.${extensionOf(format)}`}`);
-      writeOut(resolve(io.cwd, file), file, render(m.graph));
+      writeOutputFile(resolve(io.cwd, file), file, render(m.graph), io.cwd);
     }
     return { exitCode: EXIT_OK, stdout: '', stderr: notes.join('') };
   }
@@ -177,15 +178,7 @@ function safe(name: string): string {
 
 function write(text: string, target: string | undefined, io: Io): Outcome {
   if (target === undefined) return { exitCode: EXIT_OK, stdout: text, stderr: '' };
-  writeOut(resolve(io.cwd, target), target, text);
+  writeOutputFile(resolve(io.cwd, target), target, text, io.cwd);
   return { exitCode: EXIT_OK, stdout: '', stderr: '' };
 }
 
-function writeOut(path: string, shown: string, text: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  } catch (err) {
-    throw new RunError(`cannot write '${shown}': ${(err as NodeJS.ErrnoException).code === 'EEXIST' ? 'a part of the path is not a directory' : describeSystemError(err)}`);
-  }
-}

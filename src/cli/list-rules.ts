@@ -1,6 +1,6 @@
 /** `asl-lint --list-rules`: every rule from its metadata, one line each (or JSON with --format json). */
-import type { Rule } from '../engine/rule.js';
-import { ruleDocsUrl } from '../links.js';
+import type { Rule, RuleMeta } from '../engine/rule.js';
+import { ruleDocsUrl } from '../api.js';
 
 export interface RuleListing {
   id: string;
@@ -14,8 +14,9 @@ export interface RuleListing {
   docs?: string;
 }
 
-export function ruleListing(rules: readonly Rule[]): RuleListing[] {
-  return rules.map(({ meta }) => ({
+/** From the rules, or their metadata (the API's `Object.values(rulesMeta)`). */
+export function ruleListing(rules: readonly (Rule | RuleMeta)[]): RuleListing[] {
+  return rules.map((r) => ('meta' in r ? r.meta : r)).map((meta) => ({
     id: meta.id,
     code: meta.code,
     severity: meta.defaultOff ? 'off' : meta.severity,
@@ -25,7 +26,7 @@ export function ruleListing(rules: readonly Rule[]): RuleListing[] {
   }));
 }
 
-export function listRules(rules: readonly Rule[], format: 'json' | 'text'): string {
+export function listRules(rules: readonly (Rule | RuleMeta)[], format: 'json' | 'text'): string {
   const list = ruleListing(rules);
   if (format === 'json') return JSON.stringify(list, null, 2) + '\n';
   const width = (f: (r: RuleListing) => string) => Math.max(...list.map((r) => f(r).length));

@@ -16,32 +16,9 @@ import { helpText, versionText } from './help.js';
 import { parseCommandLine, type CliOptions } from './options.js';
 import { checkPlans, fixRoots, planFix, writeFix, writeOutputFile, type FixPlan } from './safe-write.js';
 import { printable } from './printable.js';
+import type { Io, Outcome } from './io.js';
 
-/** The process, as far as the CLI reads it (tests and embedders can pass their own). */
-export interface Io {
-  argv: readonly string[];
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  /** Called only when '-' is given: merely touching process.stdin opens it. */
-  stdin: () => AsyncIterable<Buffer | string>;
-  stdoutIsTTY: boolean;
-  /**
-   * Where the report goes while the run goes on (the bin: stdout, waiting while it drains), so
-   * results are not all kept until the end. Without it the report is returned in Outcome.stdout.
-   */
-  write?: (text: string) => void | Promise<void>;
-}
-
-/**
- * What the run says and how it ends: the exit code, the report (unless it went to Io.write as
- * the run went on) and the failure message. A reader closing the pipe mid-report does not change
- * the exit code.
- */
-export interface Outcome {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+export type { Io, Outcome } from './io.js';
 
 export async function main(io: Io): Promise<Outcome> {
   try {
@@ -53,8 +30,8 @@ export async function main(io: Io): Promise<Outcome> {
     if (command.kind === 'help') return { exitCode: EXIT_OK, stdout: helpText(), stderr: '' };
     if (command.kind === 'version') return { exitCode: EXIT_OK, stdout: versionText(), stderr: '' };
     if (command.kind === 'list-rules') {
-      const [{ allRules }, { listRules }] = await Promise.all([import('../../rules/index.js'), import('./list-rules.js')]);
-      return { exitCode: EXIT_OK, stdout: listRules(allRules, command.format), stderr: '' };
+      const [{ rulesMeta }, { listRules }] = await Promise.all([import('../api.js'), import('./list-rules.js')]);
+      return { exitCode: EXIT_OK, stdout: listRules(Object.values(rulesMeta), command.format), stderr: '' };
     }
     return await run(command.options, io);
   } catch (err) {
@@ -84,7 +61,7 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   const notes: string[] = [];
   const inputs = await resolveInputs(options.patterns, io.cwd, options.stdinFilename, notes);
   // The formatter and the linter load while nothing else is happening anyway.
-  const [formatter, { lintFile }, { fixText }] = await Promise.all([loadFormatter(options.format), import('../lint-file.js'), import('../fix/fix.js')]);
+  const [formatter, { lintFile }, { fixText }, { rulesMeta }] = await Promise.all([loadFormatter(options.format), import('../lint-file.js'), import('../fix/fix.js'), import('../api.js')]);
   const fileSubs = options.substitutionsFile ? readSubstitutionsFile(resolve(io.cwd, options.substitutionsFile), options.substitutionsFile) : [];
   // CDK's cdk.out copies come last; a machine already linted from another file is not linted again.
   const anyCdkOut = inputs.some((i) => i.kind === 'file' && i.cdkOut);
@@ -92,7 +69,7 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
 
   const toFile = options.outputFile !== undefined;
   const colors = colorsFor(shouldColor({ flag: options.color, toFile, env: io.env, isTTY: io.stdoutIsTTY }));
-  const report = formatter.stream({ colors, cwd: io.cwd });
+  const report = formatter.stream({ colors, cwd: io.cwd, rulesMeta });
   // The report is printed as files are linted, except into a file (written whole at the end) or
   // after --fix-dry-run's diffs.
   const live = !toFile && !options.fixDryRun ? io.write : undefined;
@@ -246,7 +223,7 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
 
   let stdout = diffs.join('') + output;
   if (options.outputFile !== undefined) {
-    writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output);
+    writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output, io.cwd);
     stdout = diffs.join('');
   }
   // The fixes last: a run that ends with exit 2 (a file that cannot be fixed, a report that cannot be written) changed no file.

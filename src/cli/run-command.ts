@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { colorsFor, shouldColor } from './colors.js';
 import { EXIT_FATAL, EXIT_LINT, EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
 import { displayPath, stripBom } from './files.js';
-import type { Io, Outcome } from './main.js';
+import type { Io, Outcome } from './io.js';
 import { execute, type ExecutionResult } from '../run/api.js';
 import { InvalidDefinitionError, RunUsageError } from '../run/errors.js';
 import { coverageTotals, loadDefinition, parseData, runTestFiles, type SuiteRun } from '../run/test-runner.js';

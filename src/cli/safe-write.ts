@@ -36,7 +36,7 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { RunError, describeSystemError } from './errors.js';
 
 export interface FixPlan {
@@ -270,10 +270,19 @@ function replaceWithTemp(plan: FixPlan, fd: number): boolean {
 /**
  * -o FILE: never through a symbolic link or into a file with other hard links (a link planted in
  * a checkout must not make the report overwrite something else). Missing folders are created.
+ *
+ * The folders on the way: when the path the user gave lies inside the working directory `cwd`
+ * (the checkout the GitHub Action runs in, whose content anyone may have planted), every folder
+ * of it that exists must really be inside `cwd` too once symbolic links are resolved: a link to
+ * another folder of the checkout is followed, a link out of it (`out -> /elsewhere` with
+ * `-o out/report.sarif`) or to nowhere is refused before any folder is created. A path the user
+ * named outside `cwd` (absolute, or `../`) is the user's own choice and its folders are used as
+ * they are.
  */
-export function writeOutputFile(path: string, shown: string, text: string): void {
+export function writeOutputFile(path: string, shown: string, text: string, cwd: string): void {
   let fd: number | undefined;
   try {
+    checkFoldersStayInside(path, shown, cwd);
     mkdirSync(dirname(path), { recursive: true });
     let st: Stats | undefined;
     try {
@@ -299,5 +308,33 @@ export function writeOutputFile(path: string, shown: string, text: string): void
     throw new RunError(`cannot write '${shown}': ${why}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** See writeOutputFile: the existing folders of `path` under `cwd` must not lead out of it. */
+function checkFoldersStayInside(path: string, shown: string, cwd: string): void {
+  const rel = relative(cwd, dirname(path));
+  if (rel === '' || rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) return; // cwd itself, or outside it: the user's choice
+  const realCwd = realpathSync(cwd);
+  let folder = cwd;
+  for (const part of rel.split(sep)) {
+    folder = join(folder, part);
+    let st: Stats;
+    try {
+      st = lstatSync(folder);
+    } catch {
+      return; // the rest of the path does not exist yet: created as plain folders inside the last one checked
+    }
+    if (!st.isSymbolicLink()) continue;
+    const named = relative(cwd, folder);
+    let real: string;
+    try {
+      real = realpathSync(folder);
+    } catch {
+      throw new RunError(`cannot write '${shown}': '${named}' is a symbolic link that leads nowhere (asl-lint does not create a report's folders through a link)`);
+    }
+    if (real !== realCwd && !real.startsWith(realCwd.endsWith(sep) ? realCwd : realCwd + sep)) {
+      throw new RunError(`cannot write '${shown}': '${named}' is a symbolic link to '${real}', outside the working directory (asl-lint does not follow a link out of it to write a report)`);
+    }
   }
 }

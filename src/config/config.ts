@@ -8,11 +8,10 @@ import { closest } from '../lang/suggest.js';
 import { globTooComplex } from '../glob-limit.js';
 import { FileReadError, MAX_CONFIG_FILE_BYTES, readRegularFile } from '../read-file.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy.js';
 import type { RuleSetting } from '../engine/engine.js';
 import type { StateMachineType } from '../types.js';
-import { allRules } from '../../rules/index.js';
-import { invalidDirectiveRule, unusedDirectiveRule } from '../engine/directives.js';
+import { rulesMeta } from '../api.js';
 import { packageRoot } from '../paths.js';
 
 export interface ConfigFile {
@@ -42,9 +41,9 @@ export class ConfigError extends Error {}
 
 const NAMES = ['asl-lint.config.json', '.asl-lint.json', 'package.json'];
 // Loaded only when a configuration exists: a run without one does not pay for them.
-const require = createRequire(import.meta.url);
-const loadAjv = (): typeof import('ajv').Ajv => require('ajv').Ajv;
-const loadPicomatch = (): typeof import('picomatch') => require('picomatch');
+const loadAjvModule = lazyPackage<typeof import('ajv')>('ajv');
+const loadAjv = (): typeof import('ajv').Ajv => loadAjvModule().Ajv;
+const loadPicomatch = lazyPackage<typeof import('picomatch')>('picomatch');
 
 let validator: ((v: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
 
@@ -79,14 +78,8 @@ function validateConfig(value: unknown, file: string): ConfigFile {
 let knownRules: Set<string> | undefined;
 
 /** Rule ids and AWS codes a configuration, a directive or --rule may name. */
-export function ruleNames(): ReadonlySet<string> {
-  if (!knownRules) {
-    knownRules = new Set(allRules.flatMap((r) => [r.meta.id, r.meta.code]));
-    for (const r of [unusedDirectiveRule, invalidDirectiveRule]) {
-      knownRules.add(r.meta.id);
-      knownRules.add(r.meta.code);
-    }
-  }
+function ruleNames(): ReadonlySet<string> {
+  knownRules ??= new Set(Object.values(rulesMeta).flatMap((m) => [m.id, m.code]));
   return knownRules;
 }
 

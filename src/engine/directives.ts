@@ -16,8 +16,7 @@
  */
 import type { Document } from '../parse/document.js';
 import type { Path } from '../types.js';
-import type { Finding } from './engine.js';
-import { defineRule, type Rule } from './rule.js';
+import type { Finding } from './finding.js';
 
 export interface Directive {
   kind: 'comment-field' | 'line' | 'yaml-file';
@@ -242,35 +241,6 @@ function scopeKey(path: Path, n: number): string {
   for (let k = 1; k <= n; k++) key += '\u0000' + String(path[k - 1]);
   return key;
 }
-
-export const unusedDirectiveRule: Rule = defineRule({
-  meta: {
-    id: 'unused-disable-directive',
-    code: 'LINT_UNUSED_DIRECTIVE',
-    severity: 'WARNING',
-    description: 'An asl-lint-disable directive that suppresses nothing.',
-    rationale: 'A directive left behind after the problem was fixed hides the next real problem of that kind. Reported with --report-unused-disable-directives.',
-    examples: { valid: [], invalid: [] },
-  },
-  check() {
-    // Reported by the engine, which alone knows which directives were used.
-  },
-});
-
-export const invalidDirectiveRule: Rule = defineRule({
-  meta: {
-    id: 'invalid-disable-directive',
-    code: 'LINT_INVALID_DIRECTIVE',
-    severity: 'ERROR',
-    description: 'An asl-lint directive that is not one asl-lint knows, or names a rule that does not exist.',
-    rationale:
-      'A mistyped directive (`asl-lint-disable-nextline`) or rule name (`NO_DOLAR`) would otherwise disable nothing while looking as if it did, or, read loosely, disable everything. Reported by lint() and the CLI; validate() ignores directives.',
-    examples: { valid: [], invalid: [] },
-  },
-  check() {
-    // Reported by the engine while reading the directives.
-  },
-});
 
 /** Findings for the directive entries that suppressed nothing. */
 export function unusedDirectiveReports(directives: Directive[]): { path: Path; span?: { offset: number; length: number }; message: string }[] {

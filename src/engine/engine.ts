@@ -1,15 +1,18 @@
 /**
- * Runs the rules over one document: gating by parse state, per-rule configuration, the
- * suppression AWS applies (no reachability findings where a scope has no terminal state), and a
- * stable order. Produces findings; adapters (validate, lint, CLI, LSP) shape them.
+ * Runs the rules it is handed (the catalogue, bound once by src/api.ts) over one document: gating
+ * by parse state, per-rule configuration, the suppression AWS applies (no reachability findings
+ * where a scope has no terminal state), and a stable order. Produces findings; adapters
+ * (validate, lint, CLI, LSP) shape them.
  */
 import { parse, formatForFile, DEFAULT_MAX_LENGTH, type Document, type DocumentFormat } from '../parse/index.js';
 import { buildModel, type StateMachine } from '../model/model.js';
 import { formatLocation } from '../model/location.js';
-import type { Path, Severity, StateMachineType, Fix } from '../types.js';
+import type { Severity, StateMachineType } from '../types.js';
 import type { Report, Rule } from './rule.js';
-import { allRules } from '../../rules/index.js';
-import { applyDirectives, collectDirectives, invalidDirectiveRule, unusedDirectiveReports, unusedDirectiveRule, type DirectiveProblem } from './directives.js';
+import type { Finding } from './finding.js';
+import { applyDirectives, collectDirectives, unusedDirectiveReports, type DirectiveProblem } from './directives.js';
+
+export type { Finding } from './finding.js';
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'WARNING' | 'ERROR';
 
@@ -30,25 +33,17 @@ export interface EngineOptions {
   awsOnly?: boolean;
   /**
    * Texts longer than this are refused before parsing, with DEFINITION_TOO_LARGE (default:
-   * DEFAULT_MAX_LENGTH of the format, 10 MiB for JSON, 2 MiB for YAML).
+   * DEFAULT_MAX_LENGTH of the format, 4 MiB for JSON, 2 MiB for YAML).
    */
   maxLength?: number;
 }
 
-export interface Finding {
-  rule: Rule;
-  code: string;
-  severity: Severity;
-  message: string;
-  hint?: string;
-  location: string | undefined;
-  path: Path;
-  part: 'value' | 'key' | 'member';
-  span?: { offset: number; length: number };
-  fix?: () => Fix | Fix[] | undefined;
-  data?: Record<string, unknown>;
-  /** Order of the rule in the catalogue, then of emission: the stable order. */
-  order: number;
+/**
+ * One run: the options and the rule catalogue to run, in the order findings are reported. The
+ * engine imports no rule; the API binds the catalogue (src/api.ts).
+ */
+export interface EngineRun extends EngineOptions {
+  catalogue: readonly Rule[];
 }
 
 export interface EngineResult {
@@ -57,15 +52,16 @@ export interface EngineResult {
   findings: Finding[];
 }
 
-export function analyze(text: string, options: EngineOptions = {}): EngineResult {
+export function analyze(text: string, options: EngineRun): EngineResult {
   const format = options.format ?? formatForFile(options.fileName);
   const doc = parse(text, format, { maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH[format] });
   return analyzeDocument(doc, options);
 }
 
-export function analyzeDocument(doc: Document, options: EngineOptions = {}): EngineResult {
+export function analyzeDocument(doc: Document, options: EngineRun): EngineResult {
   const type = options.type ?? 'STANDARD';
-  const rules = allRules;
+  const rules = options.catalogue;
+  const known = catalogueInfo(rules);
   const findings: Finding[] = [];
   const canModel = doc.parsed && !doc.isBlank;
   const model = canModel ? buildModel(doc) : undefined;
@@ -118,28 +114,34 @@ export function analyzeDocument(doc: Document, options: EngineOptions = {}): Eng
   let kept = findings;
   if (options.directives !== false && model) {
     const problems: DirectiveProblem[] = [];
-    const directives = collectDirectives(doc, isRuleName, problems);
+    const directives = collectDirectives(doc, known.isName, problems);
     kept = applyDirectives(doc, findings, directives);
-    const invalidSeverity = severityFor(invalidDirectiveRule, options);
-    for (const p of invalidSeverity ? problems : []) {
-      kept.push({
-        rule: invalidDirectiveRule,
-        code: invalidDirectiveRule.meta.code,
-        severity: invalidSeverity!,
-        message: p.message,
-        location: formatLocation(p.path),
-        path: p.path,
-        part: 'value',
-        span: p.span,
-        order: rules.length * 1e7 + seq++,
-      });
+    // The engine's own findings, under the catalogue's rule objects and their settings.
+    const invalidRule = known.invalidDirective;
+    const invalidSeverity = invalidRule && severityFor(invalidRule, options);
+    if (invalidRule && invalidSeverity) {
+      for (const p of problems) {
+        kept.push({
+          rule: invalidRule,
+          code: invalidRule.meta.code,
+          severity: invalidSeverity,
+          message: p.message,
+          location: formatLocation(p.path),
+          path: p.path,
+          part: 'value',
+          span: p.span,
+          order: rules.length * 1e7 + seq++,
+        });
+      }
     }
-    if (options.reportUnusedDirectives) {
+    const unusedRule = options.reportUnusedDirectives ? known.unusedDirective : undefined;
+    const unusedSeverity = unusedRule && severityFor(unusedRule, options);
+    if (unusedRule && unusedSeverity) {
       for (const r of unusedDirectiveReports(directives)) {
         kept.push({
-          rule: unusedDirectiveRule,
-          code: unusedDirectiveRule.meta.code,
-          severity: 'WARNING',
+          rule: unusedRule,
+          code: unusedRule.meta.code,
+          severity: unusedSeverity,
           message: r.message,
           location: formatLocation(r.path),
           path: r.path,
@@ -154,11 +156,32 @@ export function analyzeDocument(doc: Document, options: EngineOptions = {}): Eng
   return { doc, model, findings: kept };
 }
 
-let ruleNameSet: Set<string> | undefined;
-/** A rule id or AWS code a directive may name. */
-function isRuleName(name: string): boolean {
-  ruleNameSet ??= new Set([...allRules, unusedDirectiveRule, invalidDirectiveRule].flatMap((r) => [r.meta.id, r.meta.code]));
-  return ruleNameSet.has(name);
+/** The rules whose findings the engine reports itself (while reading and applying directives), found in the catalogue by id. */
+const INVALID_DIRECTIVE = 'invalid-disable-directive';
+const UNUSED_DIRECTIVE = 'unused-disable-directive';
+
+interface CatalogueInfo {
+  /** A rule id or AWS code a directive may name. */
+  isName: (name: string) => boolean;
+  invalidDirective: Rule | undefined;
+  unusedDirective: Rule | undefined;
+}
+
+/** Derived once per catalogue (the API hands the same array to every run). */
+const infoByCatalogue = new WeakMap<readonly Rule[], CatalogueInfo>();
+
+function catalogueInfo(rules: readonly Rule[]): CatalogueInfo {
+  let info = infoByCatalogue.get(rules);
+  if (!info) {
+    const names = new Set(rules.flatMap((r) => [r.meta.id, r.meta.code]));
+    info = {
+      isName: (name) => names.has(name),
+      invalidDirective: rules.find((r) => r.meta.id === INVALID_DIRECTIVE),
+      unusedDirective: rules.find((r) => r.meta.id === UNUSED_DIRECTIVE),
+    };
+    infoByCatalogue.set(rules, info);
+  }
+  return info;
 }
 
 /** A rule's severity under the options (undefined: off). */

@@ -10,6 +10,10 @@ export interface RuleExample {
   text: string;
   format?: 'json' | 'yaml';
   type?: StateMachineType;
+  /** The example is a file of this name, linted as lintFile() lints it (a template, for rules reported on templates). */
+  fileName?: string;
+  /** Linted with `reportUnusedDirectives` (rules reported only then). */
+  reportUnusedDirectives?: boolean;
 }
 
 export interface ExpectedDiagnostic {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { lintDocument, type LintOptions } from '../index.js';
+import { lintDocument, type LintOptions } from '../api.js';
 import type { Document } from '../parse/document.js';
 import { formatForFile, parse } from '../parse/index.js';
 import { substituteJson } from '../parse/substitute.js';

@@ -4,20 +4,20 @@
  * Each state's group is tagged for editors: `data-asl-graph="node" data-state="<name>"`, and its
  * <title> (the tooltip) says the state's name and its diagnostics.
  */
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy.js';
 import type { Graph } from './graph.js';
 import { LARGE_FROM, toDot } from './dot.js';
 
 type VizModule = typeof import('@viz-js/viz');
 type Viz = Awaited<ReturnType<VizModule['instance']>>;
 // Required at run time, not bundled into the CLI (1.2 MB the lint never needs); the editor's
-// server bundle does include it (vscode-extension/esbuild.mjs turns this into a plain require).
-const require = createRequire(import.meta.url);
+// server bundle does include it (src/lazy.ts).
+const loadViz = lazyPackage<VizModule>('@viz-js/viz');
 let viz: Promise<Viz> | undefined;
 
 /** The Graphviz instance, loaded once per process (~20 ms) on first use. */
 export function loadRenderer(): Promise<Viz> {
-  return (viz ??= Promise.resolve().then(() => (require('@viz-js/viz') as VizModule).instance()));
+  return (viz ??= Promise.resolve().then(() => loadViz().instance()));
 }
 
 export class GraphRenderError extends Error {

@@ -6,8 +6,9 @@ import type { Path } from '../types.js';
 import type { State, StateMachine } from '../model/model.js';
 import { sitesOf, templateMembers } from './sites.js';
 import { looksLikeIntrinsicCall, parseIntrinsic, type IntrinsicParse } from './intrinsics.js';
-import { hasPlaceholder } from './placeholder.js';
+import { hasPlaceholder } from '../parse/placeholder.js';
 import { formatLocation } from '../model/location.js';
+import { perObject } from '../memo.js';
 
 export interface IntrinsicSite {
   state: State;
@@ -23,12 +24,10 @@ export interface IntrinsicSite {
   parsed: IntrinsicParse;
 }
 
-const cache = new WeakMap<StateMachine, IntrinsicSite[]>();
+export const intrinsicSites: (model: StateMachine) => IntrinsicSite[] = perObject(collectIntrinsicSites);
 
-export function intrinsicSites(model: StateMachine): IntrinsicSite[] {
-  let out = cache.get(model);
-  if (out) return out;
-  out = [];
+function collectIntrinsicSites(model: StateMachine): IntrinsicSite[] {
+  const out: IntrinsicSite[] = [];
   const sites = sitesOf(model);
   const isCall = (value: string) => !hasPlaceholder(value as unknown) && looksLikeIntrinsicCall(value);
   // Most `.$` values are paths: a site's location is only formatted for the calls.
@@ -45,6 +44,5 @@ export function intrinsicSites(model: StateMachine): IntrinsicSite[] {
       out.push({ state: p.state, path: p.path, value: p.value, field: p.field, location: formatLocation(p.path), stringResult: true, parsed: parseIntrinsic(p.value) });
     }
   }
-  cache.set(model, out);
   return out;
 }

@@ -12,6 +12,7 @@
  * argument types are checked here as warnings (see `checkArguments`).
  */
 import { parseJsonPath, type JsonPathInfo } from './jsonpath.js';
+import { memo } from '../memo.js';
 
 export interface Range {
   start: number;
@@ -35,6 +36,11 @@ export interface IntrinsicCall extends Range {
 
 export interface IntrinsicProblem extends Range {
   message: string;
+  /**
+   * The call was not read because it passes our own bound on work (MAX_PARSED_NESTING), not
+   * because it is known to be malformed: AWS's answer is unknown, so this is a warning.
+   */
+  notRead?: true;
 }
 
 export interface IntrinsicParse {
@@ -49,18 +55,8 @@ export function looksLikeIntrinsicCall(s: string): boolean {
   return /^\s*(?:[A-Za-z_]\w*(?:\.\w+)+\s*|[A-Za-z_]\w*)\(/.test(s);
 }
 
-const CACHE_LIMIT = 5000;
-const cache = new Map<string, IntrinsicParse>();
-
 /** Parses a whole intrinsic function call. Results are cached; callers must not modify them. */
-export function parseIntrinsic(s: string): IntrinsicParse {
-  const hit = cache.get(s);
-  if (hit) return hit;
-  const parsed = parseUncached(s);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(s, parsed);
-  return parsed;
-}
+export const parseIntrinsic: (s: string) => IntrinsicParse = memo(parseUncached, 5000);
 
 function parseUncached(s: string): IntrinsicParse {
   const p = new Parser(s);
@@ -83,9 +79,10 @@ class ParseError extends Error {
 }
 
 /**
- * Calls nested deeper than this are not read: the parse stops with an error at the call past it
- * (SCHEMA_VALIDATION_FAILED at the field). Step Functions documents at most 10 nested calls in one
- * field (MAX_INTRINSIC_NESTING, a warning below this); 2,500 overflowed the stack.
+ * Calls nested deeper than this are not read: the parse stops at the call past it with a problem
+ * marked `notRead` (a LINT_INTRINSIC_NOT_READ warning at the field: AWS's answer is unknown).
+ * Step Functions documents at most 10 nested calls in one field (MAX_INTRINSIC_NESTING, a warning
+ * below this); 2,500 overflowed the stack.
  */
 export const MAX_PARSED_NESTING = 100;
 
@@ -93,8 +90,10 @@ class Parser {
   private depth = 0;
   constructor(private readonly s: string) {}
 
-  fail(message: string, start: number, end = start + 1): never {
-    throw new ParseError({ message, start, end: Math.min(Math.max(end, start), this.s.length) });
+  fail(message: string, start: number, end = start + 1, notRead?: true): never {
+    const problem: IntrinsicProblem = { message, start, end: Math.min(Math.max(end, start), this.s.length) };
+    if (notRead) problem.notRead = true;
+    throw new ParseError(problem);
   }
 
   skip(i: number): number {
@@ -108,7 +107,7 @@ class Parser {
     if (!m) this.fail('Expected an intrinsic function name such as States.Format', start);
     const nameEnd = start + m[0].length;
     if (this.depth >= MAX_PARSED_NESTING) {
-      this.fail(`Intrinsic functions are nested more than ${MAX_PARSED_NESTING} deep here; Step Functions documents at most ${MAX_INTRINSIC_NESTING} nested calls in one field`, start, nameEnd);
+      this.fail(`Intrinsic functions are nested more than ${MAX_PARSED_NESTING} deep here; Step Functions documents at most ${MAX_INTRINSIC_NESTING} nested calls in one field`, start, nameEnd, true);
     }
     const open = this.skip(nameEnd);
     if (s[open] !== '(') this.fail(`Expected '(' after '${m[0]}'`, open);

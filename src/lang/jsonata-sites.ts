@@ -7,7 +7,8 @@
 import type { StateMachine } from '../model/model.js';
 import { sitesOf, type JsonataSite } from './sites.js';
 import { analyzeJsonata, analyzeJsonataString, expressionText, type JsonataAnalysis } from './jsonata.js';
-import { hasPlaceholder, replacePlaceholders } from './placeholder.js';
+import { hasPlaceholder, replacePlaceholders } from '../parse/placeholder.js';
+import { perObject } from '../memo.js';
 
 export interface AnalyzedJsonata {
   site: JsonataSite;
@@ -17,12 +18,11 @@ export interface AnalyzedJsonata {
 }
 
 const STAND_IN = '$__placeholder';
-const cache = new WeakMap<StateMachine, AnalyzedJsonata[]>();
 
-export function analyzedJsonata(model: StateMachine): AnalyzedJsonata[] {
-  let out = cache.get(model);
-  if (out) return out;
-  out = [];
+export const analyzedJsonata: (model: StateMachine) => AnalyzedJsonata[] = perObject(analyzeJsonataSites);
+
+function analyzeJsonataSites(model: StateMachine): AnalyzedJsonata[] {
+  const out: AnalyzedJsonata[] = [];
   for (const site of sitesOf(model).jsonata) {
     const placeholder = hasPlaceholder(site.value as unknown);
     const analysis = placeholder ? analyzeJsonata(expressionText(replacePlaceholders(site.value, STAND_IN))) : analyzeJsonataString(site.value);
@@ -33,7 +33,6 @@ export function analyzedJsonata(model: StateMachine): AnalyzedJsonata[] {
       analysis: placeholder ? { ...analysis, variables: analysis.variables.filter((v) => v.name !== '__placeholder') } : analysis,
     });
   }
-  cache.set(model, out);
   return out;
 }
 

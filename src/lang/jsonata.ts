@@ -19,7 +19,8 @@
  *   not exist."
  * Undefined variables (`$phone`) and unknown `$states` members are accepted by AWS.
  */
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy.js';
+import { memo } from '../memo.js';
 
 export interface Located {
   /** Range inside the expression text (between the delimiters). */
@@ -29,6 +30,12 @@ export interface Located {
 
 export interface JsonataSyntaxError extends Located {
   message: string;
+  /**
+   * The expression was not read because it passes our own bound on work (brackets nested past
+   * MAX_JSONATA_NESTING, or the stack ran out), not because it is known not to parse: AWS's
+   * answer is unknown, so this is a warning, not INVALID_JSONATA_EXPRESSION.
+   */
+  notRead?: true;
 }
 
 export interface JsonataCall extends Located {
@@ -78,57 +85,26 @@ interface JsonataNode {
 
 type JsonataFactory = (expr: string) => { ast(): JsonataNode };
 
-let factory: JsonataFactory | undefined;
-
-function loadJsonata(): JsonataFactory {
-  if (!factory) {
-    const require = createRequire(import.meta.url);
-    factory = require('jsonata') as JsonataFactory;
-  }
-  return factory;
-}
+const loadJsonata = lazyPackage<JsonataFactory>('jsonata');
 
 const CACHE_LIMIT = 5000;
 
 /**
- * A bounded memo (the oldest entry goes first). One per key space: a whole `{% ... %}` string
- * and the expression between its delimiters are different keys even when their text is the same
- * (`{% $x %}` as an expression is a syntax error; as a string it is `$x`), and one shared map
- * answered one with the other's analysis.
- */
-class Memo {
-  private readonly map = new Map<string, JsonataAnalysis>();
-  get(key: string, compute: () => JsonataAnalysis): JsonataAnalysis {
-    const hit = this.map.get(key);
-    if (hit) return hit;
-    const result = compute();
-    if (this.map.size >= CACHE_LIMIT) this.map.delete(this.map.keys().next().value as string);
-    this.map.set(key, result);
-    return result;
-  }
-}
-
-const byString = new Memo();
-const byExpression = new Memo();
-
-/**
  * Analyses a whole `{% ... %}` string. Cached by the string itself, which is the very string object
- * the document holds, so the lookup does not rehash a fresh substring each time.
+ * the document holds, so the lookup does not rehash a fresh substring each time. A memo of its own:
+ * a whole string and the expression between its delimiters are different keys even when their
+ * text is the same (`{% $x %}` as an expression is a syntax error; as a string it is `$x`).
  */
-export function analyzeJsonataString(value: string): JsonataAnalysis {
-  return byString.get(value, () => analyzeUncached(expressionText(value)));
-}
+export const analyzeJsonataString: (value: string) => JsonataAnalysis = memo((value: string) => analyzeUncached(expressionText(value)), CACHE_LIMIT);
 
 /** Parses and analyses one expression (the text between the delimiters). */
-export function analyzeJsonata(expr: string): JsonataAnalysis {
-  return byExpression.get(expr, () => analyzeUncached(expr));
-}
+export const analyzeJsonata: (expr: string) => JsonataAnalysis = memo(analyzeUncached, CACHE_LIMIT);
 
 /**
  * Brackets (`(`, `[`, `{`) nested deeper than this are not parsed: the jsonata parser and the
  * analysis below recurse once per level, and around 2,000 levels the stack overflows (where
  * exactly depends on the caller's stack: the CLI, the LSP and a test differ). The expression is
- * refused as INVALID_JSONATA_EXPRESSION at the bracket past the limit.
+ * not read: a warning (LINT_JSONATA_NOT_READ, AWS's answer unknown) at the bracket past the limit.
  */
 export const MAX_JSONATA_NESTING = 200;
 
@@ -156,13 +132,13 @@ function tooDeepAt(expr: string, limit: number): number {
 function analyzeUncached(expr: string): JsonataAnalysis {
   const empty: JsonataAnalysis = { topLevel: [], states: [], variables: [], calls: [] };
   const deep = tooDeepAt(expr, MAX_JSONATA_NESTING);
-  if (deep >= 0) return { ...empty, error: { message: `The expression nests brackets more than ${MAX_JSONATA_NESTING} deep`, start: deep, end: deep + 1 } };
+  if (deep >= 0) return { ...empty, error: { message: `The expression nests brackets more than ${MAX_JSONATA_NESTING} deep`, start: deep, end: deep + 1, notRead: true } };
   try {
     return analyzeParsed(expr, empty);
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     // The stack ran out all the same (a chain of thousands of operators): refused as a whole.
-    return { ...empty, error: { message: 'The expression is too deeply nested to be read (the stack ran out)', start: 0, end: expr.length } };
+    return { ...empty, error: { message: 'The expression is too deeply nested to be read (the stack ran out)', start: 0, end: expr.length, notRead: true } };
   }
 }
 

@@ -11,6 +11,7 @@
  * `multi` rather than rejected here, because a Path field accepts them and a Reference Path field
  * does not; the caller decides.
  */
+import { memo } from '../memo.js';
 
 export type PathRoot = 'input' | 'context' | 'variable';
 
@@ -40,8 +41,7 @@ export interface JsonPathInfo {
 const ID_START = /[\p{ID_Start}_]/u;
 const ID_CONTINUE = /[\p{ID_Continue}]/u;
 
-const CACHE_LIMIT = 5000;
-const cache = new Map<string, JsonPathInfo>();
+const parseCached = memo(parseUncached, 5000);
 
 /**
  * Parses a string that starts with `$`; undefined when it does not. Results are cached (several
@@ -49,12 +49,7 @@ const cache = new Map<string, JsonPathInfo>();
  */
 export function parseJsonPath(s: string): JsonPathInfo | undefined {
   if (s.length === 0 || s[0] !== '$') return undefined;
-  const hit = cache.get(s);
-  if (hit) return hit;
-  const info = parseUncached(s);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(s, info);
-  return info;
+  return parseCached(s);
 }
 
 function parseUncached(s: string): JsonPathInfo {

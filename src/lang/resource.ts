@@ -14,9 +14,10 @@
  * Deploy-time placeholders (`${Partition}`, `#{AWS::Region}`, `${Token[...]}`) may stand for any
  * part: an ARN with placeholders is checked on its known parts only (see `classifyResource`).
  */
-import { hasPlaceholder, isPlaceholder } from './placeholder.js';
+import { hasPlaceholder, isPlaceholder, replacePlaceholders } from '../parse/placeholder.js';
 import { SDK_SERVICES, UNSUPPORTED_SDK_ACTIONS, UNSUPPORTED_SDK_SERVICES } from './sdk-services.js';
 import { closest } from './suggest.js';
+import { memo } from '../memo.js';
 
 export type Pattern = '' | '.sync' | '.sync:2' | '.waitForTaskToken';
 
@@ -173,7 +174,6 @@ export interface ResourceInfo {
 
 /** Stand-in for a placeholder while the ARN is split into parts. */
 const HOLE = '\u0001';
-const PLACEHOLDER = /\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|#\{[^{}]+\}/g;
 
 /** Does a part (possibly with holes) fit a pattern for some filling of the holes? */
 function partFits(part: string, re: RegExp, chars?: RegExp): boolean {
@@ -185,22 +185,12 @@ function partFits(part: string, re: RegExp, chars?: RegExp): boolean {
 
 const hasHole = (s: string | undefined) => s !== undefined && s.includes(HOLE);
 
-const CACHE_LIMIT = 2000;
-const cache = new Map<string, ResourceInfo>();
-
 /** Parses and checks a Task Resource (cached: the same resources recur; callers must not modify the result). */
-export function classifyResource(resource: string): ResourceInfo {
-  const hit = cache.get(resource);
-  if (hit) return hit;
-  const info = classifyUncached(resource);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(resource, info);
-  return info;
-}
+export const classifyResource: (resource: string) => ResourceInfo = memo(classifyUncached, 2000);
 
 function classifyUncached(resource: string): ResourceInfo {
   if (isPlaceholder(resource as unknown)) return { kind: 'unknown', problems: [] };
-  const text = hasPlaceholder(resource as unknown) ? resource.replace(PLACEHOLDER, HOLE) : resource;
+  const text = hasPlaceholder(resource as unknown) ? replacePlaceholders(resource, HOLE) : resource;
   const problems: ResourceProblem[] = [];
   const parts = text.split(':');
   const info: ResourceInfo = { kind: 'unknown', problems };
@@ -387,7 +377,7 @@ export const RESULT_WRITER_ACTIONS = ['putObject'];
 export function checkMapIoResource(resource: string, field: 'ItemReader' | 'ResultWriter'): ResourceProblem | undefined {
   if (isPlaceholder(resource as unknown)) return undefined;
   const allowed = field === 'ItemReader' ? ITEM_READER_ACTIONS : RESULT_WRITER_ACTIONS;
-  const text = hasPlaceholder(resource as unknown) ? resource.replace(PLACEHOLDER, HOLE) : resource;
+  const text = hasPlaceholder(resource as unknown) ? replacePlaceholders(resource, HOLE) : resource;
   const parts = text.split(':');
   const forms = allowed.map((a) => `arn:<partition>:states:::s3:${a}`).join(' or ');
   const hint = `${field} ${field === 'ItemReader' ? 'reads with' : 'writes with'} ${forms}.`;

@@ -12,6 +12,7 @@ import type { Path } from '../types.js';
 import { extend, isObject, join, type Json, type JsonObject, type State, type StateMachine } from '../model/model.js';
 import { isJsonataExpression } from './jsonata.js';
 import { ASSIGN_TYPES, CATCHER_PATH_FIELDS, CHOICE_PATH_OPERATORS, FIELDS_BY_TYPE, isStateType, JSONATA_FIELDS, JSONATA_PAYLOADS, NOT_JSONATA, RESULT_TYPES, type PathFieldKind } from './state-fields.js';
+import { perObject } from '../memo.js';
 
 export interface PathSite {
   state: State;
@@ -65,16 +66,7 @@ export interface Sites {
   assigns: AssignSite[];
 }
 
-const cache = new WeakMap<StateMachine, Sites>();
-
-export function sitesOf(model: StateMachine): Sites {
-  let s = cache.get(model);
-  if (!s) {
-    s = collect(model);
-    cache.set(model, s);
-  }
-  return s;
-}
+export const sitesOf: (model: StateMachine) => Sites = perObject(collect);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -326,18 +318,15 @@ export interface TemplateMembers {
   plain: TemplateMember[];
 }
 
-const memberCache = new WeakMap<StateMachine, TemplateMembers>();
-
 /** The members of every JSONPath payload template, walked once per model. */
-export function templateMembers(model: StateMachine): TemplateMembers {
-  let out = memberCache.get(model);
-  if (out) return out;
-  out = { dollar: [], plain: [] };
+export const templateMembers: (model: StateMachine) => TemplateMembers = perObject(collectTemplateMembers);
+
+function collectTemplateMembers(model: StateMachine): TemplateMembers {
+  const out: TemplateMembers = { dollar: [], plain: [] };
   // One shared stack and a plain recursive function (no closure per site): every member of every
   // template passes here.
   const stack: (string | number)[] = [];
   for (const site of sitesOf(model).templates) collectMembers(site, site.value, stack, 0, out);
-  memberCache.set(model, out);
   return out;
 }
 

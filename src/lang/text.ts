@@ -7,6 +7,7 @@
  */
 import type { Document } from '../parse/document.js';
 import type { Path } from '../types.js';
+import { perObject } from '../memo.js';
 
 export interface Span {
   offset: number;
@@ -18,13 +19,12 @@ export interface Span {
  * string with thousands of findings asked for the same map once per finding (quadratic: 72 s
  * for one 139 KB expression). `null`: the string cannot be followed character by character.
  */
-const maps = new WeakMap<Document, Map<number, Int32Array | null>>();
+const mapsOf = perObject((_doc: Document) => new Map<number, Int32Array | null>());
 
 /** The document span of characters [start, end) of the string at `path` (decoded positions). */
 export function stringSpan(doc: Document, path: Path, value: string, start: number, end: number): Span {
   const whole = doc.spanOf(path);
-  let perDoc = maps.get(doc);
-  if (!perDoc) maps.set(doc, (perDoc = new Map()));
+  const perDoc = mapsOf(doc);
   let map = perDoc.get(whole.offset);
   if (map === undefined) {
     map = rawOffsets(doc.text, whole.offset, whole.offset + whole.length, value);

@@ -16,7 +16,8 @@ import { sitesOf, templateMembers, type AssignSite } from './sites.js';
 import { parseJsonPath } from './jsonpath.js';
 import { looksLikeIntrinsicCall, parseIntrinsic, variablesIn } from './intrinsics.js';
 import { analyzedJsonata } from './jsonata-sites.js';
-import { hasPlaceholder } from './placeholder.js';
+import { hasPlaceholder } from '../parse/placeholder.js';
+import { perObject } from '../memo.js';
 
 export const MAX_VARIABLE_NAME = 80;
 
@@ -66,16 +67,7 @@ export interface VariableUse {
   writesByState: Map<State, VariableWrite[]>;
 }
 
-const cache = new WeakMap<StateMachine, VariableUse>();
-
-export function variableUse(model: StateMachine): VariableUse {
-  let u = cache.get(model);
-  if (!u) {
-    u = collectUse(model);
-    cache.set(model, u);
-  }
-  return u;
-}
+export const variableUse: (model: StateMachine) => VariableUse = perObject(collectUse);
 
 function collectUse(model: StateMachine): VariableUse {
   const sites = sitesOf(model);
@@ -260,11 +252,7 @@ interface ScopeGraph {
   incoming: Map<State, { from: State; adds: string[] }[]>;
 }
 
-const graphs = new WeakMap<Scope, ScopeGraph>();
-
-function scopeGraph(scope: Scope): ScopeGraph {
-  let g = graphs.get(scope);
-  if (g) return g;
+const scopeGraph = perObject((scope: Scope): ScopeGraph => {
   const start = typeof scope.startAt === 'string' ? scope.byName.get(scope.startAt) : undefined;
   const incoming = new Map<State, { from: State; adds: string[] }[]>();
   const succ = new Map<State, State[]>();
@@ -293,10 +281,8 @@ function scopeGraph(scope: Scope): ScopeGraph {
       if (!l.includes(target)) l.push(target);
     }
   }
-  g = { start, succ, incoming };
-  graphs.set(scope, g);
-  return g;
-}
+  return { start, succ, incoming };
+});
 
 function solveScope(scope: Scope, inherited: Uint32Array, entry: Map<State, Uint32Array>, index: Map<string, number>, words: number): void {
   const { start, succ, incoming } = scopeGraph(scope);

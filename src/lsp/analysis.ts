@@ -10,7 +10,7 @@
  */
 import { accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lintDocument } from '../index.js';
+import { lintDocument } from '../api.js';
 import { lintFile, type LintFileOptions } from '../lint-file.js';
 import { lintViaTemplate } from './viaTemplate.js';
 import type { TemplateKind } from '../parse/templates/index.js';

@@ -3,9 +3,8 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-lan
 import type { Diagnostic } from '../types.js';
 import type { Analysis } from './analysis.js';
 
-import { ruleDocsUrl } from '../links.js';
+import { ruleDocsUrl } from '../api.js';
 
-export { ruleDocsUrl };
 export const SOURCE = 'asl-lint';
 
 /** What travels in an LSP diagnostic's `data`: enough to find the engine's diagnostic again. */

@@ -4,13 +4,12 @@
  * rule behind any diagnostic under the cursor.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { allRules } from '../../rules/index.js';
 import type { State, StateMachine } from '../model/model.js';
 import { formatLocation } from '../model/location.js';
 import type { Position } from '../types.js';
 import type { Analysis } from './analysis.js';
 import { tokenAt, type Span, type Token } from './cursor.js';
-import { ruleDocsUrl } from './diagnostics.js';
+import { rulesMeta, ruleDocsUrl } from '../api.js';
 import { fieldInfo, isStateField, type FieldInfo } from './fields.js';
 import { stateTypeDoc } from '../lang/state-fields.js';
 import { CONTEXT_PATHS, describeResource, INTRINSIC_BY_NAME, intrinsicMarkdown, JSONATA_FUNCTION_DOCS, STATES_FIELDS } from './language.js';
@@ -46,9 +45,9 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   for (const d of analysis.lint.diagnostics) {
     if (offset < d.offset || offset > d.offset + d.length || seen.has(d.rule)) continue;
     seen.add(d.rule);
-    const rule = allRules.find((r) => r.meta.id === d.rule);
-    const docs = rule && ruleDocsUrl(rule.meta.id);
-    if (rule) parts.push(`**${rule.meta.id}** (${rule.meta.code}): ${rule.meta.description}${docs ? ` [Docs](${docs})` : ''}`);
+    const meta = Object.hasOwn(rulesMeta, d.rule) ? rulesMeta[d.rule] : undefined;
+    const docs = meta && ruleDocsUrl(meta.id);
+    if (meta) parts.push(`**${meta.id}** (${meta.code}): ${meta.description}${docs ? ` [Docs](${docs})` : ''}`);
   }
 
   if (parts.length === 0) return null;

@@ -6,7 +6,8 @@
  */
 import type { Document } from '../parse/document.js';
 import type { Path, QueryLanguage } from '../types.js';
-import { isPlaceholder } from '../lang/placeholder.js';
+import { isPlaceholder } from '../parse/placeholder.js';
+import { perObject } from '../memo.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
@@ -271,26 +272,16 @@ export function join(base: Path, suffix: Path): Path {
 }
 
 /** The names a scope's own StartAt and transitions mention (AWS's "not reachable" is "named by none"). */
-const namedCache = new WeakMap<Scope, Set<string>>();
-
-export function namedTargets(scope: Scope): Set<string> {
-  let named = namedCache.get(scope);
-  if (named) return named;
-  named = new Set<string>();
+export const namedTargets: (scope: Scope) => Set<string> = perObject((scope: Scope) => {
+  const named = new Set<string>();
   if (typeof scope.startAt === 'string') named.add(scope.startAt);
   for (const s of scope.states) for (const e of s.edges) named.add(e.target);
-  namedCache.set(scope, named);
   return named;
-}
+});
 
 /** States of a scope reachable from its StartAt through edges that stay in the scope. */
-const reachableCache = new WeakMap<Scope, Set<State>>();
-
-export function reachableStates(scope: Scope): Set<State> {
-  const cached = reachableCache.get(scope);
-  if (cached) return cached;
+export const reachableStates: (scope: Scope) => Set<State> = perObject((scope: Scope) => {
   const seen = new Set<State>();
-  reachableCache.set(scope, seen);
   const start = typeof scope.startAt === 'string' ? scope.byName.get(scope.startAt) : undefined;
   if (!start) return seen;
   const queue: State[] = [start];
@@ -306,7 +297,7 @@ export function reachableStates(scope: Scope): Set<State> {
     }
   }
   return seen;
-}
+});
 
 /** The scope a name belongs to elsewhere in the machine (for "exists, but in another scope" hints). */
 export function findStateAnywhere(sm: StateMachine, name: string): State | undefined {

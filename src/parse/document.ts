@@ -9,9 +9,10 @@
  */
 import type { Node as TreeNode } from 'jsonc-parser';
 import type { Path, PathSegment, Position, Range } from '../types.js';
-import { getJsonTree, findJsonSyntaxError, countJsonKeys } from './json.js';
-import { validJsonTree } from './json-tree.js';
+import { countJsonKeys } from './json-chars.js';
+import { getJsonTree, validJsonTree } from './json-tree.js';
 import { JsonLocator } from './json-locate.js';
+import { perObject } from '../memo.js';
 
 export type { TreeNode };
 export type DocumentFormat = 'json' | 'yaml';
@@ -244,7 +245,14 @@ function withinText(e: SyntaxProblem, textLength: number): SyntaxProblem {
 }
 
 /** Key -> value node of large objects (a States object of 2,000 states), built on first look-up. */
-const keyIndex = new WeakMap<TreeNode, Map<string, TreeNode>>();
+const keyIndex = perObject((node: TreeNode) => {
+  const index = new Map<string, TreeNode>();
+  for (const prop of node.children ?? []) {
+    const key = prop.children?.[0]?.value;
+    if (typeof key === 'string' && prop.children![1]) index.set(key, prop.children![1]); // the last occurrence wins
+  }
+  return index;
+});
 const INDEX_FROM = 16;
 
 export function childOf(node: TreeNode, seg: PathSegment): TreeNode | undefined {
@@ -252,16 +260,7 @@ export function childOf(node: TreeNode, seg: PathSegment): TreeNode | undefined 
     const props = node.children ?? [];
     if (props.length >= INDEX_FROM) {
       // A diagnostic per state would otherwise scan the States object once each: quadratic.
-      let index = keyIndex.get(node);
-      if (!index) {
-        index = new Map();
-        for (const prop of props) {
-          const key = prop.children?.[0]?.value;
-          if (typeof key === 'string' && prop.children![1]) index.set(key, prop.children![1]); // the last occurrence wins
-        }
-        keyIndex.set(node, index);
-      }
-      return index.get(seg);
+      return keyIndex(node).get(seg);
     }
     // The last occurrence wins, as in JSON.parse.
     let found: TreeNode | undefined;
@@ -347,7 +346,6 @@ export function depthExceeds(value: unknown, limit: number): boolean {
   return walk(value, 0);
 }
 
-export { findJsonSyntaxError };
 
 /** Sorted, overlapping spans merged. */
 function mergeSpans(spans: readonly { offset: number; length: number }[] | undefined): { offset: number; length: number }[] {

@@ -12,7 +12,7 @@
  * and the tree's look-up knows it (the caller checks).
  */
 import type { Path } from '../types.js';
-import { C } from './json-chars.js';
+import { C, closingQuote } from './json-chars.js';
 
 function skipWhite(text: string, i: number): number {
   for (;;) {
@@ -24,13 +24,7 @@ function skipWhite(text: string, i: number): number {
 
 /** The offset just past the string starting (with its quote) at `i`. */
 function endOfString(text: string, i: number): number {
-  let end = text.indexOf('"', i + 1);
-  for (;;) {
-    let backslashes = 0;
-    for (let k = end - 1; text.charCodeAt(k) === C.Backslash; k--) backslashes++;
-    if ((backslashes & 1) === 0) return end + 1;
-    end = text.indexOf('"', end + 1);
-  }
+  return closingQuote(text, i) + 1;
 }
 
 /** The offset just past the value starting at `i`. */

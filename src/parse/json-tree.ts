@@ -6,10 +6,11 @@
  *
  * Why: ranges need the tree, and on a 2,000-state definition with one diagnostic the tree was
  * most of the time an editor waits for its diagnostics. Text that does not parse still goes
- * through jsonc-parser, whose tree tolerates errors.
+ * through jsonc-parser, whose tree tolerates errors (getJsonTree, below).
  */
-import type { Node as TreeNode } from 'jsonc-parser';
-import { C } from './json-chars.js';
+import type { Node as TreeNode, ParseError } from 'jsonc-parser';
+import { jsonc } from './jsonc.js';
+import { C, closingQuote } from './json-chars.js';
 
 /** jsonc-parser's Node with the fields this builder fills in after creating the node. */
 type Building = { -readonly [K in keyof TreeNode]: TreeNode[K] };
@@ -28,19 +29,9 @@ export function validJsonTree(text: string): TreeNode | undefined {
 
   const string = (parent: TreeNode | undefined): TreeNode => {
     const start = i;
-    i++; // opening quote
-    let escaped = false;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === C.Quote) break;
-      if (c === C.Backslash) {
-        escaped = true;
-        i += 2;
-      } else i++;
-    }
-    i++; // closing quote
+    i = closingQuote(text, start) + 1;
     const raw = text.slice(start, i);
-    return { type: 'string', offset: start, length: i - start, parent, value: escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1) };
+    return { type: 'string', offset: start, length: i - start, parent, value: raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1) };
   };
 
   const value = (parent: TreeNode | undefined): TreeNode => {
@@ -116,4 +107,14 @@ export function validJsonTree(text: string): TreeNode | undefined {
   skip();
   if (i >= len) return undefined;
   return value(undefined);
+}
+
+/** The jsonc-parser tree (tolerant: also built for text that does not parse). */
+export function getJsonTree(text: string): TreeNode | undefined {
+  try {
+    const errors: ParseError[] = [];
+    return jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  } catch {
+    return undefined; // recursion too deep: callers fall back to offset 0
+  }
 }

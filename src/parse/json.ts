@@ -1,5 +1,4 @@
 /** JSON: strict parsing (as AWS does: no comments, no trailing commas) into a Document. */
-import type { Node as TreeNode, ParseError } from 'jsonc-parser';
 import { jsonc } from './jsonc.js';
 import { Document, MAX_JSON_DEPTH, type SyntaxProblem } from './document.js';
 
@@ -19,16 +18,6 @@ export function parseJson(text: string): Document {
     return new Document({ text, format: 'json', value: undefined, parsed: false, syntaxErrors: [], tooDeep: true });
   }
   return new Document({ text, format: 'json', value, parsed: true, syntaxErrors: [], valueKeys });
-}
-
-/** The jsonc-parser tree (tolerant: also built for text that does not parse). */
-export function getJsonTree(text: string): TreeNode | undefined {
-  try {
-    const errors: ParseError[] = [];
-    return jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-  } catch {
-    return undefined; // recursion too deep: callers fall back to offset 0
-  }
 }
 
 const MESSAGES: Record<string, string> = {
@@ -53,7 +42,7 @@ const MESSAGES: Record<string, string> = {
 const STOP = new Error('first syntax error found');
 
 /** The first syntax error, located and described for a person. */
-export function findJsonSyntaxError(text: string): SyntaxProblem {
+function findJsonSyntaxError(text: string): SyntaxProblem {
   let first: SyntaxProblem | undefined;
   try {
     jsonc.visit(
@@ -87,36 +76,6 @@ function previousSignificantChar(text: string, offset: number): string | undefin
     if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') return c;
   }
   return undefined;
-}
-
-/**
- * Counts object keys in text already known to be valid JSON: a string token followed by ':'.
- * A linear scan over char codes, a fraction of a tree build.
- */
-export function countJsonKeys(text: string): number {
-  let n = 0;
-  const len = text.length;
-  let i = text.indexOf('"');
-  while (i >= 0 && i < len) {
-    // The closing quote: the next one not escaped by an odd run of backslashes.
-    let end = text.indexOf('"', i + 1);
-    while (end > 0) {
-      let bs = 0;
-      for (let k = end - 1; text.charCodeAt(k) === 92; k--) bs++;
-      if ((bs & 1) === 0) break;
-      end = text.indexOf('"', end + 1);
-    }
-    if (end < 0) break;
-    let j = end + 1;
-    for (;;) {
-      const c = text.charCodeAt(j);
-      if (c === 32 || c === 10 || c === 13 || c === 9) j++;
-      else break;
-    }
-    if (text.charCodeAt(j) === 58 /* : */) n++;
-    i = text.indexOf('"', j);
-  }
-  return n;
 }
 
 /** One walk over a parsed value: its object key count, or -1 when it nests deeper than `limit`. */

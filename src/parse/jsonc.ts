@@ -3,15 +3,14 @@
  * which Node's ESM loader refuses. Loading it through `require` takes the UMD build in both
  * Node and vitest.
  */
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy.js';
 
-const require = createRequire(import.meta.url);
 type Jsonc = typeof import('jsonc-parser');
-let lib: Jsonc | undefined;
+const load = lazyPackage<Jsonc>('jsonc-parser');
 /**
  * Loaded on first use: a valid JSON definition needs no position tree, and loading jsonc-parser
  * costs about a quarter of the CLI's cold start.
  */
 export const jsonc: Jsonc = new Proxy({} as Jsonc, {
-  get: (_target, key) => (lib ??= require('jsonc-parser') as Jsonc)[key as keyof Jsonc],
+  get: (_target, key) => load()[key as keyof Jsonc],
 });

@@ -2,6 +2,8 @@
  * Text edits with an offset map back to the original text: how substituted or extracted
  * definitions keep diagnostics pointing at the bytes the user wrote.
  */
+import { stringEndOnLine } from './json-chars.js';
+import { placeholdersIn } from './placeholder.js';
 
 export interface Edit {
   offset: number;
@@ -50,8 +52,6 @@ export function applyEdits(text: string, edits: Edit[]): { text: string; map: Of
   return { text: out, map };
 }
 
-const PLACEHOLDER = /\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}|#\{([^{}]+)\}/g;
-
 export interface SubstituteResult {
   text: string;
   map: OffsetMap;
@@ -68,18 +68,16 @@ export function substituteJson(text: string, values: ReadonlyMap<string, string>
   const edits: Edit[] = [];
   const unknown = new Set<string>();
   const inString = stringMask(text);
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    const name = m[1] ?? m[2] ?? '';
-    const at = m.index ?? 0;
+  for (const { offset: at, text: whole, name } of placeholdersIn(text)) {
     if (name.startsWith('!')) continue;
     const known = values.get(name);
     const quoted = inString(at);
     if (known !== undefined) {
       // Inside a JSON string the value must be escaped as string content; outside, it is raw JSON.
-      edits.push({ offset: at, length: m[0].length, newText: quoted ? JSON.stringify(known).slice(1, -1) : known });
+      edits.push({ offset: at, length: whole.length, newText: quoted ? JSON.stringify(known).slice(1, -1) : known });
     } else {
       unknown.add(name);
-      if (!quoted) edits.push({ offset: at, length: m[0].length, newText: JSON.stringify(m[0]) });
+      if (!quoted) edits.push({ offset: at, length: whole.length, newText: JSON.stringify(whole) });
     }
   }
   const r = applyEdits(text, edits);
@@ -93,11 +91,7 @@ function stringMask(text: string): (offset: number) => boolean {
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) !== 34) continue;
     const start = i;
-    i++;
-    while (i < text.length && text.charCodeAt(i) !== 34 && text.charCodeAt(i) !== 10) {
-      if (text.charCodeAt(i) === 92) i++;
-      i++;
-    }
+    i = stringEndOnLine(text, start);
     starts.push(start);
     ends.push(i);
   }

@@ -1,5 +1,5 @@
 /** YAML (`*.asl.yaml`, templates): parsed with the yaml package into the same node tree and value as JSON. */
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy.js';
 import type * as YamlLib from 'yaml';
 import type { Node as YamlNode, Document as YamlDocument } from 'yaml';
 import type { Node as TreeNode } from 'jsonc-parser';
@@ -9,8 +9,7 @@ import { setOwn } from './own.js';
 // The yaml package takes longer to load than a whole lint of a JSON definition takes to run
 // (about 70 ms of the CLI's cold start), and most definitions are JSON: load it (its CommonJS
 // build, synchronously) on the first YAML text.
-let yamlLib: typeof YamlLib | undefined;
-const yaml = (): typeof YamlLib => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib);
+const yaml = lazyPackage<typeof YamlLib>('yaml');
 const isMap = ((n: unknown) => yaml().isMap(n)) as typeof YamlLib.isMap;
 const isSeq = ((n: unknown) => yaml().isSeq(n)) as typeof YamlLib.isSeq;
 const isScalar = ((n: unknown) => yaml().isScalar(n)) as typeof YamlLib.isScalar;

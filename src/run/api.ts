@@ -4,13 +4,14 @@
  * Definitions are checked first by the same analysis validate() runs: a definition AWS refuses is
  * refused here with AWS's diagnostics (InvalidDefinitionError), never run.
  */
-import { analyze } from '../engine/engine.js';
+import { analyze } from '../api.js';
 import { findStateAnywhere, isObject, type Json, type JsonObject, type StateMachine } from '../model/model.js';
 import type { StateMachineType } from '../types.js';
 import { InvalidDefinitionError, RunUsageError, StatesError } from './errors.js';
 import { ExecutionTimedOut, HistoryLimitReached, MAX_HISTORY_EVENTS, Runner, stateKey, type Coverage, type HistoryEvent, type Inspection, type StateInspection } from './interpreter.js';
 import { checkMockedResponses, type Mock } from './mocks.js';
 import { seededRng } from './random.js';
+import { memo } from '../memo.js';
 
 export type { HistoryEvent, Coverage, StateInspection } from './interpreter.js';
 export type { Mock, MockedResponses, MockedResponse, MockFunction } from './mocks.js';
@@ -69,24 +70,25 @@ interface Prepared {
   model: StateMachine;
 }
 
-const prepared = new Map<string, Prepared>();
 
 /** Analyses once per definition text (cached): throws InvalidDefinitionError with AWS's diagnostics. */
 export function prepare(definition: string | JsonObject, type: StateMachineType = 'STANDARD', format: 'json' | 'yaml' = 'json'): StateMachine {
   const text = typeof definition === 'string' ? definition : JSON.stringify(definition);
   if (typeof text !== 'string') throw new RunUsageError('the definition must be a string or an object');
-  const key = `${type}|${format}|${text}`;
-  const hit = prepared.get(key);
-  if (hit) return hit.model;
+  return prepared(`${type}|${format}|${text}`).model;
+}
+
+/** A definition analysed, by `type|format|text` (neither type nor format holds a '|'); throws, uncached, when AWS refuses it. */
+const prepared = memo((key: string): Prepared => {
+  const [type, format] = key.split('|', 2) as [StateMachineType, 'json' | 'yaml'];
+  const text = key.slice(type.length + format.length + 2);
   const { model, findings } = analyze(text, { type, format, directives: false, awsOnly: true });
   const errors = findings.filter((f) => f.severity === 'ERROR');
   if (errors.length || !model?.rootScope) {
     throw new InvalidDefinitionError(errors.map((f) => ({ severity: f.severity, code: f.code, message: f.message, ...(f.location !== undefined ? { location: f.location } : {}) })));
   }
-  if (prepared.size > 200) prepared.clear();
-  prepared.set(key, { model });
-  return model;
-}
+  return { model };
+}, 200);
 
 function toTime(t: ExecuteOptions['startTime']): number {
   const ms = t === undefined ? Date.parse(DEFAULT_START_TIME) : t instanceof Date ? t.getTime() : typeof t === 'number' ? t : Date.parse(t);

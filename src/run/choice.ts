@@ -7,6 +7,7 @@
 import type { Json, JsonObject } from '../model/model.js';
 import { compilePath, evaluatePath, PathNotFound, type PathRoots } from './jsonpath-eval.js';
 import { runtime } from './jsonpath-io.js';
+import { memo } from '../memo.js';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -15,22 +16,16 @@ export function isTimestamp(v: unknown): v is string {
 }
 
 /** StringMatches: `*` any run of characters; `\*` and `\\` literal. */
-const wildcardCache = new Map<string, RegExp>();
-export function wildcardRegex(pattern: string): RegExp {
-  let re = wildcardCache.get(pattern);
-  if (!re) {
-    let src = '';
-    for (let i = 0; i < pattern.length; i++) {
-      const c = pattern[i];
-      if (c === '\\' && i + 1 < pattern.length) src += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-      else if (c === '*') src += '[\\s\\S]*';
-      else src += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    }
-    re = new RegExp(`^${src}$`);
-    wildcardCache.set(pattern, re);
+export const wildcardRegex: (pattern: string) => RegExp = memo((pattern: string): RegExp => {
+  let src = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\' && i + 1 < pattern.length) src += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    else if (c === '*') src += '[\\s\\S]*';
+    else src += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
-  return re;
-}
+  return new RegExp(`^${src}$`);
+}, 5000);
 
 const COMPARATORS = [
   'StringEquals', 'StringLessThan', 'StringGreaterThan', 'StringLessThanEquals', 'StringGreaterThanEquals', 'StringMatches',

@@ -15,6 +15,7 @@ import { evaluateJsonata, evaluateTemplate, type JsonataEnv } from './jsonata-ev
 import { applyPath, applyResultPath, applyTemplate, runtime, type PathEnv } from './jsonpath-io.js';
 import { callMock, mockDelay, type Mock } from './mocks.js';
 import type { Rng } from './random.js';
+import { memo, perObject } from '../memo.js';
 
 export const MAX_PAYLOAD_BYTES = 262144;
 export const MAX_HISTORY_EVENTS = 25000;
@@ -35,12 +36,7 @@ export interface Coverage {
   handlers: Set<string>;
 }
 
-const keys = new WeakMap<State, string>();
-export function stateKey(s: State): string {
-  let k = keys.get(s);
-  if (k === undefined) keys.set(s, (k = s.path.join('/')));
-  return k;
-}
+export const stateKey: (s: State) => string = perObject((s: State) => s.path.join('/'));
 
 export interface Frame {
   variables: Record<string, Json>;
@@ -585,16 +581,7 @@ export class Runner {
 }
 
 /** Event names and ids of a Task's resource: Lambda function and activity ARNs have their own events. */
-const taskEventsCache = new Map<string, { kind: string; key: string; ids: JsonObject }>();
-export function taskEvents(resource: string): { kind: string; key: string; ids: JsonObject } {
-  let t = taskEventsCache.get(resource);
-  if (!t) {
-    t = taskEventsUncached(resource);
-    if (taskEventsCache.size > 1000) taskEventsCache.clear();
-    taskEventsCache.set(resource, t);
-  }
-  return t;
-}
+export const taskEvents: (resource: string) => { kind: string; key: string; ids: JsonObject } = memo(taskEventsUncached, 1000);
 
 function taskEventsUncached(resource: string): { kind: string; key: string; ids: JsonObject } {
   if (/^arn:aws[\w-]*:lambda:/.test(resource)) return { kind: 'LambdaFunction', key: 'lambdaFunction', ids: { resource } };

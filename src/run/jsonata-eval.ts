@@ -9,7 +9,8 @@
  * (undefined)." (measured on AWS, floci-io/floci#2665).
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy.js';
+import { memo } from '../memo.js';
 import { expressionText, isJsonataExpression } from '../lang/jsonata.js';
 import type { Json } from '../model/model.js';
 import { StatesError } from './errors.js';
@@ -22,11 +23,7 @@ interface Expression {
 }
 type Factory = (expr: string) => Expression;
 
-let factory: Factory | undefined;
-function jsonata(): Factory {
-  if (!factory) factory = createRequire(import.meta.url)('jsonata') as Factory;
-  return factory;
-}
+const jsonata = lazyPackage<Factory>('jsonata');
 
 interface Compiled {
   text: string;
@@ -34,22 +31,15 @@ interface Compiled {
   error?: string;
 }
 
-const cache = new Map<string, Compiled>();
-
 /** Compiles `{% ... %}` (or a bare expression) once. */
-export function compileJsonata(value: string): Compiled {
-  let c = cache.get(value);
-  if (c) return c;
+export const compileJsonata: (value: string) => Compiled = memo((value: string): Compiled => {
   const text = isJsonataExpression(value) ? expressionText(value) : value;
   try {
-    c = { text: text.trim(), expr: jsonata()(text) };
+    return { text: text.trim(), expr: jsonata()(text) };
   } catch (err) {
-    c = { text: text.trim(), error: String((err as Error).message ?? err) };
+    return { text: text.trim(), error: String((err as Error).message ?? err) };
   }
-  if (cache.size > 10000) cache.clear();
-  cache.set(value, c);
-  return c;
-}
+}, 10000);
 
 export interface JsonataEnv {
   /** $states: input, result, errorOutput, context. */

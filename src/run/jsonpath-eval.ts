@@ -8,7 +8,8 @@
  * jsonpath-plus; Jayway's trailing functions (`.length()`, `.min()`, ...) are applied to the
  * result of the path before them.
  */
-import { createRequire } from 'node:module';
+import { lazy, lazyPackage } from '../lazy.js';
+import { memo } from '../memo.js';
 import { parseJsonPath, type PathRoot } from '../lang/jsonpath.js';
 import type { Json } from '../model/model.js';
 import { StatesError } from './errors.js';
@@ -29,17 +30,7 @@ export interface CompiledPath {
 
 export class PathNotFound extends Error {}
 
-const cache = new Map<string, CompiledPath>();
-
-export function compilePath(text: string): CompiledPath {
-  let c = cache.get(text);
-  if (!c) {
-    c = compileUncached(text);
-    if (cache.size > 10000) cache.clear();
-    cache.set(text, c);
-  }
-  return c;
-}
+export const compilePath: (text: string) => CompiledPath = memo(compileUncached, 10000);
 
 const FUNCTIONS = new Set(['length', 'size', 'min', 'max', 'avg', 'sum', 'stddev', 'keys', 'first', 'last']);
 
@@ -123,11 +114,7 @@ function splitDefinite(s: string): (string | number)[] | undefined {
 }
 
 type JsonPathFn = (opts: { path: string; json: unknown; wrap: boolean; eval?: string | false }) => unknown[];
-let jp: JsonPathFn | undefined;
-function jsonPathPlus(): JsonPathFn {
-  if (!jp) jp = (createRequire(import.meta.url)('jsonpath-plus') as { JSONPath: JsonPathFn }).JSONPath;
-  return jp;
-}
+const jsonPathPlus = lazy(() => lazyPackage<{ JSONPath: JsonPathFn }>('jsonpath-plus')().JSONPath);
 
 /** The root value a path reads, given the three roots. */
 export interface PathRoots {

@@ -10,6 +10,7 @@ import { StatesError } from './errors.js';
 import { evaluateIntrinsic } from './intrinsics-eval.js';
 import { compilePath, evaluatePath, PathNotFound, type CompiledPath, type PathRoots } from './jsonpath-eval.js';
 import type { Rng } from './random.js';
+import { perObject } from '../memo.js';
 
 export interface PathEnv extends PathRoots {
   rng: Rng;
@@ -38,20 +39,14 @@ type Entry =
   | { key: string; kind: 'static'; value: Json };
 
 /** A template object's keys, compiled once per template (the model's objects are stable). */
-const compiledTemplates = new WeakMap<object, Entry[]>();
-
-function compileTemplate(template: Record<string, Json>): Entry[] {
-  let entries = compiledTemplates.get(template);
-  if (entries) return entries;
-  entries = Object.keys(template).map((k): Entry => {
+const compileTemplate = perObject((template: Record<string, Json>): Entry[] =>
+  Object.keys(template).map((k): Entry => {
     const v = template[k];
     if (!k.endsWith('.$') || typeof v !== 'string') return { key: k, kind: 'static', value: v };
     if (looksLikeIntrinsicCall(v)) return { key: k.slice(0, -2), field: k, kind: 'call', call: parseIntrinsic(v).call, text: v };
     return { key: k.slice(0, -2), field: k, kind: 'path', path: compilePath(v), text: v };
-  });
-  compiledTemplates.set(template, entries);
-  return entries;
-}
+  }),
+);
 
 function notFound(text: string, field: string, input: Json): never {
   // Measured (Step Functions Local and AWS): floci-io/floci#2521; nasa/cumulus-orca#346.

@@ -5,6 +5,7 @@
  */
 import type { Json } from '../model/model.js';
 import { RunUsageError, StatesError } from './errors.js';
+import { perObject } from '../memo.js';
 
 export interface MockedResponse {
   Return?: Json;
@@ -20,7 +21,6 @@ interface Compiled {
   ranges: { from: number; to: number; response: MockedResponse }[];
 }
 
-const compiled = new WeakMap<MockedResponses, Compiled>();
 
 export function checkMockedResponses(name: string, m: unknown): MockedResponses {
   if (m === null || typeof m !== 'object' || Array.isArray(m)) throw new RunUsageError(`the mock of '${name}' must be an object such as {"0": {"Return": ...}}`);
@@ -37,19 +37,14 @@ export function checkMockedResponses(name: string, m: unknown): MockedResponses 
   return m as MockedResponses;
 }
 
-function compile(m: MockedResponses): Compiled {
-  let c = compiled.get(m);
-  if (!c) {
-    c = {
-      ranges: Object.entries(m).map(([k, response]) => {
-        const [a, b] = k.split('-').map(Number);
-        return { from: a, to: b ?? a, response };
-      }),
-    };
-    compiled.set(m, c);
-  }
-  return c;
-}
+const compile = perObject(
+  (m: MockedResponses): Compiled => ({
+    ranges: Object.entries(m).map(([k, response]) => {
+      const [a, b] = k.split('-').map(Number);
+      return { from: a, to: b ?? a, response };
+    }),
+  }),
+);
 
 /** The virtual duration of call number `index` (DelaySeconds; 0 without one). */
 export function mockDelay(mock: Mock | undefined, index: number): number {

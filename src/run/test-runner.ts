@@ -8,7 +8,7 @@
  * Transport-free: files are read through the `readFile` given; the CLI formats the results.
  */
 import { dirname, resolve } from 'node:path';
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy.js';
 import { extractTemplate } from '../parse/templates/index.js';
 import { isObject, type Json, type JsonObject, type StateMachine } from '../model/model.js';
 import { execute, prepare, type ExecutionResult } from './api.js';
@@ -53,9 +53,11 @@ const EXPECT_KEYS = new Set(['status', 'output', 'error', 'cause', 'states', 'va
 
 export type ReadFile = (path: string) => string;
 
+const loadYaml = lazyPackage<{ parse(s: string): unknown }>('yaml');
+
 export function parseData(text: string, path: string): unknown {
   if (/\.ya?ml$/i.test(path)) {
-    const yaml = createRequire(import.meta.url)('yaml') as { parse(s: string): unknown };
+    const yaml = loadYaml();
     try {
       return yaml.parse(text);
     } catch (err) {

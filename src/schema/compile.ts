@@ -7,14 +7,16 @@
  */
 import type { ValidateFunction } from 'ajv';
 import { packageRoot } from '../paths.js';
-import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
+import { lazyPackage } from '../lazy.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { aslKeywords } from './keywords.js';
 import { requireCached } from '../code-cache.js';
 import { STATE_TYPES } from '../lang/state-fields.js';
 
-const require = createRequire(import.meta.url);
+const loadAjv = lazyPackage<typeof import('ajv').default>('ajv');
+const loadStandalone = lazyPackage<typeof import('ajv/dist/standalone/index.js').default>('ajv/dist/standalone/index.js');
 
 export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const;
 
@@ -48,7 +50,7 @@ export function readSchemaText(): string {
  * plain-JavaScript FNV-1a where zlib.crc32 is missing (Node < 20.15).
  */
 export function schemaHash(text: string = readSchemaText()): string {
-  const crc = (require('node:zlib') as { crc32?: (data: string) => number }).crc32;
+  const crc = (zlib as { crc32?: (data: string) => number }).crc32;
   if (crc) return `${text.length.toString(16)}-${crc(text).toString(16)}`;
   let a = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
@@ -56,7 +58,7 @@ export function schemaHash(text: string = readSchemaText()): string {
 }
 
 function createAjv(standalone: boolean) {
-  const Ajv = require('ajv') as typeof import('ajv').default;
+  const Ajv = loadAjv();
   const ajv = new Ajv({
     allErrors: true,
     strict: true,
@@ -83,7 +85,7 @@ export function compileValidators(): Validators {
 
 /** The CommonJS source of a module exporting every validator, plus the schema's hash. */
 export function standaloneSource(): string {
-  const standaloneCode = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js').default;
+  const standaloneCode = loadStandalone();
   const ajv = createAjv(true);
   const refs: Record<string, string> = {};
   for (const name of VALIDATOR_NAMES) refs[name] = `asl#/definitions/${name}`;

@@ -8,15 +8,10 @@
  * use anything outside their own body (no imports, no helpers, no closures).
  */
 import type { CodeKeywordDefinition, KeywordCxt } from 'ajv';
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy.js';
 
 // ajv is loaded only when a schema is compiled: the ahead-of-time path never needs it.
-const require = createRequire(import.meta.url);
-type CodegenModule = typeof import('ajv/dist/compile/codegen/code.js');
-let codegen: CodegenModule | undefined;
-function cg(): CodegenModule {
-  return (codegen ??= require('ajv/dist/compile/codegen/code.js') as CodegenModule);
-}
+const cg = lazyPackage<typeof import('ajv/dist/compile/codegen/code.js')>('ajv/dist/compile/codegen/code.js');
 
 /** One problem found by a keyword; the mapper turns it into a message. */
 export type KeywordProblem =

@@ -3,36 +3,31 @@
  * codes), one result per diagnostic with its region, and the AWS location as a logical location.
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { allRules } from '../../../rules/index.js';
-import { invalidDirectiveRule, unusedDirectiveRule } from '../../engine/directives.js';
-import { streamingFormatter, type FileResult } from './types.js';
+import type { RuleMeta } from '../../engine/rule.js';
+import { streamingFormatter, type FileResult, type FormatContext } from './types.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../paths.js';
-import { ruleDocsUrl } from '../../links.js';
+import { ruleDocsUrl } from '../../api.js';
 
 // Links come from src/links.ts: the package's homepage, else the rule reference shipped in the package.
 const DOCS = ruleDocsUrl();
 const HOME = DOCS?.replace(/#.*$/, '');
 
-/** Findings that come from the adapters rather than from a rule module. */
-const EXTRA: ReportingDescriptor[] = [
-  { id: 'template-definition', name: 'template-definition', shortDescription: { text: 'A template definition that cannot be checked, or a definition file a template names that cannot be read.' }, ...(DOCS ? { helpUri: `${DOCS}#templates` } : {}), properties: { awsCode: 'LINT_NOT_CHECKABLE' } },
-];
-
-function catalogue(): ReportingDescriptor[] {
-  const fromRules = [...allRules, unusedDirectiveRule, invalidDirectiveRule].map(
-    (r): ReportingDescriptor => ({
-      id: r.meta.id,
-      name: r.meta.id,
-      shortDescription: { text: r.meta.description },
-      fullDescription: { text: r.meta.rationale },
-      ...(DOCS ? { helpUri: `${DOCS}#${r.meta.id}` } : {}),
-      defaultConfiguration: { level: r.meta.defaultOff ? ('none' as const) : r.meta.severity === 'ERROR' ? ('error' as const) : ('warning' as const) },
-      properties: { awsCode: r.meta.code, tags: [r.meta.code] },
+/** The rule catalogue as SARIF reporting descriptors, from the metadata the formatter receives. */
+function catalogue(rulesMeta: FormatContext['rulesMeta'] | undefined): ReportingDescriptor[] {
+  // A caller from JavaScript may pass no rulesMeta: a log with no rule list (and no ruleIndex), still valid SARIF.
+  return Object.values(rulesMeta ?? {}).map(
+    (m: RuleMeta): ReportingDescriptor => ({
+      id: m.id,
+      name: m.id,
+      shortDescription: { text: m.description },
+      fullDescription: { text: m.rationale },
+      ...(DOCS ? { helpUri: `${DOCS}#${m.id}` } : {}),
+      defaultConfiguration: { level: m.defaultOff ? ('none' as const) : m.severity === 'ERROR' ? ('error' as const) : ('warning' as const) },
+      properties: { awsCode: m.code, tags: [m.code] },
     }),
   );
-  return [...fromRules, ...EXTRA];
 }
 
 function version(): string {
@@ -48,15 +43,9 @@ function uri(path: string): string {
   return path.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
 
-export function toSarif(results: readonly FileResult[]): Log {
-  const collector = sarifCollector();
-  for (const file of results) collector.add(file);
-  return collector.log();
-}
-
 /** SARIF needs the whole run in one document: it keeps only its Result objects, not the files' results. */
-function sarifCollector(): { add(file: FileResult): void; log(): Log } {
-  const rules = catalogue();
+function sarifCollector(rulesMeta: FormatContext['rulesMeta'] | undefined): { add(file: FileResult): void; log(): Log } {
+  const rules = catalogue(rulesMeta);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const out: Result[] = [];
   const add = (file: FileResult): void => {
@@ -100,8 +89,8 @@ function sarifCollector(): { add(file: FileResult): void; log(): Log } {
   return { add, log };
 }
 
-const sarif = streamingFormatter(() => {
-  const collector = sarifCollector();
+const sarif = streamingFormatter((context) => {
+  const collector = sarifCollector(context.rulesMeta);
   return {
     file(file) {
       collector.add(file);

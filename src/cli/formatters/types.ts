@@ -4,6 +4,7 @@
  */
 import type picocolors from 'picocolors';
 import type { Diagnostic } from '../../types.js';
+import type { RuleMeta } from '../../engine/rule.js';
 
 /** picocolors' styles (red, yellow, dim, bold, underline ...). */
 export type Colors = ReturnType<typeof picocolors.createColors>;
@@ -32,6 +33,8 @@ export interface FormatContext {
   colors: Colors;
   /** The working directory the display paths are relative to. */
   cwd: string;
+  /** Every rule's metadata by rule id, in catalogue order (the API's `rulesMeta`; as ESLint's formatters get it). */
+  rulesMeta: Readonly<Record<string, RuleMeta>>;
 }
 
 /**

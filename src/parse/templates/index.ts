@@ -7,6 +7,7 @@
 import { DEFAULT_MAX_LENGTH, parse } from '../index.js';
 import { Document, pathOf, type TreeNode } from '../document.js';
 import { substituteJson, applyEdits, type OffsetMap } from '../substitute.js';
+import { stringEndOnLine } from '../json-chars.js';
 import { intrinsicKey, intrinsicPlaceholder, resolveDefinitionValue, withVars } from './intrinsics.js';
 import { stringValueMap } from './string-map.js';
 import type { Path, StateMachineType } from '../../types.js';
@@ -372,7 +373,7 @@ function hclBlockEnds(text: string): Map<number, number> {
       const open = stack.pop();
       if (open !== undefined) ends.set(open, i);
     } else if (c === 0x22 /* " */) {
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22 && text.charCodeAt(i) !== 0x0a; i++) if (text.charCodeAt(i) === 0x5c) i++;
+      i = stringEndOnLine(text, i);
     } else if (c === 0x23 /* # */ || (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) /* // */) {
       const nl = text.indexOf('\n', i);
       i = nl < 0 ? text.length : nl;

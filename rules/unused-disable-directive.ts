@@ -1,0 +1,36 @@
+import { defineRule } from '../src/engine/rule.js';
+
+/**
+ * Metadata only: the engine reports these findings (under this rule) after it has applied the
+ * directives, as only it knows which directive suppressed something.
+ */
+export default defineRule({
+  meta: {
+    id: 'unused-disable-directive',
+    code: 'LINT_UNUSED_DIRECTIVE',
+    severity: 'WARNING',
+    description: 'An asl-lint-disable directive that suppresses nothing.',
+    rationale: 'A directive left behind after the problem was fixed hides the next real problem of that kind. Reported with --report-unused-disable-directives (lint(): `reportUnusedDirectives: true`).',
+    sources: ['ours (ESLint reportUnusedDisableDirectives); not an AWS check'],
+    examples: {
+      valid: [
+        {
+          title: 'the directive suppresses a finding',
+          text: '{"Comment": "asl-lint-disable state-unreachable", "StartAt": "A", "States": {"A": {"Type": "Succeed"}, "B": {"Type": "Succeed"}}}',
+          reportUnusedDirectives: true,
+        },
+      ],
+      invalid: [
+        {
+          title: 'nothing to suppress',
+          text: '{"Comment": "asl-lint-disable state-unreachable", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
+          reportUnusedDirectives: true,
+          diagnostics: [{ code: 'LINT_UNUSED_DIRECTIVE', location: '/Comment', line: 1, column: 13, severity: 'WARNING' }],
+        },
+      ],
+    },
+  },
+  check() {
+    // Reported by the engine, which alone knows which directives were used.
+  },
+});

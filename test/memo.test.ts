@@ -1,0 +1,71 @@
+/** src/memo.ts: the bounded memo (one cache per function, so one key space) and the per-object cache. */
+import { describe, expect, it } from 'vitest';
+import { memo, perObject } from '../src/memo.js';
+
+describe('memo', () => {
+  it('computes each key once and answers later calls from the cache', () => {
+    const calls: string[] = [];
+    const length = memo((s: string) => {
+      calls.push(s);
+      return { n: s.length };
+    }, 10);
+    const first = length('abc');
+    expect(length('abc')).toBe(first);
+    expect(length('de')).toEqual({ n: 2 });
+    expect(calls).toEqual(['abc', 'de']);
+  });
+
+  it('holds at most `limit` results, dropping the oldest first', () => {
+    const calls: number[] = [];
+    const square = memo((n: number) => {
+      calls.push(n);
+      return { v: n * n };
+    }, 2);
+    square(1);
+    square(2);
+    square(3); // 1 goes
+    square(2); // still cached
+    square(1); // computed again, and 2 (the oldest entry now) goes
+    expect(calls).toEqual([1, 2, 3, 1]);
+  });
+
+  it('gives each function its own cache: the same key never answers for another key space', () => {
+    // The mistake it makes impossible: one map for whole `{% ... %}` strings and for the expressions
+    // inside them answered an expression with a string's analysis.
+    const asString = memo((s: string) => ({ kind: 'string', s }), 10);
+    const asExpression = memo((s: string) => ({ kind: 'expression', s }), 10);
+    expect(asString('{% $x %}').kind).toBe('string');
+    expect(asExpression('{% $x %}').kind).toBe('expression');
+    expect(asString('{% $x %}').kind).toBe('string');
+  });
+
+  it('does not keep a result that is undefined, nor one whose computation threw', () => {
+    let calls = 0;
+    const f = memo((s: string) => {
+      calls++;
+      if (s === 'bad') throw new Error('refused');
+      return undefined;
+    }, 10);
+    f('a');
+    f('a');
+    expect(() => f('bad')).toThrow('refused');
+    expect(() => f('bad')).toThrow('refused');
+    expect(calls).toBe(4);
+  });
+});
+
+describe('perObject', () => {
+  it('computes once per object, separately for each object', () => {
+    const seen: object[] = [];
+    const keysOf = perObject((o: Record<string, unknown>) => {
+      seen.push(o);
+      return Object.keys(o);
+    });
+    const a = { x: 1 };
+    const b = { y: 2 };
+    const ka = keysOf(a);
+    expect(keysOf(a)).toBe(ka);
+    expect(keysOf(b)).toEqual(['y']);
+    expect(seen).toEqual([a, b]);
+  });
+});
