@@ -40,7 +40,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]', line: 3, column: 46, message: "Each Choice rule can only have one comparison operator, found 'StringEquals', 'NumericEquals'" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]', line: 3, column: 46, endLine: 3, endColumn: 61, message: "Each Choice rule can only have one comparison operator, found 'StringEquals', 'NumericEquals'" },
         ],
       },
       {
@@ -54,8 +54,8 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Or[0]/NumericEquals', line: 3, column: 50, message: `Expected value of type [NUMBER]. The field 'NumericEquals' must be a number, got "5".` },
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Or[0]', line: 3, column: 55, message: "Field 'Next' is not supported (a Choice rule inside 'And', 'Or' or 'Not' cannot have 'Next')" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Or[0]/NumericEquals', line: 3, column: 50, endLine: 3, endColumn: 53, message: `Expected value of type [NUMBER]. The field 'NumericEquals' must be a number, got "5".` },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Or[0]', line: 3, column: 55, endLine: 3, endColumn: 61, message: "Field 'Next' is not supported (a Choice rule inside 'And', 'Or' or 'Not' cannot have 'Next')" },
         ],
       },
       {
@@ -68,8 +68,8 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]', line: 2, column: 56, message: "The comparison operator 'StringEquals' needs a 'Variable' (the path of the value to compare)" },
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/D/Choices', line: 3, column: 54, message: "Value cannot be empty ('Choices' needs at least one item)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]', line: 2, column: 56, endLine: 2, endColumn: 70, message: "The comparison operator 'StringEquals' needs a 'Variable' (the path of the value to compare)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/D/Choices', line: 3, column: 54, endLine: 3, endColumn: 56, message: "Value cannot be empty ('Choices' needs at least one item)" },
         ],
       },
     ],

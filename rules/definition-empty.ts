@@ -14,9 +14,9 @@ export default defineRule({
     examples: {
       valid: [{ text: '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}' }],
       invalid: [
-        { title: 'Empty', text: '', diagnostics: [{ code: 'MISSING_DESCRIPTION', line: 1, column: 1, message: 'Received a null or empty workflow input. Write a JSON object with "StartAt" and "States".' }] },
-        { title: 'Only white space', text: '  \n', diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', line: 1, column: 1, message: 'Definition must be a valid JSON object' }] },
-        { title: 'null', text: 'null', diagnostics: [{ code: 'MISSING_DESCRIPTION', line: 1, column: 1 }] },
+        { title: 'Empty', text: '', diagnostics: [{ code: 'MISSING_DESCRIPTION', line: 1, column: 1, endLine: 1, endColumn: 1, message: 'Received a null or empty workflow input. Write a JSON object with "StartAt" and "States".' }] },
+        { title: 'Only white space', text: '  \n', diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', line: 1, column: 1, endLine: 1, endColumn: 1, message: 'Definition must be a valid JSON object' }] },
+        { title: 'null', text: 'null', diagnostics: [{ code: 'MISSING_DESCRIPTION', line: 1, column: 1, endLine: 1, endColumn: 5 }] },
       ],
     },
   },

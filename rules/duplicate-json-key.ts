@@ -18,11 +18,11 @@ export default defineRule({
         {
           title: 'A state defined twice',
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}, "A": {"Type": "Succeed"}}}',
-          diagnostics: [{ code: 'DUPLICATE_STATE_NAME', location: '/States/A', line: 1, column: 65, message: 'Duplicate State name: A (the States object defines it twice; only the last definition would be kept)' }],
+          diagnostics: [{ code: 'DUPLICATE_STATE_NAME', location: '/States/A', line: 1, column: 65, endLine: 1, endColumn: 68, message: 'Duplicate State name: A (the States object defines it twice; only the last definition would be kept)' }],
         },
         {
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Type": "Succeed"}}}',
-          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 1, column: 51, message: "Duplicate key 'Type': the object already has a field of that name, and only the last one would be kept." }],
+          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 1, column: 51, endLine: 1, endColumn: 57, message: "Duplicate key 'Type': the object already has a field of that name, and only the last one would be kept." }],
         },
       ],
     },

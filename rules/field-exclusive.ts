@@ -19,7 +19,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/W/Seconds', line: 2, column: 25, message: "Only one of 'Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath' may be set (found 'Seconds' and 'Timestamp')" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/W/Seconds', line: 2, column: 25, endLine: 2, endColumn: 34, message: "Only one of 'Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath' may be set (found 'Seconds' and 'Timestamp')" },
         ],
       },
       {
@@ -30,7 +30,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/F/Error', line: 2, column: 25, message: "Only one of 'Error', 'ErrorPath' may be set" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/F/Error', line: 2, column: 25, endLine: 2, endColumn: 32, message: "Only one of 'Error', 'ErrorPath' may be set" },
         ],
       },
       {
@@ -42,7 +42,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemSelector', line: 2, column: 24, message: "Only one of 'ItemSelector', 'Parameters' may be set" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemSelector', line: 2, column: 24, endLine: 2, endColumn: 38, message: "Only one of 'ItemSelector', 'Parameters' may be set" },
         ],
       },
     ],

@@ -1,6 +1,8 @@
+import { defineRule, type RuleData } from '../src/engine/rule.js';
 import { schemaRule } from '../src/engine/schema.js';
+import { reportWithEndFix } from './next-or-end.js';
 
-export default schemaRule({
+const rule = schemaRule({
   id: 'field-not-supported',
   fixable: 'editor',
   description: 'A state (or its Retry/ItemReader/... objects) uses a field its type does not have.',
@@ -20,7 +22,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 71, message: "Field 'Timeout' is not supported (did you mean 'TimeoutSeconds'?)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 71, endLine: 2, endColumn: 80, message: "Field 'Timeout' is not supported (did you mean 'TimeoutSeconds'?)" },
         ],
       },
       {
@@ -31,7 +33,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 25, message: "Field 'Retry' is not supported (it is supported on Task, Parallel and Map states)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 25, endLine: 2, endColumn: 32, message: "Field 'Retry' is not supported (it is supported on Task, Parallel and Map states)" },
         ],
       },
       {
@@ -46,9 +48,16 @@ export default schemaRule({
           '',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 5, column: 5, message: "Field 'End' is not supported (a Succeed state is always a terminal state)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 5, column: 5, endLine: 5, endColumn: 8, message: "Field 'End' is not supported (a Succeed state is always a terminal state)" },
         ],
       },
     ],
   },
+});
+
+// The schema's findings; an unknown End or Next variant ('End.$') on a state with neither Next
+// nor End also gets the editor's `"End": true` fix.
+export default defineRule<RuleData>({
+  meta: rule.meta,
+  check: (ctx) => reportWithEndFix(ctx, 'field-not-supported', (r) => r.part === 'key' && /\b(?:End|Next)\b/.test(String(r.path[r.path.length - 1]))),
 });

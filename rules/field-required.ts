@@ -19,7 +19,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 3, message: 'These fields are required: [Resource]' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 3, endLine: 2, endColumn: 6, message: 'These fields are required: [Resource]' },
         ],
       },
       {
@@ -30,7 +30,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/W', line: 2, column: 3, message: 'One of these fields is required: [Seconds, SecondsPath, Timestamp, TimestampPath]' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/W', line: 2, column: 3, endLine: 2, endColumn: 6, message: 'One of these fields is required: [Seconds, SecondsPath, Timestamp, TimestampPath]' },
         ],
       },
       {
@@ -42,7 +42,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ResultWriter', line: 2, column: 54, message: "The field 'Parameters' is required when 'Resource' is set" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ResultWriter', line: 2, column: 54, endLine: 2, endColumn: 64, message: "The field 'Parameters' is required when 'Resource' is set" },
         ],
       },
       {
@@ -56,7 +56,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor/ProcessorConfig', line: 3, column: 25, message: "The field 'ExecutionType' is required when 'Mode' is 'DISTRIBUTED'" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor/ProcessorConfig', line: 3, column: 25, endLine: 3, endColumn: 31, message: "The field 'ExecutionType' is required when 'Mode' is 'DISTRIBUTED'" },
         ],
       },
     ],

@@ -27,7 +27,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/TimeoutSeconds', line: 2, column: 89, message: `Expected value of type [INTEGER]. The field 'TimeoutSeconds' must be an integer from 1 to 99999999, got "60".` },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/TimeoutSeconds', line: 2, column: 89, endLine: 2, endColumn: 93, message: `Expected value of type [INTEGER]. The field 'TimeoutSeconds' must be an integer from 1 to 99999999, got "60".` },
         ],
       },
       {
@@ -38,7 +38,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/W/Timestamp', line: 2, column: 38, message: "String does not match RFC3339 timestamp (write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/W/Timestamp', line: 2, column: 38, endLine: 2, endColumn: 59, message: "String does not match RFC3339 timestamp (write 'Timestamp' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)" },
         ],
       },
       {
@@ -50,7 +50,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ToleratedFailurePercentage', line: 2, column: 54, message: "Maximum value is 100. The field 'ToleratedFailurePercentage' must be a number from 0.0 to 100.0, got 150." },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ToleratedFailurePercentage', line: 2, column: 54, endLine: 2, endColumn: 57, message: "Maximum value is 100. The field 'ToleratedFailurePercentage' must be a number from 0.0 to 100.0, got 150." },
         ],
       },
       {
@@ -61,7 +61,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/HeartbeatSeconds', line: 2, column: 113, message: "The field 'HeartbeatSeconds' must be smaller than 'TimeoutSeconds' (60), got 60" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/HeartbeatSeconds', line: 2, column: 113, endLine: 2, endColumn: 115, message: "The field 'HeartbeatSeconds' must be smaller than 'TimeoutSeconds' (60), got 60" },
         ],
       },
       {
@@ -75,7 +75,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor/ProcessorConfig/Mode', line: 3, column: 33, message: "Value should be one of the following: [INLINE, DISTRIBUTED] ('Mode': did you mean 'DISTRIBUTED'?)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor/ProcessorConfig/Mode', line: 3, column: 33, endLine: 3, endColumn: 46, message: "Value should be one of the following: [INLINE, DISTRIBUTED] ('Mode': did you mean 'DISTRIBUTED'?)" },
         ],
       },
     ],

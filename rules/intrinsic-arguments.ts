@@ -25,9 +25,9 @@ export default defineRule({
         {
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"u.$": "States.UUID(1)", "h.$": "States.Hash($.d, \'SHA1\')", "f.$": "States.Format(\'{}\', $.a, $.b)"}, "End": true}}}',
           diagnostics: [
-            { code: 'LINT_INTRINSIC_ARGUMENTS', severity: 'WARNING', location: '/States/P/Parameters', line: 1, column: 74, message: 'States.UUID takes 0 arguments, not 1; it fails at run time with States.IntrinsicFailure.' },
-            { code: 'LINT_INTRINSIC_ARGUMENTS', severity: 'WARNING', location: '/States/P/Parameters', line: 1, column: 116, message: "'SHA1' is not a hash algorithm States.Hash knows; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512." },
-            { code: 'LINT_INTRINSIC_ARGUMENTS', severity: 'WARNING', location: '/States/P/Parameters', line: 1, column: 148, message: "The template has 1 '{}' placeholder but States.Format is given 2 values; the counts must match." },
+            { code: 'LINT_INTRINSIC_ARGUMENTS', severity: 'WARNING', location: '/States/P/Parameters', line: 1, column: 74, endLine: 1, endColumn: 88, message: 'States.UUID takes 0 arguments, not 1; it fails at run time with States.IntrinsicFailure.' },
+            { code: 'LINT_INTRINSIC_ARGUMENTS', severity: 'WARNING', location: '/States/P/Parameters', line: 1, column: 116, endLine: 1, endColumn: 122, message: "'SHA1' is not a hash algorithm States.Hash knows; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512." },
+            { code: 'LINT_INTRINSIC_ARGUMENTS', severity: 'WARNING', location: '/States/P/Parameters', line: 1, column: 148, endLine: 1, endColumn: 152, message: "The template has 1 '{}' placeholder but States.Format is given 2 values; the counts must match." },
           ],
         },
       ],

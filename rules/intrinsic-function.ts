@@ -7,7 +7,10 @@ import { stringSpan } from '../src/lang/text.js';
 const NAMES = Object.keys(INTRINSICS);
 const FAIL_FUNCTIONS = [...STRING_RESULT_FUNCTIONS].join(', ');
 
-export default defineRule({
+/** What this rule's diagnostics carry in `data`. */
+export type IntrinsicFunctionData = { /** The unknown function, as called. */ name: string; /** The closest known function. */ suggestion?: string };
+
+export default defineRule<IntrinsicFunctionData>({
   meta: {
     id: 'intrinsic-function',
     code: 'SCHEMA_VALIDATION_FAILED',
@@ -42,6 +45,8 @@ export default defineRule({
               location: '/States/P/Parameters',
               line: 1,
               column: 74,
+              endLine: 1,
+              endColumn: 88,
               message: `The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic function call. 'States.Default' is not an intrinsic function (the 18 functions: ${INTRINSICS_DOC_URL}).`,
             },
           ],
@@ -55,6 +60,8 @@ export default defineRule({
               location: '/States/P/Parameters',
               line: 1,
               column: 74,
+              endLine: 1,
+              endColumn: 86,
               message: "The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic function call. 'States.Formt' is not an intrinsic function; did you mean 'States.Format'?",
             },
           ],
@@ -68,6 +75,8 @@ export default defineRule({
               location: '/States/F/ErrorPath',
               line: 1,
               column: 65,
+              endLine: 1,
+              endColumn: 77,
               message: `The value for the field 'ErrorPath' must be a valid JSONPath or a valid intrinsic function call. ErrorPath takes a reference path or a call of ${FAIL_FUNCTIONS}; States.Array returns an array.`,
             },
             {
@@ -75,6 +84,8 @@ export default defineRule({
               location: '/States/F/CausePath',
               line: 1,
               column: 99,
+              endLine: 1,
+              endColumn: 113,
               message: `The value for the field 'CausePath' must be a valid JSONPath or a valid intrinsic function call. CausePath takes a reference path or a call of ${FAIL_FUNCTIONS}; States.MathAdd returns a number.`,
             },
           ],
@@ -88,9 +99,11 @@ export default defineRule({
               location: '/States/P/Parameters',
               line: 1,
               column: 90,
+              endLine: 1,
+              endColumn: 93,
               message: "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call. The escape '\\n' is not allowed in an intrinsic function string literal: only \\', \\{, \\} and \\\\ are (a line break cannot be written in an intrinsic function).",
             },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/Parameters', line: 1, column: 127, message: "The value for the field 'b.$' must be a valid JSONPath or a valid intrinsic function call. Missing ')' to close 'States.Array('." },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/Parameters', line: 1, column: 127, endLine: 1, endColumn: 131, message: "The value for the field 'b.$' must be a valid JSONPath or a valid intrinsic function call. Missing ')' to close 'States.Array('." },
           ],
         },
       ],

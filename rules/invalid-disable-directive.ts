@@ -16,7 +16,7 @@ export default defineRule({
         {
           title: 'a mistyped rule name',
           text: '{"Comment": "asl-lint-disable NO_DOLAR", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
-          diagnostics: [{ code: 'LINT_INVALID_DIRECTIVE', location: '/Comment', line: 1, column: 13, severity: 'ERROR' }],
+          diagnostics: [{ code: 'LINT_INVALID_DIRECTIVE', location: '/Comment', line: 1, column: 13, endLine: 1, endColumn: 40, severity: 'ERROR' }],
         },
       ],
     },

@@ -21,7 +21,7 @@ export default defineRule({
         {
           title: 'A trailing comma',
           text: '{"StartAt": "A", "States": {"A": {"Type": "Succeed"},}}',
-          diagnostics: [{ code: 'INVALID_JSON_DESCRIPTION', line: 1, column: 54, message: 'Invalid JSON: Trailing commas are not allowed in JSON (line 1, column 54)' }],
+          diagnostics: [{ code: 'INVALID_JSON_DESCRIPTION', line: 1, column: 54, endLine: 1, endColumn: 55, message: 'Invalid JSON: Trailing commas are not allowed in JSON (line 1, column 54)' }],
         },
         {
           title: 'An unquoted deploy-time placeholder',
@@ -31,6 +31,8 @@ export default defineRule({
               code: 'INVALID_JSON_DESCRIPTION',
               line: 1,
               column: 115,
+              endLine: 1,
+              endColumn: 125,
               message:
                 "Invalid JSON: Unexpected character (line 1, column 115). '${Timeout}' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Timeout=VALUE (or --substitutions-file FILE with {\"Timeout\": VALUE}).",
             },
@@ -39,7 +41,7 @@ export default defineRule({
         {
           title: 'A comment',
           text: '{\n  // start here\n  "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
-          diagnostics: [{ code: 'INVALID_JSON_DESCRIPTION', line: 2, column: 3 }],
+          diagnostics: [{ code: 'INVALID_JSON_DESCRIPTION', line: 2, column: 3, endLine: 2, endColumn: 16 }],
         },
       ],
     },

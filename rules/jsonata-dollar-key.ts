@@ -1,4 +1,3 @@
-import { fixOf, renameKeyEdit } from '../src/fix/edits.js';
 import { defineRule } from '../src/engine/rule.js';
 import { sitesOf } from '../src/lang/sites.js';
 
@@ -25,6 +24,8 @@ export default defineRule({
               location: '/States/P/Output/id.$',
               line: 1,
               column: 90,
+              endLine: 1,
+              endColumn: 96,
               message: "'id.$' is a JSONPath-style key in a JSONata state, where it is not evaluated: use the key 'id' with a JSONata value such as \"{% $states.input.id %}\".",
             },
           ],
@@ -40,7 +41,7 @@ export default defineRule({
         part: 'key',
         message: `'${k.key}' is a JSONPath-style key in a JSONata state, where it is not evaluated: use the key '${plain}' with a JSONata value such as "{% $states.input.${plain || 'x'} %}".`,
         // A suggestion: the key the state sends changes. None where the plain key exists already.
-        fix: () => (plain ? fixOf(`Rename '${k.key}' to '${plain}'`, 'suggestion', renameKeyEdit(ctx.doc, k.path, plain)) : undefined),
+        fix: () => (plain ? ctx.fixer.fix('suggestion', `Rename '${k.key}' to '${plain}'`, ctx.fixer.renameKey(k.path, plain)) : undefined),
       });
     }
   },

@@ -25,9 +25,9 @@ export default defineRule({
         {
           text: '{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $upper($states.input.a) & $substring() & $eval(\'1\') %}", "End": true}}}',
           diagnostics: [
-            { code: 'LINT_JSONATA_FUNCTION', severity: 'WARNING', location: '/States/P/Output', line: 1, column: 93, message: "'$upper' is not a JSONata function nor one Step Functions adds; the call fails at run time." },
-            { code: 'LINT_JSONATA_FUNCTION', severity: 'WARNING', location: '/States/P/Output', line: 1, column: 119, message: '$substring takes 1 to 3 arguments, not 0; the call fails at run time.' },
-            { code: 'LINT_JSONATA_FUNCTION', severity: 'WARNING', location: '/States/P/Output', line: 1, column: 134, message: 'Step Functions does not support $eval; the call fails at run time.' },
+            { code: 'LINT_JSONATA_FUNCTION', severity: 'WARNING', location: '/States/P/Output', line: 1, column: 93, endLine: 1, endColumn: 99, message: "'$upper' is not a JSONata function nor one Step Functions adds; the call fails at run time." },
+            { code: 'LINT_JSONATA_FUNCTION', severity: 'WARNING', location: '/States/P/Output', line: 1, column: 119, endLine: 1, endColumn: 129, message: '$substring takes 1 to 3 arguments, not 0; the call fails at run time.' },
+            { code: 'LINT_JSONATA_FUNCTION', severity: 'WARNING', location: '/States/P/Output', line: 1, column: 134, endLine: 1, endColumn: 139, message: 'Step Functions does not support $eval; the call fails at run time.' },
           ],
         },
       ],

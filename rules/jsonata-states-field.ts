@@ -32,6 +32,8 @@ export default defineRule({
               location: '/States/T/Arguments',
               line: 1,
               column: 142,
+              endLine: 1,
+              endColumn: 156,
               message: "$states.result does not exist in 'Arguments': only the top-level Output and Assign of Task, Map and Parallel states see the result; it is undefined here and fails at run time.",
             },
             {
@@ -40,6 +42,8 @@ export default defineRule({
               location: '/States/T/Output',
               line: 1,
               column: 176,
+              endLine: 1,
+              endColumn: 190,
               message: "$states.inputs is not a field of $states (input, result, errorOutput, context); did you mean $states.input?",
             },
           ],

@@ -22,7 +22,7 @@ export default defineRule({
       invalid: [
         {
           text: '{"QueryLanguage": "JSONata", "StartAt": "Main", "States": {"Main": {"Type": "Pass", "Output": "{% 1 + %}", "End": true}}}',
-          diagnostics: [{ code: 'INVALID_JSONATA_EXPRESSION', location: '/States/Main/Output', line: 1, column: 103, message: 'Unexpected end of expression' }],
+          diagnostics: [{ code: 'INVALID_JSONATA_EXPRESSION', location: '/States/Main/Output', line: 1, column: 103, endLine: 1, endColumn: 103, message: 'Unexpected end of expression' }],
         },
         {
           title: 'Nested in Arguments; a number field written as an expression',
@@ -31,8 +31,8 @@ export default defineRule({
             '  "Arguments": {"Payload": {"ids": "{% $states.input.a[1,2) %}"}}, "TimeoutSeconds": "{% $t * %}", "End": true}}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'INVALID_JSONATA_EXPRESSION', location: '/States/T/Arguments/Payload/ids', line: 2, column: 57, message: 'Expected "]", got ","' },
-            { code: 'INVALID_JSONATA_EXPRESSION', location: '/States/T/TimeoutSeconds', line: 2, column: 95, message: 'Unexpected end of expression' },
+            { code: 'INVALID_JSONATA_EXPRESSION', location: '/States/T/Arguments/Payload/ids', line: 2, column: 57, endLine: 2, endColumn: 58, message: 'Expected "]", got ","' },
+            { code: 'INVALID_JSONATA_EXPRESSION', location: '/States/T/TimeoutSeconds', line: 2, column: 95, endLine: 2, endColumn: 95, message: 'Unexpected end of expression' },
           ],
         },
       ],

@@ -2,7 +2,10 @@ import { defineRule } from '../src/engine/rule.js';
 import { analyzedJsonata, EXPRESSION_OFFSET } from '../src/lang/jsonata-sites.js';
 import { stringSpan } from '../src/lang/text.js';
 
-export default defineRule({
+/** What this rule's diagnostics carry in `data`. */
+export type UnsupportedReferenceData = { /** The whole expression the reference is in. */ expression: string };
+
+export default defineRule<UnsupportedReferenceData>({
   meta: {
     id: 'jsonata-unsupported-reference',
     code: 'UNSUPPORTED_JSONATA_EXPRESSION',
@@ -31,18 +34,18 @@ export default defineRule({
         {
           text: '{"QueryLanguage": "JSONata", "StartAt": "E", "States": {"E": {"Type": "Pass", "Output": {"v": "{% phone & $ %}"}, "End": true}}}',
           diagnostics: [
-            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/E/Output/v', line: 1, column: 99, message: "Reference to 'phone' at the top level is not supported." },
-            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/E/Output/v', line: 1, column: 107, message: "Reference to '$' at the top level is not supported." },
+            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/E/Output/v', line: 1, column: 99, endLine: 1, endColumn: 104, message: "Reference to 'phone' at the top level is not supported." },
+            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/E/Output/v', line: 1, column: 107, endLine: 1, endColumn: 108, message: "Reference to '$' at the top level is not supported." },
           ],
         },
         {
           title: "'$$' and errorOutput outside a catcher",
           text: '{"QueryLanguage": "JSONata", "StartAt": "Main", "States": {"Main": {"Type": "Pass", "Output": "{% $$ %}", "Assign": {"e": "{% $states.errorOutput %}"}, "End": true}}}',
           diagnostics: [
-            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/Main/Output', line: 1, column: 99, message: "Reference to '$$' is not supported." },
-            { code: 'LINT_VARIABLE_UNUSED', severity: 'WARNING', location: '/States/Main/Assign', line: 1, column: 118 },
-            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/Main/Assign/e', line: 1, column: 127, message: "Field '$states.errorOutput' does not exist." },
+            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/Main/Output', line: 1, column: 99, endLine: 1, endColumn: 101, message: "Reference to '$$' is not supported." },
+            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/Main/Assign/e', line: 1, column: 127, endLine: 1, endColumn: 146, message: "Field '$states.errorOutput' does not exist." },
           ],
+          alsoReported: ['variable-unused'],
         },
       ],
     },

@@ -29,17 +29,17 @@ export default defineRule({
       invalid: [
         {
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "OutputPath": "Test", "End": true}}}',
-          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/OutputPath', line: 1, column: 65, message: `${AWS} A path starts with '$' (the state input), '$$' (the context object) or '$name' (a variable).` }],
+          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/OutputPath', line: 1, column: 65, endLine: 1, endColumn: 71, message: `${AWS} A path starts with '$' (the state input), '$$' (the context object) or '$name' (a variable).` }],
         },
         {
           title: 'A syntax error is located inside the string',
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "$.a.", "End": true}}}',
-          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/InputPath', line: 1, column: 68, message: `${AWS} A path must not end with '.' or '..'.` }],
+          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/InputPath', line: 1, column: 68, endLine: 1, endColumn: 69, message: `${AWS} A path must not end with '.' or '..'.` }],
         },
         {
           title: 'An intrinsic function where only a path is allowed',
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "States.Array($.a)", "End": true}}}',
-          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/InputPath', line: 1, column: 64, message: `${AWS} Intrinsic functions are not allowed in 'InputPath'; use them in Parameters or ResultSelector.` }],
+          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/InputPath', line: 1, column: 64, endLine: 1, endColumn: 83, message: `${AWS} Intrinsic functions are not allowed in 'InputPath'; use them in Parameters or ResultSelector.` }],
         },
       ],
     },

@@ -18,7 +18,7 @@ export default defineRule({
       invalid: [
         {
           text: `{"StartAt": "A", "States": {"A": ${map('one').replace('"End": true', '"Next": "B"')}, "B": ${map('one').replace(/S_one_X/g, 'T')}}}`,
-          diagnostics: [{ code: 'DUPLICATE_LABEL_NAME', location: '/States/B/Label', line: 1, column: 195 }],
+          diagnostics: [{ code: 'DUPLICATE_LABEL_NAME', location: '/States/B/Label', line: 1, column: 195, endLine: 1, endColumn: 200 }],
         },
       ],
     },

@@ -18,7 +18,7 @@ export default defineRule({
       invalid: [
         {
           text: '{"StartAt": "M", "States": {"M": {"Type": "Map", "Label": "my label", "End": true, "ItemProcessor": {"StartAt": "S", "States": {"S": {"Type": "Succeed"}}}}}}',
-          diagnostics: [{ code: 'INVALID_LABEL_NAME', location: '/States/M/Label', line: 1, column: 59 }],
+          diagnostics: [{ code: 'INVALID_LABEL_NAME', location: '/States/M/Label', line: 1, column: 59, endLine: 1, endColumn: 69 }],
         },
       ],
     },

@@ -1,4 +1,3 @@
-import { fixOf, renameKeyEdit } from '../src/fix/edits.js';
 import { defineRule } from '../src/engine/rule.js';
 import { templateMembers } from '../src/lang/sites.js';
 import { formatLocation } from '../src/model/location.js';
@@ -30,6 +29,8 @@ export default defineRule({
               location: '/States/A/Parameters',
               line: 1,
               column: 66,
+              endLine: 1,
+              endColumn: 69,
               message: "The value of 'a' looks like a JSONPath. Instead of 'a', use 'a.$' to evaluate it as a JSONPath at runtime.",
             },
           ],
@@ -44,9 +45,11 @@ export default defineRule({
               location: '/States/A/Parameters',
               line: 1,
               column: 72,
+              endLine: 1,
+              endColumn: 76,
               message: "The value of 'id' looks like an Intrinsic Function. Instead of 'id', use 'id.$' to evaluate it as an Intrinsic Function at runtime.",
             },
-            { code: 'NO_DOLLAR', severity: 'WARNING', location: '/States/A/Assign', line: 1, column: 108 },
+            { code: 'NO_DOLLAR', severity: 'WARNING', location: '/States/A/Assign', line: 1, column: 108, endLine: 1, endColumn: 111 },
           ],
         },
       ],
@@ -66,7 +69,7 @@ export default defineRule({
         message: `The value of '${key}' looks like ${kind}. Instead of '${key}', use '${key}.$' to evaluate it as ${kind} at runtime.`,
         // A suggestion, not a fix: the literal text becomes a lookup at run time (which can fail
         // with States.Runtime). None where 'key.$' exists already: that would write it twice.
-        fix: () => fixOf(`Rename '${key}' to '${key}.$'`, 'suggestion', renameKeyEdit(ctx.doc, memberPath, `${key}.$`)),
+        fix: () => ctx.fixer.fix('suggestion', `Rename '${key}' to '${key}.$'`, ctx.fixer.renameKey(memberPath, `${key}.$`)),
       });
     }
   },

@@ -1,4 +1,3 @@
-import { fixOf, renameKeyEdit } from '../src/fix/edits.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { join } from '../src/model/model.js';
 import { looksLikePath } from '../src/lang/looks.js';
@@ -28,9 +27,11 @@ export default defineRule({
               location: '/States/F/Error',
               line: 1,
               column: 60,
+              endLine: 1,
+              endColumn: 69,
               message: "The value of 'Error' looks like a JSONPath. Instead of 'Error', use 'ErrorPath' to evaluate it as a JSONPath at runtime.",
             },
-            { code: 'NO_PATH', severity: 'WARNING', location: '/States/F/Cause', line: 1, column: 80 },
+            { code: 'NO_PATH', severity: 'WARNING', location: '/States/F/Cause', line: 1, column: 80, endLine: 1, endColumn: 89 },
           ],
         },
       ],
@@ -56,6 +57,6 @@ function flag(ctx: RuleContext, path: Path, field: string): void {
     path,
     message: `The value of '${field}' looks like a JSONPath. Instead of '${field}', use '${twin}' to evaluate it as a JSONPath at runtime.`,
     // A suggestion: the literal becomes a lookup at run time. None where the twin exists already.
-    fix: () => fixOf(`Use '${twin}'`, 'suggestion', renameKeyEdit(ctx.doc, path, twin)),
+    fix: () => ctx.fixer.fix('suggestion', `Use '${twin}'`, ctx.fixer.renameKey(path, twin)),
   });
 }

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'pass-result-is-static',
     code: 'PASS_RESULT_IS_STATIC',
     severity: 'WARNING',
+    fixable: 'editor',
     description: "A Pass state's Result with keys ending in '.$', which are never evaluated.",
     rationale:
       "A Pass state's Result is static JSON: \"id.$\": \"$.id\" outputs the key \"id.$\" and the text \"$.id\". To evaluate paths or intrinsic functions, use Parameters. AWS warns with PASS_RESULT_IS_STATIC.",
@@ -24,6 +25,8 @@ export default defineRule({
               location: '/States/P/Result',
               line: 1,
               column: 62,
+              endLine: 1,
+              endColumn: 67,
               message:
                 "The value of 'c.$' will not evaluate as a JSONPath or Intrinsic Function at runtime. Instead of 'Result', use 'Parameters' to evaluate it as a JSONPath or Intrinsic Function at runtime.",
             },
@@ -45,6 +48,9 @@ export default defineRule({
           part: 'key',
           location: formatLocation(resultPath),
           message: `The value of '${key}' will not evaluate as a JSONPath or Intrinsic Function at runtime. Instead of 'Result', use 'Parameters' to evaluate it as a JSONPath or Intrinsic Function at runtime.`,
+          // An editor quick fix: Parameters evaluates what Result leaves static (the output changes).
+          fix: () =>
+            state.obj.Parameters === undefined ? ctx.fixer.fix('editor', "Move 'Result' to 'Parameters' (evaluated at run time)", ctx.fixer.renameKey(resultPath, 'Parameters')) : undefined,
         });
       }, Infinity);
     }

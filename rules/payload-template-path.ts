@@ -29,15 +29,17 @@ export default defineRule({
         {
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"Variable.$": "Test"}, "End": true}}}',
           diagnostics: [
-            { code: 'LINT_VARIABLE_UNUSED', severity: 'WARNING', location: '/States/P/Assign', line: 1, column: 62 },
             {
               code: 'SCHEMA_VALIDATION_FAILED',
               location: '/States/P/Assign',
               line: 1,
               column: 76,
+              endLine: 1,
+              endColumn: 82,
               message: `The value for the field 'Variable.$' must be a valid JSONPath or a valid intrinsic function call. ${PATH_ROOTS_HINT[0].toUpperCase()}${PATH_ROOTS_HINT.slice(1)}; to assign the text itself, drop '.$' from the key.`,
             },
           ],
+          alsoReported: ['variable-unused'],
         },
         {
           title: 'Nested, a path syntax error, and a number',
@@ -46,8 +48,8 @@ export default defineRule({
             '  "Parameters": {"Payload": {"id.$": "$.a b", "n.$": 42}}, "End": true}}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Parameters', line: 2, column: 42, message: "The value for the field 'id.$' must be a valid JSONPath or a valid intrinsic function call. A field name with blanks must use bracket notation, e.g. ['my field']." },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Parameters', line: 2, column: 54, message: "The value for the field 'n.$' must be a valid JSONPath or a valid intrinsic function call. It is a number; a path or a call is a string." },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Parameters', line: 2, column: 42, endLine: 2, endColumn: 43, message: "The value for the field 'id.$' must be a valid JSONPath or a valid intrinsic function call. A field name with blanks must use bracket notation, e.g. ['my field']." },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Parameters', line: 2, column: 54, endLine: 2, endColumn: 56, message: "The value for the field 'n.$' must be a valid JSONPath or a valid intrinsic function call. It is a number; a path or a call is a string." },
           ],
         },
       ],

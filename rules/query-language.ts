@@ -1,7 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { reportSchemaFindings } from '../src/engine/schema.js';
-import type { Document } from '../src/parse/document.js';
-import type { StateMachine } from '../src/model/model.js';
+import type { Fixer } from '../src/fix/edits.js';
 import type { Fix } from '../src/types.js';
 
 export default defineRule({
@@ -47,7 +46,7 @@ export default defineRule({
             '}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 25, message: "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage" },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 25, endLine: 2, endColumn: 33, message: "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage" },
           ],
         },
         {
@@ -58,7 +57,7 @@ export default defineRule({
             '}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 71, message: "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage" },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 71, endLine: 2, endColumn: 82, message: "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage" },
           ],
         },
         {
@@ -69,7 +68,7 @@ export default defineRule({
             '}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 42, message: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine" },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 42, endLine: 2, endColumn: 52, message: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine" },
           ],
         },
         {
@@ -83,7 +82,7 @@ export default defineRule({
             '}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor', line: 3, column: 5, message: "Field 'QueryLanguage' is not supported" },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor', line: 3, column: 5, endLine: 3, endColumn: 20, message: "Field 'QueryLanguage' is not supported" },
           ],
         },
         {
@@ -100,6 +99,8 @@ export default defineRule({
               location: '/States/QueryLanguage',
               line: 2,
               column: 3,
+              endLine: 2,
+              endColumn: 18,
               message: "Expected value of type [OBJECT]. 'QueryLanguage' is not a state: it belongs at the top level of the state machine, beside StartAt and States (the rest is checked as 'JSONata').",
             },
           ],
@@ -108,7 +109,7 @@ export default defineRule({
           title: 'An unknown value',
           text: '{"QueryLanguage": "jsonata", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/QueryLanguage', line: 1, column: 19, message: "Value should be one of the following: [JSONPath, JSONata] ('QueryLanguage': did you mean 'JSONata'?)" },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/QueryLanguage', line: 1, column: 19, endLine: 1, endColumn: 28, message: "Value should be one of the following: [JSONPath, JSONata] ('QueryLanguage': did you mean 'JSONata'?)" },
           ],
         },
       ],
@@ -128,42 +129,15 @@ export default defineRule({
         top === undefined
           ? `'QueryLanguage' is not a state: it belongs at the top level of the state machine, beside StartAt and States (the rest is checked as '${ctx.model.queryLanguage}').`
           : "'QueryLanguage' is not a state, and the top level already sets it: remove this one.",
-      fix: () => moveToTop(ctx.doc, ctx.model, misplaced, top === undefined),
+      fix: () => moveToTop(ctx.fixer, misplaced, top === undefined),
     });
   },
 });
 
 /** Removes the member from States and (when the top level has none) writes it first in the root object, in the document's own style. */
-function moveToTop(doc: Document, model: StateMachine, value: string, insert: boolean): Fix | undefined {
-  const text = doc.text;
-  const member = doc.spanOf(['States', 'QueryLanguage'], 'member');
-  const firstKey = Object.keys(model.root ?? {})[0];
-  if (firstKey === undefined) return undefined;
-  const first = doc.spanOf([firstKey], 'key');
-  let removeStart = member.offset;
-  let removeEnd = member.offset + member.length;
-  let insertText: string;
-  if (doc.format === 'yaml') {
-    // Whole lines: the member's line (with its indentation) goes; the new line takes the first key's indentation.
-    removeStart = text.lastIndexOf('\n', member.offset - 1) + 1;
-    const eol = text.indexOf('\n', removeEnd);
-    removeEnd = eol < 0 ? text.length : eol + 1;
-    const lineStart = text.lastIndexOf('\n', first.offset - 1) + 1;
-    const indent = text.slice(lineStart, first.offset);
-    insertText = `QueryLanguage: ${/^[A-Za-z]+$/.test(value) ? value : JSON.stringify(value)}\n${/^\s*$/.test(indent) ? indent : ''}`;
-  } else {
-    // The member, its comma and the white space up to the next member (or the comma before it when it is the last one).
-    const after = /^\s*,\s*/.exec(text.slice(removeEnd));
-    if (after) removeEnd += after[0].length;
-    else {
-      const before = /,\s*$/.exec(text.slice(0, removeStart));
-      if (before) removeStart -= before[0].length;
-    }
-    const open = text.lastIndexOf('{', first.offset - 1);
-    insertText = `"QueryLanguage": ${JSON.stringify(value)},${text.slice(open + 1, first.offset) || ' '}`;
-  }
-  const edits = [{ offset: removeStart, length: removeEnd - removeStart, newText: '' }];
-  if (insert) edits.unshift({ offset: first.offset, length: 0, newText: insertText });
+function moveToTop(fixer: Fixer, value: string, insert: boolean): Fix | undefined {
+  const remove = fixer.removeMember(['States', 'QueryLanguage']);
   // An editor quick fix only: it changes the language every state is read in.
-  return { title: insert ? 'Move QueryLanguage to the top level' : 'Remove QueryLanguage from States', edits };
+  if (!insert) return fixer.fix('editor', 'Remove QueryLanguage from States', remove);
+  return fixer.fix('editor', 'Move QueryLanguage to the top level', fixer.addMember([], 'QueryLanguage', value, 'first'), remove);
 }

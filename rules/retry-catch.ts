@@ -29,7 +29,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Retry[0]/BackoffRate', line: 3, column: 66, message: "Minimum value is 1. The field 'BackoffRate' must be a number of at least 1.0, got 0.5." },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Retry[0]/BackoffRate', line: 3, column: 66, endLine: 3, endColumn: 69, message: "Minimum value is 1. The field 'BackoffRate' must be a number of at least 1.0, got 0.5." },
         ],
       },
       {
@@ -43,7 +43,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Retry[0]/ErrorEquals[0]', line: 3, column: 22, message: "States.ALL must appear alone and at end of list (it is not the only error name in its 'ErrorEquals', and its retrier is not the last one in 'Retry')" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Retry[0]/ErrorEquals[0]', line: 3, column: 22, endLine: 3, endColumn: 34, message: "States.ALL must appear alone and at end of list (it is not the only error name in its 'ErrorEquals', and its retrier is not the last one in 'Retry')" },
         ],
       },
       {
@@ -55,8 +55,8 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Catch[0]', line: 3, column: 15, message: 'These fields are required: [Next]' },
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Catch[0]/ErrorEquals', line: 3, column: 31, message: "Value cannot be empty ('ErrorEquals' needs at least one item)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Catch[0]', line: 3, column: 15, endLine: 3, endColumn: 34, message: 'These fields are required: [Next]' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Catch[0]/ErrorEquals', line: 3, column: 31, endLine: 3, endColumn: 33, message: "Value cannot be empty ('ErrorEquals' needs at least one item)" },
         ],
       },
     ],

@@ -26,7 +26,7 @@ export default schemaRule({
         title: 'Missing StartAt and States',
         text: '{"Comment": "nothing to run"}',
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/', line: 1, column: 1, message: 'These fields are required: [States, StartAt]' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/', line: 1, column: 1, endLine: 1, endColumn: 2, message: 'These fields are required: [States, StartAt]' },
         ],
       },
       {
@@ -39,14 +39,14 @@ export default schemaRule({
           '}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/', line: 2, column: 3, message: "Field 'Coment' is not supported (did you mean 'Comment'?)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/', line: 2, column: 3, endLine: 2, endColumn: 11, message: "Field 'Coment' is not supported (did you mean 'Comment'?)" },
         ],
       },
       {
         title: 'An empty States object',
         text: '{"StartAt": "A", "States": {}}',
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States', line: 1, column: 28, message: "Value cannot be empty ('States' needs at least one field)" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States', line: 1, column: 28, endLine: 1, endColumn: 30, message: "Value cannot be empty ('States' needs at least one field)" },
         ],
       },
       {
@@ -59,14 +59,14 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/Branches[0]', line: 3, column: 5, message: 'These fields are required: [StartAt]' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/Branches[0]', line: 3, column: 5, endLine: 3, endColumn: 43, message: 'These fields are required: [StartAt]' },
         ],
       },
       {
         title: 'Not an object',
         text: '["StartAt", "A"]',
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', line: 1, column: 1, message: 'Definition must be a valid JSON object (got an array)' },
+          { code: 'SCHEMA_VALIDATION_FAILED', line: 1, column: 1, endLine: 1, endColumn: 17, message: 'Definition must be a valid JSON object (got an array)' },
         ],
       },
     ],

@@ -1,8 +1,10 @@
 import { defineRule } from '../src/engine/rule.js';
 import { closest } from '../src/lang/suggest.js';
-import { fixOf, replaceStringEdit } from '../src/fix/edits.js';
 
-export default defineRule({
+/** What this rule's diagnostics carry in `data`. */
+export type StartAtTargetData = { /** StartAt as written. */ target: string; /** The closest state name. */ suggestion?: string };
+
+export default defineRule<StartAtTargetData>({
   meta: {
     id: 'start-at-target',
     code: 'MISSING_TRANSITION_TARGET',
@@ -18,9 +20,9 @@ export default defineRule({
         {
           text: '{"StartAt": "a", "States": {"A": {"Type": "Succeed"}}}',
           diagnostics: [
-            { code: 'MISSING_TRANSITION_TARGET', location: '/StartAt', line: 1, column: 13, message: "Missing 'Next' target: a (did you mean 'A'?)" },
-            { code: 'MISSING_TRANSITION_TARGET', location: '/States/A', line: 1, column: 29, message: 'State "A" is not reachable.' },
+            { code: 'MISSING_TRANSITION_TARGET', location: '/StartAt', line: 1, column: 13, endLine: 1, endColumn: 16, message: "Missing 'Next' target: a (did you mean 'A'?)" },
           ],
+          alsoReported: ['state-unreachable'],
         },
       ],
     },
@@ -38,7 +40,7 @@ export default defineRule({
         hint: suggestion ? `(did you mean '${suggestion}'?)` : undefined,
         data: { target: startAt, suggestion },
         fix: suggestion
-          ? () => fixOf(`Change to '${suggestion}'`, 'suggestion', replaceStringEdit(ctx.doc, path, suggestion))
+          ? () => ctx.fixer.fix('suggestion', `Change to '${suggestion}'`, ctx.fixer.replaceValue(path, suggestion))
           : undefined,
       });
     }

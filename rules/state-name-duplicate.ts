@@ -17,7 +17,7 @@ export default defineRule({
         {
           title: 'A branch reuses a top-level name',
           text: '{"StartAt": "A", "States": {"A": {"Type": "Parallel", "End": true, "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}]}}}',
-          diagnostics: [{ code: 'DUPLICATE_STATE_NAME', location: '/States/A/Branches[0]/States/A', line: 1, column: 109 }],
+          diagnostics: [{ code: 'DUPLICATE_STATE_NAME', location: '/States/A/Branches[0]/States/A', line: 1, column: 109, endLine: 1, endColumn: 112 }],
         },
       ],
     },

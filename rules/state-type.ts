@@ -19,7 +19,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/Type', line: 2, column: 17, message: "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]" },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/Type', line: 2, column: 17, endLine: 2, endColumn: 25, message: "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]" },
         ],
       },
       {
@@ -30,7 +30,7 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 3, message: 'These fields are required: [Type]' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 3, endLine: 2, endColumn: 6, message: 'These fields are required: [Type]' },
         ],
       },
       {
@@ -42,9 +42,9 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'MISSING_END_STATE', line: 1, column: 18 },
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/B', line: 3, column: 8, message: 'Expected value of type [OBJECT] (a state is an object with a Type, got "Succeed")' },
+          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/B', line: 3, column: 8, endLine: 3, endColumn: 17, message: 'Expected value of type [OBJECT] (a state is an object with a Type, got "Succeed")' },
         ],
+        alsoReported: ['missing-end-state'],
       },
     ],
   },

@@ -28,7 +28,7 @@ export default defineRule({
           fileName: 'template.yaml',
           format: 'yaml',
           text: 'Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionS3Location:\n        Bucket: my-bucket\n        Key: flow.asl.json\n',
-          diagnostics: [{ code: 'LINT_NOT_CHECKABLE', location: 'Flow: /', line: 5, column: 7, severity: 'WARNING' }],
+          diagnostics: [{ code: 'LINT_NOT_CHECKABLE', location: 'Flow: /', line: 5, column: 7, endLine: 5, endColumn: 27, severity: 'WARNING' }],
         },
       ],
     },

@@ -4,7 +4,10 @@ import { formatLocation } from '../src/model/location.js';
 import type { Json } from '../src/model/model.js';
 import type { Path } from '../src/types.js';
 
-export default defineRule({
+/** What this rule's diagnostics carry in `data`. */
+export type TemplateKeyCollisionData = { /** The key both members write. */ field: string };
+
+export default defineRule<TemplateKeyCollisionData>({
   meta: {
     id: 'template-key-collision',
     code: 'SCHEMA_VALIDATION_FAILED',
@@ -34,6 +37,8 @@ export default defineRule({
               location: '/States/P/Parameters',
               line: 1,
               column: 74,
+              endLine: 1,
+              endColumn: 79,
               message: "The field 'a' is set twice: 'a' and 'a.$' name the same field once '.$' is stripped. Keep one of them.",
             },
           ],
@@ -48,11 +53,11 @@ export default defineRule({
             '  "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemSelector/v/list[0]', line: 2, column: 47 },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemBatcher/BatchInput', line: 3, column: 72 },
-            { code: 'LINT_VARIABLE_UNUSED', severity: 'WARNING', location: '/States/M/Assign', line: 4, column: 14 },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/Assign', line: 4, column: 28, message: "The field 'n' is set twice: 'n' and 'n.$' name the same field once '.$' is stripped. Keep one of them." },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemSelector/v/list[0]', line: 2, column: 47, endLine: 2, endColumn: 53 },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemBatcher/BatchInput', line: 3, column: 72, endLine: 3, endColumn: 75 },
+            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/Assign', line: 4, column: 28, endLine: 4, endColumn: 31, message: "The field 'n' is set twice: 'n' and 'n.$' name the same field once '.$' is stripped. Keep one of them." },
           ],
+          alsoReported: ['variable-unused'],
         },
       ],
     },

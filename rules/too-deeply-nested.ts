@@ -27,7 +27,7 @@ export default defineRule({
         {
           title: `${MAX_SCOPE_DEPTH + 1} nested Parallel states`,
           text: nested(MAX_SCOPE_DEPTH + 1),
-          diagnostics: [{ code: 'TOO_DEEPLY_NESTED', line: 1, column: 4130 }],
+          diagnostics: [{ code: 'TOO_DEEPLY_NESTED', line: 1, column: 4130, endLine: 1, endColumn: 4134 }],
         },
       ],
     },

@@ -25,7 +25,7 @@ export default defineRule({
           title: 'nothing to suppress',
           text: '{"Comment": "asl-lint-disable state-unreachable", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
           reportUnusedDirectives: true,
-          diagnostics: [{ code: 'LINT_UNUSED_DIRECTIVE', location: '/Comment', line: 1, column: 13, severity: 'WARNING' }],
+          diagnostics: [{ code: 'LINT_UNUSED_DIRECTIVE', location: '/Comment', line: 1, column: 13, endLine: 1, endColumn: 49, severity: 'WARNING' }],
         },
       ],
     },

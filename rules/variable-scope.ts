@@ -35,6 +35,8 @@ export default defineRule({
               location: '/States/P/Branches[0]/States/B/Assign',
               line: 2,
               column: 101,
+              endLine: 2,
+              endColumn: 104,
               message: "'x' is also assigned in an enclosing scope (state 'A'); inner and outer variables must have different names, and this Assign does not change the outer 'x'.",
             },
             {
@@ -43,6 +45,8 @@ export default defineRule({
               location: '/States/M/ItemProcessor/States/I/Parameters/v.$',
               line: 3,
               column: 185,
+              endLine: 3,
+              endColumn: 187,
               message: "'$x' is a variable of the parent workflow, which a Distributed Map's child executions cannot read; pass it in through ItemSelector.",
             },
           ],

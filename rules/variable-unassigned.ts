@@ -2,7 +2,10 @@ import { defineRule } from '../src/engine/rule.js';
 import { unassignedReads, variableUse } from '../src/lang/variables.js';
 import { stringSpan } from '../src/lang/text.js';
 
-export default defineRule({
+/** What this rule's diagnostics carry in `data`. */
+export type VariableUnassignedData = { variable: string };
+
+export default defineRule<VariableUnassignedData>({
   meta: {
     id: 'variable-unassigned',
     code: 'LINT_VARIABLE_UNASSIGNED',
@@ -35,6 +38,8 @@ export default defineRule({
               location: '/States/R/Parameters/k.$',
               line: 1,
               column: 237,
+              endLine: 1,
+              endColumn: 239,
               message: "'$k' may not be assigned when state 'R' runs: some path from StartAt reaches it without an Assign of 'k'.",
             },
           ],
@@ -43,17 +48,19 @@ export default defineRule({
           title: 'Never assigned, and read in the state that assigns it (reads see the values from the state’s entry)',
           text: '{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"x": 1, "y": "{% $x + $z %}"}, "End": true}}}',
           diagnostics: [
-            { code: 'LINT_VARIABLE_UNUSED', severity: 'WARNING', location: '/States/P/Assign', line: 1, column: 98 },
             {
               code: 'LINT_VARIABLE_UNASSIGNED',
               severity: 'WARNING',
               location: '/States/P/Assign/y',
               line: 1,
               column: 107,
+              endLine: 1,
+              endColumn: 109,
               message: "'$x' is read in the state that assigns it, which sees the value from before the state ran, and no earlier state assigns 'x'.",
             },
-            { code: 'LINT_VARIABLE_UNASSIGNED', severity: 'WARNING', location: '/States/P/Assign/y', line: 1, column: 112, message: "'$z' is never assigned in this state machine." },
+            { code: 'LINT_VARIABLE_UNASSIGNED', severity: 'WARNING', location: '/States/P/Assign/y', line: 1, column: 112, endLine: 1, endColumn: 114, message: "'$z' is never assigned in this state machine." },
           ],
+          alsoReported: ['variable-unused'],
         },
       ],
     },

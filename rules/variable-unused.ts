@@ -2,7 +2,10 @@ import { defineRule } from '../src/engine/rule.js';
 import { variableNameProblem, variableUse } from '../src/lang/variables.js';
 import { formatLocation } from '../src/model/location.js';
 
-export default defineRule({
+/** What this rule's diagnostics carry in `data`. */
+export type VariableUnusedData = { variable: string };
+
+export default defineRule<VariableUnusedData>({
   meta: {
     id: 'variable-unused',
     code: 'LINT_VARIABLE_UNUSED',
@@ -20,9 +23,9 @@ export default defineRule({
         {
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"count": 1}, "Next": "B"}, "B": {"Type": "Pass", "Parameters": {"n.$": "$cuont"}, "End": true}}}',
           diagnostics: [
-            { code: 'LINT_VARIABLE_UNUSED', severity: 'WARNING', location: '/States/A/Assign', line: 1, column: 62, message: "Variable 'count' is assigned but never read." },
-            { code: 'LINT_VARIABLE_UNASSIGNED', severity: 'WARNING', location: '/States/B/Parameters/n.$', line: 1, column: 134 },
+            { code: 'LINT_VARIABLE_UNUSED', severity: 'WARNING', location: '/States/A/Assign', line: 1, column: 62, endLine: 1, endColumn: 69, message: "Variable 'count' is assigned but never read." },
           ],
+          alsoReported: ['variable-unassigned'],
         },
       ],
     },

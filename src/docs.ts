@@ -37,6 +37,7 @@ function ruleSection(rule: Rule): string {
     for (const d of ex.diagnostics) {
       lines.push(`- \`${d.code}\`${d.location ? ` at \`${d.location}\`` : ''} (line ${d.line}, column ${d.column})${d.message ? `: ${d.message}` : ''}`);
     }
+    if (ex.alsoReported?.length) lines.push(`- also reported by ${ex.alsoReported.map((id) => `[${id}](#${id})`).join(', ')}`);
     lines.push('');
   });
   m.examples.valid.forEach((ex) => {

@@ -6,7 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { EngineOptions } from './engine/engine.js';
+import type { EngineOptions, EngineResult } from './engine/engine.js';
 import { Document } from './parse/document.js';
 import { DEFAULT_MAX_LENGTH, parse, formatForFile, type DocumentFormat } from './parse/index.js';
 import { substituteJson, identity, type OffsetMap } from './parse/substitute.js';
@@ -47,6 +47,8 @@ export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileNam
   skipDefinitions?: ReadonlySet<string>;
   /** Fill `fingerprints` in the results. */
   fingerprint?: boolean;
+  /** The format of a plain definition (an editor's language mode); default: by the file's name, else by content. */
+  format?: DocumentFormat;
 }
 
 export interface FileLintResult {
@@ -65,7 +67,28 @@ export interface FileLintResult {
   fingerprints?: string[];
 }
 
+/** What lintSource() answers: lintFile()'s results, and for a plain definition its analysis. */
+export interface SourceLintResult extends FileLintResult {
+  /**
+   * A plain definition linted as written (no substitution moved its text): the parsed document
+   * and model the diagnostics come from, for editor features that read the same analysis.
+   */
+  analysis?: EngineResult;
+}
+
+/** Lints a file as found in a repository (a definition, or a template holding definitions). */
 export function lintFile(text: string, filePath: string, options: LintFileOptions = {}): FileLintResult[] {
+  const results: FileLintResult[] = lintSource(text, filePath, options);
+  for (const r of results) delete (r as SourceLintResult).analysis;
+  return results;
+}
+
+/**
+ * The one way adapters lint a source file (the CLI for each input, the editor for each document
+ * version), with options from optionsFromConfig() (config/config.ts): templates and the types they
+ * declare, substitutions, directives. The same text and options give the same problems in both.
+ */
+export function lintSource(text: string, filePath: string, options: LintFileOptions = {}): SourceLintResult[] {
   if (typeof text !== 'string') throw new TypeError(`lintFile(): text must be a string (the file's content), got ${text === null ? 'null' : typeof text}`);
   options ??= {};
   if (options.substitutions !== undefined && !(options.substitutions instanceof Map)) throw new TypeError('lintFile(): substitutions must be a Map from placeholder name to value');
@@ -80,7 +103,7 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
       return mode === 'discover' ? [] : [{ filePath, text, kind: tf ? 'terraform' : template?.kind ?? 'cloudformation', result: 'OK', diagnostics: [], definitions: 0, notes: [`${tf ? 'no aws_sfn_state_machine resource' : 'no state machine'} in this template: nothing to check`] }];
     }
     if (mode === 'discover' && !isPlainDefinitionName(filePath)) {
-      const seen = definitionDocument(text, filePath);
+      const seen = definitionDocument(text, filePath, options.format);
       if (!seen) return [];
       // Parsed once: the look above is the parse (unless substitutions change the text).
       return [lintPlain(text, filePath, options, engine, undefined, options.substitutions ? undefined : seen)];
@@ -88,7 +111,7 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
     return [lintPlain(text, filePath, options, engine)];
   }
 
-  const results: FileLintResult[] = [];
+  const results: SourceLintResult[] = [];
   const diagnostics: Diagnostic[] = [];
   const fingerprints: string[] = [];
   const fileDoc = template.doc ?? new Document({ text, format: 'json', value: undefined, parsed: false, syntaxErrors: [] });
@@ -115,7 +138,7 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
       else if ('error' in referenced) pushNotice(diagnostics, referenced.error);
       else {
         const subs = new Map([...(options.substitutions ?? []), ...(def.substitutions ?? [])]);
-        const r = lintPlain(referenced.body, referenced.path, { ...options, substitutions: subs }, defEngine, { viaTemplate: `${def.name}'s ${def.field}` });
+        const r = lintPlain(referenced.body, referenced.path, { ...options, format: undefined, substitutions: subs }, defEngine, { viaTemplate: `${def.name}'s ${def.field}` });
         if (options.skipDefinitions && r.fingerprints?.[0] !== undefined && options.skipDefinitions.has(r.fingerprints[0])) continue;
         results.push(r);
       }
@@ -149,10 +172,10 @@ function contentFormat(text: string, filePath: string): DocumentFormat {
  * A found file that is a state machine (an object with `States` or `StartAt`, or a broken text
  * naming them): its document; undefined for anything else.
  */
-function definitionDocument(text: string, filePath: string): Document | undefined {
+function definitionDocument(text: string, filePath: string, given: DocumentFormat | undefined): Document | undefined {
   // Written as a key (`"StartAt":`, `States:`), not a word in prose ("the United States").
   if (!/\b(States|StartAt)["']?\s*:/.test(text)) return undefined;
-  const format = contentFormat(text, filePath);
+  const format = given ?? contentFormat(text, filePath);
   const doc = parse(text, format, { maxLength: DEFAULT_MAX_LENGTH[format] });
   if (!doc.parsed) return doc; // broken (or too large to read), but it speaks of states: a definition to report on
   const v = doc.value as Record<string, unknown> | null;
@@ -208,8 +231,8 @@ function within(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
-function lintPlain(text: string, filePath: string, options: LintFileOptions, engine: EngineOptions, via?: { viaTemplate: string }, parsed?: Document): FileLintResult {
-  const format = contentFormat(text, filePath);
+function lintPlain(text: string, filePath: string, options: LintFileOptions, engine: EngineOptions, via?: { viaTemplate: string }, parsed?: Document): SourceLintResult {
+  const format = options.format ?? contentFormat(text, filePath);
   let body = text;
   let map: OffsetMap = identity;
   if (options.substitutions && format === 'json') {
@@ -243,8 +266,9 @@ function lintPlain(text: string, filePath: string, options: LintFileOptions, eng
     return d;
   });
   diagnostics.sort((a, b) => a.offset - b.offset || (a.severity === b.severity ? 0 : a.severity === 'ERROR' ? -1 : 1));
-  const r: FileLintResult = { filePath, text, kind: 'asl', result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: 1 };
+  const r: SourceLintResult = { filePath, text, kind: 'asl', result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: 1 };
   if (notes.length) r.notes = notes;
+  if (map === identity) r.analysis = analysis;
   if (options.fingerprint || options.skipDefinitions) {
     const p = fingerprintOf(doc);
     r.fingerprints = p === undefined ? [] : [p];

@@ -1,28 +1,23 @@
-/** Issue 10's CLI additions, run through the built binary: --list-rules and YAML on standard input. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+/** Issue 10's CLI additions, in process through main(io): --list-rules and YAML on standard input. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli-support.js';
 import { allRules } from '../src/index.js';
 import { stdinLooksLikeYaml } from '../src/cli/main.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['asl-lint']);
 
-beforeAll(() => {
-  expect(existsSync(BIN), 'run `npm run build` first').toBe(true);
-});
-
+/** In process, through main(io) (test/cli-support.ts). */
 function run(args: string[], input = '') {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return cli(args, { input, env: { NO_COLOR: '1' } });
 }
 
 describe('--list-rules', () => {
-  it('prints one line per rule: id, AWS code, severity, fixable, description; then where the docs are', () => {
-    const r = run(['--list-rules']);
+  it('prints one line per rule: id, AWS code, severity, fixable, description; then where the docs are', async () => {
+    const r = await run(['--list-rules']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
@@ -39,8 +34,8 @@ describe('--list-rules', () => {
     ]);
   });
 
-  it('prints JSON with --format json', () => {
-    const r = run(['--list-rules', '--format', 'json']);
+  it('prints JSON with --format json', async () => {
+    const r = await run(['--list-rules', '--format', 'json']);
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as { id: string; code: string; severity: string; fixable: string | false; description: string; docs: string }[];
     expect(list.map((x) => x.id)).toEqual(allRules.map((x) => x.meta.id));
@@ -54,17 +49,17 @@ describe('--list-rules', () => {
     });
   });
 
-  it('other formats and files are usage errors', () => {
-    expect(run(['--list-rules', '-f', 'sarif'])).toEqual({ code: 2, stdout: '', stderr: "asl-lint: --list-rules prints text, or JSON with --format json (not 'sarif')\n" });
-    expect(run(['--list-rules', 'x.asl.json'])).toEqual({ code: 2, stdout: '', stderr: 'asl-lint: --list-rules lists the rules and lints nothing: give no files\n' });
+  it('other formats and files are usage errors', async () => {
+    expect(await run(['--list-rules', '-f', 'sarif'])).toEqual({ code: 2, stdout: '', stderr: "asl-lint: --list-rules prints text, or JSON with --format json (not 'sarif')\n" });
+    expect(await run(['--list-rules', 'x.asl.json'])).toEqual({ code: 2, stdout: '', stderr: 'asl-lint: --list-rules lists the rules and lints nothing: give no files\n' });
   });
 });
 
 describe('YAML on standard input without --stdin-filename', () => {
   const yaml = '# a machine\n---\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: Nope\n';
 
-  it('is linted as YAML (not reported as invalid JSON)', () => {
-    const r = run(['-f', 'json', '-'], yaml);
+  it('is linted as YAML (not reported as invalid JSON)', async () => {
+    const r = await run(['-f', 'json', '-'], yaml);
     expect(r.code).toBe(1);
     const [file] = JSON.parse(r.stdout) as { filePath: string; diagnostics: { line: number; column: number; code: string }[] }[];
     expect(file.filePath).toBe('<stdin>');
@@ -88,11 +83,11 @@ describe('YAML on standard input without --stdin-filename', () => {
 describe('an unquoted ${placeholder}', () => {
   const definition = '{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": ${Delay}, "End": true}}}';
 
-  it('alone: says it is a deploy-time placeholder and how to lint it; -s fills it', () => {
+  it('alone: says it is a deploy-time placeholder and how to lint it; -s fills it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'asl-lint-ph-'));
     try {
       writeFileSync(join(dir, 'wait.asl.json'), definition);
-      const r = spawnSync(process.execPath, [BIN, '-f', 'json', 'wait.asl.json'], { cwd: dir, encoding: 'utf8' });
+      const r = await cli(['-f', 'json', 'wait.asl.json'], { cwd: dir });
       const [file] = JSON.parse(r.stdout) as { diagnostics: { line: number; column: number; endColumn: number; code: string; message: string }[] }[];
       expect(file.diagnostics.map((d) => [d.code, d.line, d.column, d.endColumn, d.message])).toEqual([
         [
@@ -103,13 +98,13 @@ describe('an unquoted ${placeholder}', () => {
           "Invalid JSON: Unexpected character (line 1, column 62). '${Delay}' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Delay=VALUE (or --substitutions-file FILE with {\"Delay\": VALUE}).",
         ],
       ]);
-      expect(spawnSync(process.execPath, [BIN, '-s', 'Delay=5', 'wait.asl.json'], { cwd: dir, encoding: 'utf8' }).status).toBe(0);
+      expect((await cli(['-s', 'Delay=5', 'wait.asl.json'], { cwd: dir })).code).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('reached through a template: the template supplies its value (DefinitionSubstitutions)', () => {
+  it('reached through a template: the template supplies its value (DefinitionSubstitutions)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'asl-lint-ph-'));
     try {
       writeFileSync(join(dir, 'wait.asl.json'), definition);
@@ -117,8 +112,7 @@ describe('an unquoted ${placeholder}', () => {
         join(dir, 'template.yaml'),
         'Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: wait.asl.json\n      DefinitionSubstitutions:\n        Delay: 5\n',
       );
-      const r = spawnSync(process.execPath, [BIN, 'template.yaml'], { cwd: dir, encoding: 'utf8' });
-      expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: 'asl-lint: checked 2 files (1 state machine)\n' });
+      expect(await cli(['template.yaml'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: 'asl-lint: checked 2 files (1 state machine)\n' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,6 @@
 /**
- * --fix and -o must never harm a file (issue 9 §2), through the real binary: planted links,
+ * --fix and -o must never harm a file (issue 9 §2), in process through main(io) (the binary for
+ * a run as another user): planted links,
  * symlinked folders and files, hard links, read-only files, owners and set-id bits, BOMs,
  * non-UTF-8 bytes, YAML aliases, several files where a later one fails, and what the run says.
  */
@@ -8,6 +9,7 @@ import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdte
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './cli-support.js';
 import { main } from '../src/cli/main.js';
 import { planFix, writeFix } from '../src/cli/safe-write.js';
 
@@ -19,12 +21,11 @@ beforeAll(() => {
   expect(existsSync(BIN), 'run `npm run build` first (npm test does)').toBe(true);
 });
 
-function run(args: string[], cwd: string) {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
+/** In process, through main(io) (test/cli-support.ts). */
+async function run(args: string[], cwd: string) {
+  const r = await cli(args, { cwd });
   // The count of files checked (tested in cli-trust.test.ts) is left out of what these tests compare.
-  return { code: r.status, stdout: r.stdout, stderr: withoutCount(r.stderr) };
+  return { ...r, stderr: withoutCount(r.stderr) };
 }
 
 function withoutCount(stderr: string): string {
@@ -41,11 +42,11 @@ function tmp(): string {
 }
 
 describe('what --fix applies', () => {
-  it('never renames "id" to "id.$" where "id.$" exists: the file stays as it is', () => {
+  it('never renames "id" to "id.$" where "id.$" exists: the file stays as it is', async () => {
     const dir = tmp();
     const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id": "$.x", "id.$": "$.y"}, "End": true}}}\n';
     writeFileSync(join(dir, 'a.asl.json'), text);
-    const r = run([...SUGGEST, '-f', 'json', 'a.asl.json'], dir);
+    const r = await run([...SUGGEST, '-f', 'json', 'a.asl.json'], dir);
     // The two keys collide once '.$' is stripped (template-key-collision: the ASL spec refuses it); no fix makes it worse.
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { diagnostics: { rule: string }[] }[])[0].diagnostics.map((d) => d.rule).sort()).toEqual(['no-dollar', 'template-key-collision']);
@@ -53,36 +54,36 @@ describe('what --fix applies', () => {
     expect(r.stderr).toBe('fixed 0 problems in 0 files\n');
   });
 
-  it('applies no suggestion without --fix-type suggestion, and says what it left', () => {
+  it('applies no suggestion without --fix-type suggestion, and says what it left', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.asl.json'), MISSPELT);
-    const r = run(['--fix', 'a.asl.json'], dir);
+    const r = await run(['--fix', 'a.asl.json'], dir);
     expect(r.code).toBe(1);
     expect(readFileSync(join(dir, 'a.asl.json'), 'utf8')).toBe(MISSPELT);
     expect(r.stderr).toBe('fixed 0 problems in 0 files; 1 other problem has a suggestion, an edit that changes what the workflow does (--fix-type suggestion applies it)\n');
   });
 
-  it('says "fixed N problems in M files" on stderr; the JSON report on stdout stays parseable', () => {
+  it('says "fixed N problems in M files" on stderr; the JSON report on stdout stays parseable', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.asl.json'), MISSPELT);
     writeFileSync(join(dir, 'b.asl.json'), '{"StartAt": "Strt", "States": {"Start": {"Type": "Pass", "Next": "Ed"}, "End": {"Type": "Succeed"}}}\n');
-    const r = run([...SUGGEST, '-f', 'json', '.'], dir);
+    const r = await run([...SUGGEST, '-f', 'json', '.'], dir);
     expect(r.stderr).toBe('fixed 3 problems in 2 files\n');
     expect((JSON.parse(r.stdout) as unknown[]).length).toBe(2);
     expect(r.code).toBe(0);
   });
 
-  it('refuses an unknown --fix-type, and --fix-type without --fix', () => {
+  it('refuses an unknown --fix-type, and --fix-type without --fix', async () => {
     const dir = tmp();
-    expect(run(['--fix', '--fix-type', 'layout', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: invalid value for --fix-type: 'layout' (expected fix, suggestion, or both separated by a comma)\n" });
-    expect(run(['--fix-type', 'suggestion', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: 'asl-lint: --fix-type chooses what --fix or --fix-dry-run applies; give one of them as well\n' });
+    expect(await run(['--fix', '--fix-type', 'layout', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: invalid value for --fix-type: 'layout' (expected fix, suggestion, or both separated by a comma)\n" });
+    expect(await run(['--fix-type', 'suggestion', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: 'asl-lint: --fix-type chooses what --fix or --fix-dry-run applies; give one of them as well\n' });
   });
 
-  it('YAML: an alias or an anchored map is never edited (the other state keeps its Parameters)', () => {
+  it('YAML: an alias or an anchored map is never edited (the other state keeps its Parameters)', async () => {
     const dir = tmp();
     const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Parameters: &p\n      id: $.x\n    Next: B\n  B:\n    Type: Pass\n    Parameters: *p\n    End: true\n';
     writeFileSync(join(dir, 'a.asl.yaml'), yaml);
-    const r = run([...SUGGEST, 'a.asl.yaml'], dir);
+    const r = await run([...SUGGEST, 'a.asl.yaml'], dir);
     expect(readFileSync(join(dir, 'a.asl.yaml'), 'utf8')).toBe(yaml);
     expect(r.stderr).toBe('fixed 0 problems in 0 files\n');
   });
@@ -102,72 +103,72 @@ describe('where --fix writes', () => {
     expect(readdirSync(dir).sort()).toEqual(['.a.asl.json.asl-lint-' + process.pid + '.tmp', 'a.asl.json', 'victim.txt']);
   });
 
-  it('never follows a folder symlink out of the folder named; nothing is written when one file is refused', () => {
+  it('never follows a folder symlink out of the folder named; nothing is written when one file is refused', async () => {
     const outside = tmp();
     writeFileSync(join(outside, 'o.asl.json'), MISSPELT);
     const dir = tmp();
     mkdirSync(join(dir, 'src'));
     writeFileSync(join(dir, 'src', 'a.asl.json'), MISSPELT);
     symlinkSync(outside, join(dir, 'src', 'vendor'));
-    const r = run([...SUGGEST, 'src'], dir);
+    const r = await run([...SUGGEST, 'src'], dir);
     // The folder walk does not follow the link out of 'src' (it says so in a note); nothing outside is read or written.
     expect(r.code).toBe(0);
     expect(readFileSync(join(outside, 'o.asl.json'), 'utf8')).toBe(MISSPELT);
     expect(readFileSync(join(dir, 'src', 'a.asl.json'), 'utf8')).toBe(FIXED);
   });
 
-  it('writes through a symlinked file to the real file; the link stays a link', () => {
+  it('writes through a symlinked file to the real file; the link stays a link', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'real.json'), MISSPELT);
     symlinkSync('real.json', join(dir, 'link.asl.json'));
-    expect(run([...SUGGEST, 'link.asl.json'], dir).code).toBe(0);
+    expect((await run([...SUGGEST, 'link.asl.json'], dir)).code).toBe(0);
     expect(lstatSync(join(dir, 'link.asl.json')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe(FIXED);
     // The link and its file both named: one file, fixed once.
     writeFileSync(join(dir, 'real.json'), MISSPELT);
-    const both = run([...SUGGEST, 'link.asl.json', 'real.json'], dir);
+    const both = await run([...SUGGEST, 'link.asl.json', 'real.json'], dir);
     expect([both.code, both.stderr]).toEqual([0, 'fixed 1 problem in 1 file\n']);
     expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe(FIXED);
   });
 
-  it('keeps hard links: every name sees the fix', () => {
+  it('keeps hard links: every name sees the fix', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.asl.json'), MISSPELT);
     linkSync(join(dir, 'a.asl.json'), join(dir, 'b.json'));
     const ino = statSync(join(dir, 'a.asl.json')).ino;
-    expect(run([...SUGGEST, 'a.asl.json'], dir).code).toBe(0);
+    expect((await run([...SUGGEST, 'a.asl.json'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(FIXED);
     expect(statSync(join(dir, 'a.asl.json'))).toMatchObject({ ino, nlink: 2 });
   });
 
-  it('refuses a read-only file (as root too), and then changes no other file', () => {
+  it('refuses a read-only file (as root too), and then changes no other file', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.asl.json'), MISSPELT);
     writeFileSync(join(dir, 'b.asl.json'), MISSPELT);
     chmodSync(join(dir, 'b.asl.json'), 0o444);
-    const r = run([...SUGGEST, 'a.asl.json', 'b.asl.json'], dir);
+    const r = await run([...SUGGEST, 'a.asl.json', 'b.asl.json'], dir);
     expect(r).toMatchObject({ code: 2, stdout: '', stderr: "asl-lint: cannot fix 'b.asl.json': it is read-only (asl-lint does not override file permissions); no file was changed\n" });
     expect(readFileSync(join(dir, 'a.asl.json'), 'utf8')).toBe(MISSPELT);
     expect(readFileSync(join(dir, 'b.asl.json'), 'utf8')).toBe(MISSPELT);
     // Nothing to fix in a read-only file: no complaint.
     writeFileSync(join(dir, 'c.asl.json'), FIXED);
     chmodSync(join(dir, 'c.asl.json'), 0o444);
-    expect(run([...SUGGEST, 'c.asl.json'], dir).code).toBe(0);
+    expect((await run([...SUGGEST, 'c.asl.json'], dir)).code).toBe(0);
   });
 
-  it.skipIf(!IS_ROOT)('as root: keeps the owner, group and permission bits, drops set-id bits', () => {
+  it.skipIf(!IS_ROOT)('as root: keeps the owner, group and permission bits, drops set-id bits', async () => {
     const dir = tmp();
     const f = join(dir, 'a.asl.json');
     writeFileSync(f, MISSPELT);
     chownSync(f, 1234, 2345);
     chmodSync(f, 0o6750);
-    expect(run([...SUGGEST, 'a.asl.json'], dir).code).toBe(0);
+    expect((await run([...SUGGEST, 'a.asl.json'], dir)).code).toBe(0);
     const st = statSync(f);
     expect([st.uid, st.gid, (st.mode & 0o7777).toString(8)]).toEqual([1234, 2345, '750']);
     expect(readFileSync(f, 'utf8')).toBe(FIXED);
   });
 
-  it.skipIf(!IS_ROOT)('as another user: a file it may not write is refused before any file is written; one it may write keeps its owner', () => {
+  it.skipIf(!IS_ROOT)('as another user: a file it may not write is refused before any file is written; one it may write keeps its owner', async () => {
     const dir = tmp();
     chmodSync(dir, 0o777);
     writeFileSync(join(dir, 'a.asl.json'), MISSPELT);
@@ -185,30 +186,30 @@ describe('where --fix writes', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.asl.json', 'b.asl.json']);
   });
 
-  it('keeps a UTF-8 BOM and every byte outside the edit', () => {
+  it('keeps a UTF-8 BOM and every byte outside the edit', async () => {
     const dir = tmp();
     const text = '\ufeff{"Comment": "café ✓", "StartAt": "A",\r\n "States": {"A": {"Type": "Pass", "Next": "Bx"},   "B": {"Type": "Succeed"}}}';
     writeFileSync(join(dir, 'a.asl.json'), text);
-    expect(run([...SUGGEST, 'a.asl.json'], dir).code).toBe(0);
+    expect((await run([...SUGGEST, 'a.asl.json'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'a.asl.json')).equals(Buffer.from(text.replace('"Bx"', '"B"'), 'utf8'))).toBe(true);
   });
 
-  it('refuses to fix a file that is not UTF-8 (Latin-1 bytes would become U+FFFD), and changes nothing', () => {
+  it('refuses to fix a file that is not UTF-8 (Latin-1 bytes would become U+FFFD), and changes nothing', async () => {
     const dir = tmp();
     const bytes = Buffer.concat([Buffer.from('{"Comment": "caf'), Buffer.from([0xe9]), Buffer.from(MISSPELT.slice(1).replace(/^/, '", '))]);
     writeFileSync(join(dir, 'a.asl.json'), bytes);
-    const r = run([...SUGGEST, 'a.asl.json'], dir);
+    const r = await run([...SUGGEST, 'a.asl.json'], dir);
     expect(r).toMatchObject({ code: 2, stderr: "asl-lint: cannot fix 'a.asl.json': it is not valid UTF-8 (its other bytes could not be kept as they are); no file was changed\n" });
     expect(readFileSync(join(dir, 'a.asl.json')).equals(bytes)).toBe(true);
     // --fix-dry-run shows the diff and says --fix would refuse it.
-    expect(run(['--fix-dry-run', '--fix-type', 'suggestion', 'a.asl.json'], dir).stderr).toBe(
+    expect((await run(['--fix-dry-run', '--fix-type', 'suggestion', 'a.asl.json'], dir)).stderr).toBe(
       "would fix 1 problem in 1 file\n--fix would stop: cannot fix 'a.asl.json': it is not valid UTF-8 (its other bytes could not be kept as they are)\n",
     );
     // Linting it is still fine.
-    expect(run(['a.asl.json'], dir).code).toBe(1);
+    expect((await run(['a.asl.json'], dir)).code).toBe(1);
   });
 
-  it('keeps an edit made to the file after it was read (the write is refused)', () => {
+  it('keeps an edit made to the file after it was read (the write is refused)', async () => {
     const dir = tmp();
     const f = join(dir, 'a.asl.json');
     writeFileSync(f, MISSPELT);
@@ -226,43 +227,43 @@ describe('where --fix writes', () => {
 });
 
 describe('-o never writes through a link nor through a folder link out of the working directory (the GitHub Action writes asl-lint.sarif in the checkout)', () => {
-  it('refuses a planted symlink and a hard link; writes a plain file', () => {
+  it('refuses a planted symlink and a hard link; writes a plain file', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.asl.json'), FIXED);
     writeFileSync(join(dir, 'victim'), 'precious\n');
     symlinkSync(join(dir, 'victim'), join(dir, 'asl-lint.sarif'));
-    expect(run(['-f', 'sarif', '-o', 'asl-lint.sarif', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: cannot write 'asl-lint.sarif': it is a symbolic link (asl-lint does not write a report through a link)\n" });
+    expect(await run(['-f', 'sarif', '-o', 'asl-lint.sarif', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: cannot write 'asl-lint.sarif': it is a symbolic link (asl-lint does not write a report through a link)\n" });
     linkSync(join(dir, 'victim'), join(dir, 'hard.sarif'));
-    expect(run(['-f', 'sarif', '-o', 'hard.sarif', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: cannot write 'hard.sarif': it has 2 hard links (asl-lint does not write a report through a link)\n" });
+    expect(await run(['-f', 'sarif', '-o', 'hard.sarif', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: cannot write 'hard.sarif': it has 2 hard links (asl-lint does not write a report through a link)\n" });
     expect(readFileSync(join(dir, 'victim'), 'utf8')).toBe('precious\n');
     // With --fix: the report cannot be written, so no file is fixed either.
     writeFileSync(join(dir, 'b.asl.json'), MISSPELT);
-    expect(run([...SUGGEST, '-o', 'asl-lint.sarif', 'b.asl.json'], dir).code).toBe(2);
+    expect((await run([...SUGGEST, '-o', 'asl-lint.sarif', 'b.asl.json'], dir)).code).toBe(2);
     expect(readFileSync(join(dir, 'b.asl.json'), 'utf8')).toBe(MISSPELT);
     writeFileSync(join(dir, 'old.sarif'), 'x'.repeat(100_000));
-    expect(run(['-f', 'sarif', '-o', 'old.sarif', 'a.asl.json'], dir).code).toBe(0);
+    expect((await run(['-f', 'sarif', '-o', 'old.sarif', 'a.asl.json'], dir)).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'old.sarif'), 'utf8')).version).toBe('2.1.0');
   });
 
-  it('refuses a folder of the path that is a symbolic link out of the working directory (out -> /elsewhere, -o out/report.sarif); creates nothing there', () => {
+  it('refuses a folder of the path that is a symbolic link out of the working directory (out -> /elsewhere, -o out/report.sarif); creates nothing there', async () => {
     const dir = tmp();
     const elsewhere = realpathSync(tmp());
     writeFileSync(join(dir, 'a.asl.json'), FIXED);
     symlinkSync(elsewhere, join(dir, 'out'));
     const refused = `cannot write 'out/report.sarif': 'out' is a symbolic link to '${elsewhere}', outside the working directory (asl-lint does not follow a link out of it to write a report)`;
-    expect(run(['-f', 'sarif', '-o', 'out/report.sarif', 'a.asl.json'], dir)).toEqual({ code: 2, stdout: '', stderr: `asl-lint: ${refused}\n` });
+    expect((await run(['-f', 'sarif', '-o', 'out/report.sarif', 'a.asl.json'], dir))).toEqual({ code: 2, stdout: '', stderr: `asl-lint: ${refused}\n` });
     // Deeper: no folder is created through the link either.
-    expect(run(['-f', 'sarif', '-o', 'out/sub/report.sarif', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: `asl-lint: ${refused.replace("'out/report.sarif'", "'out/sub/report.sarif'")}\n` });
+    expect((await run(['-f', 'sarif', '-o', 'out/sub/report.sarif', 'a.asl.json'], dir))).toMatchObject({ code: 2, stderr: `asl-lint: ${refused.replace("'out/report.sarif'", "'out/sub/report.sarif'")}\n` });
     // The same folder named by an absolute path inside the working directory: refused the same way.
-    expect(run(['-f', 'sarif', '-o', join(dir, 'out', 'r.sarif'), 'a.asl.json'], dir).stderr).toBe(`asl-lint: ${refused.replace("'out/report.sarif'", `'${join(dir, 'out', 'r.sarif')}'`)}\n`);
+    expect((await run(['-f', 'sarif', '-o', join(dir, 'out', 'r.sarif'), 'a.asl.json'], dir)).stderr).toBe(`asl-lint: ${refused.replace("'out/report.sarif'", `'${join(dir, 'out', 'r.sarif')}'`)}\n`);
     // A chain of links inside the checkout that ends outside it: refused at the first link.
     symlinkSync('out', join(dir, 'via'));
-    expect(run(['-f', 'sarif', '-o', 'via/report.sarif', 'a.asl.json'], dir).stderr).toBe(
+    expect((await run(['-f', 'sarif', '-o', 'via/report.sarif', 'a.asl.json'], dir)).stderr).toBe(
       `asl-lint: cannot write 'via/report.sarif': 'via' is a symbolic link to '${elsewhere}', outside the working directory (asl-lint does not follow a link out of it to write a report)\n`,
     );
     // A link to nowhere.
     symlinkSync(join(dir, 'missing'), join(dir, 'gone'));
-    expect(run(['-f', 'sarif', '-o', 'gone/report.sarif', 'a.asl.json'], dir)).toEqual({
+    expect((await run(['-f', 'sarif', '-o', 'gone/report.sarif', 'a.asl.json'], dir))).toEqual({
       code: 2,
       stdout: '',
       stderr: "asl-lint: cannot write 'gone/report.sarif': 'gone' is a symbolic link that leads nowhere (asl-lint does not create a report's folders through a link)\n",
@@ -270,30 +271,30 @@ describe('-o never writes through a link nor through a folder link out of the wo
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(existsSync(join(dir, 'missing'))).toBe(false);
     // The graph command's -o is held to the same rules.
-    expect(run(['graph', 'a.asl.json', '-f', 'mermaid', '-o', 'out/g.mmd'], dir)).toMatchObject({ code: 2, stderr: `asl-lint: ${refused.replace("'out/report.sarif'", "'out/g.mmd'")}\n` });
+    expect((await run(['graph', 'a.asl.json', '-f', 'mermaid', '-o', 'out/g.mmd'], dir))).toMatchObject({ code: 2, stderr: `asl-lint: ${refused.replace("'out/report.sarif'", "'out/g.mmd'")}\n` });
     symlinkSync(join(dir, 'a.asl.json'), join(dir, 'g.mmd'));
-    expect(run(['graph', 'a.asl.json', '-f', 'mermaid', '-o', 'g.mmd'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: cannot write 'g.mmd': it is a symbolic link (asl-lint does not write a report through a link)\n" });
+    expect((await run(['graph', 'a.asl.json', '-f', 'mermaid', '-o', 'g.mmd'], dir))).toMatchObject({ code: 2, stderr: "asl-lint: cannot write 'g.mmd': it is a symbolic link (asl-lint does not write a report through a link)\n" });
     expect(readFileSync(join(dir, 'a.asl.json'), 'utf8')).toBe(FIXED);
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
-  it('follows a folder link that stays inside the working directory, and the folders of a path the user named outside it', () => {
+  it('follows a folder link that stays inside the working directory, and the folders of a path the user named outside it', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.asl.json'), FIXED);
     mkdirSync(join(dir, 'build'));
     symlinkSync('build', join(dir, 'reports'));
-    expect(run(['-f', 'sarif', '-o', 'reports/new/report.sarif', 'a.asl.json'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await run(['-f', 'sarif', '-o', 'reports/new/report.sarif', 'a.asl.json'], dir))).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(JSON.parse(readFileSync(join(dir, 'build', 'new', 'report.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(lstatSync(join(dir, 'reports')).isSymbolicLink()).toBe(true);
     // Outside the working directory (../ or absolute), the path is the user's choice: its links are followed.
     const work = join(dir, 'work');
     mkdirSync(work);
     writeFileSync(join(work, 'a.asl.json'), FIXED);
-    expect(run(['-f', 'sarif', '-o', '../reports/up.sarif', 'a.asl.json'], work)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await run(['-f', 'sarif', '-o', '../reports/up.sarif', 'a.asl.json'], work))).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(existsSync(join(dir, 'build', 'up.sarif'))).toBe(true);
     const elsewhere = tmp();
     symlinkSync(elsewhere, join(dir, 'abs'));
-    expect(run(['-f', 'sarif', '-o', join(dir, 'abs', 'r.sarif'), 'a.asl.json'], work).code).toBe(0);
+    expect((await run(['-f', 'sarif', '-o', join(dir, 'abs', 'r.sarif'), 'a.asl.json'], work)).code).toBe(0);
     expect(readdirSync(elsewhere)).toEqual(['r.sarif']);
   });
 });

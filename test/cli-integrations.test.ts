@@ -1,39 +1,30 @@
 /**
  * The CLI with what definitions live in: templates, configuration, substitutions, --fix and the
- * machine formats, through the real binary.
+ * machine formats, in process through main(io) (test/cli-support.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli-support.js';
 import { CORPUS, CORPUS_NOTE, HAS_CORPUS } from './support.js';
 
 const ROOT = join(import.meta.dirname, '..');
-// The bin package.json names (the bundled CLI), as users run it.
-const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['asl-lint']);
 const UNPARSEABLE = join(CORPUS, 'real-world-unparseable');
 
-beforeAll(() => {
-  expect(existsSync(BIN), 'run `npm run build` first (npm test does)').toBe(true);
-});
-
+/** In process, through main(io) (test/cli-support.ts). */
 function run(args: string[], cwd = ROOT, input = '') {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.NODE_EXTRA_CA_CERTS;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, env, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return cli(args, { cwd, input });
 }
 
-function json(args: string[], cwd = ROOT) {
-  const r = run([...args, '-f', 'json'], cwd);
+async function json(args: string[], cwd = ROOT) {
+  const r = await run([...args, '-f', 'json'], cwd);
   return { ...r, files: JSON.parse(r.stdout || '[]') as { filePath: string; result: string; diagnostics: { code: string; location: string | null; line: number; column: number; severity: string }[] }[] };
 }
 
 describe('templates', () => {
-  it('finds templates in a directory and lints each definition once, referenced files with their substitutions', () => {
-    const r = json(['test/fixtures/templates']);
+  it('finds templates in a directory and lints each definition once, referenced files with their substitutions', async () => {
+    const r = await json(['test/fixtures/templates']);
     expect(r.code).toBe(1);
     expect(r.files.map((f) => [f.filePath, f.result, f.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.location}`)])).toEqual([
       ['test/fixtures/templates/cdk.template.json', 'FAIL', ['10:38 MISSING_END_STATE Machine1A2B3C: /', '12:28 MISSING_TRANSITION_TARGET Machine1A2B3C: /States/Call/Next']],
@@ -55,11 +46,11 @@ describe('templates', () => {
     ]);
   });
 
-  it('skips found template.yaml files that hold no state machine', () => {
+  it('skips found template.yaml files that hold no state machine', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'asl-cli-'));
     writeFileSync(join(dir, 'template.yaml'), 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n');
     writeFileSync(join(dir, 'a.asl.json'), '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}');
-    const r = json(['.'], dir);
+    const r = await json(['.'], dir);
     expect(r.code).toBe(0);
     expect(r.files.map((f) => f.filePath)).toEqual(['a.asl.json']);
   });
@@ -68,8 +59,8 @@ describe('templates', () => {
 describe('configuration', () => {
   const dir = 'test/fixtures/cli-config';
 
-  it('applies the nearest config: rules off, ignore globs, type per glob', () => {
-    const r = json(['.'], join(ROOT, dir));
+  it('applies the nearest config: rules off, ignore globs, type per glob', async () => {
+    const r = await json(['.'], join(ROOT, dir));
     expect(r.files.map((f) => [f.filePath, f.diagnostics.map((d) => d.code)])).toEqual([
       ['express/sync.asl.json', ['SCHEMA_VALIDATION_FAILED']],
       ['warn.asl.json', []],
@@ -77,26 +68,26 @@ describe('configuration', () => {
     expect(r.code).toBe(1);
   });
 
-  it('--no-config and --rule override it; --type on the command line wins', () => {
-    const r = json(['--no-config', '--rule', 'NO_DOLLAR=error', 'warn.asl.json', 'express/sync.asl.json'], join(ROOT, dir));
+  it('--no-config and --rule override it; --type on the command line wins', async () => {
+    const r = await json(['--no-config', '--rule', 'NO_DOLLAR=error', 'warn.asl.json', 'express/sync.asl.json'], join(ROOT, dir));
     expect(r.files.map((f) => [f.filePath, f.diagnostics.map((d) => `${d.severity} ${d.code}`)])).toEqual([
       ['warn.asl.json', ['ERROR NO_DOLLAR']],
       ['express/sync.asl.json', []],
     ]);
-    expect(json(['--type', 'STANDARD', 'express/sync.asl.json'], join(ROOT, dir)).code).toBe(0);
+    expect((await json(['--type', 'STANDARD', 'express/sync.asl.json'], join(ROOT, dir))).code).toBe(0);
   });
 
-  it('--print-config shows what applies to a file', () => {
-    const r = run(['--print-config', 'express/x.asl.json'], join(ROOT, dir));
+  it('--print-config shows what applies to a file', async () => {
+    const r = await run(['--print-config', 'express/x.asl.json'], join(ROOT, dir));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ configFile: join(ROOT, dir, 'asl-lint.config.json'), ignored: false, type: 'EXPRESS', rules: { NO_DOLLAR: 'off' }, substitutions: {} });
   });
 
-  it('a broken config is exit 2 with one line naming the problem', () => {
+  it('a broken config is exit 2 with one line naming the problem', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'asl-cfg-'));
     writeFileSync(join(tmp, '.asl-lint.json'), '{"rules": {"NO_DOLAR": "off"}}');
     writeFileSync(join(tmp, 'a.asl.json'), '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}');
-    const r = run(['a.asl.json'], tmp);
+    const r = await run(['a.asl.json'], tmp);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^asl-lint: .*\.asl-lint\.json: unknown rule 'NO_DOLAR'.*\n$/);
   });
@@ -146,59 +137,59 @@ describe('substitutions', () => {
     .filter((f) => f.endsWith('.json'))
     .filter((f) => /:\s*\$\{[^}]+\}/.test(readFileSync(join(UNPARSEABLE, f), 'utf8')));
 
-  it.skipIf(!HAS_CORPUS)(`there are published definitions with unquoted placeholders${CORPUS_NOTE}`, () => {
+  it.skipIf(!HAS_CORPUS)(`there are published definitions with unquoted placeholders${CORPUS_NOTE}`, async () => {
     expect(files.length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(files)('%s lints with no error once its unquoted placeholders have values', (f) => {
+  it.each(files)('%s lints with no error once its unquoted placeholders have values', async (f) => {
     const text = readFileSync(join(UNPARSEABLE, f), 'utf8');
-    expect(run([join(UNPARSEABLE, f)]).stdout).toContain('INVALID_JSON_DESCRIPTION');
+    expect((await run([join(UNPARSEABLE, f)])).stdout).toContain('INVALID_JSON_DESCRIPTION');
     // Distinct increasing values, so pairs such as heartbeat < timeout hold.
     const names = [...new Set([...text.matchAll(/:\s*\$\{([^}]+)\}/g)].map((m) => m[1]))].sort();
     const args = names.flatMap((n, i) => ['-s', `${n}=${i + 1}`]);
-    const r = json([...args, '--severity', 'ERROR', join(UNPARSEABLE, f)]);
+    const r = await json([...args, '--severity', 'ERROR', join(UNPARSEABLE, f)]);
     expect(r.files[0].diagnostics).toEqual([]);
     expect(r.code).toBe(0);
   });
 
-  it('--substitutions-file fills placeholders from a JSON object', () => {
+  it('--substitutions-file fills placeholders from a JSON object', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'asl-subs-'));
     writeFileSync(join(tmp, 'subs.json'), '{"Next": "B", "T": 30}');
     writeFileSync(join(tmp, 'a.asl.json'), '{"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": ${T}, "Next": "${Next}"}, "B": {"Type": "Succeed"}}}');
-    expect(run(['--substitutions-file', 'subs.json', 'a.asl.json'], tmp)).toMatchObject({ code: 0, stdout: '' });
+    expect(await run(['--substitutions-file', 'subs.json', 'a.asl.json'], tmp)).toMatchObject({ code: 0, stdout: '' });
   });
 });
 
 describe('--fix', () => {
   const original = '{\n  "StartAt": "Frist",\n  "States": {\n    "First":  {"Type": "Pass", "Parameters": {"id": "$.id"}, "Next": "Secnod"},\n    "Second": {"Type": "Succeed"}\n  }\n}\n';
 
-  it('--fix-dry-run prints a unified diff and changes nothing', () => {
+  it('--fix-dry-run prints a unified diff and changes nothing', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'asl-fix-'));
     writeFileSync(join(tmp, 'a.asl.json'), original);
-    const r = run(['--fix-dry-run', '--fix-type', 'fix,suggestion', 'a.asl.json'], tmp);
+    const r = await run(['--fix-dry-run', '--fix-type', 'fix,suggestion', 'a.asl.json'], tmp);
     expect(r.stderr).toBe('asl-lint: checked 1 file (1 state machine)\nwould fix 3 problems in 1 file\n');
     expect(r.stdout).toContain('--- a/a.asl.json\n+++ b/a.asl.json\n');
     expect(r.stdout).toContain('-  "StartAt": "Frist",\n+  "StartAt": "First",');
     expect(readFileSync(join(tmp, 'a.asl.json'), 'utf8')).toBe(original);
   });
 
-  it('--fix rewrites only the fixed bytes, reports what is left, and is idempotent', () => {
+  it('--fix rewrites only the fixed bytes, reports what is left, and is idempotent', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'asl-fix-'));
     const file = join(tmp, 'a.asl.json');
     writeFileSync(file, original);
-    const r = json(['--fix', '--fix-type', 'suggestion', 'a.asl.json'], tmp);
+    const r = await json(['--fix', '--fix-type', 'suggestion', 'a.asl.json'], tmp);
     const fixed = readFileSync(file, 'utf8');
     expect(fixed).toBe(original.replace('"Frist"', '"First"').replace('"Secnod"', '"Second"').replace('"id":', '"id.$":'));
     expect(r.code).toBe(0);
     expect(r.files[0].diagnostics).toEqual([]);
     expect(r.stderr).toBe('asl-lint: checked 1 file (1 state machine)\nfixed 3 problems in 1 file\n');
-    expect(run(['--fix', '--fix-type', 'suggestion', 'a.asl.json'], tmp).stderr).toBe('asl-lint: checked 1 file (1 state machine)\nfixed 0 problems in 0 files\n');
+    expect((await run(['--fix', '--fix-type', 'suggestion', 'a.asl.json'], tmp)).stderr).toBe('asl-lint: checked 1 file (1 state machine)\nfixed 0 problems in 0 files\n');
     expect(readFileSync(file, 'utf8')).toBe(fixed);
     expect(readdirSync(tmp)).toEqual(['a.asl.json']);
   });
 
-  it('refuses --fix on standard input', () => {
-    const r = run(['--fix', '-'], ROOT, '{}');
+  it('refuses --fix on standard input', async () => {
+    const r = await run(['--fix', '-'], ROOT, '{}');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--fix-dry-run/);
   });
@@ -207,8 +198,8 @@ describe('--fix', () => {
 describe('machine formats through the binary', () => {
   const file = 'test/fixtures/templates/sam/template.yaml';
 
-  it('sarif is SARIF 2.1.0 with template positions', () => {
-    const r = run(['-f', 'sarif', file]);
+  it('sarif is SARIF 2.1.0 with template positions', async () => {
+    const r = await run(['-f', 'sarif', file]);
     const log = JSON.parse(r.stdout);
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0].results[1].locations[0].physicalLocation).toEqual({
@@ -217,23 +208,23 @@ describe('machine formats through the binary', () => {
     });
   });
 
-  it('github prints annotations; junit prints XML; --output-file writes the report', () => {
-    expect(run(['-f', 'github', file]).stdout.split('\n')[1]).toBe(
+  it('github prints annotations; junit prints XML; --output-file writes the report', async () => {
+    expect((await run(['-f', 'github', file])).stdout.split('\n')[1]).toBe(
       "::error file=test/fixtures/templates/sam/template.yaml,line=18,col=19,endLine=18,endColumn=26,title=MISSING_TRANSITION_TARGET (transition-target)::Missing 'Next' target: Notifyy (did you mean 'Notify'?) [OrderFlow: /States/Process/Next]",
     );
     const tmp = mkdtempSync(join(tmpdir(), 'asl-out-'));
-    const r = run(['-f', 'junit', '-o', join(tmp, 'r.xml'), file]);
+    const r = await run(['-f', 'junit', '-o', join(tmp, 'r.xml'), file]);
     expect(r.stdout).toBe('');
     expect(readFileSync(join(tmp, 'r.xml'), 'utf8')).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<testsuites name="asl-lint" tests="7" failures="7" errors="0">/);
   });
 });
 
 describe('directives', () => {
-  it('--report-unused-disable-directives reports a directive that silences nothing', () => {
+  it('--report-unused-disable-directives reports a directive that silences nothing', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'asl-dir-'));
     writeFileSync(join(tmp, 'a.asl.json'), '{"Comment": "asl-lint-disable NO_PATH", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}');
-    expect(run(['a.asl.json'], tmp).code).toBe(0);
-    const r = json(['--report-unused-disable-directives', 'a.asl.json'], tmp);
+    expect((await run(['a.asl.json'], tmp)).code).toBe(0);
+    const r = await json(['--report-unused-disable-directives', 'a.asl.json'], tmp);
     expect(r.files[0].diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.location}`)).toEqual(['1:13 LINT_UNUSED_DIRECTIVE /Comment']);
   });
 });

@@ -1,13 +1,15 @@
 /**
- * What the CLI prints for people, through the real binary: names and paths from the linted files
- * never reach the terminal as control characters (a state name holding ESC [ ... would rewrite
- * the log), in every human format and in the one-line failure messages.
+ * What the CLI prints for people: names and paths from the linted files never reach the terminal
+ * as control characters (a state name holding ESC [ ... would rewrite the log), in every human
+ * format and in the one-line failure messages. In process through main(io); the real binary for
+ * a closed pipe and a memory limit.
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './cli-support.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['asl-lint']);
@@ -19,12 +21,11 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
-  const env = { ...process.env, NO_COLOR: '1', ...opts.env };
-  delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? tmp, input: opts.input ?? '', env, encoding: 'utf8', maxBuffer: 1 << 30 });
+/** In process, through main(io) (test/cli-support.ts). */
+async function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const r = await cli(args, { cwd: opts.cwd ?? tmp, input: opts.input, env: { NO_COLOR: '1', ...opts.env } });
   // The count of files checked (tested in cli-trust.test.ts) is left out of what these tests compare.
-  return { code: r.status, stdout: r.stdout, stderr: withoutCount(r.stderr) };
+  return { ...r, stderr: withoutCount(r.stderr) };
 }
 
 function withoutCount(stderr: string): string {
@@ -43,9 +44,9 @@ describe('control characters in human output', () => {
   for (const n of names) states[n] = { Type: 'Pass', Next: `${n}\u001b[0m-missing` };
   const text = JSON.stringify({ StartAt: 'Start', States: states });
 
-  it.each(['stylish', 'github', 'junit'])('%s escapes them; json keeps the exact names', (format) => {
+  it.each(['stylish', 'github', 'junit'])('%s escapes them; json keeps the exact names', async (format) => {
     writeFileSync(join(tmp, 'evil.asl.json'), text);
-    const r = run(['--format', format, 'evil.asl.json']);
+    const r = await run(['--format', format, 'evil.asl.json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toMatch(RAW_CONTROL);
@@ -53,25 +54,25 @@ describe('control characters in human output', () => {
     expect(r.stdout).toContain('S0\\x1b[2J\\x1b[H');
     expect(r.stdout).toContain('S3\\u202eevil');
     expect(r.stdout).toContain('S2\\x9b31m');
-    const json = JSON.parse(run(['--format', 'json', 'evil.asl.json']).stdout) as { diagnostics: { message: string }[] }[];
+    const json = JSON.parse((await run(['--format', 'json', 'evil.asl.json'])).stdout) as { diagnostics: { message: string }[] }[];
     expect(json[0].diagnostics.some((d) => d.message.includes(names[0]))).toBe(true);
   });
 
-  it('stylish: a path with control characters is escaped too', () => {
+  it('stylish: a path with control characters is escaped too', async () => {
     const dir = join(tmp, 'dir\u001b[31m');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'x\u202e.asl.json'), '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}');
-    const r = run([dir]);
+    const r = await run([dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(RAW_CONTROL);
     expect(r.stdout).toContain('dir\\x1b[31m/x\\u202e.asl.json');
   });
 
-  it('the one-line failure messages escape the paths they name', () => {
-    const r = run(['missing\u001bc\u202e.asl.json']);
+  it('the one-line failure messages escape the paths they name', async () => {
+    const r = await run(['missing\u001bc\u202e.asl.json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("asl-lint: cannot read 'missing\\x1bc\\u202e.asl.json': no such file or directory\n");
-    const g = run(['nothing-\u0007*.json']);
+    const g = await run(['nothing-\u0007*.json']);
     expect(g.code).toBe(2);
     expect(g.stderr).not.toMatch(RAW_CONTROL);
     expect(g.stderr.split('\n')).toHaveLength(2);
@@ -79,7 +80,7 @@ describe('control characters in human output', () => {
 });
 
 describe('the report is streamed, not kept', () => {
-  it('a run over many large files keeps none of their texts: it fits in a heap smaller than their total size', () => {
+  it('a run over many large files keeps none of their texts: it fits in a heap smaller than their total size', async () => {
     const dir = join(tmp, 'many');
     mkdirSync(dir, { recursive: true });
     // 600 clean files of 150 KB (90 MB of text) and a last one with an error; 48 MB of heap.

@@ -1,100 +1,47 @@
 /**
- * The CLI end to end, through the real binary (the `asl-lint` bin package.json names): exact output, exit
- * codes and stderr, as a CI pipeline sees them.
+ * The CLI: the many option and format cases in process, through `main(io)` (test/cli-support.ts:
+ * argv, cwd, env and stdin injected, the exit code and both streams returned), and end to end
+ * through the real binary where only a process shows it: exit codes, stdout and stdin as pipes,
+ * a reader closing the pipe, what the bin loads at start-up.
  */
-import { execSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, bin, cleanEnv, cli, ensureBuilt, expectFatal } from './cli-support.js';
 
-const ROOT = join(import.meta.dirname, '..');
-// The bin package.json names (the bundled CLI), as users run it.
-const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['asl-lint']);
 const FIX = 'test/fixtures/cli';
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 /** What a run that linted one definition says on stderr (standard output stays the report). */
 const ONE_CHECKED = 'asl-lint: checked 1 file (1 state machine)\n';
 
-/** Newest modification time of the TypeScript sources the binary is built from. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, name.name);
-    if (name.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (name.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // `npm test` builds first; a direct `vitest run` must not test a stale or missing build.
-  const stale = !existsSync(BIN) || statSync(BIN).mtimeMs < Math.max(newestSource(join(ROOT, 'src')), newestSource(join(ROOT, 'rules')));
-  if (stale) {
-    try {
-      execSync('npm run build', { cwd: ROOT, stdio: 'pipe' });
-    } catch {
-      // Type errors elsewhere in the tree still emit JavaScript; the check below is what matters.
-    }
-  }
-  expect(existsSync(BIN)).toBe(true);
-}, 120_000);
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** A clean environment: no colour settings inherited from the test runner. */
-function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const e = { ...process.env };
-  delete e.FORCE_COLOR;
-  delete e.NO_COLOR;
-  delete e.NODE_EXTRA_CA_CERTS;
-  return { ...e, ...extra };
-}
-
-function run(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; nodeArgs?: string[] } = {}): Run {
-  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
-    cwd: opts.cwd ?? ROOT,
-    input: opts.input ?? '',
-    env: env(opts.env),
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** The one-line contract for exit code 2: `asl-lint: <message>` and no stack trace. */
-function expectFatal(r: Run, message: string | RegExp): void {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.endsWith('\n')).toBe(true);
-  expect(r.stderr.split('\n')).toHaveLength(2);
-  if (typeof message === 'string') expect(r.stderr).toBe(`asl-lint: ${message}\n`);
-  else expect(r.stderr).toMatch(message);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
+beforeAll(ensureBuilt, 120_000);
 
 const MISSING_C = "Missing 'Next' target: C";
 const UNREACHABLE_B = 'State "B" is not reachable.';
 const NO_DOLLAR_ID = "The value of 'id' looks like a JSONPath. Instead of 'id', use 'id.$' to evaluate it as a JSONPath at runtime.";
 
 let tmp: string;
+const testCwd = process.cwd();
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'asl-lint-cli-'));
+  // The in-process runs get the repository as io.cwd: the CLI must not read the process's own.
+  process.chdir(tmp);
 });
 afterAll(() => {
+  process.chdir(testCwd);
   rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('exit codes and stylish output', () => {
-  it('a clean file: exit 0, no output at all', () => {
-    expect(run([`${FIX}/clean.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
+  it('a clean file: exit 0, no output at all (the binary)', () => {
+    expect(bin([`${FIX}/clean.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
   });
 
-  it('errors: exit 1, ESLint-style rows with line:col, severity, message, code and rule, then the summary', () => {
-    const r = run([`${FIX}/errors.asl.json`]);
+  it('errors: exit 1, ESLint-style rows with line:col, severity, message, code and rule, then the summary (the binary; in process the same)', async () => {
+    const r = bin([`${FIX}/errors.asl.json`]);
+    expect(await cli([`${FIX}/errors.asl.json`])).toEqual(r);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(ONE_CHECKED);
     expect(r.stdout).toBe(
@@ -110,8 +57,8 @@ describe('exit codes and stylish output', () => {
     );
   });
 
-  it('an invalid JSON file: exit 1 with INVALID_JSON_DESCRIPTION at the trailing comma', () => {
-    const r = run([`${FIX}/trailing-comma.asl.json`]);
+  it('an invalid JSON file: exit 1 with INVALID_JSON_DESCRIPTION at the trailing comma', async () => {
+    const r = await cli([`${FIX}/trailing-comma.asl.json`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
@@ -125,26 +72,26 @@ describe('exit codes and stylish output', () => {
     );
   });
 
-  it('warnings are shown by default and do not fail the run', () => {
-    const r = run([`${FIX}/warning.asl.json`]);
+  it('warnings are shown by default and do not fail the run', async () => {
+    const r = await cli([`${FIX}/warning.asl.json`]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       ['', `${FIX}/warning.asl.json`, `  4:44  warning  ${NO_DOLLAR_ID}  NO_DOLLAR (no-dollar)`, '', '\u2716 1 problem (0 errors, 1 warning)', ''].join('\n'),
     );
   });
 
-  it('--max-warnings 0 with a warning: exit 1 and a note on stderr; --max-warnings 1: exit 0', () => {
-    const over = run(['--max-warnings', '0', `${FIX}/warning.asl.json`]);
+  it('--max-warnings 0 with a warning: exit 1 and a note on stderr; --max-warnings 1: exit 0', async () => {
+    const over = await cli(['--max-warnings', '0', `${FIX}/warning.asl.json`]);
     expect(over.code).toBe(1);
     expect(over.stdout).toContain('NO_DOLLAR (no-dollar)');
     expect(over.stderr).toBe(ONE_CHECKED + 'asl-lint: 1 warning found, more than --max-warnings 0 allows\n');
-    const within = run(['--max-warnings=1', `${FIX}/warning.asl.json`]);
+    const within = await cli(['--max-warnings=1', `${FIX}/warning.asl.json`]);
     expect(within.code).toBe(0);
     expect(within.stderr).toBe(ONE_CHECKED);
   });
 
-  it('--quiet shows errors only, but warnings still count for --max-warnings', () => {
-    const r = run(['--quiet', `${FIX}/mixed.asl.json`]);
+  it('--quiet shows errors only, but warnings still count for --max-warnings', async () => {
+    const r = await cli(['--quiet', `${FIX}/mixed.asl.json`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
@@ -157,13 +104,13 @@ describe('exit codes and stylish output', () => {
         '',
       ].join('\n'),
     );
-    expect(run(['--quiet', `${FIX}/warning.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
-    const counted = run(['--quiet', '--max-warnings', '0', `${FIX}/warning.asl.json`]);
+    expect(await cli(['--quiet', `${FIX}/warning.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
+    const counted = await cli(['--quiet', '--max-warnings', '0', `${FIX}/warning.asl.json`]);
     expect(counted).toEqual({ code: 1, stdout: '', stderr: ONE_CHECKED + 'asl-lint: 1 warning found, more than --max-warnings 0 allows\n' });
   });
 
-  it('--severity ERROR hides warnings and does not count them', () => {
-    const r = run(['--severity', 'ERROR', '--format', 'json', `${FIX}/mixed.asl.json`]);
+  it('--severity ERROR hides warnings and does not count them', async () => {
+    const r = await cli(['--severity', 'ERROR', '--format', 'json', `${FIX}/mixed.asl.json`]);
     expect(r.code).toBe(1);
     const [file] = JSON.parse(r.stdout);
     expect(file.diagnostics.map((d: { code: string; severity: string }) => `${d.severity} ${d.code}`)).toEqual([
@@ -171,15 +118,15 @@ describe('exit codes and stylish output', () => {
       'ERROR MISSING_TRANSITION_TARGET',
     ]);
     expect(file.warningCount).toBe(0);
-    expect(run(['--severity', 'ERROR', '--max-warnings', '0', `${FIX}/warning.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
+    expect(await cli(['--severity', 'ERROR', '--max-warnings', '0', `${FIX}/warning.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
     // And the default is WARNING:
-    expect(run(['--severity', 'warning', `${FIX}/warning.asl.json`]).stdout).toContain('NO_DOLLAR');
+    expect((await cli(['--severity', 'warning', `${FIX}/warning.asl.json`])).stdout).toContain('NO_DOLLAR');
   });
 });
 
 describe('json format', () => {
-  it('has the exact shape, 1-based line/column and end, clean files included', () => {
-    const r = run(['--format', 'json', `${FIX}/mixed.asl.json`, `${FIX}/clean.asl.json`, `${FIX}/trailing-comma.asl.json`]);
+  it('has the exact shape, 1-based line/column and end, clean files included', async () => {
+    const r = await cli(['--format', 'json', `${FIX}/mixed.asl.json`, `${FIX}/clean.asl.json`, `${FIX}/trailing-comma.asl.json`]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('asl-lint: checked 3 files (3 state machines)\n');
     expect(r.stdout.endsWith(']\n')).toBe(true);
@@ -248,8 +195,8 @@ describe('json format', () => {
     ]);
   });
 
-  it('--quiet makes the counts match the listed diagnostics; a file with warnings only stays OK', () => {
-    const [file] = JSON.parse(run(['-f', 'json', '--quiet', `${FIX}/warning.asl.json`]).stdout);
+  it('--quiet makes the counts match the listed diagnostics; a file with warnings only stays OK', async () => {
+    const [file] = JSON.parse((await cli(['-f', 'json', '--quiet', `${FIX}/warning.asl.json`])).stdout);
     expect(file).toEqual({ filePath: `${FIX}/warning.asl.json`, result: 'OK', errorCount: 0, warningCount: 0, diagnostics: [] });
   });
 });
@@ -270,8 +217,8 @@ describe('finding files', () => {
     writeFileSync(join(tree, '.git', 'odd.asl.json'), broken);
   });
 
-  it('a directory: files that are state machines, nested folders included, node_modules and .git skipped, sorted; the count on stderr', () => {
-    const r = run(['-f', 'json', '.'], { cwd: tree });
+  it('a directory: files that are state machines, nested folders included, node_modules and .git skipped, sorted; the count on stderr', async () => {
+    const r = await cli(['-f', 'json', '.'], { cwd: tree });
     // not-a-definition.json is looked at and skipped (no States, no StartAt); readme.txt is not a candidate.
     expect(r.stderr).toBe('asl-lint: checked 3 files (3 state machines); skipped 1 found file holding no state machine\n');
     expect(r.code).toBe(1);
@@ -283,8 +230,8 @@ describe('finding files', () => {
     ]);
   });
 
-  it('a directory given from outside: paths shown relative to the working directory, YAML positions', () => {
-    const r = run([`${FIX}/tree`]);
+  it('a directory given from outside: paths shown relative to the working directory, YAML positions', async () => {
+    const r = await cli([`${FIX}/tree`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
@@ -299,8 +246,8 @@ describe('finding files', () => {
     );
   });
 
-  it('explicitly named .json and .yml files are linted as ASL, whatever their name', () => {
-    const r = run(['-f', 'json', `${FIX}/explicit/definition.json`, `${FIX}/explicit/definition.yml`]);
+  it('explicitly named .json and .yml files are linted as ASL, whatever their name', async () => {
+    const r = await cli(['-f', 'json', `${FIX}/explicit/definition.json`, `${FIX}/explicit/definition.yml`]);
     expect(r.code).toBe(1);
     const files = JSON.parse(r.stdout) as { filePath: string; diagnostics: { code: string; line: number; column: number }[] }[];
     expect(files.map((f) => [f.filePath, f.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)])).toEqual([
@@ -309,8 +256,8 @@ describe('finding files', () => {
     ]);
   });
 
-  it('YAML diagnostics point at the YAML text', () => {
-    const r = run([`${FIX}/errors.asl.yaml`]);
+  it('YAML diagnostics point at the YAML text', async () => {
+    const r = await cli([`${FIX}/errors.asl.yaml`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
@@ -325,8 +272,8 @@ describe('finding files', () => {
     );
   });
 
-  it('a glob is expanded (quoted, so the shell does not), keeping .json/.yaml/.yml files', () => {
-    const r = run(['-f', 'json', `${FIX}/tree/**/*.y*ml`, `${FIX}/tree/*`]);
+  it('a glob is expanded (quoted, so the shell does not), keeping .json/.yaml/.yml files', async () => {
+    const r = await cli(['-f', 'json', `${FIX}/tree/**/*.y*ml`, `${FIX}/tree/*`]);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath)).toEqual([
       `${FIX}/tree/nested/deeper/bottom.asl.yaml`,
@@ -335,39 +282,39 @@ describe('finding files', () => {
     ]);
   });
 
-  it('a file named twice is linted once', () => {
-    const r = run(['-f', 'json', `${FIX}/clean.asl.json`, `./${FIX}/clean.asl.json`, `${FIX}/*.asl.json`]);
+  it('a file named twice is linted once', async () => {
+    const r = await cli(['-f', 'json', `${FIX}/clean.asl.json`, `./${FIX}/clean.asl.json`, `${FIX}/*.asl.json`]);
     const paths = (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath);
     expect(paths.filter((p) => p === `${FIX}/clean.asl.json`)).toHaveLength(1);
     expect(paths).toEqual([...new Set(paths)]);
   });
 
-  it('a UTF-8 byte-order mark is ignored', () => {
+  it('a UTF-8 byte-order mark is ignored', async () => {
     expect(readFileSync(join(ROOT, FIX, 'bom.asl.json'))[0]).toBe(0xef);
-    expect(run([`${FIX}/bom.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
+    expect(await cli([`${FIX}/bom.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
   });
 
-  it('nothing found is a usage error naming what was looked for', () => {
+  it('nothing found is a usage error naming what was looked for', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'asl-empty-'));
     writeFileSync(join(empty, 'readme.txt'), 'no definitions here');
-    expectFatal(run(['.'], { cwd: empty }), "no files that may hold state machines (.json, .yaml, .yml, .tf, .template) found in directory '.'");
-    expectFatal(run([`${FIX}/nothing-here/*.asl.json`]), `no files match the pattern '${FIX}/nothing-here/*.asl.json'`);
+    expectFatal(await cli(['.'], { cwd: empty }), "no files that may hold state machines (.json, .yaml, .yml, .tf, .template) found in directory '.'");
+    expectFatal(await cli([`${FIX}/nothing-here/*.asl.json`]), `no files match the pattern '${FIX}/nothing-here/*.asl.json'`);
     // Files were found, but none is a state machine: nothing was checked, which is not a pass.
-    expectFatal(run([`${FIX}/tree/*.txt`]), `no state machine found in '${FIX}/tree/*.txt' (1 file looked at, none a definition or a template with one)`);
-    expectFatal(run([]), "no files given: name files, directories or globs to lint, or '-' to read standard input (run 'asl-lint --help' for usage)");
+    expectFatal(await cli([`${FIX}/tree/*.txt`]), `no state machine found in '${FIX}/tree/*.txt' (1 file looked at, none a definition or a template with one)`);
+    expectFatal(await cli([]), "no files given: name files, directories or globs to lint, or '-' to read standard input (run 'asl-lint --help' for usage)");
   });
 });
 
 describe('standard input', () => {
-  it("'-' reads JSON from stdin, shown as <stdin>", () => {
-    const r = run(['-'], { input: readFileSync(join(ROOT, FIX, 'errors.asl.json')) });
+  it("'-' reads JSON from stdin, shown as <stdin> (the binary, stdin a pipe)", () => {
+    const r = bin(['-'], { input: readFileSync(join(ROOT, FIX, 'errors.asl.json')) });
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').slice(0, 3)).toEqual(['', '<stdin>', `  4:36  error  ${MISSING_C}     MISSING_TRANSITION_TARGET (transition-target)`]);
   });
 
-  it('--stdin-filename names it and picks YAML; a BOM is stripped', () => {
+  it('--stdin-filename names it and picks YAML; a BOM is stripped', async () => {
     const yaml = readFileSync(join(ROOT, FIX, 'errors.asl.yaml'));
-    const r = run(['-f', 'json', '--stdin-filename', 'machines/order.asl.yaml', '-'], { input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), yaml]) });
+    const r = await cli(['-f', 'json', '--stdin-filename', 'machines/order.asl.yaml', '-'], { input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), yaml]) });
     expect(r.code).toBe(1);
     const [file] = JSON.parse(r.stdout);
     expect(file.filePath).toBe('machines/order.asl.yaml');
@@ -377,46 +324,47 @@ describe('standard input', () => {
     ]);
   });
 
-  it('stdin together with files', () => {
-    const r = run(['-f', 'json', `${FIX}/clean.asl.json`, '-'], { input: '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}' });
+  it('stdin together with files', async () => {
+    const r = await cli(['-f', 'json', `${FIX}/clean.asl.json`, '-'], { input: '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}' });
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath)).toEqual([`${FIX}/clean.asl.json`, '<stdin>']);
   });
 
-  it('misuse of stdin options is a usage error', () => {
-    expectFatal(run(['-', '-']), "'-' (standard input) can be given only once");
-    expectFatal(run(['--stdin-filename', 'x.asl.yaml', `${FIX}/clean.asl.json`]), "--stdin-filename names the text read from standard input; give '-' as well");
+  it('misuse of stdin options is a usage error', async () => {
+    expectFatal(await cli(['-', '-']), "'-' (standard input) can be given only once");
+    expectFatal(await cli(['--stdin-filename', 'x.asl.yaml', `${FIX}/clean.asl.json`]), "--stdin-filename names the text read from standard input; give '-' as well");
   });
 });
 
 describe('failures: exit 2, one line on stderr, never a stack trace', () => {
-  it('a missing file', () => {
-    expectFatal(run([`${FIX}/clean.asl.json`, 'no/such/machine.asl.json']), "cannot read 'no/such/machine.asl.json': no such file or directory");
+  it('a missing file (the binary; in process the same)', async () => {
+    expectFatal(bin([`${FIX}/clean.asl.json`, 'no/such/machine.asl.json']), "cannot read 'no/such/machine.asl.json': no such file or directory");
+    expectFatal(await cli([`${FIX}/clean.asl.json`, 'no/such/machine.asl.json']), "cannot read 'no/such/machine.asl.json': no such file or directory");
   });
 
-  it.runIf(process.platform === 'linux')('a file that cannot be read (an I/O error, which holds even for root)', () => {
-    expectFatal(run(['/proc/self/mem']), "cannot read '/proc/self/mem': input/output error");
+  it.runIf(process.platform === 'linux')('a file that cannot be read (an I/O error, which holds even for root)', async () => {
+    expectFatal(await cli(['/proc/self/mem']), "cannot read '/proc/self/mem': input/output error");
   });
 
-  it.runIf(process.platform !== 'win32' && process.getuid?.() !== 0)('a file without read permission', () => {
+  it.runIf(process.platform !== 'win32' && process.getuid?.() !== 0)('a file without read permission', async () => {
     const p = join(tmp, 'secret.asl.json');
     writeFileSync(p, '{}', { mode: 0o000 });
-    expectFatal(run([p]), `cannot read '${p}': permission denied`);
+    expectFatal(await cli([p]), `cannot read '${p}': permission denied`);
   });
 
-  it('an unknown option, with a suggestion', () => {
-    expectFatal(run(['--max-warning', '0', `${FIX}/clean.asl.json`]), "unknown option '--max-warning' (did you mean '--max-warnings'?); run 'asl-lint --help' for usage");
-    expectFatal(run(['--frobnicate', `${FIX}/clean.asl.json`]), "unknown option '--frobnicate'; run 'asl-lint --help' for usage");
-    expectFatal(run(['-x', `${FIX}/clean.asl.json`]), "unknown option '-x'; run 'asl-lint --help' for usage");
+  it('an unknown option, with a suggestion', async () => {
+    expectFatal(await cli(['--max-warning', '0', `${FIX}/clean.asl.json`]), "unknown option '--max-warning' (did you mean '--max-warnings'?); run 'asl-lint --help' for usage");
+    expectFatal(await cli(['--frobnicate', `${FIX}/clean.asl.json`]), "unknown option '--frobnicate'; run 'asl-lint --help' for usage");
+    expectFatal(await cli(['-x', `${FIX}/clean.asl.json`]), "unknown option '-x'; run 'asl-lint --help' for usage");
   });
 
-  it('bad values name the valid ones', () => {
-    expectFatal(run(['--format', 'xml', `${FIX}/clean.asl.json`]), /^asl-lint: invalid value for --format: 'xml' \(expected stylish, json(, [a-z]+)*\)\n$/);
-    expectFatal(run(['--severity', 'INFO', `${FIX}/clean.asl.json`]), "invalid value for --severity: 'INFO' (expected ERROR or WARNING)");
-    expectFatal(run(['--type', 'BATCH', `${FIX}/clean.asl.json`]), "invalid value for --type: 'BATCH' (expected STANDARD or EXPRESS)");
-    expectFatal(run(['--max-warnings', 'many', `${FIX}/clean.asl.json`]), "invalid value for --max-warnings: 'many' (expected a whole number of warnings, 0 or more (-1 for no limit))");
-    expectFatal(run([`${FIX}/clean.asl.json`, '--format']), /^asl-lint: --format needs a value: stylish, json/);
-    expectFatal(run(['--quiet=yes', `${FIX}/clean.asl.json`]), '--quiet takes no value');
+  it('bad values name the valid ones', async () => {
+    expectFatal(await cli(['--format', 'xml', `${FIX}/clean.asl.json`]), /^asl-lint: invalid value for --format: 'xml' \(expected stylish, json(, [a-z]+)*\)\n$/);
+    expectFatal(await cli(['--severity', 'INFO', `${FIX}/clean.asl.json`]), "invalid value for --severity: 'INFO' (expected ERROR or WARNING)");
+    expectFatal(await cli(['--type', 'BATCH', `${FIX}/clean.asl.json`]), "invalid value for --type: 'BATCH' (expected STANDARD or EXPRESS)");
+    expectFatal(await cli(['--max-warnings', 'many', `${FIX}/clean.asl.json`]), "invalid value for --max-warnings: 'many' (expected a whole number of warnings, 0 or more (-1 for no limit))");
+    expectFatal(await cli([`${FIX}/clean.asl.json`, '--format']), /^asl-lint: --format needs a value: stylish, json/);
+    expectFatal(await cli(['--quiet=yes', `${FIX}/clean.asl.json`]), '--quiet takes no value');
   });
 
   it('a reader that closes the pipe early ends the run quietly, with the verdict as exit code', async () => {
@@ -425,7 +373,7 @@ describe('failures: exit 2, one line on stderr, never a stack trace', () => {
     for (let i = 0; i < 3000; i++) states[`S${i}`] = { Type: 'Succeed' };
     const big = join(tmp, 'big.asl.json');
     writeFileSync(big, JSON.stringify({ StartAt: 'A', States: states }, null, 1));
-    const child = spawn(process.execPath, [BIN, big], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, big], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     child.stdout.once('data', () => child.stdout.destroy());
@@ -439,53 +387,60 @@ describe('colour', () => {
   const ESC = '\u001b[';
   const file = `${FIX}/errors.asl.json`;
 
-  it('none when stdout is not a terminal', () => {
-    expect(run([file]).stdout).not.toContain(ESC);
+  it('none when stdout is not a terminal (the binary, stdout a pipe)', () => {
+    expect(bin([file]).stdout).not.toContain(ESC);
   });
 
-  it('FORCE_COLOR and --color force it; NO_COLOR and --no-color win over FORCE_COLOR; the last flag wins', () => {
-    expect(run([file], { env: { FORCE_COLOR: '1' } }).stdout).toContain(`${ESC}31merror`);
-    expect(run(['--color', file]).stdout).toContain(`${ESC}31merror`);
-    expect(run([file], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain(ESC);
-    expect(run(['--no-color', file], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
-    expect(run(['--no-color', '--color', file]).stdout).toContain(ESC);
-    expect(run(['--color', '--no-color', file]).stdout).not.toContain(ESC);
+  it('on a terminal, unless TERM is dumb (in process: stdoutIsTTY)', async () => {
+    expect((await cli([file], { tty: true })).stdout).toContain(`${ESC}31merror`);
+    expect((await cli([file], { tty: true, env: { TERM: 'dumb' } })).stdout).not.toContain(ESC);
+    expect((await cli([file], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
 
-  it('coloured output is the plain output plus escapes', () => {
-    const plain = run([file]).stdout;
-    const coloured = run(['--color', file]).stdout;
+  it('FORCE_COLOR and --color force it; NO_COLOR and --no-color win over FORCE_COLOR; the last flag wins', async () => {
+    expect((await cli([file], { env: { FORCE_COLOR: '1' } })).stdout).toContain(`${ESC}31merror`);
+    expect((await cli(['--color', file])).stdout).toContain(`${ESC}31merror`);
+    expect((await cli([file], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain(ESC);
+    expect((await cli(['--no-color', file], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
+    expect((await cli(['--no-color', '--color', file])).stdout).toContain(ESC);
+    expect((await cli(['--color', '--no-color', file])).stdout).not.toContain(ESC);
+  });
+
+  it('coloured output is the plain output plus escapes', async () => {
+    const plain = (await cli([file])).stdout;
+    const coloured = (await cli(['--color', file])).stdout;
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(plain);
   });
 });
 
 describe('--output-file', () => {
-  it('writes the report to the file (creating folders), nothing on stdout, same exit code', () => {
+  it('writes the report to the file (creating folders), nothing on stdout, same exit code', async () => {
     const out = join(tmp, 'reports', 'nested', 'lint.json');
-    const r = run(['-f', 'json', '-o', out, `${FIX}/errors.asl.json`], { env: { FORCE_COLOR: '1' } });
+    const r = await cli(['-f', 'json', '-o', out, `${FIX}/errors.asl.json`], { env: { FORCE_COLOR: '1' } });
     expect(r).toEqual({ code: 1, stdout: '', stderr: ONE_CHECKED });
-    expect(readFileSync(out, 'utf8')).toBe(run(['-f', 'json', `${FIX}/errors.asl.json`]).stdout);
+    expect(readFileSync(out, 'utf8')).toBe((await cli(['-f', 'json', `${FIX}/errors.asl.json`])).stdout);
   });
 
-  it('a stylish report in a file has no colour escapes even with FORCE_COLOR', () => {
+  it('a stylish report in a file has no colour escapes even with FORCE_COLOR', async () => {
     const out = join(tmp, 'lint.txt');
-    run(['--output-file', out, `${FIX}/errors.asl.json`], { env: { FORCE_COLOR: '1' } });
-    expect(readFileSync(out, 'utf8')).toBe(run([`${FIX}/errors.asl.json`]).stdout);
+    await cli(['--output-file', out, `${FIX}/errors.asl.json`], { env: { FORCE_COLOR: '1' } });
+    expect(readFileSync(out, 'utf8')).toBe((await cli([`${FIX}/errors.asl.json`])).stdout);
   });
 
-  it('a file that cannot be written is exit 2', () => {
-    expectFatal(run(['-o', `${FIX}/clean.asl.json/report.txt`, `${FIX}/clean.asl.json`]), `cannot write '${FIX}/clean.asl.json/report.txt': a part of the path is not a directory`);
+  it('a file that cannot be written is exit 2', async () => {
+    expectFatal(await cli(['-o', `${FIX}/clean.asl.json/report.txt`, `${FIX}/clean.asl.json`]), `cannot write '${FIX}/clean.asl.json/report.txt': a part of the path is not a directory`);
   });
 });
 
 describe('--version and --help', () => {
-  it('--version prints the version of package.json', () => {
-    expect(run(['--version'])).toEqual({ code: 0, stdout: `${PKG.version}\n`, stderr: '' });
-    expect(run(['-v']).stdout).toBe(`${PKG.version}\n`);
+  it('--version prints the version of package.json (the binary; in process the same)', async () => {
+    expect(bin(['--version'])).toEqual({ code: 0, stdout: `${PKG.version}\n`, stderr: '' });
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${PKG.version}\n`, stderr: '' });
+    expect((await cli(['-v'])).stdout).toBe(`${PKG.version}\n`);
   });
 
-  it('--help describes usage, every option and the exit codes', () => {
-    const r = run(['--help']);
+  it('--help describes usage, every option and the exit codes', async () => {
+    const r = await cli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Usage: asl-lint [options] <file|dir|glob|->...');
@@ -493,16 +448,16 @@ describe('--version and --help', () => {
       expect(r.stdout).toContain(flag);
     }
     expect(r.stdout).toMatch(/^ {2}2 {2}usage error, nothing to lint, unreadable or oversized file, or internal failure$/m);
-    expect(run(['-h']).stdout).toBe(r.stdout);
+    expect((await cli(['-h'])).stdout).toBe(r.stdout);
   });
 });
 
 describe('--type', () => {
-  it('is passed to the linter (accepted in any case): a .sync integration is fine for STANDARD, an error for EXPRESS', () => {
+  it('is passed to the linter (accepted in any case): a .sync integration is fine for STANDARD, an error for EXPRESS', async () => {
     const file = `${FIX}/sync-task.asl.json`;
-    expect(run([file])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
-    expect(run(['--type', 'STANDARD', file])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
-    const r = run(['--type', 'express', '-f', 'json', file]);
+    expect(await cli([file])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
+    expect(await cli(['--type', 'STANDARD', file])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
+    const r = await cli(['--type', 'express', '-f', 'json', file]);
     expect(r.code).toBe(1);
     const [result] = JSON.parse(r.stdout);
     expect(result.diagnostics.map((d: { line: number; column: number; code: string; rule: string }) => `${d.line}:${d.column} ${d.code} ${d.rule}`)).toEqual([
@@ -512,41 +467,68 @@ describe('--type', () => {
 });
 
 describe('formats beyond stylish and json', () => {
-  it('every registered formatter is reachable through --format', () => {
-    const sarif = run(['-f', 'sarif', `${FIX}/errors.asl.json`]);
+  it('every registered formatter is reachable through --format', async () => {
+    const sarif = await cli(['-f', 'sarif', `${FIX}/errors.asl.json`]);
     expect(sarif.code).toBe(1);
     expect(JSON.parse(sarif.stdout).version).toBe('2.1.0');
-    const github = run(['-f', 'github', `${FIX}/errors.asl.json`]);
+    const github = await cli(['-f', 'github', `${FIX}/errors.asl.json`]);
     expect(github.code).toBe(1);
     expect(github.stdout).toMatch(/^::error file=test\/fixtures\/cli\/errors\.asl\.json,line=4,col=36,/);
-    const junit = run(['-f', 'junit', `${FIX}/errors.asl.json`]);
+    const junit = await cli(['-f', 'junit', `${FIX}/errors.asl.json`]);
     expect(junit.code).toBe(1);
     expect(junit.stdout).toMatch(/^<\?xml /);
+  });
+});
+
+describe('the working directory is the one the run is given (main(io): io.cwd), never the process\'s own', () => {
+  it('SARIF\'s %SRCROOT% is io.cwd, so its relative artifact URIs resolve (it was process.cwd())', async () => {
+    const r = await cli(['-f', 'sarif', 'errors.asl.json'], { cwd: join(ROOT, FIX) });
+    expect(process.cwd()).not.toBe(join(ROOT, FIX));
+    const run = JSON.parse(r.stdout).runs[0];
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${join(ROOT, FIX)}/`);
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'errors.asl.json', uriBaseId: '%SRCROOT%' });
+  });
+});
+
+describe('main(io) run again in one process', () => {
+  it('reads the configuration files as they are at each run, found or named with --config (they were cached across runs)', async () => {
+    const dir = mkdtempSync(join(tmp, 'config-'));
+    writeFileSync(join(dir, 'a.asl.json'), readFileSync(join(ROOT, FIX, 'warning.asl.json')));
+    const found = () => cli(['-f', 'json', 'a.asl.json'], { cwd: dir });
+    const named = () => cli(['-f', 'json', '--config', 'named.json', 'a.asl.json'], { cwd: dir });
+    const codes = (r: { stdout: string }) => (JSON.parse(r.stdout) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code);
+    writeFileSync(join(dir, 'named.json'), '{}');
+    expect(codes(await found())).toEqual(['NO_DOLLAR']);
+    expect(codes(await named())).toEqual(['NO_DOLLAR']);
+    writeFileSync(join(dir, 'asl-lint.config.json'), '{"rules": {"no-dollar": "off"}}');
+    writeFileSync(join(dir, 'named.json'), '{"rules": {"no-dollar": "off"}}');
+    expect(codes(await found())).toEqual([]);
+    expect(codes(await named())).toEqual([]);
   });
 });
 
 describe('start-up loads only what the input needs', () => {
   // Which npm packages a run loaded (through require), reported by a preloaded script.
   function loaded(args: string[]): string[] {
-    const r = run(args, { nodeArgs: ['-r', join(ROOT, FIX, 'report-loaded-packages.cjs')] });
+    const r = bin(args, { nodeArgs: ['-r', join(ROOT, FIX, 'report-loaded-packages.cjs')] });
     const line = r.stderr.split('\n').find((l) => l.startsWith('loaded: '));
     expect(line).toBeDefined();
     return line!.slice('loaded: '.length).split(' ').filter(Boolean);
   }
 
-  it('a clean JSON file: no YAML parser, no position tree, no glob library', () => {
+  it('a clean JSON file: no YAML parser, no position tree, no glob library', async () => {
     const pkgs = loaded([`${FIX}/clean.asl.json`]);
     expect(pkgs).not.toContain('yaml');
     expect(pkgs).not.toContain('jsonc-parser');
     expect(pkgs).not.toContain('picomatch');
   });
 
-  it('each is loaded when needed: yaml for YAML (ignore and picomatch, for walks and globs, are in the bundle)', () => {
+  it('each is loaded when needed: yaml for YAML (ignore and picomatch, for walks and globs, are in the bundle)', async () => {
     expect(loaded([`${FIX}/errors.asl.yaml`])).toContain('yaml');
     expect(loaded([`${FIX}/tree`])).toContain('yaml');
   });
 
-  it('--version loads no package at all', () => {
+  it('--version loads no package at all', async () => {
     expect(loaded(['--version'])).toEqual([]);
   });
 });

@@ -3,8 +3,7 @@
  * definition of the shared corpus and on hand-written edge cases: for every path the tree has, and
  * for paths that go one step too far, the same spans for the value, the key and the member.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Node as TreeNode } from 'jsonc-parser';
 import { JsonLocator } from '../src/parse/json-locate.js';
@@ -12,7 +11,7 @@ import { prng } from './support.js';
 import { parse } from '../src/parse/index.js';
 import { pathOf, type Document } from '../src/parse/document.js';
 import type { Path } from '../src/types.js';
-import { CORPUS, CORPUS_NOTE, HAS_CORPUS, definitionFiles } from './support.js';
+import { CORPUS_NOTE, HAS_CORPUS, REAL_WORLD, definitionFiles } from './support.js';
 
 type Part = 'value' | 'key' | 'member';
 const PARTS: Part[] = ['value', 'key', 'member'];
@@ -98,7 +97,7 @@ describe('JsonLocator', () => {
   });
 
   it.skipIf(!HAS_CORPUS)(`agrees with the node tree on every path of every parseable corpus definition${CORPUS_NOTE}`, () => {
-    const dir = join(CORPUS, 'real-world');
+    const dir = REAL_WORLD;
     let files = 0;
     let checked = 0;
     for (const f of definitionFiles(dir)) {

@@ -4,7 +4,9 @@
  * for clients that take them, valid completion values, whole Retry/Catch, `$$.` context fields,
  * `$variables` hover / definition / references, quick fixes on the right problem, configuration
  * errors as window/showMessage, rename refusals, formatting that keeps the file's style, folding
- * ranges and document links from templates to their definition files.
+ * ranges and document links from templates to their definition files. The features' own cases
+ * (completion values, $variables, which problem a quick fix belongs to) are unit tests on the
+ * analysis: test/lsp-features.test.ts.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,39 +163,6 @@ describe('completion', () => {
     request<CompletionList>(c, 'textDocument/completion', { textDocument: { uri }, position });
   const byLabel = (list: CompletionList, label: string) => list.items.find((i) => i.label === label) as CompletionItem;
 
-  it('TimeoutSeconds completes to a valid value, never 0', async () => {
-    const uri = uniqueUri('.asl.json');
-    await client.open(uri, TASK);
-    const list = await complete(client, uri, posOf(TASK, '""', 1));
-    expect(byLabel(list, 'TimeoutSeconds').textEdit!.newText).toBe('"TimeoutSeconds": ${1:300}');
-    expect(byLabel(list, 'HeartbeatSeconds').textEdit!.newText).toBe('"HeartbeatSeconds": ${1:60}');
-    for (const item of list.items) expect(item.textEdit!.newText).not.toMatch(/\$\{1:0\}/);
-  });
-
-  it('Retry and Catch complete to a whole retrier / catcher (JSON and YAML)', async () => {
-    const uri = uniqueUri('.asl.json');
-    await client.open(uri, TASK);
-    const list = await complete(client, uri, posOf(TASK, '""', 1));
-    expect(byLabel(list, 'Retry').textEdit!.newText).toBe(
-      '"Retry": [\n\t{\n\t\t"ErrorEquals": ["${1:States.ALL}"],\n\t\t"IntervalSeconds": ${2:1},\n\t\t"MaxAttempts": ${3:3},\n\t\t"BackoffRate": ${4:2}\n\t}\n]',
-    );
-    expect(byLabel(list, 'Catch').textEdit!.newText).toBe('"Catch": [\n\t{\n\t\t"ErrorEquals": ["${1:States.ALL}"],\n\t\t"Next": "$2"\n\t}\n]');
-
-    // YAML: a new key typed on its own line (the text parses again once the colon is there).
-    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    End: true\n';
-    const yUri = uniqueUri('.asl.yaml');
-    await client.open(yUri, yaml, 'asl-yaml');
-    await client.current(yUri);
-    const at = posOf(yaml, 'End: true', 9);
-    await client.change(yUri, [{ range: { start: at, end: at }, text: '\n    Ret' }]);
-    const typed = yaml.replace('End: true', 'End: true\n    Ret');
-    const ylist = await complete(client, yUri, posOf(typed, 'Ret', 3));
-    expect(byLabel(ylist, 'Retry').textEdit!.newText).toBe(
-      'Retry: \n      - ErrorEquals:\n          - ${1:States.ALL}\n        IntervalSeconds: ${2:1}\n        MaxAttempts: ${3:3}\n        BackoffRate: ${4:2}',
-    );
-    expect(byLabel(ylist, 'Catch').textEdit!.newText).toBe('Catch: \n      - ErrorEquals:\n          - ${1:States.ALL}\n        Next: $2');
-  });
-
   it('a client without snippetSupport gets plain text with the defaults filled in', async () => {
     const plain = new LspClient({ snippetSupport: false });
     try {
@@ -219,23 +188,6 @@ describe('completion', () => {
     expect(byLabel(list, 'QueryLanguage').insertTextFormat).toBe(2);
   });
 
-  it('$$. completes the context object in JSONPath fields', async () => {
-    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id.$": "$$."}, "End": true}}}';
-    const uri = uniqueUri('.asl.json');
-    await client.open(uri, text);
-    const list = await complete(client, uri, posOf(text, '$$."', 3));
-    const labels = list.items.map((i) => i.label);
-    expect(labels).toContain('$$.Execution.Id');
-    expect(labels).toContain('$$.Task.Token');
-    expect(labels).toContain('$$.Map.Item.Value');
-    const id = byLabel(list, '$$.Execution.Id');
-    expect(id.textEdit).toEqual({ range: { start: posOf(text, '$$."'), end: posOf(text, '$$."', 3) }, newText: '$$.Execution.Id' });
-    // Not in a plain string field.
-    const other = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Comment": "$$.", "End": true}}}';
-    const oUri = uniqueUri('.asl.json');
-    await client.open(oUri, other);
-    expect((await complete(client, oUri, posOf(other, '$$."', 3))).items).toEqual([]);
-  });
 });
 
 describe('$variables', () => {
@@ -271,58 +223,9 @@ describe('$variables', () => {
     expect(withDecl).toHaveLength(3);
   });
 
-  it('an unassigned variable says so; $states is not a variable', async () => {
-    const text = DEF.replace('$total + 1', '$nothing + 1');
-    const uri = uniqueUri('.asl.json');
-    await client.open(uri, text);
-    const h = await request<Hover>(client, 'textDocument/hover', { textDocument: { uri }, position: posOf(text, '$nothing', 2) });
-    expect((h.contents as MarkupContent).value).toContain('Not assigned in any state `Use` can see');
-    const s = await request<Hover | null>(client, 'textDocument/hover', { textDocument: { uri }, position: posOf(text, '$states.input', 2) });
-    expect((s?.contents as MarkupContent | undefined)?.value ?? '').not.toContain('variable');
-  });
 });
 
 describe('quick fixes, messages and rename', () => {
-  it('"Add End" belongs to the missing-transition problem, never to "not reachable"', async () => {
-    const text = '{\n  "StartAt": "A",\n  "States": {\n    "A": {"Type": "Pass", "End": true},\n    "B": {"Type": "Pass"},\n    "C": {"Type": "Pass", "Next": "A"}\n  }\n}';
-    const uri = uniqueUri('.asl.json');
-    await client.open(uri, text);
-    const diagnostics = await client.current(uri);
-    const actionsAt = (needle: string) =>
-      request<CodeAction[]>(client, 'textDocument/codeAction', {
-        textDocument: { uri },
-        range: { start: posOf(text, needle, 1), end: posOf(text, needle, 1) },
-        context: { diagnostics: diagnostics.filter((d) => d.range.start.line === posOf(text, needle).line) },
-      });
-    const onB = await actionsAt('"B"');
-    const end = onB.filter((a) => a.title.startsWith('Add "End"'));
-    expect(end).toHaveLength(1);
-    expect(end[0].diagnostics!.map((d) => d.message)).toEqual(["A Pass state must have either 'Next' or '\"End\": true'"]);
-    // C is unreachable but has its transition: no End to add.
-    const onC = await actionsAt('"C"');
-    expect(diagnostics.some((d) => d.range.start.line === posOf(text, '"C"').line && /not reachable/.test(d.message))).toBe(true);
-    expect(onC.filter((a) => a.title.startsWith('Add "End"'))).toEqual([]);
-  });
-
-  it('"no terminal state" offers End only on states an execution reaches', async () => {
-    // A and B loop; C has no transition but nothing reaches it: End on C would silence the
-    // problem and leave the loop. D is reached and has no transition: the real fix.
-    const loop = { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' }, C: { Type: 'Pass' } } };
-    const reached = { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'D' }, D: { Type: 'Pass' }, C: { Type: 'Pass' } } };
-    const endTitles = async (def: object) => {
-      const text = JSON.stringify(def, null, 2);
-      const uri = uniqueUri('.asl.json');
-      await client.open(uri, text);
-      const diagnostics = await client.current(uri);
-      const terminal = diagnostics.filter((d) => d.code === 'MISSING_END_STATE');
-      expect(terminal).toHaveLength(1);
-      const actions = await request<CodeAction[]>(client, 'textDocument/codeAction', { textDocument: { uri }, range: terminal[0].range, context: { diagnostics: terminal } });
-      return actions.filter((a) => a.diagnostics?.[0]?.code === 'MISSING_END_STATE').map((a) => a.title);
-    };
-    expect(await endTitles(loop)).toEqual([]);
-    expect(await endTitles(reached)).toEqual(['Add "End": true to \'D\'']);
-  });
-
   it('a broken configuration file is reported with window/showMessage, never a showMessageRequest', async () => {
     const c = new LspClient();
     try {

@@ -1,6 +1,8 @@
 /**
  * The language server end to end: `node dist/src/lsp/bin.js --stdio` driven by a real JSON-RPC
- * client, every feature with exact positions, configuration, and shutdown.
+ * client: every feature reached through its request with exact positions (the features' cases
+ * are unit tests on the analysis: test/lsp-features.test.ts), diagnostics as the document
+ * changes, configuration, and shutdown.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -167,15 +169,6 @@ describe('diagnostics', () => {
 });
 
 describe('hover', () => {
-  it('on a field: what it means and accepts', async () => {
-    const uri = await openDoc(ORDER);
-    const h = await request<Hover>('textDocument/hover', uri, posOf(ORDER, '"Resource"', 2));
-    expect(h.range).toEqual({ start: posOf(ORDER, '"Resource"'), end: posOf(ORDER, '"Resource"', 10) });
-    const value = (h.contents as MarkupContent).value;
-    expect(value).toContain('**Resource** (Task state)');
-    expect(value).toContain('Accepts: an ARN.');
-  });
-
   it('on a state name: its type and what transitions into it', async () => {
     const uri = await openDoc(ORDER);
     const h = await request<Hover>('textDocument/hover', uri, posOf(ORDER, '"Failed": {', 2));
@@ -185,13 +178,6 @@ describe('hover', () => {
     // On a reference (a Next value), the same.
     const ref = await request<Hover>('textDocument/hover', uri, posOf(ORDER, '"Next": "Route"', 10));
     expect((ref.contents as MarkupContent).value).toContain('**Route**: Choice state');
-  });
-
-  it('on an intrinsic function: its signature', async () => {
-    const text = `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x.$": "States.ArrayPartition($.a, 2)"}, "End": true}}}`;
-    const uri = await openDoc(text);
-    const h = await request<Hover>('textDocument/hover', uri, posOf(text, 'ArrayPartition', 3));
-    expect((h.contents as MarkupContent).value).toContain('States.ArrayPartition(array: array, chunk size: integer) -> array');
   });
 
   it('nothing under the cursor answers null', async () => {
@@ -224,52 +210,6 @@ describe('completion', () => {
     expect(l2).not.toContain('InputPath');
   });
 
-  it('a half-typed key replaces what is typed', async () => {
-    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Ne';
-    const uri = await openDoc(text);
-    const list = await request<CompletionList>('textDocument/completion', uri, offsetToPos(text, text.length));
-    const next = list.items.find((i) => i.label === 'Next')!;
-    expect(next.textEdit).toEqual({ range: { start: posOf(text, '"Ne'), end: offsetToPos(text, text.length) }, newText: '"Next": "$1"' });
-    expect(labels(list)).not.toContain('Resource');
-  });
-
-  it('state names of the scope in Next, Default and StartAt', async () => {
-    const uri = await openDoc(ORDER);
-    const top = await request<CompletionList>('textDocument/completion', uri, posOf(ORDER, '"Next": "Done"', 10));
-    expect(labels(top)).toEqual(['Validate', 'Route', 'Fanout', 'Items', 'Done', 'Failed']);
-    expect(top.items.find((i) => i.label === 'Failed')!.textEdit).toEqual({
-      range: { start: posOf(ORDER, '"Done"', 0, 0), end: posOf(ORDER, '"Done"', 6, 0) },
-      newText: '"Failed"',
-    });
-    const branch = await request<CompletionList>('textDocument/completion', uri, posOf(ORDER, '"Next": "Shipped"', 10));
-    expect(labels(branch)).toEqual(['Ship', 'Shipped']);
-    const start = await request<CompletionList>('textDocument/completion', uri, posOf(ORDER, '"StartAt": "One"', 13));
-    expect(labels(start)).toEqual(['One']);
-  });
-
-  it('Type values, Resource ARNs, intrinsic functions', async () => {
-    const text = '{"StartAt": "A", "States": {"A": {"Type": "Ta", "Resource": "", "Parameters": {"x.$": "States."}, "End": true}}}';
-    const uri = await openDoc(text);
-    const types = await request<CompletionList>('textDocument/completion', uri, posOf(text, '"Ta"', 3));
-    expect(labels(types)).toEqual(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
-    const arns = await request<CompletionList>('textDocument/completion', uri, posOf(text, '""', 1));
-    expect(labels(arns)).toContain('arn:aws:states:::lambda:invoke');
-    expect(labels(arns)).toContain('arn:aws:states:::aws-sdk:service:action');
-    const fns = await request<CompletionList>('textDocument/completion', uri, posOf(text, 'States."', 7));
-    const format = fns.items.find((i) => i.label === 'States.Format')!;
-    expect(format.textEdit).toEqual({ range: { start: posOf(text, 'States."'), end: posOf(text, 'States."', 7) }, newText: 'States.Format(${1:template}, ${2:value})' });
-    expect(fns.items).toHaveLength(18);
-  });
-
-  it('$states and assigned variables inside {% %}', async () => {
-    const text =
-      '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"total": 1}, "Next": "B"}, "B": {"Type": "Pass", "Output": "{% $ %}", "End": true}}}';
-    const uri = await openDoc(text);
-    const list = await request<CompletionList>('textDocument/completion', uri, posOf(text, '{% $', 4));
-    expect(labels(list).slice(0, 6)).toEqual(['$states', '$states.input', '$states.context', '$states.result', '$states.errorOutput', '$total']);
-    expect(labels(list)).toContain('$partition');
-  });
-
   it('YAML: keys after the last good parse, values', async () => {
     const uri = await openDoc(YAML, 'asl.yaml');
     await client.current(uri);
@@ -296,12 +236,6 @@ describe('definition, references, rename', () => {
     expect(fromCatch.range.start).toEqual(posOf(ORDER, '"Failed": {'));
   });
 
-  it('a transition out of its scope goes nowhere', async () => {
-    const text = ORDER.replace('"Next": "Shipped"', '"Next": "Done"');
-    const uri = await openDoc(text);
-    expect(await request('textDocument/definition', uri, posOf(text, '"Next": "Done"', 11, 0))).toBeNull();
-  });
-
   it('references: the key, StartAt, Next, Default, Choices and Catch', async () => {
     const text = ORDER.replace('"Default": "Failed"', '"Default": "Validate"');
     const uri = await openDoc(text);
@@ -323,27 +257,10 @@ describe('definition, references, rename', () => {
     expect(lint(renamed).diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
   });
 
-  it('rename in YAML keeps plain scalars plain', async () => {
-    const text = 'StartAt: First\nStates:\n  First:\n    Type: Pass\n    Next: Second\n  Second:\n    Type: Succeed\n';
-    const uri = await openDoc(text, 'asl.yaml');
-    const edit = await request<WorkspaceEdit>('textDocument/rename', uri, posOf(text, 'Second:', 1), { newName: 'Finish' });
-    expect(applyEdits(text, edit.changes![uri])).toBe(text.replaceAll('Second', 'Finish'));
-  });
-
   it('rename refuses a state named through a YAML anchor or alias (the edit would change the other places too)', async () => {
     const text = 'StartAt: First\nStates:\n  First:\n    Type: Pass\n    Next: &n Second\n  Other:\n    Type: Pass\n    Next: *n\n  Second:\n    Type: Succeed\n';
     const uri = await openDoc(text, 'asl.yaml');
     await expect(request('textDocument/rename', uri, posOf(text, 'Second:', 1), { newName: 'Finish' })).rejects.toThrow("'Second' is written through a YAML anchor or alias; rename it by hand.");
-  });
-
-  it('rename is scope-aware: the same name in a branch is another state', async () => {
-    const text = `{"StartAt": "P", "States": {
-  "P": {"Type": "Parallel", "Branches": [{"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}], "Next": "Done"},
-  "Done": {"Type": "Succeed"}
-}}`;
-    const uri = await openDoc(text);
-    const edit = await request<WorkspaceEdit>('textDocument/rename', uri, posOf(text, '"Next": "Done"', 10), { newName: 'End state' });
-    expect(applyEdits(text, edit.changes![uri])).toBe(text.replace('"Next": "Done"', '"Next": "End state"').replace('"Done": {"Type": "Succeed"}\n', '"End state": {"Type": "Succeed"}\n'));
   });
 
   it('rename refuses a name that exists and a place that is not a state name', async () => {
@@ -391,70 +308,6 @@ describe('code actions', () => {
     expect(actions[0].kind).toBe('quickfix');
     expect(actions[0].diagnostics?.[0].code).toBe('NO_DOLLAR');
     expect(codes(apply(ORDER, uri, actions[0]))).toEqual([]);
-  });
-
-  it("NO_PATH: use the '...Path' field", async () => {
-    const text = '{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "$.error"}}}';
-    const { uri, actions } = await fixes(text);
-    expect(actions.map((a) => a.title)).toEqual(["Use 'ErrorPath'"]);
-    expect(apply(text, uri, actions[0])).toBe(text.replace('"Error"', '"ErrorPath"'));
-  });
-
-  it('PASS_RESULT_IS_STATIC: move Result to Parameters', async () => {
-    const text = '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"c.$": "$.c"}, "End": true}}}';
-    const { uri, actions } = await fixes(text);
-    expect(actions.map((a) => a.title)).toEqual(["Move 'Result' to 'Parameters' (evaluated at run time)"]);
-    expect(apply(text, uri, actions[0])).toBe(text.replace('"Result"', '"Parameters"'));
-    expect(codes(apply(text, uri, actions[0]))).toEqual([]);
-  });
-
-  it('a misspelt transition target: the closest state name', async () => {
-    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Finsh"}, "Finish": {"Type": "Succeed"}}}';
-    const { uri, actions } = await fixes(text);
-    const fix = actions.find((a) => a.title === "Change to 'Finish'")!;
-    expect(fix.isPreferred).toBe(true);
-    expect(codes(apply(text, uri, fix))).toEqual([]);
-  });
-
-  it('an unknown field: the closest valid field', async () => {
-    const text = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSecond": 5, "End": true}}}';
-    const { uri, actions } = await fixes(text);
-    const fix = actions.find((a) => a.title.includes("'TimeoutSeconds'"))!;
-    expect(apply(text, uri, fix)).toBe(text.replace('"TimeoutSecond"', '"TimeoutSeconds"'));
-  });
-
-  it('a state with no transition: add "End": true (JSON and YAML)', async () => {
-    const text = '{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Pass"\n    }\n  }\n}';
-    const { uri, actions } = await fixes(text);
-    const add = actions.filter((a) => a.title === `Add "End": true to 'A'`);
-    expect(add.length).toBeGreaterThan(0);
-    const fixed = apply(text, uri, add[0]);
-    expect(fixed).toBe('{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Pass",\n      "End": true\n    }\n  }\n}');
-    expect(codes(fixed)).toEqual([]);
-
-    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n';
-    const y = await fixes(yaml, 'asl.yaml');
-    const yfix = y.actions.find((a) => a.title === `Add "End": true to 'A'`)!;
-    expect(apply(yaml, y.uri, yfix)).toBe('StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n');
-  });
-
-  it("never offers a fix that writes a key twice: 'id' -> 'id.$' where 'id.$' exists, a field onto an existing one (issue 9 §2)", async () => {
-    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id": "$.x", "id.$": "$.y"}, "End": true}}}';
-    const { actions } = await fixes(text);
-    expect(actions.map((a) => a.title)).toEqual([]);
-    const field = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSecond": 5, "TimeoutSeconds": 5, "End": true}}}';
-    const f = await fixes(field);
-    expect(f.actions.filter((a) => a.title.includes("'TimeoutSeconds'"))).toEqual([]);
-    const pass = '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"c.$": "$.c"}, "Parameters": {}, "End": true}}}';
-    expect((await fixes(pass)).actions.filter((a) => a.title.startsWith("Move 'Result'"))).toEqual([]);
-  });
-
-  it('never offers a fix through a YAML alias or inside an anchored map (issue 9 §2)', async () => {
-    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Parameters: &p\n      id: $.x\n    Next: B\n  B:\n    Type: Pass\n    Parameters: *p\n    End: true\n';
-    const { actions } = await fixes(yaml, 'asl.yaml');
-    expect(actions.map((a) => a.title)).toEqual([]);
-    const plain = yaml.replace(': &p', ':').replace('Parameters: *p', 'Parameters:\n      id: $.x');
-    expect((await fixes(plain, 'asl.yaml')).actions.map((a) => a.title)).toEqual(["Rename 'id' to 'id.$'", "Rename 'id' to 'id.$'"]);
   });
 
   it('source.fixAll applies no suggestion (they change what the workflow does; editors run fix-all on save)', async () => {

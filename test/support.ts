@@ -1,14 +1,18 @@
 /** Helpers shared by test files (not a test file itself: no .test suffix). */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { corpusRoot } from '../bench/lib/corpus.mjs';
 
 /**
  * The shared corpus of real definitions: ../shared/corpus beside the checkout (the team's layout),
- * or the folder ASL_LINT_CORPUS names. A clone alone has none: the tests that read it are skipped,
- * and say why (`npm test` still passes).
+ * or the folder ASL_LINT_CORPUS names; located by bench/lib/corpus.mjs, which the benchmark uses
+ * too (the one place that knows where it is). A clone alone has none: the tests that read it are
+ * skipped, and say why (`npm test` still passes).
  */
-export const CORPUS = resolve(process.env.ASL_LINT_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus'));
-export const HAS_CORPUS = existsSync(join(CORPUS, 'real-world'));
+export const CORPUS: string = corpusRoot(resolve(import.meta.dirname, '..'));
+/** The corpus's real definitions, every one deploys on AWS. */
+export const REAL_WORLD = join(CORPUS, 'real-world');
+export const HAS_CORPUS = existsSync(REAL_WORLD);
 /** Appended to the names of the suites that need the corpus, so a skipped run says why. */
 export const CORPUS_NOTE = HAS_CORPUS ? '' : ` (skipped: no corpus at ${CORPUS}; put the shared corpus there or set ASL_LINT_CORPUS)`;
 

@@ -1,20 +1,27 @@
 /**
- * The real-world corpus (definitions that all deploy on AWS): where it is, and its files.
- * Looked up as ../shared/corpus/real-world next to the repository, or ASL_BENCH_CORPUS.
+ * The shared corpus (real-world/: definitions that all deploy on AWS): where it is, and its files.
+ * The one place that locates it, for the benchmark and the tests (test/support.ts):
+ * ../shared/corpus next to the repository, or the folder ASL_LINT_CORPUS names; the benchmark's
+ * definitions folder can also be named alone with ASL_BENCH_CORPUS.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
+/** The shared corpus folder (holding real-world/, real-world-unparseable/ ...) for a checkout at repoRoot. */
+export function corpusRoot(repoRoot) {
+  return resolve(process.env.ASL_LINT_CORPUS ?? join(repoRoot, '..', 'shared', 'corpus'));
+}
+
 /** @returns {{dir: string, found: boolean, hint: string}} */
 export function locateCorpus(repoRoot) {
   const fromEnv = process.env.ASL_BENCH_CORPUS;
-  const dir = resolve(fromEnv ?? join(repoRoot, '..', 'shared', 'corpus', 'real-world'));
+  const dir = resolve(fromEnv ?? join(corpusRoot(repoRoot), 'real-world'));
   const found = existsSync(dir) && statSync(dir).isDirectory();
   const hint = found
     ? ''
     : `Real-world corpus not found at ${dir}. It is expected as ../shared/corpus/real-world next to the repository ` +
-      '(or set ASL_BENCH_CORPUS=/path/to/definitions). The corpus workloads are skipped.';
+      '(or set ASL_LINT_CORPUS=/path/to/corpus or ASL_BENCH_CORPUS=/path/to/definitions). The corpus workloads are skipped.';
   return { dir, found, hint };
 }
 

@@ -88,20 +88,20 @@ export async function runGraph(args: readonly string[], io: Io): Promise<Outcome
     } catch (err) {
       throw new RunError(`cannot read '${shown}': ${describeSystemError(err)}`);
     }
-    let eff;
+    let configured;
     try {
       const loaded = values['no-config'] ? { config: {} } : values.config !== undefined ? (configs.readConfigFile(resolve(io.cwd, values.config)) ?? { config: {} }) : configs.findConfig(path);
-      eff = configs.effectiveConfig(path, loaded);
+      // As the lint run: one translation of the configuration (optionsFromConfig); --type is the default type here.
+      configured = configs.optionsFromConfig(loaded, path, { type: type as 'STANDARD' | 'EXPRESS' | undefined, substitutions: cliSubs });
     } catch (err) {
       if (err instanceof configs.ConfigError) throw new RunError(err.message);
       throw err;
     }
-    const subs = new Map([...eff.substitutions, ...cliSubs]);
     try {
       return graphsOfFile(text, path, {
-        type: (type as 'STANDARD' | 'EXPRESS' | undefined) ?? eff.type,
-        rules: eff.rules,
-        substitutions: subs.size ? subs : undefined,
+        type: configured.options.type,
+        rules: configured.options.rules,
+        substitutions: configured.options.substitutions,
         onSkip: (why) => notes.push(`asl-lint: ${shown}: not drawn: ${why}\n`),
       });
     } catch (err) {

@@ -9,8 +9,8 @@ import { colorsFor, shouldColor } from './colors.js';
 import { EXIT_FATAL, EXIT_LINT, EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
 import { displayPath, isAslFile, readOrSkip, readStdin, resolveInputs, type Input } from './files.js';
 import { FileReadError, MAX_CONFIG_FILE_BYTES, MAX_DEFINITION_FILE_BYTES, readRegularFile } from '../read-file.js';
-import type { LintFileOptions, FileLintResult } from '../lint-file.js';
-import type { LoadedConfig } from '../config/config.js';
+import type { LintFileOptions, SourceLintResult } from '../lint-file.js';
+import type { AdapterSettings, LoadedConfig } from '../config/config.js';
 import { loadFormatter, type FileResult } from './formatters/index.js';
 import { helpText, versionText } from './help.js';
 import { parseCommandLine, type CliOptions } from './options.js';
@@ -47,11 +47,20 @@ export function describeFailure(err: unknown): string {
 
 async function run(options: CliOptions, io: Io): Promise<Outcome> {
   const configs = await import('../config/config.js');
+  // Each run reads the configuration files as they are now: main() may run again in one process
+  // (tests, embedders), and a file written since the last run must count.
+  configs.clearConfigCache();
+  explicitConfigs.clear();
+  // The flags on top of the configuration (optionsFromConfig): what lintSource() is given for each file.
+  const flagsFor = (): AdapterSettings => {
+    const fileSubs = options.substitutionsFile ? readSubstitutionsFile(resolve(io.cwd, options.substitutionsFile), options.substitutionsFile) : [];
+    return { rules: options.rules, forceType: options.type, substitutions: [...fileSubs, ...options.substitutions] };
+  };
   if (options.printConfig !== undefined) {
     const file = resolve(io.cwd, options.printConfig);
     const loaded = loadConfig(options, io, configs, file);
-    const eff = configs.effectiveConfig(file, loaded);
-    const shown = { configFile: eff.configPath ?? null, ignored: eff.ignored, type: options.type ?? eff.type ?? 'STANDARD', rules: { ...eff.rules, ...options.rules }, substitutions: Object.fromEntries([...eff.substitutions, ...options.substitutions]) };
+    const { options: applied, ignored, configPath } = configs.optionsFromConfig(loaded, file, flagsFor());
+    const shown = { configFile: configPath ?? null, ignored, type: applied.forceType ?? applied.type ?? 'STANDARD', rules: applied.rules, substitutions: Object.fromEntries(applied.substitutions ?? []) };
     return { exitCode: EXIT_OK, stdout: JSON.stringify(shown, null, 2) + '\n', stderr: '' };
   }
   for (const id of Object.keys(options.rules)) {
@@ -61,8 +70,8 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
   const notes: string[] = [];
   const inputs = await resolveInputs(options.patterns, io.cwd, options.stdinFilename, notes);
   // The formatter and the linter load while nothing else is happening anyway.
-  const [formatter, { lintFile }, { fixText }, { rulesMeta }] = await Promise.all([loadFormatter(options.format), import('../lint-file.js'), import('../fix/fix.js'), import('../api.js')]);
-  const fileSubs = options.substitutionsFile ? readSubstitutionsFile(resolve(io.cwd, options.substitutionsFile), options.substitutionsFile) : [];
+  const [formatter, { lintSource }, { fixText }, { rulesMeta }] = await Promise.all([loadFormatter(options.format), import('../lint-file.js'), import('../fix/fix.js'), import('../api.js')]);
+  const flags = flagsFor();
   // CDK's cdk.out copies come last; a machine already linted from another file is not linted again.
   const anyCdkOut = inputs.some((i) => i.kind === 'file' && i.cdkOut);
   const seenDefinitions = new Set<string>();
@@ -95,8 +104,8 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     perArg.set(input.arg, tally);
     tally.looked++;
     let path = input.kind === 'stdin' ? resolve(io.cwd, input.fileName ?? 'stdin.asl.json') : input.path;
-    const eff = configs.effectiveConfig(path, loadConfig(options, io, configs, path));
-    if (eff.ignored && (input.kind === 'stdin' || input.discovered)) {
+    const configured = configs.optionsFromConfig(loadConfig(options, io, configs, path), path, flags);
+    if (configured.ignored && (input.kind === 'stdin' || input.discovered)) {
       tally.ignored++;
       count.ignored++;
       return [];
@@ -112,12 +121,8 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     const source = read;
     // Without --stdin-filename, YAML on standard input is recognised by its first key (JSON starts with '{').
     if (input.kind === 'stdin' && input.fileName === undefined && stdinLooksLikeYaml(source)) path = resolve(io.cwd, 'stdin.asl.yaml');
-    const subsGiven = eff.substitutions.size > 0 || fileSubs.length > 0 || options.substitutions.length > 0;
     const lintOptions: LintFileOptions = {
-      type: eff.type,
-      forceType: options.type,
-      rules: { ...eff.rules, ...options.rules },
-      substitutions: subsGiven ? new Map([...eff.substitutions, ...fileSubs, ...options.substitutions]) : undefined,
+      ...configured.options,
       reportUnusedDirectives: options.reportUnusedDirectives,
       mode: input.kind === 'file' && input.discovered ? 'discover' : 'auto',
       root: projectRoot(path, io.cwd),
@@ -125,11 +130,11 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
       fingerprint: anyCdkOut,
       skipDefinitions: input.kind === 'file' && input.cdkOut ? seenDefinitions : undefined,
     };
-    let fileResults: FileLintResult[];
+    let fileResults: SourceLintResult[];
     try {
       let text = source;
       if (options.fix || options.fixDryRun) {
-        const fixed = fixText(source, (t) => lintFile(t, path, lintOptions)[0]?.diagnostics ?? [], options.fixTypes);
+        const fixed = fixText(source, (t) => lintSource(t, path, lintOptions)[0]?.diagnostics ?? [], options.fixTypes);
         fixRun.notApplied += fixed.notApplied;
         fixRun.refused += fixed.refused;
         if (fixed.output !== source) {
@@ -155,7 +160,7 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
           text = options.fix ? fixed.output : source;
         }
       }
-      fileResults = lintFile(text, path, lintOptions);
+      fileResults = lintSource(text, path, lintOptions);
     } catch (err) {
       if (err instanceof RunError) throw err;
       throw new RunError(`internal error while linting '${input.display}': ${firstLine(err instanceof Error ? err.message : String(err))}`);
@@ -188,7 +193,7 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     const linted = await lintInput(input);
     for (const l of linted) {
       if (l.viaTemplate) viaTemplate.add(l.fr.filePath);
-      l.fr = { ...l.fr, text: '' };
+      l.fr = { ...l.fr, text: '', analysis: undefined };
     }
     ahead.set(input, linted);
   }
@@ -262,7 +267,7 @@ function projectRoot(file: string, cwd: string): string {
 
 interface Linted {
   display: string;
-  fr: FileLintResult;
+  fr: SourceLintResult;
   /** A definition file a template names, linted with the template's substitutions. */
   viaTemplate: boolean;
 }

@@ -13,6 +13,7 @@ import type { RuleSetting } from '../engine/engine.js';
 import type { StateMachineType } from '../types.js';
 import { rulesMeta } from '../api.js';
 import { packageRoot } from '../paths.js';
+import type { LintFileOptions } from '../lint-file.js';
 
 export interface ConfigFile {
   type?: StateMachineType;
@@ -169,4 +170,43 @@ export function effectiveConfig(filePath: string, loaded: LoadedConfig): Effecti
   }
   const substitutions = new Map(Object.entries(cfg.substitutions ?? {}).map(([k, v]) => [k, String(v)]));
   return { configPath: loaded.path, ignored: cfg.ignore ? match(cfg.ignore) : false, type, rules, substitutions };
+}
+
+/** What an adapter sets on top of the configuration: the CLI's flags, the editor's settings. */
+export interface AdapterSettings {
+  /** By rule id or AWS code; wins over the configuration's rules (--rule, the editor's rules). */
+  rules?: Record<string, RuleSetting>;
+  /** The type of a machine whose template declares none; wins over the configuration's `type`. */
+  type?: StateMachineType;
+  /** Every machine is checked as this type, whatever its template says (--type). */
+  forceType?: StateMachineType;
+  /** Placeholder values; win over the configuration's (--substitutions-file, then --substitute). */
+  substitutions?: Iterable<readonly [string, string]>;
+}
+
+/** The options lintSource() takes for one file, from its configuration and the adapter's settings. */
+export interface ConfiguredLint {
+  options: Pick<LintFileOptions, 'type' | 'forceType' | 'rules' | 'substitutions'>;
+  /** The configuration's `ignore` globs match the file. */
+  ignored: boolean;
+  /** The configuration file that applies (undefined: none). */
+  configPath?: string;
+}
+
+/**
+ * The one translation from a loaded configuration (type, rules, overrides, substitutions,
+ * ignore) to lint options for one file; the CLI and the editor both call it, so they lint with
+ * the same settings. Substitutions are given only when there are some (an empty map would still
+ * accept unquoted placeholders).
+ */
+export function optionsFromConfig(loaded: LoadedConfig, filePath: string, adapter: AdapterSettings = {}): ConfiguredLint {
+  const eff = effectiveConfig(filePath, loaded);
+  const substitutions = new Map([...eff.substitutions, ...(adapter.substitutions ?? [])]);
+  const options: ConfiguredLint['options'] = {
+    type: adapter.type ?? eff.type,
+    rules: { ...eff.rules, ...adapter.rules },
+    substitutions: substitutions.size > 0 ? substitutions : undefined,
+  };
+  if (adapter.forceType) options.forceType = adapter.forceType;
+  return { options, ignored: eff.ignored, configPath: eff.configPath };
 }

@@ -13,6 +13,7 @@ import type { Finding } from './finding.js';
 import { applyDirectives, collectDirectives, unusedDirectiveReports, type DirectiveProblem } from './directives.js';
 
 export type { Finding } from './finding.js';
+import { fixerFor } from '../fix/edits.js';
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'WARNING' | 'ERROR';
 
@@ -66,6 +67,7 @@ export function analyzeDocument(doc: Document, options: EngineRun): EngineResult
   const canModel = doc.parsed && !doc.isBlank;
   const model = canModel ? buildModel(doc) : undefined;
   let seq = 0;
+  const fixer = fixerFor(doc);
   rules.forEach((rule, ruleIndex) => {
     const setting = options.rules?.[rule.meta.id] ?? options.rules?.[rule.meta.code];
     if (setting === 'off' || (rule.meta.defaultOff && setting === undefined)) return;
@@ -77,6 +79,7 @@ export function analyzeDocument(doc: Document, options: EngineRun): EngineResult
       doc,
       model: model ?? buildModel(doc),
       type,
+      fixer,
       report(r: Report) {
         if (options.awsOnly && (r.code ?? rule.meta.code).startsWith('LINT_')) return;
         findings.push({

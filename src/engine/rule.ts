@@ -1,6 +1,7 @@
 /** What a rule module is: metadata (docs, examples that run as tests) and one check. */
 import type { Document } from '../parse/document.js';
 import type { StateMachine } from '../model/model.js';
+import type { Fixer } from '../fix/edits.js';
 import type { Fix, Path, Severity, StateMachineType } from '../types.js';
 
 export interface RuleExample {
@@ -23,12 +24,21 @@ export interface ExpectedDiagnostic {
   /** One-based line and column of the range start. */
   line: number;
   column: number;
+  /** One-based line and column of the range end (exclusive: the character after the range). */
+  endLine: number;
+  endColumn: number;
   message?: string;
   severity?: Severity;
 }
 
 export interface InvalidExample extends RuleExample {
+  /** Exactly what the rule reports on the example when it runs alone. */
   diagnostics: ExpectedDiagnostic[];
+  /**
+   * The other rules that report on the example under the default configuration (their ids), so
+   * a reader knows what else lint() shows; their findings are their own examples' business.
+   */
+  alsoReported?: string[];
 }
 
 export interface RuleMeta {
@@ -46,7 +56,8 @@ export interface RuleMeta {
   /**
    * What its fixes are (Fix.kind): 'fix' keeps the meaning (applied by --fix); 'suggestion' changes
    * what the workflow does or guesses the author's intent (applied only with --fix-type
-   * suggestion); 'editor' quick fixes offered in the editor only. false/absent: none.
+   * suggestion); 'editor' quick fixes offered in the editor only. false/absent: none. The strongest
+   * kind the rule gives: a rule with suggestions may offer editor-only candidates beside them.
    */
   fixable?: 'fix' | 'suggestion' | 'editor' | false;
   /** 'document' rules run even when the text does not parse; others need the model. */
@@ -58,7 +69,14 @@ export interface RuleMeta {
   examples: { valid: RuleExample[]; invalid: InvalidExample[] };
 }
 
-export interface Report {
+/**
+ * The structured extras a rule attaches to its diagnostics (Diagnostic.data), declared per rule:
+ * `defineRule<{ variable: string }>(...)`. A `type` alias of an object (not an interface), so it is
+ * a Record<string, unknown>. A rule that declares none cannot attach any.
+ */
+export type RuleData = Record<string, unknown>;
+
+export interface Report<D extends RuleData = RuleData> {
   /** Where: a path into the document's value. */
   path: Path;
   /** Which part of the member at `path` the range covers. Default 'value'. */
@@ -75,23 +93,29 @@ export interface Report {
   code?: string;
   /** Overrides the rule's default severity. */
   severity?: Severity;
-  /** Built on demand: fixes need offsets, which need the position tree. */
+  /**
+   * Built on demand (fixes need offsets, which need the position tree), with `ctx.fixer` only: a
+   * rule never writes text edits by hand.
+   */
   fix?: () => Fix | Fix[] | undefined;
-  data?: Record<string, unknown>;
+  data?: D;
 }
 
-export interface RuleContext {
+export interface RuleContext<D extends RuleData = RuleData> {
   doc: Document;
   model: StateMachine;
   type: StateMachineType;
-  report(report: Report): void;
+  /** Builds the rule's fixes: edits in the document's own style, refused where unsafe. */
+  fixer: Fixer;
+  report(report: Report<D>): void;
 }
 
-export interface Rule {
+export interface Rule<D extends RuleData = RuleData> {
   meta: RuleMeta;
-  check(ctx: RuleContext): void;
+  check(ctx: RuleContext<D>): void;
 }
 
-export function defineRule(rule: Rule): Rule {
+/** A rule; `D` is the type of its diagnostics' `data` (none unless declared). */
+export function defineRule<D extends RuleData = Record<string, never>>(rule: Rule<D>): Rule<D> {
   return rule;
 }

@@ -4,7 +4,6 @@
  */
 import type { Document } from '../parse/document.js';
 import { defineRule, type Rule, type RuleContext, type RuleMeta } from './rule.js';
-import { siblingExists } from '../fix/edits.js';
 import { schemaFindings, type SchemaRuleId } from '../schema/findings.js';
 
 /** Reports the findings of one schema rule. */
@@ -22,26 +21,13 @@ export function reportSchemaFindings(ctx: RuleContext, rule: SchemaRuleId): void
       data: f.data,
       fix: replace
         ? () => {
-            // Never a rename onto a key the object already has (it would be written twice).
-            if (replace.part === 'key' && siblingExists(ctx.doc, replace.path ?? f.path, replace.text)) return undefined;
-            const span = ctx.doc.spanOf(replace.path ?? f.path, replace.part);
-            const written = ctx.doc.text.slice(span.offset, span.offset + span.length);
-            return { title: replace.title, edits: [{ ...span, newText: tokenText(ctx.doc, replace.text, written) }] };
+            const at = replace.path ?? f.path;
+            // renameKey never renames onto a key the object already has (it would be written twice).
+            return ctx.fixer.fix('editor', replace.title, replace.part === 'key' ? ctx.fixer.renameKey(at, replace.text) : ctx.fixer.replaceValue(at, replace.text));
           }
         : undefined,
     });
   }
-}
-
-/**
- * A name or enum value as a token of the document: JSON quotes it; YAML keeps the quoting of the
- * token it replaces, and writes identifiers plain (every ASL field name and enum value is one).
- */
-function tokenText(doc: Document, value: string, replacing: string): string {
-  if (doc.format === 'json' || replacing.startsWith('"')) return JSON.stringify(value);
-  if (replacing.startsWith("'")) return `'${value.replace(/'/g, "''")}'`;
-  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) && !/^(?:true|false|null|yes|no|on|off|y|n)$/i.test(value);
-  return plain ? value : JSON.stringify(value);
 }
 
 /** The first character of the document's value (where a missing top-level field is reported). */

@@ -10,8 +10,8 @@
  */
 import { accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lintDocument } from '../api.js';
-import { lintFile, type LintFileOptions } from '../lint-file.js';
+import { optionsFromConfig } from '../config/config.js';
+import { lintSource, type LintFileOptions, type SourceLintResult } from '../lint-file.js';
 import { lintViaTemplate } from './viaTemplate.js';
 import type { TemplateKind } from '../parse/templates/index.js';
 import type { Diagnostic } from '../types.js';
@@ -78,12 +78,11 @@ export function documentKind(uri: string, languageId: string): DocumentKind | un
   return undefined;
 }
 
-/** Cheap first look, before parsing a document that is not named as ASL. */
-function mayBeStateMachine(text: string): boolean {
-  return text.includes('StartAt') && text.includes('States');
-}
-
-/** Top-level StartAt and States, in the value or (for text that does not parse) in the tree. */
+/**
+ * Top-level StartAt and States, in the value or (for text that does not parse) in the tree. The
+ * editor asks for both before it lints a JSON or YAML file not named as ASL (`asl-lint .` takes
+ * either: a package.json with a "States" key is left alone here).
+ */
 function isStateMachine(doc: Document): boolean {
   if (doc.parsed) return isObject(doc.value) && 'StartAt' in doc.value && 'States' in doc.value;
   const root = doc.tree();
@@ -97,30 +96,34 @@ function isStateMachine(doc: Document): boolean {
 
 /**
  * Analyses one document version, or answers undefined when it is not a state machine the server
- * should lint (a package.json, a YAML workflow file...).
+ * should lint (a package.json, a YAML workflow file...). The text is linted once, by lintSource()
+ * with the options the CLI would use for this file (optionsFromConfig): templates, substitutions
+ * and directives as CI sees them.
  */
 export function analyzeTextDocument(textDocument: AslTextDocument, settings: Settings, previous?: Analysis): Analysis | undefined {
   const kind = documentKind(textDocument.uri, textDocument.languageId);
   if (!kind) return undefined;
   const text = textDocument.getText();
   const filePath = filePathOf(textDocument.uri, kind);
-  const options: LintFileOptions = { type: settings.type, rules: settings.rules, substitutions: settings.substitutions?.size ? settings.substitutions : undefined };
-  if (!kind.dedicated) {
-    const template = templateAnalysis(textDocument, kind, text, filePath, options, settings);
-    if (template || kind.terraform) return template;
-    if (!mayBeStateMachine(text)) return undefined;
-  }
-  const doc = parse(text, kind.format, { maxLength: DEFAULT_MAX_LENGTH[kind.format] });
+  const options: LintFileOptions = { ...(settings.lint ?? optionsFromConfig(NO_CONFIG, filePath, settings).options), format: kind.format, root: settings.root };
+  // A template is linted with its definitions; anything else that is not named or tagged as ASL
+  // only when it looks like a state machine (lintSource's discover mode, then isStateMachine). A
+  // definition a template names is linted through it, with its substitutions (below).
+  const references: string[] = [];
+  const results = lintSource(text, filePath, { ...options, mode: kind.dedicated ? 'asl' : 'discover', readFile: kind.dedicated ? undefined : readableOnly(references) });
+  const own = results[0];
+  if (!own) return undefined;
+  if (own.kind !== 'asl') return templateAnalysis(textDocument, kind, own, references, settings);
+  if (kind.terraform) return undefined;
+  // The document the features read: the linted one, or (when substitutions moved the text) the text as written.
+  const doc = own.analysis?.doc ?? parse(text, kind.format, { maxLength: DEFAULT_MAX_LENGTH[kind.format] });
   if (!kind.dedicated && !isStateMachine(doc)) return undefined;
-  const engineResult = lintDocument(doc, { type: settings.type, rules: settings.rules });
-  // With the configuration's substitutions, the CLI lints the substituted text and reports in the
-  // file's coordinates: the same function gives the same diagnostics (the model stays the plain one).
-  // A definition a template names is linted through it, with its substitutions, as `asl-lint .` does.
-  // When that gives the same problems as the plain text, the plain result is kept: its quick fixes
-  // (fixes cannot follow a substituted text, lintFile drops them).
+  const linted = own.analysis ? own.analysis.model : doc.parsed && !doc.isBlank ? buildModel(doc) : undefined;
+  // When the definition is linted through a template and that gives the same problems as the
+  // plain text, the plain result is kept: its quick fixes (fixes cannot follow a template's
+  // substitutions, lintSource drops them).
   const via = textDocument.uri.startsWith('file:') ? lintViaTemplate(filePath, text, options) : undefined;
-  const lint = via && !sameProblems(via.diagnostics, engineResult.diagnostics) ? via : options.substitutions ? lintFile(text, filePath, { ...options, mode: 'asl' })[0] : engineResult;
-  const linted = engineResult.analysis.model;
+  const lint = via && !sameProblems(via.diagnostics, own.diagnostics) ? via : own;
   const lastGood = linted ?? previous?.lastGood;
   // The tolerant model costs a full tree of the text: built only when a feature asks for it, so
   // the syntax error's diagnostic is not delayed.
@@ -134,7 +137,7 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
     uri: textDocument.uri,
     version: textDocument.version,
     format: kind.format,
-    lint,
+    lint: { result: lint.result, diagnostics: lint.diagnostics },
     doc,
     get model() {
       return model();
@@ -145,11 +148,25 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
   };
 }
 
+const NO_CONFIG = { config: {} };
+
+/**
+ * A referenced definition is linted in its own document: for a template, only whether it can be
+ * read, as the CLI reports it, and where it is (for document links).
+ */
+function readableOnly(references: string[]): (path: string) => string {
+  return (path) => {
+    references.push(path);
+    accessSync(path, constants.R_OK);
+    return '';
+  };
+}
+
 function sameProblems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   return a.length === b.length && a.every((d, i) => d.code === b[i].code && d.offset === b[i].offset && d.length === b[i].length && d.message === b[i].message && d.severity === b[i].severity);
 }
 
-/** A path for lintFile: the file's own, or one with the right extension for an unsaved document. */
+/** A path for lintSource: the file's own, or one with the right extension for an unsaved document. */
 function filePathOf(uri: string, kind: DocumentKind): string {
   if (uri.startsWith('file:')) {
     try {
@@ -164,38 +181,21 @@ function filePathOf(uri: string, kind: DocumentKind): string {
 }
 
 /**
- * A template holding state machines, linted as the CLI lints it (lintFile): the
- * diagnostics of its inline definitions and of the references it cannot follow. Definitions in
- * other files (DefinitionUri, file()) are linted when opened; the document links lead there.
+ * A template holding state machines, linted as the CLI lints it: the diagnostics of its inline
+ * definitions and of the references it cannot follow. Definitions in other files (DefinitionUri,
+ * file()) are linted when opened; the document links lead there.
  */
-function templateAnalysis(
-  textDocument: AslTextDocument,
-  kind: DocumentKind,
-  text: string,
-  filePath: string,
-  options: LintFileOptions,
-  settings: Settings,
-): Analysis | undefined {
-  // A referenced definition is linted in its own document: here only whether it can be read,
-  // as the CLI reports it, and where it is (for document links).
-  const references: string[] = [];
-  const readableOnly = (path: string): string => {
-    references.push(path);
-    accessSync(path, constants.R_OK);
-    return '';
-  };
-  const results = lintFile(text, filePath, { ...options, mode: 'auto', readFile: readableOnly });
-  const own = results[0];
-  // Not a template, or one that holds no state machine: nothing for the editor to show.
-  if (!own || own.kind === 'asl' || (own.definitions === 0 && own.diagnostics.length === 0)) return undefined;
+function templateAnalysis(textDocument: AslTextDocument, kind: DocumentKind, own: SourceLintResult, references: string[], settings: Settings): Analysis | undefined {
+  // One that holds no state machine: nothing for the editor to show.
+  if (own.definitions === 0 && own.diagnostics.length === 0) return undefined;
   // Positions only, no second parse: a JSON template's tree is built if a feature asks (folding).
-  const doc = new Document({ text, format: kind.terraform ? 'json' : kind.format, value: undefined, parsed: false, syntaxErrors: [] });
+  const doc = new Document({ text: own.text, format: kind.terraform ? 'json' : kind.format, value: undefined, parsed: false, syntaxErrors: [] });
   return {
     uri: textDocument.uri,
     version: textDocument.version,
     format: kind.format,
     lint: { result: own.result, diagnostics: own.diagnostics },
-    template: own.kind,
+    template: own.kind as TemplateKind,
     references,
     doc,
     model: undefined,

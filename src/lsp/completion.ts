@@ -10,7 +10,7 @@ import type { Document } from '../parse/document.js';
 import type { Position } from '../types.js';
 import type { Analysis } from './analysis.js';
 import { completionSite, type CompletionSite, type Span } from './cursor.js';
-import { scalarText } from './edits.js';
+import { scalarText } from '../fix/edits.js';
 import { ERROR_NAMES, fieldInfo, objectFields, stateFields, type FieldInfo } from './fields.js';
 import { STATE_TYPES, stateTypeDoc } from '../lang/state-fields.js';
 import { CONTEXT_PATHS, INTRINSIC_DOCS, intrinsicMarkdown, intrinsicSnippet, JSONATA_FUNCTION_DOCS, RESOURCE_PATTERNS, STATES_FIELDS } from './language.js';

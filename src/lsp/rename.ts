@@ -7,8 +7,7 @@ import { findStateAnywhere } from '../model/model.js';
 import { MAX_STATE_NAME_LENGTH } from '../../rules/state-name-invalid.js';
 import type { Position } from '../types.js';
 import type { Analysis } from './analysis.js';
-import { rawText, scalarText } from './edits.js';
-import { fixIsSound } from '../fix/edits.js';
+import { fixIsSound, rawText, scalarText } from '../fix/edits.js';
 import { occurrences, stateSymbolAt } from './stateNames.js';
 
 /** Why a rename cannot happen, said for a person (the server turns it into a ResponseError). */

@@ -3,6 +3,7 @@
  * state machine type. Whatever the client sends is normalised here; a wrong value is ignored
  * rather than failing a whole document.
  */
+import type { ConfiguredLint } from '../config/config.js';
 import type { RuleSetting } from '../engine/engine.js';
 import type { StateMachineType } from '../types.js';
 
@@ -13,8 +14,17 @@ export interface Settings {
   type?: StateMachineType;
   /** The project's configuration file ignores the document (as the CLI would). */
   ignored?: boolean;
-  /** The configuration file's `substitutions` (placeholder values), as the CLI applies them. */
-  substitutions?: ReadonlyMap<string, string>;
+  /**
+   * What lintSource() is given: the project's configuration file with these settings on top
+   * (optionsFromConfig, as the CLI with its flags). Undefined: no configuration file was read
+   * (a document that is not a file); the editor's settings alone apply.
+   */
+  lint?: ConfiguredLint['options'];
+  /**
+   * Where the files a template names must be (lintSource's `root`): the repository the document
+   * is in, as `asl-lint .` run at its top allows; undefined: the template's own folder.
+   */
+  root?: string;
 }
 
 export const SETTINGS_SECTION = 'aslLint';

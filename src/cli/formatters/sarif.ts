@@ -44,7 +44,7 @@ function uri(path: string): string {
 }
 
 /** SARIF needs the whole run in one document: it keeps only its Result objects, not the files' results. */
-function sarifCollector(rulesMeta: FormatContext['rulesMeta'] | undefined): { add(file: FileResult): void; log(): Log } {
+function sarifCollector(rulesMeta: FormatContext['rulesMeta'] | undefined, cwd: string): { add(file: FileResult): void; log(): Log } {
   const rules = catalogue(rulesMeta);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const out: Result[] = [];
@@ -81,7 +81,7 @@ function sarifCollector(rulesMeta: FormatContext['rulesMeta'] | undefined): { ad
     runs: [
       {
         tool: { driver: { name: 'asl-lint', version: version(), ...(HOME ? { informationUri: HOME } : {}), rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' + uri(process.cwd().replace(/^\//, '')) + '/' } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' + uri(cwd.replace(/^\//, '')) + '/' } },
         results: out,
       },
     ],
@@ -90,7 +90,8 @@ function sarifCollector(rulesMeta: FormatContext['rulesMeta'] | undefined): { ad
 }
 
 const sarif = streamingFormatter((context) => {
-  const collector = sarifCollector(context.rulesMeta);
+  // The run's working directory (the CLI's io.cwd), which the display paths are relative to.
+  const collector = sarifCollector(context.rulesMeta, context.cwd);
   return {
     file(file) {
       collector.add(file);

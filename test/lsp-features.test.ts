@@ -1,0 +1,487 @@
+/**
+ * The editor features as functions of one document's analysis (src/lsp/analysis.ts): hover,
+ * completion, definition, references, highlights, rename, symbols, folding, links, formatting
+ * and code actions, each called on an Analysis built from text, as the server calls them
+ * (server.ts only routes requests to these). No process, no JSON-RPC: test/lsp.test.ts keeps the
+ * server end to end, one request per feature.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CodeAction, CompletionList, MarkupContent } from 'vscode-languageserver-protocol';
+import { lint } from '../src/index.js';
+import { analyzeTextDocument, type Analysis } from '../src/lsp/analysis.js';
+import { codeActions, FIX_ALL_KIND } from '../src/lsp/codeActions.js';
+import { completion } from '../src/lsp/completion.js';
+import { foldingRanges } from '../src/lsp/folding.js';
+import { formatDocument } from '../src/lsp/formatting.js';
+import { hover } from '../src/lsp/hover.js';
+import { definition, documentHighlights, references } from '../src/lsp/navigation.js';
+import { prepareRename, rename, RenameRefused } from '../src/lsp/rename.js';
+import { defaultSettings, type Settings } from '../src/lsp/settings.js';
+import { documentSymbols } from '../src/lsp/symbols.js';
+import { variableDefinition, variableHover, variableReferences } from '../src/lsp/variables.js';
+import { applyEdits, offsetToPos, posOf } from './lsp-helpers.js';
+
+const ORDER = `{
+  "Comment": "Orders",
+  "StartAt": "Validate",
+  "States": {
+    "Validate": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::lambda:invoke",
+      "Parameters": {"FunctionName": "validate", "payload": "$.order"},
+      "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Failed"}],
+      "Next": "Route"
+    },
+    "Route": {
+      "Type": "Choice",
+      "Choices": [{"Variable": "$.ok", "BooleanEquals": true, "Next": "Fanout"}],
+      "Default": "Failed"
+    },
+    "Fanout": {
+      "Type": "Parallel",
+      "Branches": [
+        {"StartAt": "Ship", "States": {"Ship": {"Type": "Pass", "Next": "Shipped"}, "Shipped": {"Type": "Succeed"}}}
+      ],
+      "Next": "Items"
+    },
+    "Items": {
+      "Type": "Map",
+      "ItemProcessor": {"StartAt": "One", "States": {"One": {"Type": "Pass", "End": true}}},
+      "Next": "Done"
+    },
+    "Done": {"Type": "Succeed"},
+    "Failed": {"Type": "Fail", "Error": "OrderFailed"}
+  }
+}`;
+
+const YAML = `StartAt: First
+States:
+  First:
+    Type: Pass
+    Next: Secnd
+  Second:
+    Type: Succeed
+`;
+
+let seq = 0;
+/**
+ * The analysis the server builds for an open document (an `untitled:` one: no folder to look for
+ * templates or configuration in). `previous`: the analysis of the version before, as the server keeps it.
+ */
+function analysisOf(text: string, ext = 'asl.json', options: { settings?: Settings; previous?: Analysis } = {}): Analysis {
+  const languageId = ext.endsWith('json') ? 'asl' : 'asl-yaml';
+  const a = analyzeTextDocument({ uri: `untitled:/doc${++seq}.${ext}`, languageId, version: 1, getText: () => text }, options.settings ?? defaultSettings, options.previous);
+  if (!a) throw new Error('not analysed');
+  return a;
+}
+
+const markdown = (h: ReturnType<typeof hover>) => (h?.contents as MarkupContent).value;
+
+describe('hover', () => {
+  const order = analysisOf(ORDER);
+
+  it('on a field: what it means and accepts, over the key', () => {
+    const h = hover(order, posOf(ORDER, '"Resource"', 2))!;
+    expect(h.range).toEqual({ start: posOf(ORDER, '"Resource"'), end: posOf(ORDER, '"Resource"', 10) });
+    expect(markdown(h)).toContain('**Resource** (Task state)');
+    expect(markdown(h)).toContain('Accepts: an ARN.');
+  });
+
+  it('on a state name: its type and what transitions into it; on a reference, the same', () => {
+    const h = hover(order, posOf(ORDER, '"Failed": {', 2))!;
+    expect(h.range).toEqual({ start: posOf(ORDER, '"Failed": {'), end: posOf(ORDER, '"Failed": {', 8) });
+    expect(markdown(h)).toContain('**Failed**: Fail state (JSONPath)');
+    expect(markdown(h)).toContain('Transitions in from: `Validate` (Catch[0]), `Route` (Default)');
+    expect(markdown(hover(order, posOf(ORDER, '"Next": "Route"', 10)))).toContain('**Route**: Choice state');
+  });
+
+  it('on an intrinsic function: its signature', () => {
+    const text = `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x.$": "States.ArrayPartition($.a, 2)"}, "End": true}}}`;
+    expect(markdown(hover(analysisOf(text), posOf(text, 'ArrayPartition', 3)))).toContain('States.ArrayPartition(array: array, chunk size: integer) -> array');
+  });
+
+  it('nothing under the cursor: null', () => {
+    expect(hover(order, { line: 0, character: 0 })).toBeNull();
+  });
+});
+
+describe('completion', () => {
+  const labels = (l: CompletionList) => l.items.map((i) => i.label);
+
+  it('fields valid for the Type and the QueryLanguage, without those present', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true, }}}';
+    const list = completion(analysisOf(text), posOf(text, ', }', 2));
+    expect(labels(list)).toEqual(expect.arrayContaining(['Parameters', 'TimeoutSeconds']));
+    for (const absent of ['Arguments', 'Resource', 'Choices']) expect(labels(list)).not.toContain(absent);
+    expect(list.items.find((i) => i.label === 'Parameters')!.textEdit).toEqual({ range: { start: posOf(text, ', }', 2), end: posOf(text, ', }', 2) }, newText: '"Parameters": {$1}' });
+
+    const jsonata = text.replace('"Type": "Task"', '"Type": "Task", "QueryLanguage": "JSONata"');
+    const l2 = labels(completion(analysisOf(jsonata), posOf(jsonata, ', }', 2)));
+    expect(l2).toEqual(expect.arrayContaining(['Arguments', 'Output']));
+    expect(l2).not.toContain('Parameters');
+    expect(l2).not.toContain('InputPath');
+  });
+
+  it('a half-typed key (the JSON does not parse): the tolerant model, and the edit replaces what is typed', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Ne';
+    const a = analysisOf(text);
+    expect(a.tolerant).toBe(true);
+    const list = completion(a, offsetToPos(text, text.length));
+    expect(list.items.find((i) => i.label === 'Next')!.textEdit).toEqual({ range: { start: posOf(text, '"Ne'), end: offsetToPos(text, text.length) }, newText: '"Next": "$1"' });
+    expect(labels(list)).not.toContain('Resource');
+  });
+
+  it('state names of the scope in Next, Default and StartAt', () => {
+    const a = analysisOf(ORDER);
+    const top = completion(a, posOf(ORDER, '"Next": "Done"', 10));
+    expect(labels(top)).toEqual(['Validate', 'Route', 'Fanout', 'Items', 'Done', 'Failed']);
+    expect(top.items.find((i) => i.label === 'Failed')!.textEdit).toEqual({ range: { start: posOf(ORDER, '"Done"'), end: posOf(ORDER, '"Done"', 6) }, newText: '"Failed"' });
+    expect(labels(completion(a, posOf(ORDER, '"Next": "Shipped"', 10)))).toEqual(['Ship', 'Shipped']);
+    expect(labels(completion(a, posOf(ORDER, '"StartAt": "One"', 13)))).toEqual(['One']);
+  });
+
+  it('Type values, Resource ARNs, intrinsic functions', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Ta", "Resource": "", "Parameters": {"x.$": "States."}, "End": true}}}';
+    const a = analysisOf(text);
+    expect(labels(completion(a, posOf(text, '"Ta"', 3)))).toEqual(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
+    expect(labels(completion(a, posOf(text, '""', 1)))).toEqual(expect.arrayContaining(['arn:aws:states:::lambda:invoke', 'arn:aws:states:::aws-sdk:service:action']));
+    const fns = completion(a, posOf(text, 'States."', 7));
+    expect(fns.items.find((i) => i.label === 'States.Format')!.textEdit).toEqual({ range: { start: posOf(text, 'States."'), end: posOf(text, 'States."', 7) }, newText: 'States.Format(${1:template}, ${2:value})' });
+    expect(fns.items).toHaveLength(18);
+  });
+
+  it('without snippets: plain text', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true, }}}';
+    const params = completion(analysisOf(text), posOf(text, ', }', 2), { snippets: false }).items.find((i) => i.label === 'Parameters')!;
+    expect(params.textEdit).toEqual({ range: { start: posOf(text, ', }', 2), end: posOf(text, ', }', 2) }, newText: '"Parameters": {}' });
+    expect(params.insertTextFormat ?? 1).toBe(1);
+  });
+
+  it('$states and assigned variables inside {% %}', () => {
+    const text = '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"total": 1}, "Next": "B"}, "B": {"Type": "Pass", "Output": "{% $ %}", "End": true}}}';
+    const list = completion(analysisOf(text), posOf(text, '{% $', 4));
+    expect(labels(list).slice(0, 6)).toEqual(['$states', '$states.input', '$states.context', '$states.result', '$states.errorOutput', '$total']);
+    expect(labels(list)).toContain('$partition');
+  });
+
+  it('YAML: keys from the last version that parsed, values', () => {
+    const good = analysisOf(YAML, 'asl.yaml');
+    // Typing a new key on its own line: the YAML does not parse until the colon is there.
+    const text = YAML.replace('Next: Secnd', 'Next: Secnd\n    Com');
+    const typing = analysisOf(text, 'asl.yaml', { previous: good });
+    expect(typing.lastGood).toBe(good.model);
+    const keys = completion(typing, posOf(text, '    Com', 7));
+    expect(keys.items.find((i) => i.label === 'Comment')!.textEdit).toEqual({ range: { start: posOf(text, 'Com'), end: posOf(text, 'Com', 3) }, newText: 'Comment: $1' });
+    expect(labels(keys)).not.toContain('Next');
+    const values = completion(typing, posOf(text, 'Secnd', 2));
+    expect(labels(values)).toEqual(['First', 'Second']);
+    expect(values.items[1].textEdit).toEqual({ range: { start: posOf(text, 'Secnd'), end: posOf(text, 'Secnd', 5) }, newText: 'Second' });
+  });
+});
+
+describe('definition, references, highlights', () => {
+  const order = analysisOf(ORDER);
+
+  it('go to definition from a Next, scope-aware; from a Catch', () => {
+    expect(definition(order, posOf(ORDER, '"Next": "Shipped"', 11))).toEqual({ uri: order.uri, range: { start: posOf(ORDER, '"Shipped": {'), end: posOf(ORDER, '"Shipped": {', 9) } });
+    expect(definition(order, posOf(ORDER, '"Next": "Failed"', 11))!.range.start).toEqual(posOf(ORDER, '"Failed": {'));
+  });
+
+  it('a transition out of its scope goes nowhere', () => {
+    const text = ORDER.replace('"Next": "Shipped"', '"Next": "Done"');
+    expect(definition(analysisOf(text), posOf(text, '"Next": "Done"', 11))).toBeNull();
+  });
+
+  it('references: the key, StartAt, Next, Default, Choices and Catch; with and without the declaration', () => {
+    const text = ORDER.replace('"Default": "Failed"', '"Default": "Validate"');
+    const a = analysisOf(text);
+    expect(references(a, posOf(text, '"Validate": {', 3), true).map((r) => r.range.start)).toEqual([posOf(text, '"Validate": {'), posOf(text, '"Validate"'), posOf(text, '"Default": "Validate"', 11)]);
+    expect(references(a, posOf(text, '"Failed"', 2), false).map((r) => r.range)).toEqual([{ start: posOf(text, '"Failed"'), end: posOf(text, '"Failed"', 8) }]);
+  });
+
+  it('highlights: the declaration as a write, every reference as a read', () => {
+    const h = documentHighlights(order, posOf(ORDER, '"Route": {', 2));
+    expect(h).toEqual([
+      { range: { start: posOf(ORDER, '"Route": {'), end: posOf(ORDER, '"Route": {', 7) }, kind: 3 },
+      { range: { start: posOf(ORDER, '"Next": "Route"', 8), end: posOf(ORDER, '"Next": "Route"', 15) }, kind: 2 },
+    ]);
+  });
+});
+
+describe('$variables', () => {
+  const text = '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"total": 1}, "Next": "B"}, "B": {"Type": "Pass", "Output": "{% $total + 1 %}", "End": true}}}';
+  const a = analysisOf(text);
+
+  it('hover says where it is assigned; definition is the Assign key; references every use', () => {
+    expect(variableHover(a, posOf(text, '$total', 2))).toEqual({
+      contents: { kind: 'markdown', value: '**$total**: variable\n\n- assigned in `A` (line 1): a number' },
+      range: { start: posOf(text, '$total'), end: posOf(text, '$total', 6) },
+    });
+    expect(variableDefinition(a, posOf(text, '$total', 2))!.map((l) => l.range.start)).toEqual([posOf(text, '"total"')]);
+    expect(variableReferences(a, posOf(text, '$total', 2), false)!.map((l) => l.range.start)).toEqual([posOf(text, '$total')]);
+  });
+
+  it('elsewhere they answer null, and the server asks the state-name features', () => {
+    expect(variableHover(a, posOf(text, '"Pass"', 2))).toBeNull();
+    expect(variableDefinition(a, posOf(text, '"Next": "B"', 9))).toBeNull();
+  });
+});
+
+describe('rename', () => {
+  it('the key and every reference in one edit; the result lints clean', () => {
+    const a = analysisOf(ORDER);
+    expect(prepareRename(a, posOf(ORDER, '"Next": "Failed"', 12))).toEqual({ range: { start: posOf(ORDER, '"Failed"'), end: posOf(ORDER, '"Failed"', 8) }, placeholder: 'Failed' });
+    const edits = rename(a, posOf(ORDER, '"Failed": {', 3), 'Order failed').changes![a.uri];
+    expect(edits).toHaveLength(3);
+    const renamed = applyEdits(ORDER, edits);
+    expect(renamed).toBe(ORDER.replaceAll('"Failed"', '"Order failed"'));
+    expect(lint(renamed).diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
+  });
+
+  it('in YAML, plain scalars stay plain', () => {
+    const text = 'StartAt: First\nStates:\n  First:\n    Type: Pass\n    Next: Second\n  Second:\n    Type: Succeed\n';
+    const a = analysisOf(text, 'asl.yaml');
+    expect(applyEdits(text, rename(a, posOf(text, 'Second:', 1), 'Finish').changes![a.uri])).toBe(text.replaceAll('Second', 'Finish'));
+  });
+
+  it('scope-aware: the same name in a branch is another state', () => {
+    const text = `{"StartAt": "P", "States": {
+  "P": {"Type": "Parallel", "Branches": [{"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}], "Next": "Done"},
+  "Done": {"Type": "Succeed"}
+}}`;
+    const a = analysisOf(text);
+    expect(applyEdits(text, rename(a, posOf(text, '"Next": "Done"', 10), 'End state').changes![a.uri])).toBe(
+      text.replace('"Next": "Done"', '"Next": "End state"').replace('"Done": {"Type": "Succeed"}\n', '"End state": {"Type": "Succeed"}\n'),
+    );
+  });
+
+  it('refuses, saying why: a YAML anchor or alias, a name that exists, an empty name, a place that is not a state name', () => {
+    const yaml = 'StartAt: First\nStates:\n  First:\n    Type: Pass\n    Next: &n Second\n  Other:\n    Type: Pass\n    Next: *n\n  Second:\n    Type: Succeed\n';
+    expect(() => rename(analysisOf(yaml, 'asl.yaml'), posOf(yaml, 'Second:', 1), 'Finish')).toThrow(new RenameRefused("'Second' is written through a YAML anchor or alias; rename it by hand."));
+    const a = analysisOf(ORDER);
+    expect(() => rename(a, posOf(ORDER, '"Done": {', 2), 'Failed')).toThrow(RenameRefused);
+    expect(() => rename(a, posOf(ORDER, '"Done": {', 2), 'Failed')).toThrow(/already exists/);
+    expect(() => rename(a, posOf(ORDER, '"Done": {', 2), '')).toThrow(RenameRefused);
+    expect(() => prepareRename(a, posOf(ORDER, '"Comment"', 2))).toThrow(/Put the cursor on a state name/);
+  });
+});
+
+describe('document symbols', () => {
+  it('the states as a tree, branches and processors nested, each selecting its name', () => {
+    const symbols = documentSymbols(analysisOf(ORDER));
+    type Sym = (typeof symbols)[number];
+    const shape = (s: Sym): unknown => (s.children?.length ? { [`${s.name}${s.detail ? ` (${s.detail})` : ''}`]: s.children.map(shape) } : `${s.name}${s.detail ? ` (${s.detail})` : ''}`);
+    expect(symbols.map(shape)).toEqual([
+      'Validate (Task)',
+      'Route (Choice)',
+      { 'Fanout (Parallel)': [{ 'Branch 1': ['Ship (Pass)', 'Shipped (Succeed)'] }] },
+      { 'Items (Map)': [{ ItemProcessor: ['One (Pass)'] }] },
+      'Done (Succeed)',
+      'Failed (Fail)',
+    ]);
+    expect(symbols[0].selectionRange).toEqual({ start: posOf(ORDER, '"Validate": {'), end: posOf(ORDER, '"Validate": {', 10) });
+    expect(symbols[0].range.start).toEqual(posOf(ORDER, '"Validate": {'));
+  });
+});
+
+describe('folding and formatting', () => {
+  it('folding: States and each multi-line state, up to the line before the closing bracket', () => {
+    const ranges = foldingRanges(analysisOf(ORDER));
+    const line = (needle: string) => posOf(ORDER, needle).line;
+    expect(ranges).toContainEqual(expect.objectContaining({ startLine: line('"States": {'), endLine: line('"Failed": {') }));
+    expect(ranges).toContainEqual(expect.objectContaining({ startLine: line('"Validate": {'), endLine: line('"Next": "Route"') }));
+  });
+
+  it('formatting keeps the file\'s indentation (tabs), whatever the client asks', () => {
+    const text = '{\n\t"StartAt": "A",\n\t"States": {"A": {"Type": "Succeed"}}\n}';
+    const formatted = applyEdits(text, formatDocument(analysisOf(text), { tabSize: 2, insertSpaces: true }));
+    expect(formatted).toBe('{\n\t"StartAt": "A",\n\t"States": {\n\t\t"A": {\n\t\t\t"Type": "Succeed"\n\t\t}\n\t}\n}');
+  });
+});
+
+describe('code actions', () => {
+  const everything = (text: string) => ({ start: { line: 0, character: 0 }, end: offsetToPos(text, text.length) });
+  function fixes(text: string, ext = 'asl.json'): { a: Analysis; actions: CodeAction[] } {
+    const a = analysisOf(text, ext);
+    return { a, actions: codeActions(a, everything(text), ['quickfix']) };
+  }
+  const apply = (text: string, a: Analysis, action: CodeAction) => applyEdits(text, action.edit!.changes![a.uri]);
+  const codes = (text: string, ext = 'x.asl.json') => lint(text, { fileName: ext }).diagnostics.map((d) => d.code);
+
+  it("NO_DOLLAR: add '.$', a quick fix tied to its diagnostic", () => {
+    const { a, actions } = fixes(ORDER);
+    expect(actions.map((x) => x.title)).toEqual(["Rename 'payload' to 'payload.$'"]);
+    expect(actions[0].kind).toBe('quickfix');
+    expect(actions[0].diagnostics?.map((d) => d.code)).toEqual(['NO_DOLLAR']);
+    expect(codes(apply(ORDER, a, actions[0]))).toEqual([]);
+  });
+
+  it("NO_PATH: use the '...Path' field", () => {
+    const text = '{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "$.error"}}}';
+    const { a, actions } = fixes(text);
+    expect(actions.map((x) => x.title)).toEqual(["Use 'ErrorPath'"]);
+    expect(apply(text, a, actions[0])).toBe(text.replace('"Error"', '"ErrorPath"'));
+  });
+
+  it('PASS_RESULT_IS_STATIC: move Result to Parameters', () => {
+    const text = '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"c.$": "$.c"}, "End": true}}}';
+    const { a, actions } = fixes(text);
+    expect(actions.map((x) => x.title)).toEqual(["Move 'Result' to 'Parameters' (evaluated at run time)"]);
+    expect(apply(text, a, actions[0])).toBe(text.replace('"Result"', '"Parameters"'));
+    expect(codes(apply(text, a, actions[0]))).toEqual([]);
+  });
+
+  it('a misspelt transition target: the closest state name, preferred', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Finsh"}, "Finish": {"Type": "Succeed"}}}';
+    const { a, actions } = fixes(text);
+    const fix = actions.find((x) => x.title === "Change to 'Finish'")!;
+    expect(fix.isPreferred).toBe(true);
+    expect(codes(apply(text, a, fix))).toEqual([]);
+  });
+
+  it('an unknown field: the closest valid field', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSecond": 5, "End": true}}}';
+    const { a, actions } = fixes(text);
+    expect(apply(text, a, actions.find((x) => x.title.includes("'TimeoutSeconds'"))!)).toBe(text.replace('"TimeoutSecond"', '"TimeoutSeconds"'));
+  });
+
+  it('a state with no transition: add "End": true (JSON and YAML, in the file\'s layout)', () => {
+    const text = '{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Pass"\n    }\n  }\n}';
+    const { a, actions } = fixes(text);
+    const add = actions.find((x) => x.title === `Add "End": true to 'A'`)!;
+    const fixed = apply(text, a, add);
+    expect(fixed).toBe('{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Pass",\n      "End": true\n    }\n  }\n}');
+    expect(codes(fixed)).toEqual([]);
+    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n';
+    const y = fixes(yaml, 'asl.yaml');
+    expect(apply(yaml, y.a, y.actions.find((x) => x.title === `Add "End": true to 'A'`)!)).toBe('StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n');
+  });
+
+  it('never a fix that writes a key twice (issue 9 §2)', () => {
+    expect(fixes('{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id": "$.x", "id.$": "$.y"}, "End": true}}}').actions).toEqual([]);
+    const field = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSecond": 5, "TimeoutSeconds": 5, "End": true}}}';
+    expect(fixes(field).actions.filter((x) => x.title.includes("'TimeoutSeconds'"))).toEqual([]);
+    const pass = '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"c.$": "$.c"}, "Parameters": {}, "End": true}}}';
+    expect(fixes(pass).actions.filter((x) => x.title.startsWith("Move 'Result'"))).toEqual([]);
+  });
+
+  it('never a fix through a YAML alias or inside an anchored map (issue 9 §2)', () => {
+    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Parameters: &p\n      id: $.x\n    Next: B\n  B:\n    Type: Pass\n    Parameters: *p\n    End: true\n';
+    expect(fixes(yaml, 'asl.yaml').actions).toEqual([]);
+    const plain = yaml.replace(': &p', ':').replace('Parameters: *p', 'Parameters:\n      id: $.x');
+    expect(fixes(plain, 'asl.yaml').actions.map((x) => x.title)).toEqual(["Rename 'id' to 'id.$'", "Rename 'id' to 'id.$'"]);
+  });
+
+  it('only the actions of the range asked for', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id": "$.x"}, "Next": "B"},\n"B": {"Type": "Pass", "Parameters": {"id": "$.x"}, "End": true}}}';
+    const a = analysisOf(text);
+    const line2 = { start: { line: 1, character: 0 }, end: { line: 1, character: 60 } };
+    expect(codeActions(a, everything(text), ['quickfix'])).toHaveLength(2);
+    expect(codeActions(a, line2, ['quickfix']).map((x) => x.diagnostics?.[0].range.start.line)).toEqual([1]);
+  });
+
+  it('source.fixAll applies fixes that keep the meaning, never a suggestion', () => {
+    // ORDER's only fix (add '.$') is a suggestion: offered as a quick fix, never applied unseen.
+    expect(lint(ORDER).diagnostics.flatMap((d) => d.fixes ?? []).map((f) => f.kind)).toEqual(['suggestion']);
+    expect(codeActions(analysisOf(ORDER), everything(ORDER), [FIX_ALL_KIND])).toEqual([]);
+  });
+});
+
+describe('completion values and whole structures (issue 13 §3)', () => {
+  const TASK = '{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::lambda:invoke",\n      ""\n    }\n  }\n}';
+  const byLabel = (list: CompletionList, label: string) => list.items.find((i) => i.label === label)!;
+
+  it('TimeoutSeconds completes to a valid value, never 0', () => {
+    const list = completion(analysisOf(TASK), posOf(TASK, '""', 1));
+    expect(byLabel(list, 'TimeoutSeconds').textEdit!.newText).toBe('"TimeoutSeconds": ${1:300}');
+    expect(byLabel(list, 'HeartbeatSeconds').textEdit!.newText).toBe('"HeartbeatSeconds": ${1:60}');
+    for (const item of list.items) expect(item.textEdit!.newText).not.toMatch(/\$\{1:0\}/);
+  });
+
+  it('Retry and Catch complete to a whole retrier / catcher (JSON, and YAML while the new key is typed)', () => {
+    const list = completion(analysisOf(TASK), posOf(TASK, '""', 1));
+    expect(byLabel(list, 'Retry').textEdit!.newText).toBe(
+      '"Retry": [\n\t{\n\t\t"ErrorEquals": ["${1:States.ALL}"],\n\t\t"IntervalSeconds": ${2:1},\n\t\t"MaxAttempts": ${3:3},\n\t\t"BackoffRate": ${4:2}\n\t}\n]',
+    );
+    expect(byLabel(list, 'Catch').textEdit!.newText).toBe('"Catch": [\n\t{\n\t\t"ErrorEquals": ["${1:States.ALL}"],\n\t\t"Next": "$2"\n\t}\n]');
+    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    End: true\n';
+    const typed = yaml.replace('End: true', 'End: true\n    Ret');
+    const ylist = completion(analysisOf(typed, 'asl.yaml', { previous: analysisOf(yaml, 'asl.yaml') }), posOf(typed, 'Ret', 3));
+    expect(byLabel(ylist, 'Retry').textEdit!.newText).toBe(
+      'Retry: \n      - ErrorEquals:\n          - ${1:States.ALL}\n        IntervalSeconds: ${2:1}\n        MaxAttempts: ${3:3}\n        BackoffRate: ${4:2}',
+    );
+    expect(byLabel(ylist, 'Catch').textEdit!.newText).toBe('Catch: \n      - ErrorEquals:\n          - ${1:States.ALL}\n        Next: $2');
+  });
+
+  it('without snippets: the defaults filled in, no placeholders', () => {
+    const list = completion(analysisOf(TASK), posOf(TASK, '""', 1), { snippets: false });
+    for (const item of list.items) expect(item.textEdit!.newText).not.toMatch(/\$\{?\d/);
+    expect(byLabel(list, 'QueryLanguage').textEdit!.newText).toBe('"QueryLanguage": "JSONPath"');
+    expect(byLabel(list, 'TimeoutSeconds').textEdit!.newText).toBe('"TimeoutSeconds": 300');
+  });
+
+  it('$$. completes the context object in JSONPath fields, not in plain strings', () => {
+    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id.$": "$$."}, "End": true}}}';
+    const list = completion(analysisOf(text), posOf(text, '$$."', 3));
+    expect(list.items.map((i) => i.label)).toEqual(expect.arrayContaining(['$$.Execution.Id', '$$.Task.Token', '$$.Map.Item.Value']));
+    expect(byLabel(list, '$$.Execution.Id').textEdit).toEqual({ range: { start: posOf(text, '$$."'), end: posOf(text, '$$."', 3) }, newText: '$$.Execution.Id' });
+    const other = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Comment": "$$.", "End": true}}}';
+    expect(completion(analysisOf(other), posOf(other, '$$."', 3)).items).toEqual([]);
+  });
+});
+
+describe('$variables across states', () => {
+  const DEF = JSON.stringify(
+    {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Load',
+      States: {
+        Load: { Type: 'Pass', Assign: { total: '{% $states.input.n %}', label: 'x' }, Next: 'Use' },
+        Use: { Type: 'Pass', Output: '{% $total + 1 %}', Assign: { again: '{% $total %}' }, End: true },
+      },
+    },
+    null,
+    2,
+  );
+
+  it('references: every use, and the Assign key with the declaration', () => {
+    const a = analysisOf(DEF);
+    expect(variableReferences(a, posOf(DEF, '$total + 1', 1), false)!.map((r) => r.range.start)).toEqual([posOf(DEF, '$total + 1'), posOf(DEF, '$total %}')]);
+    expect(variableReferences(a, posOf(DEF, '$total + 1', 1), true)).toHaveLength(3);
+  });
+
+  it('an unassigned variable says so; $states is not a variable', () => {
+    const text = DEF.replace('$total + 1', '$nothing + 1');
+    const a = analysisOf(text);
+    expect(markdown(variableHover(a, posOf(text, '$nothing', 2)))).toContain('Not assigned in any state `Use` can see');
+    expect(variableHover(a, posOf(text, '$states.input', 2))).toBeNull();
+  });
+});
+
+describe('quick fixes on the right problem', () => {
+  const at = (text: string, needle: string) => ({ start: posOf(text, needle, 1), end: posOf(text, needle, 1) });
+
+  it('"Add End" belongs to the missing-transition problem, never to "not reachable"', () => {
+    const text = '{\n  "StartAt": "A",\n  "States": {\n    "A": {"Type": "Pass", "End": true},\n    "B": {"Type": "Pass"},\n    "C": {"Type": "Pass", "Next": "A"}\n  }\n}';
+    const a = analysisOf(text);
+    const end = codeActions(a, at(text, '"B"')).filter((x) => x.title.startsWith('Add "End"'));
+    expect(end.map((x) => x.diagnostics!.map((d) => d.message))).toEqual([["A Pass state must have either 'Next' or '\"End\": true'"]]);
+    // C is unreachable but has its transition: no End to add.
+    expect(a.lint.diagnostics.some((d) => d.range.start.line === posOf(text, '"C"').line && /not reachable/.test(d.message))).toBe(true);
+    expect(codeActions(a, at(text, '"C"')).filter((x) => x.title.startsWith('Add "End"'))).toEqual([]);
+  });
+
+  it('"no terminal state" offers End only on states an execution reaches', () => {
+    // A and B loop; C has no transition but nothing reaches it: End on C would silence the
+    // problem and leave the loop. D is reached and has no transition: the real fix.
+    const endTitles = (def: object) => {
+      const text = JSON.stringify(def, null, 2);
+      const a = analysisOf(text);
+      const terminal = a.lint.diagnostics.filter((d) => d.code === 'MISSING_END_STATE');
+      expect(terminal).toHaveLength(1);
+      return codeActions(a, terminal[0].range).filter((x) => x.diagnostics?.[0]?.code === 'MISSING_END_STATE').map((x) => x.title);
+    };
+    expect(endTitles({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' }, C: { Type: 'Pass' } } })).toEqual([]);
+    expect(endTitles({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'D' }, D: { Type: 'Pass' }, C: { Type: 'Pass' } } })).toEqual(["Add \"End\": true to 'D'"]);
+  });
+});
