@@ -93,7 +93,7 @@ describe('configuration', () => {
   });
 });
 
-describe('template-definition is a rule the configuration and --rule know (issue 11)', () => {
+describe('template-definition is a rule the configuration and --rule know (issue 11)', async () => {
   const S3 = 'Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionS3Location:\n        Bucket: b\n        Key: k.json\n';
   const project = (config?: string) => {
     const tmp = mkdtempSync(join(tmpdir(), 'asl-tpl-'));
@@ -101,28 +101,28 @@ describe('template-definition is a rule the configuration and --rule know (issue
     if (config) writeFileSync(join(tmp, '.asl-lint.json'), config);
     return tmp;
   };
-  const rows = (r: ReturnType<typeof json>) => r.files.map((f) => [f.filePath, f.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code} ${d.location}`)]);
+  const rows = (r: Awaited<ReturnType<typeof json>>) => r.files.map((f) => [f.filePath, f.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code} ${d.location}`)]);
 
-  it('reports a definition it cannot check, by default', () => {
-    const r = json(['template.yaml'], project());
+  it('reports a definition it cannot check, by default', async () => {
+    const r = await json(['template.yaml'], project());
     expect([r.code, rows(r)]).toEqual([0, [['template.yaml', ['5:7 WARNING LINT_NOT_CHECKABLE Flow: /']]]]);
   });
 
-  it('"template-definition": "off" in the configuration turns it off (it was refused as an unknown rule)', () => {
-    const r = json(['template.yaml'], project('{"rules": {"template-definition": "off"}}'));
+  it('"template-definition": "off" in the configuration turns it off (it was refused as an unknown rule)', async () => {
+    const r = await json(['template.yaml'], project('{"rules": {"template-definition": "off"}}'));
     expect([r.code, r.stderr, rows(r)]).toEqual([0, 'asl-lint: checked 1 file (0 state machines)\n', [['template.yaml', []]]]);
   });
 
-  it('--rule template-definition=off and --rule LINT_NOT_CHECKABLE=error', () => {
+  it('--rule template-definition=off and --rule LINT_NOT_CHECKABLE=error', async () => {
     const dir = project();
-    const off = json(['--rule', 'template-definition=off', 'template.yaml'], dir);
+    const off = await json(['--rule', 'template-definition=off', 'template.yaml'], dir);
     expect([off.code, off.stderr, rows(off)]).toEqual([0, 'asl-lint: checked 1 file (0 state machines)\n', [['template.yaml', []]]]);
-    const error = json(['--rule', 'LINT_NOT_CHECKABLE=error', 'template.yaml'], dir);
+    const error = await json(['--rule', 'LINT_NOT_CHECKABLE=error', 'template.yaml'], dir);
     expect([error.code, rows(error)]).toEqual([1, [['template.yaml', ['5:7 ERROR LINT_NOT_CHECKABLE Flow: /']]]]);
   });
 
-  it('is in the SARIF rule list, and the result points at it', () => {
-    const log = JSON.parse(run(['-f', 'sarif', 'template.yaml'], project()).stdout);
+  it('is in the SARIF rule list, and the result points at it', async () => {
+    const log = JSON.parse((await run(['-f', 'sarif', 'template.yaml'], project())).stdout);
     const rules = log.runs[0].tool.driver.rules as { id: string; properties: { awsCode: string }; defaultConfiguration: { level: string } }[];
     const i = rules.findIndex((r) => r.id === 'template-definition');
     expect([rules[i].properties.awsCode, rules[i].defaultConfiguration.level]).toEqual(['LINT_NOT_CHECKABLE', 'warning']);
