@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { analyzedJsonata, EXPRESSION_OFFSET } from '../src/lang/jsonata-sites.js';
-import { STATES_MEMBERS } from '../src/lang/jsonata.js';
+import { STATES_MEMBERS } from '../src/lang/states-variable.js';
 import { closest } from '../src/lang/suggest.js';
 import { stringSpan } from '../src/lang/text.js';
 

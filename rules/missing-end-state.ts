@@ -3,8 +3,10 @@ import type { Fixer } from '../src/fix/edits.js';
 import { formatLocation } from '../src/model/location.js';
 import { reachableStates, type State } from '../src/model/model.js';
 import type { Fix } from '../src/types.js';
+import { TRANSITION_TYPES } from '../src/lang/state-fields.js';
 
-const NEEDS_TRANSITION = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
+/** The state types that need Next or End (lang/state-fields.ts). */
+const NEEDS_TRANSITION = new Set<string>(TRANSITION_TYPES);
 
 /** A state of a type that needs Next or End, with neither. */
 export function lacksTransition(s: State): boolean {

@@ -1,15 +1,9 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { extend, isObject } from '../src/model/model.js';
+import { join } from '../src/model/model.js';
 import { looksLikePath } from '../src/lang/looks.js';
+import { valueAt } from '../src/lang/sites.js';
+import { FIELDS_BY_TYPE, isStateType } from '../src/lang/state-fields.js';
 import type { Path } from '../src/types.js';
-
-/** Fields that have a `...Path` twin, per state type (JSONPath states). */
-const FIELDS: Record<string, string[]> = {
-  Fail: ['Error', 'Cause'],
-  Wait: ['Seconds', 'Timestamp'],
-  Task: ['TimeoutSeconds', 'HeartbeatSeconds'],
-  Map: ['MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage'],
-};
 
 export default defineRule({
   meta: {
@@ -44,27 +38,14 @@ export default defineRule({
     },
   },
   check(ctx) {
-    // Plain loops and no closures over the loop's variables: this runs for every state.
+    // Plain loops and no closures over the loop's variables: this runs for every state. The
+    // fields with a '...Path' twin are lang/state-fields.ts's (PATH_FIELDS with a twin).
     for (const state of ctx.model.states) {
-      if (state.queryLanguage !== 'JSONPath' || !state.type || !Object.hasOwn(FIELDS, state.type)) continue;
+      if (state.queryLanguage !== 'JSONPath' || !state.type || !isStateType(state.type)) continue;
       const o = state.obj;
-      for (const field of FIELDS[state.type]) {
-        const value = o[field];
-        if (typeof value === 'string' && looksLikePath(value)) flag(ctx, extend(state.path, field), field);
-      }
-      if (state.type === 'Map') {
-        const reader = o.ItemReader;
-        if (isObject(reader) && isObject(reader.ReaderConfig)) {
-          const value = reader.ReaderConfig.MaxItems;
-          if (typeof value === 'string' && looksLikePath(value)) flag(ctx, extend(state.path, 'ItemReader', 'ReaderConfig', 'MaxItems'), 'MaxItems');
-        }
-        const batcher = o.ItemBatcher;
-        if (isObject(batcher)) {
-          for (const f of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) {
-            const value = batcher[f];
-            if (typeof value === 'string' && looksLikePath(value)) flag(ctx, extend(state.path, 'ItemBatcher', f), f);
-          }
-        }
+      for (const twin of FIELDS_BY_TYPE[state.type].twins) {
+        const value = valueAt(o, twin.at);
+        if (typeof value === 'string' && looksLikePath(value)) flag(ctx, join(state.path, twin.at), twin.field);
       }
     }
   },

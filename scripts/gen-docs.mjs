@@ -1,8 +1,15 @@
-// Regenerates rules/README.md from the built rules' metadata (run `npm run build` first; `npm run docs` does both).
+// Regenerates rules/README.md from the built rules' metadata and docs/languages.md from the
+// built language tables (run `npm run build` first; `npm run docs` does both).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ruleDocs } from '../dist/src/docs.js';
+import { languageDocs } from '../dist/src/lang/reference.js';
 
-const out = fileURLToPath(new URL('../rules/README.md', import.meta.url));
-writeFileSync(out, ruleDocs());
-console.log(`wrote ${out}`);
+for (const [file, text] of [
+  ['../rules/README.md', ruleDocs()],
+  ['../docs/languages.md', languageDocs()],
+]) {
+  const out = fileURLToPath(new URL(file, import.meta.url));
+  writeFileSync(out, text);
+  console.log(`wrote ${out}`);
+}

@@ -242,49 +242,69 @@ export interface IntrinsicSignature {
   /** Parameter names and types; the last one repeats for variadic functions. */
   params: { name: string; type: ValueType }[];
   returns: ValueType;
-  /** Returns a string (allowed in Fail ErrorPath/CausePath). */
+  /**
+   * Allowed in Fail ErrorPath/CausePath: returns a string. `ArrayGetItem` returns whatever the
+   * array holds; AWS's language service counts it among the string-returning functions, and so do we.
+   */
   stringResult: boolean;
+  /** What the function does, for people (editor hover and completion, docs/languages.md). */
+  doc: string;
 }
 
-const sig = (min: number, max: number, params: [string, ValueType][], returns: ValueType): IntrinsicSignature => ({
+const sig = (min: number, max: number, params: [string, ValueType][], returns: ValueType, doc: string, stringResult = returns === 'string'): IntrinsicSignature => ({
   min,
   max,
   params: params.map(([name, type]) => ({ name, type })),
   returns,
-  stringResult: returns === 'string',
+  stringResult,
+  doc,
 });
+
+/** The algorithms of States.Hash and JSONata's $hash. */
+export const HASH_ALGORITHMS = ['MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
+/** The longest input (characters) of States.Base64Encode, Base64Decode and Hash. */
+export const MAX_INTRINSIC_INPUT = 10000;
+/** The most items States.ArrayRange (and JSONata's $range) may produce. */
+export const MAX_RANGE_ITEMS = 1000;
+/** $hash's algorithm when none is given. */
+export const DEFAULT_HASH_ALGORITHM = 'SHA-256';
 
 /** The Developer Guide's list of the intrinsic functions (linked where a name is unknown). */
 export const INTRINSICS_DOC_URL = 'https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html';
 
 export const INTRINSICS: Readonly<Record<string, IntrinsicSignature>> = {
-  'States.Format': sig(1, Infinity, [['template', 'string'], ['value', 'scalar']], 'string'),
-  'States.StringToJson': sig(1, 1, [['string', 'string']], 'any'),
-  'States.JsonToString': sig(1, 1, [['value', 'any']], 'string'),
-  'States.Array': sig(0, Infinity, [['item', 'any']], 'array'),
-  'States.ArrayPartition': sig(2, 2, [['array', 'array'], ['chunk size', 'integer']], 'array'),
-  'States.ArrayContains': sig(2, 2, [['array', 'array'], ['value', 'any']], 'boolean'),
-  'States.ArrayRange': sig(3, 3, [['start', 'integer'], ['end', 'integer'], ['step', 'integer']], 'array'),
-  'States.ArrayGetItem': sig(2, 2, [['array', 'array'], ['index', 'integer']], 'any'),
-  'States.ArrayLength': sig(1, 1, [['array', 'array']], 'integer'),
-  'States.ArrayUnique': sig(1, 1, [['array', 'array']], 'array'),
-  'States.Base64Encode': sig(1, 1, [['string', 'string']], 'string'),
-  'States.Base64Decode': sig(1, 1, [['base64 string', 'string']], 'string'),
-  'States.Hash': sig(2, 2, [['data', 'any'], ['algorithm', 'string']], 'string'),
-  'States.JsonMerge': sig(3, 3, [['object 1', 'object'], ['object 2', 'object'], ['deep merge', 'boolean']], 'object'),
-  'States.MathRandom': sig(2, 3, [['start', 'integer'], ['end', 'integer'], ['seed', 'integer']], 'integer'),
-  'States.MathAdd': sig(2, 2, [['number 1', 'integer'], ['number 2', 'integer']], 'integer'),
-  'States.StringSplit': sig(2, 2, [['string', 'string'], ['delimiter', 'string']], 'array'),
-  'States.UUID': sig(0, 0, [], 'string'),
+  'States.Format': sig(1, Infinity, [['template', 'string'], ['value', 'scalar']], 'string', "Fills each `{}` of the template with the next argument: `States.Format('Hello, {}', $.name)`."),
+  'States.StringToJson': sig(1, 1, [['string', 'string']], 'any', 'Parses a JSON string.'),
+  'States.JsonToString': sig(1, 1, [['value', 'any']], 'string', 'Serialises the value at a path to a JSON string (the argument must be a path).'),
+  'States.Array': sig(0, Infinity, [['item', 'any']], 'array', 'An array of the arguments.'),
+  'States.ArrayPartition': sig(2, 2, [['array', 'array'], ['chunk size', 'integer']], 'array', 'Splits an array into chunks of at most chunk size items.'),
+  'States.ArrayContains': sig(2, 2, [['array', 'array'], ['value', 'any']], 'boolean', 'True when the array contains the value.'),
+  'States.ArrayRange': sig(3, 3, [['start', 'integer'], ['end', 'integer'], ['step', 'integer']], 'array', `The integers from start to end (inclusive) by step; at most ${MAX_RANGE_ITEMS.toLocaleString('en-US')} items.`),
+  'States.ArrayGetItem': sig(2, 2, [['array', 'array'], ['index', 'integer']], 'any', 'The item at a zero-based index.', true),
+  'States.ArrayLength': sig(1, 1, [['array', 'array']], 'integer', 'The number of items of an array.'),
+  'States.ArrayUnique': sig(1, 1, [['array', 'array']], 'array', 'The array without duplicate values.'),
+  'States.Base64Encode': sig(1, 1, [['string', 'string']], 'string', `Base64-encodes a string (up to ${MAX_INTRINSIC_INPUT.toLocaleString('en-US')} characters).`),
+  'States.Base64Decode': sig(1, 1, [['base64 string', 'string']], 'string', `Decodes a base64 string (up to ${MAX_INTRINSIC_INPUT.toLocaleString('en-US')} characters).`),
+  'States.Hash': sig(2, 2, [['data', 'any'], ['algorithm', 'string']], 'string', `The hash of a value; algorithm is one of ${HASH_ALGORITHMS.map((a) => `'${a}'`).join(', ')}.`),
+  'States.JsonMerge': sig(3, 3, [['object 1', 'object'], ['object 2', 'object'], ['deep merge', 'boolean']], 'object', 'Merges two objects; the third argument must be false (shallow merge: keys of object 2 win).'),
+  'States.MathRandom': sig(2, 3, [['start', 'integer'], ['end', 'integer'], ['seed', 'integer']], 'integer', 'A random integer from start (inclusive) to end (exclusive); the optional seed makes it repeatable.'),
+  'States.MathAdd': sig(2, 2, [['number 1', 'integer'], ['number 2', 'integer']], 'integer', 'The sum of two integers.'),
+  'States.StringSplit': sig(2, 2, [['string', 'string'], ['delimiter', 'string']], 'array', 'Splits a string at each delimiter character.'),
+  'States.UUID': sig(0, 0, [], 'string', 'A random version 4 UUID.'),
 };
 
-/**
- * `ArrayGetItem` returns whatever the array holds; AWS's language service counts it among the
- * string-returning functions allowed in ErrorPath/CausePath, and so do we.
- */
-export const STRING_RESULT_FUNCTIONS = new Set(['States.Format', 'States.JsonToString', 'States.ArrayGetItem', 'States.Base64Encode', 'States.Base64Decode', 'States.Hash', 'States.UUID']);
+/** `States.ArrayPartition(array: array, chunk size: integer) -> array`: optional parameters in brackets, a repeated one with `...`. */
+export function intrinsicSignature(name: string, sig: IntrinsicSignature): string {
+  const shown = sig.params.map((p, i) => {
+    const text = `${p.name}: ${p.type}`;
+    if (sig.max === Infinity && i === sig.params.length - 1) return `...${text}`;
+    return i >= sig.min ? `[${text}]` : text;
+  });
+  return `${name}(${shown.join(', ')}) -> ${sig.returns}`;
+}
 
-export const HASH_ALGORITHMS = ['MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
+/** The functions allowed in Fail ErrorPath/CausePath (INTRINSICS' stringResult), in the table's order. */
+export const STRING_RESULT_FUNCTIONS: ReadonlySet<string> = new Set(Object.keys(INTRINSICS).filter((name) => INTRINSICS[name].stringResult));
 
 /** Documented limit of nested intrinsic calls in one field. */
 export const MAX_INTRINSIC_NESTING = 10;

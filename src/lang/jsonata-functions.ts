@@ -5,6 +5,7 @@
  * variadic functions. Derived from the signatures in jsonata 2.0.6 (`staticFrame.bind(...)`) and
  * checked by evaluating calls with too few and too many arguments (T0410).
  */
+import { DEFAULT_HASH_ALGORITHM, HASH_ALGORITHMS } from './intrinsics.js';
 
 export interface JsonataFunction {
   min: number;
@@ -13,6 +14,9 @@ export interface JsonataFunction {
   aws?: boolean;
   /** In JSONata but not usable in Step Functions. */
   unsupported?: string;
+  /** Step Functions' own functions: the signature and what it does, for people (editor, docs/languages.md). */
+  signature?: string;
+  doc?: string;
 }
 
 const f = (min: number, max: number, extra: Partial<JsonataFunction> = {}): JsonataFunction => ({ min, max, ...extra });
@@ -83,13 +87,35 @@ export const JSONATA_FUNCTIONS: Readonly<Record<string, JsonataFunction>> = {
   millis: f(0, 0),
   eval: f(1, 2, { unsupported: 'Step Functions does not support $eval' }),
   // Step Functions' own functions; $random takes an optional seed in Step Functions.
-  random: f(0, 1, { aws: true }),
-  partition: f(2, 2, { aws: true }),
-  range: f(3, 3, { aws: true }),
-  hash: f(1, 2, { aws: true }),
-  uuid: f(0, 0, { aws: true }),
-  parse: f(1, 1, { aws: true }),
+  random: f(0, 1, { aws: true, signature: '$random([seed])', doc: 'A random number from 0 (inclusive) to 1 (exclusive).' }),
+  partition: f(2, 2, { aws: true, signature: '$partition(array, size)', doc: 'Splits an array into chunks.' }),
+  range: f(3, 3, { aws: true, signature: '$range(start, end, step)', doc: 'An array of numbers from start to end by step.' }),
+  hash: f(1, 2, {
+    aws: true,
+    signature: '$hash(value[, algorithm])',
+    doc: `The hash of a value (${HASH_ALGORITHMS.map((a) => `'${a}'${a === DEFAULT_HASH_ALGORITHM ? ' (default)' : ''}`).join(', ')}).`,
+  }),
+  uuid: f(0, 0, { aws: true, signature: '$uuid()', doc: 'A random version 4 UUID.' }),
+  parse: f(1, 1, { aws: true, signature: '$parse(jsonString)', doc: 'Parses a JSON string.' }),
 };
+
+/** What a JSONata function call looks like and does, for people: the editor's hover and completion, docs/languages.md. */
+export interface JsonataFunctionDoc {
+  name: string;
+  signature: string;
+  doc: string;
+}
+
+function describe(name: string, fn: JsonataFunction): JsonataFunctionDoc {
+  if (fn.signature && fn.doc) return { name, signature: fn.signature, doc: `${fn.doc} (added by Step Functions)` };
+  const arity = fn.max === Infinity ? `${fn.min}+ arguments` : fn.min === fn.max ? `${fn.min} argument${fn.min === 1 ? '' : 's'}` : `${fn.min} to ${fn.max} arguments`;
+  return { name, signature: `$${name}(...)`, doc: `JSONata built-in function (${arity}).` };
+}
+
+/** The functions a JSONata expression can call in Step Functions, described. */
+export const JSONATA_FUNCTION_DOCS: readonly JsonataFunctionDoc[] = Object.entries(JSONATA_FUNCTIONS)
+  .filter(([, fn]) => !fn.unsupported)
+  .map(([name, fn]) => describe(name, fn));
 
 export function jsonataFunction(name: string): JsonataFunction | undefined {
   return Object.hasOwn(JSONATA_FUNCTIONS, name) ? JSONATA_FUNCTIONS[name] : undefined;

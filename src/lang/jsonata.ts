@@ -331,5 +331,3 @@ function walk(node: unknown, visit: (n: JsonataNode) => void): void {
   }
 }
 
-/** The `$states` members that exist. */
-export const STATES_MEMBERS = new Set(['input', 'result', 'errorOutput', 'context']);

@@ -6,28 +6,13 @@
  *
  * Only fields that the state's type accepts are collected: a field that does not belong to the
  * state is the schema's finding, and checking its content too would report the same mistake twice.
+ * Which fields are which is lang/state-fields.ts's (one table, checked against the schema).
  */
 import type { Path } from '../types.js';
 import { extend, isObject, join, type Json, type JsonObject, type State, type StateMachine } from '../model/model.js';
 import { isJsonataExpression } from './jsonata.js';
+import { ASSIGN_TYPES, CATCHER_PATH_FIELDS, CHOICE_PATH_OPERATORS, FIELDS_BY_TYPE, isStateType, JSONATA_FIELDS, JSONATA_PAYLOADS, NOT_JSONATA, RESULT_TYPES, type PathFieldKind } from './state-fields.js';
 import { perObject } from '../memo.js';
-
-/** What a path field accepts. */
-export type PathFieldKind =
-  /** InputPath, OutputPath: any JSONPath (Jayway), context object and variables included. */
-  | 'path'
-  /** ResultPath (state and catcher): a Reference Path into the input; not `$$`, not a variable. */
-  | 'result'
-  /** ItemsPath: a Reference Path, context object and variables allowed. */
-  | 'items'
-  /** Map's number fields (MaxConcurrencyPath, ...): a Reference Path, not the context object. */
-  | 'number'
-  /** TimeoutSecondsPath, HeartbeatSecondsPath, SecondsPath, TimestampPath. */
-  | 'seconds'
-  /** Choice `Variable` and the `...Path` comparison operators. */
-  | 'choice'
-  /** Fail ErrorPath/CausePath: a Reference Path or an intrinsic function returning a string. */
-  | 'fail';
 
 export interface PathSite {
   state: State;
@@ -85,41 +70,8 @@ export const sitesOf: (model: StateMachine) => Sites = perObject(collect);
 
 // ---------------------------------------------------------------------------------------------
 
-const RESULT_TYPES = new Set(['Task', 'Parallel', 'Map']);
-const INPUT_OUTPUT_TYPES = new Set(['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Parallel', 'Map']);
-const RESULT_PATH_TYPES = new Set(['Pass', 'Task', 'Parallel', 'Map']);
-const PARAMETERS_TYPES = new Set(['Pass', 'Task', 'Parallel', 'Map']);
-const ASSIGN_TYPES = new Set(['Pass', 'Task', 'Choice', 'Wait', 'Parallel', 'Map']);
-
-const CHOICE_PATH_OPERATORS = new Set([
-  'StringEqualsPath', 'StringLessThanPath', 'StringGreaterThanPath', 'StringLessThanEqualsPath', 'StringGreaterThanEqualsPath',
-  'NumericEqualsPath', 'NumericLessThanPath', 'NumericGreaterThanPath', 'NumericLessThanEqualsPath', 'NumericGreaterThanEqualsPath',
-  'BooleanEqualsPath',
-  'TimestampEqualsPath', 'TimestampLessThanPath', 'TimestampGreaterThanPath', 'TimestampLessThanEqualsPath', 'TimestampGreaterThanEqualsPath',
-]);
-
-/**
- * ASL fields AWS does not read as JSONata in a JSONata state (measured by floci against
- * validate-state-machine-definition): their `{% %}` text stays text. Nested states are walked as
- * states of their own.
- */
-const NOT_JSONATA = new Set(['Comment', 'Next', 'Default', 'Resource', 'ErrorEquals', 'Retry', 'Credentials', 'ItemProcessor', 'Iterator', 'Branches', 'CSVHeaders', 'Type', 'QueryLanguage', 'End']);
-/**
- * The fields of each JSONata state type that hold JSONata (a field the type does not accept is the
- * schema's finding; its content is not read).
- */
-const JSONATA_FIELDS: Record<string, Set<string>> = {
-  Pass: new Set(['Output', 'Assign']),
-  Task: new Set(['Arguments', 'Output', 'Assign', 'TimeoutSeconds', 'HeartbeatSeconds', 'Catch']),
-  Choice: new Set(['Choices', 'Output', 'Assign']),
-  Wait: new Set(['Seconds', 'Timestamp', 'Output', 'Assign']),
-  Succeed: new Set(['Output']),
-  Fail: new Set(['Error', 'Cause']),
-  Parallel: new Set(['Arguments', 'Output', 'Assign', 'Catch']),
-  Map: new Set(['Items', 'ItemSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage', 'Output', 'Assign', 'Catch']),
-};
-/** Fields whose value is a user payload: every string inside, at any depth, is read as JSONata. */
-const JSONATA_PAYLOADS = new Set(['Output', 'Assign', 'Arguments', 'ItemSelector', 'BatchInput']);
+const RESULT = new Set<string>(RESULT_TYPES);
+const ASSIGN = new Set<string>(ASSIGN_TYPES);
 
 function collect(model: StateMachine): Sites {
   const sites: Sites = { paths: [], templates: [], jsonata: [], jsonataDollarKeys: [], assigns: [] };
@@ -136,7 +88,7 @@ function collectAssigns(state: State, out: AssignSite[]): void {
   const o = state.obj;
   const t = state.type!;
   const language = state.queryLanguage;
-  if (ASSIGN_TYPES.has(t) && isObject(o.Assign)) out.push({ state, path: extend(state.path, 'Assign'), obj: o.Assign, where: 'state', language });
+  if (ASSIGN.has(t) && isObject(o.Assign)) out.push({ state, path: extend(state.path, 'Assign'), obj: o.Assign, where: 'state', language });
   const choices = o.Choices;
   if (t === 'Choice' && Array.isArray(choices)) {
     for (let i = 0; i < choices.length; i++) {
@@ -145,7 +97,7 @@ function collectAssigns(state: State, out: AssignSite[]): void {
     }
   }
   const catchers = o.Catch;
-  if (RESULT_TYPES.has(t) && Array.isArray(catchers)) {
+  if (RESULT.has(t) && Array.isArray(catchers)) {
     for (let i = 0; i < catchers.length; i++) {
       const c = catchers[i];
       if (isObject(c) && isObject(c.Assign)) out.push({ state, path: extend(state.path, 'Catch', i, 'Assign'), obj: c.Assign, where: 'catch', index: i, language });
@@ -158,69 +110,35 @@ function collectAssigns(state: State, out: AssignSite[]): void {
  * arguments, and a site's path built only for a field that is present (most are not).
  */
 
-function addPath(out: PathSite[], state: State, field: string, kind: PathFieldKind, value: Json | undefined): void {
-  if (value !== undefined) out.push({ state, path: extend(state.path, field), field, value, kind });
-}
-
-function addTemplate(out: TemplateSite[], state: State, field: string, value: Json | undefined, assign: boolean): void {
-  if (value !== undefined) out.push({ state, path: extend(state.path, field), field, value, assign });
+/**
+ * The value at `at` (a field, or a field of the state's objects) under a state object; undefined
+ * when absent or when an object on the way is not one.
+ */
+export function valueAt(o: JsonObject, at: readonly string[]): Json | undefined {
+  let v: Json | undefined = o;
+  for (let i = 0; i < at.length; i++) {
+    if (!isObject(v)) return undefined;
+    v = v[at[i]];
+  }
+  return v;
 }
 
 function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSite[]): void {
   const o = state.obj;
   const t = state.type!;
   const p = state.path;
-
-  if (INPUT_OUTPUT_TYPES.has(t)) {
-    addPath(paths, state, 'InputPath', 'path', o.InputPath);
-    addPath(paths, state, 'OutputPath', 'path', o.OutputPath);
+  if (!isStateType(t)) return;
+  const fields = FIELDS_BY_TYPE[t];
+  for (const f of fields.paths) {
+    const value = valueAt(o, f.at);
+    if (value !== undefined) paths.push({ state, path: join(p, f.at), field: f.at[f.at.length - 1], value, kind: f.kind });
   }
-  if (RESULT_PATH_TYPES.has(t)) addPath(paths, state, 'ResultPath', 'result', o.ResultPath);
-  if (PARAMETERS_TYPES.has(t)) addTemplate(templates, state, 'Parameters', o.Parameters, false);
-  if (RESULT_TYPES.has(t)) addTemplate(templates, state, 'ResultSelector', o.ResultSelector, false);
-  if (ASSIGN_TYPES.has(t)) addTemplate(templates, state, 'Assign', o.Assign, true);
+  for (const f of fields.templates) {
+    const value = valueAt(o, f.at);
+    if (value !== undefined) templates.push({ state, path: join(p, f.at), field: f.at[f.at.length - 1], value, assign: f.assign });
+  }
 
   switch (t) {
-    case 'Task':
-      addPath(paths, state, 'TimeoutSecondsPath', 'seconds', o.TimeoutSecondsPath);
-      addPath(paths, state, 'HeartbeatSecondsPath', 'seconds', o.HeartbeatSecondsPath);
-      addTemplate(templates, state, 'Credentials', o.Credentials, false);
-      break;
-    case 'Wait':
-      addPath(paths, state, 'SecondsPath', 'seconds', o.SecondsPath);
-      addPath(paths, state, 'TimestampPath', 'seconds', o.TimestampPath);
-      break;
-    case 'Fail':
-      addPath(paths, state, 'ErrorPath', 'fail', o.ErrorPath);
-      addPath(paths, state, 'CausePath', 'fail', o.CausePath);
-      break;
-    case 'Map': {
-      addPath(paths, state, 'ItemsPath', 'items', o.ItemsPath);
-      addPath(paths, state, 'MaxConcurrencyPath', 'number', o.MaxConcurrencyPath);
-      addPath(paths, state, 'ToleratedFailureCountPath', 'number', o.ToleratedFailureCountPath);
-      addPath(paths, state, 'ToleratedFailurePercentagePath', 'number', o.ToleratedFailurePercentagePath);
-      addTemplate(templates, state, 'ItemSelector', o.ItemSelector, false);
-      const reader = o.ItemReader;
-      if (isObject(reader)) {
-        if (reader.Parameters !== undefined) templates.push({ state, path: extend(p, 'ItemReader', 'Parameters'), field: 'Parameters', value: reader.Parameters, assign: false });
-        const config = reader.ReaderConfig;
-        if (isObject(config) && config.MaxItemsPath !== undefined) {
-          paths.push({ state, path: extend(p, 'ItemReader', 'ReaderConfig', 'MaxItemsPath'), field: 'MaxItemsPath', value: config.MaxItemsPath, kind: 'number' });
-        }
-      }
-      const writer = o.ResultWriter;
-      if (isObject(writer) && writer.Parameters !== undefined) {
-        templates.push({ state, path: extend(p, 'ResultWriter', 'Parameters'), field: 'Parameters', value: writer.Parameters, assign: false });
-      }
-      const batcher = o.ItemBatcher;
-      if (isObject(batcher)) {
-        if (batcher.BatchInput !== undefined) templates.push({ state, path: extend(p, 'ItemBatcher', 'BatchInput'), field: 'BatchInput', value: batcher.BatchInput, assign: false });
-        for (const field of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) {
-          if (batcher[field] !== undefined) paths.push({ state, path: extend(p, 'ItemBatcher', field), field, value: batcher[field], kind: 'number' });
-        }
-      }
-      break;
-    }
     case 'Choice': {
       const choices = o.Choices;
       if (Array.isArray(choices)) {
@@ -235,11 +153,13 @@ function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSit
     }
   }
   const catchers = o.Catch;
-  if (RESULT_TYPES.has(t) && Array.isArray(catchers)) {
+  if (RESULT.has(t) && Array.isArray(catchers)) {
     for (let i = 0; i < catchers.length; i++) {
       const c = catchers[i];
       if (!isObject(c)) continue;
-      if (c.ResultPath !== undefined) paths.push({ state, path: extend(p, 'Catch', i, 'ResultPath'), field: 'ResultPath', value: c.ResultPath, kind: 'result' });
+      for (const { field, kind } of CATCHER_PATH_FIELDS) {
+        if (c[field] !== undefined) paths.push({ state, path: extend(p, 'Catch', i, field), field, value: c[field], kind });
+      }
       if (c.Assign !== undefined) templates.push({ state, path: extend(p, 'Catch', i, 'Assign'), field: 'Assign', value: c.Assign, assign: true });
     }
   }
@@ -264,7 +184,7 @@ function collectChoiceRule(state: State, rule: JsonObject, at: Path, out: PathSi
 
 /** Walks a JSONata state the way AWS reads it (see NOT_JSONATA, JSONATA_PAYLOADS). */
 function collectJsonata(state: State, out: JsonataSite[], dollarKeys: Sites['jsonataDollarKeys']): void {
-  const hasResult = RESULT_TYPES.has(state.type!);
+  const hasResult = RESULT.has(state.type!);
   /** A payload: every string at any depth is read; `.$` keys are noted. Paths are built on demand. */
   const visit = (value: Json, at: Path, _inPayload: boolean, ctx: { result: boolean; errorOutput: boolean }, _depth: number): void => {
     const stack: (string | number)[] = [];
@@ -295,8 +215,9 @@ function collectJsonata(state: State, out: JsonataSite[], dollarKeys: Sites['jso
   };
   const o = state.obj;
   // Own keys only: a Type such as "constructor" must not find Object.prototype's members.
-  if (!Object.hasOwn(JSONATA_FIELDS, state.type!)) return;
-  const allowed = JSONATA_FIELDS[state.type!];
+  const type = state.type!;
+  if (!isStateType(type)) return;
+  const allowed = JSONATA_FIELDS[type];
   for (const key of Object.keys(o)) {
     if (NOT_JSONATA.has(key) || !allowed.has(key)) continue;
     const at = [...state.path, key];

@@ -11,7 +11,8 @@ import type { Position } from '../types.js';
 import type { Analysis } from './analysis.js';
 import { completionSite, type CompletionSite, type Span } from './cursor.js';
 import { scalarText } from '../fix/edits.js';
-import { ERROR_NAMES, fieldInfo, objectFields, stateFields, STATE_TYPE_DOCS, STATE_TYPES, type FieldInfo } from './fields.js';
+import { ERROR_NAMES, fieldInfo, objectFields, stateFields, type FieldInfo } from './fields.js';
+import { STATE_TYPES, stateTypeDoc } from '../lang/state-fields.js';
 import { CONTEXT_PATHS, INTRINSIC_DOCS, intrinsicMarkdown, intrinsicSnippet, JSONATA_FUNCTION_DOCS, RESOURCE_PATTERNS, STATES_FIELDS } from './language.js';
 import { locate, objectAt } from './locate.js';
 import { numberExample, structuredValueSnippet, withoutSnippet } from './snippets.js';
@@ -131,7 +132,7 @@ function stateSkeletons(doc: Document, site: Extract<CompletionSite, { kind: 'ke
     return {
       label: `New ${type} state`,
       kind: CompletionItemKind.Snippet,
-      documentation: STATE_TYPE_DOCS[type],
+      documentation: stateTypeDoc(type),
       textEdit: { range: doc.rangeOf(site.replace.offset, site.replace.length), newText: `"\${1:${type}State}": {${members}}${site.needsComma ? ',' : ''}` },
       insertTextFormat: InsertTextFormat.Snippet,
       filterText: `"${type}`,
@@ -182,7 +183,7 @@ function valueItems(doc: Document, model: StateMachine, site: ValueSite, offset:
 
   const info = fieldInfo(obj.kind, key, obj.state?.type, obj.queryLanguage);
   if (obj.kind === 'state' && key === 'Type') {
-    return STATE_TYPES.map((t, i) => valueItem(doc, site, t, CompletionItemKind.EnumMember, STATE_TYPE_DOCS[t], i));
+    return STATE_TYPES.map((t, i) => valueItem(doc, site, t, CompletionItemKind.EnumMember, stateTypeDoc(t), i));
   }
   if (obj.kind === 'state' && key === 'Resource') return resourceItems(doc, site);
   if (info?.values) return info.values.map((v, i) => valueItem(doc, site, v, CompletionItemKind.EnumMember, undefined, i));

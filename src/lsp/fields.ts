@@ -11,6 +11,7 @@
  */
 import type { QueryLanguage } from '../types.js';
 import { objectDefinition, objectProperties, schemaDefinitions, type Definitions } from '../schema/navigation.js';
+import { STATE_TYPES } from '../lang/state-fields.js';
 
 /** The shape of a value, for completion snippets. */
 export type ValueKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any' | 'state' | 'enum';
@@ -29,19 +30,6 @@ export interface FieldInfo {
   /** Allowed values, for enum-like fields. */
   values?: readonly string[];
 }
-
-export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'] as const;
-
-export const STATE_TYPE_DOCS: Record<string, string> = {
-  Task: 'Runs one unit of work: a Lambda function, an activity, or an AWS service integration (`Resource`).',
-  Pass: 'Passes its input to its output, optionally shaping it or injecting fixed data. Useful for scaffolding and reshaping.',
-  Choice: 'Branches: evaluates `Choices` in order and transitions to the `Next` of the first that matches, else to `Default`.',
-  Wait: 'Delays for `Seconds` or until `Timestamp` (one of them, or their `...Path` twins).',
-  Succeed: 'Stops the execution (or the branch / iteration) successfully. Terminal: no `Next`, no `End`.',
-  Fail: 'Stops the execution with `Error` and `Cause`. Terminal: no `Next`, no `End`.',
-  Parallel: 'Runs its `Branches` (each a state machine of its own) at the same time; the output is the array of their outputs.',
-  Map: 'Runs `ItemProcessor` (a state machine of its own) for each item of the input array, or of a dataset read by `ItemReader` (Distributed mode).',
-};
 
 const STATE_NAME = 'the name of a state in the same States object';
 const PATH = 'a JSONPath (`$.field`, `$$.Context`, `$variable`)';

@@ -10,7 +10,8 @@ import type { Position } from '../types.js';
 import type { Analysis } from './analysis.js';
 import { tokenAt, type Span, type Token } from './cursor.js';
 import { rulesMeta, ruleDocsUrl } from '../api.js';
-import { fieldInfo, isStateField, STATE_TYPE_DOCS, type FieldInfo } from './fields.js';
+import { fieldInfo, isStateField, type FieldInfo } from './fields.js';
+import { stateTypeDoc } from '../lang/state-fields.js';
 import { CONTEXT_PATHS, describeResource, INTRINSIC_BY_NAME, intrinsicMarkdown, JSONATA_FUNCTION_DOCS, STATES_FIELDS } from './language.js';
 import { locate, objectAt } from './locate.js';
 import { schemaFieldDoc, type SchemaFieldDoc } from './schemaDocs.js';
@@ -58,7 +59,8 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
 function stateMarkdown(state: State): string {
   const lines: string[] = [];
   lines.push(`**${state.name}**: ${state.type ? `${state.type} state` : 'state with no Type'} (${state.queryLanguage})`);
-  if (state.type && STATE_TYPE_DOCS[state.type]) lines.push(STATE_TYPE_DOCS[state.type]);
+  const typeDoc = state.type ? stateTypeDoc(state.type) : undefined;
+  if (typeDoc) lines.push(typeDoc);
   const comment = state.obj.Comment;
   if (typeof comment === 'string' && comment.length) lines.push(`_${comment}_`);
   const into = incoming(state);
@@ -135,7 +137,7 @@ function valueMarkdown(analysis: Analysis, token: Token, offset: number): string
   const found = locate(model, token.path);
   const rest = found?.rest ?? [];
   const key = token.path[token.path.length - 1];
-  if (found?.state && rest.length === 1 && key === 'Type' && STATE_TYPE_DOCS[value]) return `**${value}** state\n\n${STATE_TYPE_DOCS[value]}`;
+  if (found?.state && rest.length === 1 && key === 'Type' && stateTypeDoc(value)) return `**${value}** state\n\n${stateTypeDoc(value)}`;
   if (found?.state && rest.length === 1 && key === 'Resource') return describeResource(value);
 
   // A word inside the string under the cursor: an intrinsic function, $states..., a JSONata function.

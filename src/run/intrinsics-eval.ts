@@ -8,11 +8,19 @@
  * are pinned in test/run-intrinsics.test.ts.
  */
 import { createHash } from 'node:crypto';
-import type { IntrinsicArg, IntrinsicCall } from '../lang/intrinsics.js';
+import { HASH_ALGORITHMS, MAX_INTRINSIC_INPUT, MAX_RANGE_ITEMS, type IntrinsicArg, type IntrinsicCall } from '../lang/intrinsics.js';
 import type { Json } from '../model/model.js';
 import { StatesError } from './errors.js';
 import { compilePath, evaluatePath, type PathRoots } from './jsonpath-eval.js';
 import { javaRandomInt, type Rng } from './random.js';
+
+/** Node's name of each hash algorithm of lang/intrinsics.ts (MD5 -> md5, SHA-256 -> sha256). A Map: 'toString' is no algorithm. */
+const NODE_HASH_NAMES: ReadonlyMap<string, string> = new Map(HASH_ALGORITHMS.map((a) => [a, a.toLowerCase().replace('-', '')]));
+
+/** Node's name of a States.Hash / $hash algorithm, or undefined when it is not one. */
+export function nodeHashName(algorithm: string): string | undefined {
+  return NODE_HASH_NAMES.get(algorithm);
+}
 
 export interface IntrinsicEnv extends PathRoots {
   rng: Rng;
@@ -96,7 +104,7 @@ export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): Json 
       const out: number[] = [];
       for (let v = start; step > 0 ? v <= end : v >= end; v += step) {
         out.push(v);
-        if (out.length > 1000) fail(n, 'the array would have more than 1000 items');
+        if (out.length > MAX_RANGE_ITEMS) fail(n, `the array would have more than ${MAX_RANGE_ITEMS} items`);
       }
       return out;
     }
@@ -115,21 +123,21 @@ export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): Json 
     }
     case 'States.Base64Encode': {
       const s = str(a0);
-      if (s.length > 10000) fail(n, 'the input must be at most 10000 characters');
+      if (s.length > MAX_INTRINSIC_INPUT) fail(n, `the input must be at most ${MAX_INTRINSIC_INPUT} characters`);
       return Buffer.from(s, 'utf8').toString('base64');
     }
     case 'States.Base64Decode': {
       const s = str(a0);
-      if (s.length > 10000) fail(n, 'the input must be at most 10000 characters');
+      if (s.length > MAX_INTRINSIC_INPUT) fail(n, `the input must be at most ${MAX_INTRINSIC_INPUT} characters`);
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 === 1) fail(n, `'${s}' is not Base64`);
       return Buffer.from(s, 'base64').toString('utf8');
     }
     case 'States.Hash': {
       const alg = str(a1, 'the algorithm');
-      const node = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' }[alg];
-      if (!node) fail(n, `the algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512, got '${alg}'`);
+      const node = nodeHashName(alg);
+      if (!node) fail(n, `the algorithm must be one of ${HASH_ALGORITHMS.join(', ')}, got '${alg}'`);
       const data = typeof a0 === 'string' ? a0 : JSON.stringify(a0);
-      if (data.length > 10000) fail(n, 'the input must be at most 10000 characters');
+      if (data.length > MAX_INTRINSIC_INPUT) fail(n, `the input must be at most ${MAX_INTRINSIC_INPUT} characters`);
       return createHash(node!).update(data, 'utf8').digest('hex');
     }
     case 'States.JsonMerge': {

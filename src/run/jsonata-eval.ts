@@ -15,6 +15,8 @@ import { expressionText, isJsonataExpression } from '../lang/jsonata.js';
 import type { Json } from '../model/model.js';
 import { StatesError } from './errors.js';
 import type { Rng } from './random.js';
+import { nodeHashName } from './intrinsics-eval.js';
+import { DEFAULT_HASH_ALGORITHM, HASH_ALGORITHMS, MAX_RANGE_ITEMS } from '../lang/intrinsics.js';
 
 interface Expression {
   evaluate(input: unknown, bindings?: Record<string, unknown>): Promise<unknown>;
@@ -48,8 +50,6 @@ export interface JsonataEnv {
   now: number;
 }
 
-const HASHES: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
-
 function qe(message: string): never {
   throw new StatesError('States.QueryEvaluationError', message);
 }
@@ -71,15 +71,15 @@ function bindings(env: JsonataEnv): Record<string, unknown> {
       const out: number[] = [];
       for (let v = start as number; (step as number) > 0 ? v <= (end as number) : v >= (end as number); v += step as number) {
         out.push(v);
-        if (out.length > 1000) qe('$range would produce more than 1000 items');
+        if (out.length > MAX_RANGE_ITEMS) qe(`$range would produce more than ${MAX_RANGE_ITEMS} items`);
       }
       return out;
     },
-    hash: (data: unknown, algorithm: unknown = 'SHA-256') => {
-      const alg = HASHES[String(algorithm)];
-      if (!alg) qe(`The algorithm of $hash must be one of ${Object.keys(HASHES).join(', ')}`);
+    hash: (data: unknown, algorithm: unknown = DEFAULT_HASH_ALGORITHM) => {
+      const alg = nodeHashName(String(algorithm));
+      if (!alg) qe(`The algorithm of $hash must be one of ${HASH_ALGORITHMS.join(', ')}`);
       if (typeof data !== 'string') qe('The first argument of $hash must be a string');
-      return createHash(alg).update(data as string, 'utf8').digest('hex');
+      return createHash(alg!).update(data as string, 'utf8').digest('hex');
     },
     random: (seed?: unknown) => (seed === undefined ? env.rng.next() : seededOnce(Number(seed))),
     uuid: () => env.rng.uuid(),

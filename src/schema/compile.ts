@@ -13,12 +13,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { aslKeywords } from './keywords.js';
 import { requireCached } from '../code-cache.js';
+import { STATE_TYPES } from '../lang/state-fields.js';
 
 const loadAjv = lazyPackage<typeof import('ajv').default>('ajv');
 const loadStandalone = lazyPackage<typeof import('ajv/dist/standalone/index.js').default>('ajv/dist/standalone/index.js');
 
-/** The eight state types, in AWS's order (the order of the Type enum message). */
-export const STATE_TYPES = ['Task', 'Wait', 'Pass', 'Succeed', 'Fail', 'Choice', 'Parallel', 'Map'] as const;
 export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const;
 
 /** The definitions that get a validator of their own: the root, the untyped state, each state per language. */

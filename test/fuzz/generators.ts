@@ -4,6 +4,7 @@
  * generators of strings, keys, values, states and Choice rules. Used by every file in test/fuzz/.
  */
 import { allRules } from '../../src/index.js';
+import { STATE_TYPES } from '../../src/lang/state-fields.js';
 
 /** Iterations of the seeded runs (CI: a small, fixed number; FUZZ_ITERATIONS to hunt locally). */
 export const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 60);
@@ -84,7 +85,7 @@ export function clone(v: Val): Val {
 export const RULE_NAMES = [...allRules.map((r) => r.meta.id), ...allRules.map((r) => r.meta.code)];
 export const SETTINGS = ['off', 'warn', 'error', 'WARNING', 'ERROR'] as const;
 
-export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
+export { STATE_TYPES };
 
 export const FIELDS = [
   'Type', 'Next', 'End', 'Comment', 'Resource', 'Parameters', 'Arguments', 'Output', 'Assign', 'ResultPath', 'InputPath',

@@ -1,0 +1,114 @@
+/**
+ * lang/state-fields.ts states ASL's field facts once; the schema (schemas/asl.schema.json) states
+ * the allowed fields per state type and query language. These tests make the two agree, entry by
+ * entry, so a field added to one and not the other fails here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  ASSIGN_TYPES,
+  CATCHER_PATH_FIELDS,
+  CHOICE_PATH_OPERATORS,
+  FIELDS_BY_TYPE,
+  isStateType,
+  JSONATA_FIELDS,
+  NOT_JSONATA,
+  PATH_FIELDS,
+  RESULT_TYPES,
+  STATE_TYPES,
+  TEMPLATE_FIELDS,
+  TRANSITION_TYPES,
+} from '../src/lang/state-fields.js';
+
+type Schema = { $ref?: string; properties?: Record<string, Schema>; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[]; enum?: string[]; items?: Schema };
+const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'asl.schema.json'), 'utf8')) as { definitions: Record<string, Schema> };
+const defs = schema.definitions;
+
+/** A definition, following `$ref`s. */
+function deref(s: Schema | undefined): Schema | undefined {
+  let seen = 0;
+  while (s?.$ref && seen++ < 20) s = defs[s.$ref.replace('#/definitions/', '')];
+  return s;
+}
+
+/** The properties a (sub)schema declares, through $ref, anyOf/oneOf/allOf and array items. */
+function properties(s: Schema | undefined): Record<string, Schema> {
+  s = deref(s);
+  if (!s) return {};
+  const out: Record<string, Schema> = { ...(s.properties ?? {}) };
+  for (const sub of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) Object.assign(out, properties(sub));
+  if (s.items) Object.assign(out, properties(s.items));
+  return out;
+}
+
+/** The property at `at` under a state definition, or undefined when the schema does not declare it. */
+function declared(def: string, at: readonly string[]): Schema | undefined {
+  let s: Schema | undefined = defs[def];
+  for (const key of at) {
+    const props = properties(s);
+    if (!Object.hasOwn(props, key)) return undefined;
+    s = props[key];
+  }
+  return s;
+}
+
+const fieldsOf = (type: string, language: 'JSONPath' | 'JSONata') => Object.keys(defs[`${type}.${language}`].properties ?? {});
+
+describe('lang/state-fields.ts agrees with the schema', () => {
+  it('STATE_TYPES are the schema\'s state types (the editor\'s order; AWS\'s message order is the schema\'s)', () => {
+    expect([...STATE_TYPES].sort()).toEqual([...defs.stateType.enum!].sort());
+    expect(STATE_TYPES).toHaveLength(8);
+    for (const t of STATE_TYPES) expect(isStateType(t)).toBe(true);
+    for (const t of ['constructor', 'toString', 'task', '']) expect(isStateType(t)).toBe(false);
+  });
+
+  it('every path field and template exists exactly in the JSONPath states the table names', () => {
+    for (const f of [...PATH_FIELDS, ...TEMPLATE_FIELDS]) {
+      for (const t of STATE_TYPES) {
+        expect({ field: f.at.join('.'), type: t, declared: declared(`${t}.JSONPath`, f.at) !== undefined }).toEqual({ field: f.at.join('.'), type: t, declared: f.types.includes(t) });
+      }
+    }
+  });
+
+  it("lists every '...Path' field of every JSONPath state (and its twin where the schema has one)", () => {
+    for (const t of STATE_TYPES) {
+      const inSchema = fieldsOf(t, 'JSONPath').filter((k) => k.endsWith('Path'));
+      expect(FIELDS_BY_TYPE[t].paths.filter((f) => f.at.length === 1).map((f) => f.at[0]).sort()).toEqual(inSchema.sort());
+      for (const f of FIELDS_BY_TYPE[t].paths) {
+        const name = f.at[f.at.length - 1];
+        const literal = name.slice(0, -'Path'.length);
+        const hasLiteral = declared(`${t}.JSONPath`, [...f.at.slice(0, -1), literal]) !== undefined;
+        // ResultPath's Result (Pass) and ItemsPath's Items (JSONata) are not twins; every other is.
+        expect({ field: f.at.join('.'), twin: f.twin }).toEqual({ field: f.at.join('.'), twin: hasLiteral && name !== 'ResultPath' ? literal : undefined });
+      }
+    }
+    expect(FIELDS_BY_TYPE.Fail.twins).toEqual([{ at: ['Error'], field: 'Error' }, { at: ['Cause'], field: 'Cause' }]);
+    expect(FIELDS_BY_TYPE.Map.twins.map((t) => t.at.join('.'))).toEqual([
+      'MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage', 'ItemReader.ReaderConfig.MaxItems', 'ItemBatcher.MaxItemsPerBatch', 'ItemBatcher.MaxInputBytesPerBatch',
+    ]);
+  });
+
+  it('the type groups are the types whose schema declares the field', () => {
+    const having = (field: string) => STATE_TYPES.filter((t) => fieldsOf(t, 'JSONPath').includes(field));
+    expect([...RESULT_TYPES].sort()).toEqual(having('ResultSelector').sort());
+    expect([...RESULT_TYPES].sort()).toEqual(having('Catch').sort());
+    expect([...RESULT_TYPES].sort()).toEqual(having('Retry').sort());
+    expect([...ASSIGN_TYPES].sort()).toEqual(having('Assign').sort());
+    expect([...TRANSITION_TYPES].sort()).toEqual(having('Next').sort());
+    expect([...TRANSITION_TYPES].sort()).toEqual(having('End').sort());
+    for (const { field } of CATCHER_PATH_FIELDS) expect(Object.keys(properties(defs['catcher.JSONPath']))).toContain(field);
+  });
+
+  it("CHOICE_PATH_OPERATORS are the JSONPath choice rule's '...Path' operators", () => {
+    const ops = Object.keys(properties(defs['choiceRule.JSONPath'])).filter((k) => k.endsWith('Path'));
+    expect([...CHOICE_PATH_OPERATORS].sort()).toEqual(ops.sort());
+  });
+
+  it('JSONATA_FIELDS are each JSONata state\'s fields except NOT_JSONATA (and Map\'s Label)', () => {
+    for (const t of STATE_TYPES) {
+      const want = fieldsOf(t, 'JSONata').filter((k) => !NOT_JSONATA.has(k) && !(t === 'Map' && k === 'Label'));
+      expect({ type: t, fields: [...JSONATA_FIELDS[t]].sort() }).toEqual({ type: t, fields: want.sort() });
+    }
+  });
+});
