@@ -14,6 +14,7 @@ import { extractTemplate, isTemplateWithoutMachine, templateFormatOf, type Embed
 import { FileReadError, MAX_DEFINITION_FILE_BYTES, readRegularFile, systemReason } from './read-file.js';
 import { analyzeDocument, rulesMeta, toDiagnostic } from './api.js';
 import type { Diagnostic, Fix, Severity, StateMachineType, TextEdit } from './types.js';
+import { fixIsSound } from './fix/edits.js';
 
 export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileName'> {
   /**
@@ -125,10 +126,13 @@ export function lintSource(text: string, filePath: string, options: LintFileOpti
       if (print !== undefined) fingerprints.push(print);
       count++;
       const analysis = analyzeDocument(def.doc, defEngine);
+      // A string-held definition's fixes may follow it only where the string holds it as written (a YAML block, a heredoc).
+      let written: boolean | undefined;
+      const writtenAsIs = () => (written ??= !!def.mapOffset && isWrittenAsIs(def.doc!.text, def.mapOffset, fileDoc.text));
       for (const f of analysis.findings) {
         // Positions from the template's document: one line index for all its definitions.
         const d = toDiagnostic(def.doc, f, def.mapOffset ? undefined : fileDoc);
-        if (def.mapOffset) remap(d, def.mapOffset, fileDoc, def.doc.text, true);
+        if (def.mapOffset) remap(d, def.mapOffset, fileDoc, def.doc.text, writtenAsIs);
         d.location = `${def.name}: ${d.location ?? '/'}`;
         diagnostics.push(d);
       }
@@ -278,11 +282,13 @@ function lintPlain(text: string, filePath: string, options: LintFileOptions, eng
 
 /**
  * Moves a diagnostic from a derived text's offsets (`derived`: a definition with its placeholders
- * filled, or held in a string) to the file's. A fix follows only where each edit's text, and the
- * characters around it, are the same in both texts (and, for a definition held in a string, the
- * edit adds no line); the others are dropped.
+ * filled, or held in a template's string) to the file's. A fix follows only where each edit's
+ * text, and the characters around it, read the same in both texts and the moved fix is sound in
+ * the file (no YAML anchor or alias touched); in a string-held definition, only where the string
+ * holds the definition as written (`writtenAsIs`) and the edit adds no line, quote mark or escape
+ * that the string would have to encode. The others are dropped.
  */
-function remap(d: Diagnostic, map: OffsetMap, fileDoc: Document, derived: string, inString = false): void {
+function remap(d: Diagnostic, map: OffsetMap, fileDoc: Document, derived: string, writtenAsIs?: () => boolean): void {
   // A piece with no text of its own (an intrinsic at the very end of the file) maps to where
   // it is written: keep the range inside the file.
   const size = fileDoc.text.length;
@@ -293,16 +299,17 @@ function remap(d: Diagnostic, map: OffsetMap, fileDoc: Document, derived: string
   d.length = Math.max(0, end - start);
   d.range = fileDoc.rangeOf(d.offset, d.length);
   if (!d.fixes) return;
-  const fixes = d.fixes.map((f) => remapFix(f, map, fileDoc.text, derived, inString)).filter((f): f is Fix => f !== undefined);
+  const fixes = writtenAsIs && !writtenAsIs() ? [] : d.fixes.map((f) => remapFix(f, map, fileDoc, derived, writtenAsIs !== undefined)).filter((f): f is Fix => f !== undefined);
   if (fixes.length) d.fixes = fixes;
   else delete d.fixes;
 }
 
-function remapFix(fix: Fix, map: OffsetMap, file: string, derived: string, inString: boolean): Fix | undefined {
+function remapFix(fix: Fix, map: OffsetMap, fileDoc: Document, derived: string, inString: boolean): Fix | undefined {
+  const file = fileDoc.text;
   const edits: TextEdit[] = [];
   for (const e of fix.edits) {
-    // A definition held in a string (a YAML block, a heredoc) is indented there: a new line would not be.
-    if (inString && e.newText.includes('\n')) return undefined;
+    // In a string: a new line would not be indented as the string's lines are; ' and \ may need encoding.
+    if (inString && /[\n'\\]/.test(e.newText)) return undefined;
     const offset = map(e.offset);
     // The edited text and one character either side read the same in the file: nothing filled in
     // (or unescaped) touches the edit, so it means in the file what it meant in the derived text.
@@ -312,7 +319,24 @@ function remapFix(fix: Fix, map: OffsetMap, file: string, derived: string, inStr
     if (file.slice(offset - before, offset - before + (to - from)) !== derived.slice(from, to)) return undefined;
     edits.push({ offset, length: e.length, newText: e.newText });
   }
-  return { ...fix, edits };
+  const moved = { ...fix, edits };
+  return fixIsSound(fileDoc, moved) ? moved : undefined;
+}
+
+/**
+ * Whether every line of a string-held definition is written in the file as it reads (a YAML block
+ * scalar, a heredoc), rather than encoded (a JSON or YAML quoted string, with \" and \n).
+ */
+function isWrittenAsIs(derived: string, map: OffsetMap, file: string): boolean {
+  for (let start = 0; start <= derived.length; ) {
+    const nl = derived.indexOf('\n', start);
+    const end = nl < 0 ? derived.length : nl;
+    const at = map(start);
+    if (file.slice(at, at + (end - start)) !== derived.slice(start, end)) return false;
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return true;
 }
 
 /** A finding of the template-definition rule (metadata only: reported here), under its settings; undefined when it is off. */

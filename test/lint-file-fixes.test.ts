@@ -81,3 +81,46 @@ describe('fixes in a definition held in a template string', () => {
     expect(apply(t, x.diagnostics.find((y) => y.code === 'NO_DOLLAR'))).toBe(t.replace('"id": "$.x"', '"id.$": "$.x"'));
   });
 });
+
+describe('no fix in a definition the template encodes, or shares', () => {
+  const definition = '{"StartAt": "Call", "States": {"Call": {"Type": "Pass", "Parameters": {"id": "$.x"}, "Next": "Gone"}}}';
+  const codes = (text: string, file: string) =>
+    lintFile(text, file)[0].diagnostics.filter((d) => ['NO_DOLLAR', 'MISSING_TRANSITION_TARGET'].includes(d.code)).map((d) => [d.code, d.fixes?.length ?? 0]);
+
+  it('a JSON string (DefinitionString with escaped quotes): problems found, no fix offered', () => {
+    const template = JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: definition } } } }, null, 2);
+    expect(codes(template, 'template.json').sort()).toEqual([['MISSING_TRANSITION_TARGET', 0], ['NO_DOLLAR', 0]].sort());
+    // An insertion between two characters the string writes as they are (`"}` of `\\"}`) is not offered either.
+    const noEnd = JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: '{"StartAt": "Call", "States": {"Call": {"Type": "Pass"}}}' } } } });
+    const end = lintFile(noEnd, 'template.json')[0].diagnostics.filter((d) => d.code === 'MISSING_END_STATE');
+    expect(end.map((d) => d.fixes?.length ?? 0)).toEqual([0]);
+  });
+
+  it('a YAML double-quoted string: problems found, no fix offered', () => {
+    const template = `Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: ${JSON.stringify(definition)}\n`;
+    expect(codes(template, 'template.yaml').sort()).toEqual([['MISSING_TRANSITION_TARGET', 0], ['NO_DOLLAR', 0]].sort());
+  });
+
+  it('a YAML block two machines share through an anchor: no fix (it would change both)', () => {
+    const template = [
+      'Resources:',
+      '  Flow:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      DefinitionString: &def |',
+      `        ${definition}`,
+      '  Twin:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      DefinitionString: *def',
+      '',
+    ].join('\n');
+    const found = lintFile(template, 'template.yaml')[0].diagnostics.filter((d) => d.code === 'NO_DOLLAR');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.map((d) => d.fixes?.length ?? 0)).toEqual(found.map(() => 0));
+    // Without the anchor, the same block gets its fix.
+    const alone = template.replace(' &def', '').replace('*def', `|\n        ${definition}`);
+    expect(lintFile(alone, 'template.yaml')[0].diagnostics.filter((d) => d.code === 'NO_DOLLAR').map((d) => d.fixes?.length ?? 0)).toEqual([1, 1]);
+  });
+});
+
