@@ -13,28 +13,24 @@
  */
 import { parseJsonPath, type JsonPathInfo } from './jsonpath.js';
 import { memo } from '../memo.js';
-
-export interface Range {
-  start: number;
-  end: number;
-}
+import type { OffsetRange } from './text.js';
 
 export type IntrinsicArg =
-  | ({ kind: 'string'; value: string; /** Unescaped '{}' pairs (Format placeholders). */ holes: number } & Range)
-  | ({ kind: 'number'; value: number; text: string } & Range)
-  | ({ kind: 'boolean'; value: boolean } & Range)
-  | ({ kind: 'null' } & Range)
-  | ({ kind: 'path'; text: string; path: JsonPathInfo } & Range)
-  | ({ kind: 'call'; call: IntrinsicCall } & Range);
+  | ({ kind: 'string'; value: string; /** Unescaped '{}' pairs (Format placeholders). */ holes: number } & OffsetRange)
+  | ({ kind: 'number'; value: number; text: string } & OffsetRange)
+  | ({ kind: 'boolean'; value: boolean } & OffsetRange)
+  | ({ kind: 'null' } & OffsetRange)
+  | ({ kind: 'path'; text: string; path: JsonPathInfo } & OffsetRange)
+  | ({ kind: 'call'; call: IntrinsicCall } & OffsetRange);
 
-export interface IntrinsicCall extends Range {
+export interface IntrinsicCall extends OffsetRange {
   name: string;
   nameStart: number;
   nameEnd: number;
   args: IntrinsicArg[];
 }
 
-export interface IntrinsicProblem extends Range {
+export interface IntrinsicProblem extends OffsetRange {
   message: string;
   /**
    * The call was not read because it passes our own bound on work (MAX_PARSED_NESTING), not
@@ -48,8 +44,11 @@ export interface IntrinsicParse {
   error?: IntrinsicProblem;
 }
 
-/** `Name(`: the string is meant as a function call (and not as a path or plain text). */
-export function looksLikeIntrinsicCall(s: string): boolean {
+/**
+ * The string starts like a function call, `Name(` (so it is meant as one, not as a path or plain
+ * text); the rest is not looked at (`parseIntrinsic` reads the whole call).
+ */
+export function startsLikeIntrinsicCall(s: string): boolean {
   // A dotted name (States.Format) may have blanks before '('; a plain word must touch it, so that
   // text such as 'hello (world)' is not taken for a call.
   return /^\s*(?:[A-Za-z_]\w*(?:\.\w+)+\s*|[A-Za-z_]\w*)\(/.test(s);

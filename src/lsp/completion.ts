@@ -7,9 +7,9 @@
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { isObject, type Json, type Scope, type State, type StateMachine } from '../model/model.js';
 import type { Document } from '../parse/document.js';
-import type { Position } from '../types.js';
+import type { Position, Span } from '../types.js';
 import type { Analysis } from './analysis.js';
-import { completionSite, type CompletionSite, type Span } from './cursor.js';
+import { completionSite, type CompletionSite } from './cursor.js';
 import { scalarText } from '../fix/edits.js';
 import { ERROR_NAMES, fieldInfo, objectFields, stateFields, STATE_TYPE_DOCS, STATE_TYPES, type FieldInfo } from './fields.js';
 import { CONTEXT_PATHS, INTRINSIC_DOCS, intrinsicMarkdown, intrinsicSnippet, JSONATA_FUNCTION_DOCS, RESOURCE_PATTERNS, STATES_FIELDS } from './language.js';

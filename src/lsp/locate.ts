@@ -7,7 +7,8 @@ import type { Scope, State, StateMachine } from '../model/model.js';
 import type { Path, QueryLanguage } from '../types.js';
 import { nestedKind, type ObjectKind } from './fields.js';
 
-export interface Located {
+/** Where a document path lies in the model. */
+export interface ModelLocation {
   /** The innermost scope the path is in. */
   scope: Scope;
   /** The innermost state the path is in (undefined at a scope's own level: StartAt, States...). */
@@ -16,7 +17,7 @@ export interface Located {
   rest: Path;
 }
 
-export function locate(model: StateMachine | undefined, path: Path): Located | undefined {
+export function locate(model: StateMachine | undefined, path: Path): ModelLocation | undefined {
   let scope = model?.rootScope;
   if (!scope) return undefined;
   let state: State | undefined;

@@ -5,9 +5,9 @@
  */
 import type { Edge, Scope, State, StateMachine } from '../model/model.js';
 import type { Document } from '../parse/document.js';
-import type { Path } from '../types.js';
+import type { Path, Span } from '../types.js';
 import type { Analysis } from './analysis.js';
-import { tokenAt, type Span } from './cursor.js';
+import { tokenAt } from './cursor.js';
 import { locate, samePath } from './locate.js';
 
 export interface StateSymbol {

@@ -6,9 +6,9 @@
  */
 import { MarkupKind, type Hover, type Location } from 'vscode-languageserver';
 import { isObject, type Json, type Scope, type State } from '../model/model.js';
-import type { Path, Position } from '../types.js';
+import type { Path, Position, Span } from '../types.js';
 import type { Analysis } from './analysis.js';
-import { tokenAt, type Span } from './cursor.js';
+import { tokenAt } from './cursor.js';
 import { locate } from './locate.js';
 
 export interface VariableAt {

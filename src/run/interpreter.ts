@@ -8,7 +8,7 @@
  */
 import type { Json, JsonObject, Scope, State, StateMachine } from '../model/model.js';
 import { isJsonataExpression } from '../lang/jsonata.js';
-import { looksLikeIntrinsicCall } from '../lang/intrinsics.js';
+import { startsLikeIntrinsicCall } from '../lang/intrinsics.js';
 import { evaluateRule, isTimestamp } from './choice.js';
 import { causePrefix, NOT_MATCHED_BY_ALL, RunUsageError, StatesError, TERMINAL } from './errors.js';
 import { evaluateJsonata, evaluateTemplate, type JsonataEnv } from './jsonata-eval.js';
@@ -291,7 +291,7 @@ export class Runner {
     const type = state.type;
     if (type === 'Fail') {
       // ErrorPath/CausePath: a reference path or an intrinsic function (state-fail.html).
-      const read = (field: string, v: Json): Json => (looksLikeIntrinsicCall(String(v)) ? (applyTemplate({ [`${field}.$`]: v }, raw, env) as JsonObject)[field] : applyPath(v, raw, env));
+      const read = (field: string, v: Json): Json => (startsLikeIntrinsicCall(String(v)) ? (applyTemplate({ [`${field}.$`]: v }, raw, env) as JsonObject)[field] : applyPath(v, raw, env));
       const error = typeof o.ErrorPath === 'string' ? read('ErrorPath', o.ErrorPath) : o.Error;
       const cause = typeof o.CausePath === 'string' ? read('CausePath', o.CausePath) : o.Cause;
       if (error !== undefined && typeof error !== 'string') runtime(`The value of ErrorPath '${String(o.ErrorPath)}' must be a string`);

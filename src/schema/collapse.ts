@@ -15,7 +15,7 @@
 import type { ErrorObject } from 'ajv';
 import type { PathSegment } from '../types.js';
 import { closest } from '../lang/suggest.js';
-import { hasPlaceholder, isPlaceholder } from '../lang/placeholder.js';
+import { hasPlaceholder, isPlaceholder } from '../parse/placeholder.js';
 import type { KeywordProblem } from './keywords.js';
 import { has, nodeAt, propertiesOf, resolveRef, toSegments, twinNode, twinOf, valueAt, type Definitions } from './navigation.js';
 import type { Raw, Subject } from './types.js';

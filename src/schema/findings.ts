@@ -6,7 +6,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { StateMachine } from '../model/model.js';
 import { formatLocation } from '../model/location.js';
-import { isPlaceholder } from '../lang/placeholder.js';
+import { isPlaceholder } from '../parse/placeholder.js';
 import { getValidators, STATE_TYPES } from './compile.js';
 import { collapse } from './collapse.js';
 import { ruleFor } from './classify.js';
