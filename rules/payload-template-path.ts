@@ -6,7 +6,7 @@ import { hasPlaceholder } from '../src/parse/placeholder.js';
 import { formatLocation } from '../src/model/location.js';
 import { stringSpan } from '../src/lang/text.js';
 
-export const dollarKeyMessage = (key: string) => `The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`;
+const dollarKeyMessage = (key: string) => `The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`;
 
 export default defineRule({
   meta: {

@@ -2,7 +2,8 @@
  * Linting a file as found in a repository: a plain definition (JSON or YAML), or a template
  * (CloudFormation/SAM/CDK, Serverless, Terraform) holding one or more definitions. Diagnostics
  * come back in the coordinates of the file the user wrote, with locations prefixed by the
- * resource name (`OrderFlow: /States/A/Next`).
+ * resource name (`OrderFlow: /States/A/Next`). `lintSource()` is the one way in for the CLI and
+ * the editor (with options from `optionsFromConfig()`); `lintFile()` is its public form.
  */
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';

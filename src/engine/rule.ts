@@ -17,7 +17,7 @@ export interface RuleExample {
   reportUnusedDirectives?: boolean;
 }
 
-export interface ExpectedDiagnostic {
+interface ExpectedDiagnostic {
   code: string;
   /** AWS location; omit the property for "no location". */
   location?: string;

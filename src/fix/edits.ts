@@ -13,7 +13,7 @@ import type { Fix, Path, TextEdit } from '../types.js';
  * 'suggestion' changes what the workflow does or guesses the author's intent (--fix-type
  * suggestion, a quick fix); 'editor' one of several candidates, a quick fix in the editor only.
  */
-export type FixerKind = 'fix' | 'suggestion' | 'editor';
+type FixerKind = 'fix' | 'suggestion' | 'editor';
 
 /** YAML 1.1 and 1.2 words a plain scalar would be read as (a boolean, null): written quoted. */
 const YAML_SPECIAL = /^(?:true|false|null|~|yes|no|on|off|y|n)$/i;

@@ -83,7 +83,7 @@ class ParseError extends Error {
  * Step Functions documents at most 10 nested calls in one field (MAX_INTRINSIC_NESTING, a warning
  * below this); 2,500 overflowed the stack.
  */
-export const MAX_PARSED_NESTING = 100;
+const MAX_PARSED_NESTING = 100;
 
 class Parser {
   private depth = 0;
@@ -232,7 +232,7 @@ function countHoles(raw: string): number {
 // ---------------------------------------------------------------------------------------------
 // The 18 functions.
 
-export type ValueType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'any' | 'scalar';
+type ValueType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'any' | 'scalar';
 
 export interface IntrinsicSignature {
   min: number;
@@ -286,10 +286,10 @@ export const STRING_RESULT_FUNCTIONS = new Set(['States.Format', 'States.JsonToS
 export const HASH_ALGORITHMS = ['MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
 
 /** Documented limit of nested intrinsic calls in one field. */
-export const MAX_INTRINSIC_NESTING = 10;
+const MAX_INTRINSIC_NESTING = 10;
 
 /** Calls in the tree, outermost first, each with its nesting depth (1 = outermost). */
-export function walkCalls(call: IntrinsicCall, visit: (c: IntrinsicCall, depth: number) => void, depth = 1): void {
+function walkCalls(call: IntrinsicCall, visit: (c: IntrinsicCall, depth: number) => void, depth = 1): void {
   visit(call, depth);
   for (const a of call.args) if (a.kind === 'call') walkCalls(a.call, visit, depth + 1);
 }

@@ -26,7 +26,7 @@ import type { OffsetRange } from './text.js';
 /** Positions inside the expression text (between the delimiters). */
 type ExpressionRange = OffsetRange;
 
-export interface JsonataSyntaxError extends ExpressionRange {
+interface JsonataSyntaxError extends ExpressionRange {
   message: string;
   /**
    * The expression was not read because it passes our own bound on work (brackets nested past
@@ -36,7 +36,7 @@ export interface JsonataSyntaxError extends ExpressionRange {
   notRead?: true;
 }
 
-export interface JsonataCall extends ExpressionRange {
+interface JsonataCall extends ExpressionRange {
   name: string;
   /** Arguments written, plus one when the call is the right side of `~>`. */
   args: number;
@@ -104,7 +104,7 @@ export const analyzeJsonata: (expr: string) => JsonataAnalysis = memo(analyzeUnc
  * exactly depends on the caller's stack: the CLI, the LSP and a test differ). The expression is
  * not read: a warning (LINT_JSONATA_NOT_READ, AWS's answer unknown) at the bracket past the limit.
  */
-export const MAX_JSONATA_NESTING = 200;
+const MAX_JSONATA_NESTING = 200;
 
 /** The offset of the first bracket nested deeper than `limit`, outside strings, or -1. */
 function tooDeepAt(expr: string, limit: number): number {

@@ -13,7 +13,7 @@ import { isJsonataExpression } from './jsonata.js';
 import { perObject } from '../memo.js';
 
 /** What a path field accepts. */
-export type PathFieldKind =
+type PathFieldKind =
   /** InputPath, OutputPath: any JSONPath (Jayway), context object and variables included. */
   | 'path'
   /** ResultPath (state and catcher): a Reference Path into the input; not `$$`, not a variable. */
@@ -39,7 +39,7 @@ export interface PathSite {
   kind: PathFieldKind;
 }
 
-export interface TemplateSite {
+interface TemplateSite {
   state: State;
   /** Path of the template field (AWS reports `.$` problems here). */
   path: Path;
@@ -60,7 +60,7 @@ export interface JsonataSite {
   errorOutput: boolean;
 }
 
-export type AssignWhere = 'state' | 'choice' | 'catch';
+type AssignWhere = 'state' | 'choice' | 'catch';
 
 export interface AssignSite {
   state: State;
@@ -383,7 +383,7 @@ export function walkTemplate(value: Json, at: Path, visit: (key: string, v: Json
   walk(value, 0);
 }
 
-export interface TemplateMember {
+interface TemplateMember {
   site: TemplateSite;
   key: string;
   value: Json;

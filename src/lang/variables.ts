@@ -19,7 +19,7 @@ import { analyzedJsonata } from './jsonata-sites.js';
 import { hasPlaceholder } from '../parse/placeholder.js';
 import { perObject } from '../memo.js';
 
-export const MAX_VARIABLE_NAME = 80;
+const MAX_VARIABLE_NAME = 80;
 
 const VARIABLE_ROOT = /^\$[\p{ID_Start}_]/u;
 const VARIABLE_INSIDE = /\$[\p{ID_Start}_]/u;
@@ -121,7 +121,7 @@ export interface Unassigned {
 }
 
 /** The innermost Distributed Map processor scope at or above `scope`. */
-export function enclosingDistributed(scope: Scope): Scope | undefined {
+function enclosingDistributed(scope: Scope): Scope | undefined {
   for (let s: Scope | undefined = scope; s; s = s.parent) if (s.owner && s.kind === 'itemProcessor' && isDistributed(s.owner)) return s;
   return undefined;
 }

@@ -296,7 +296,7 @@ function jsonataItems(doc: Document, state: State, offset: number): CompletionIt
 }
 
 /** Variables assigned in the state's scope or an enclosing one (inner ones are not visible outside). */
-export function variablesVisibleFrom(state: State): string[] {
+function variablesVisibleFrom(state: State): string[] {
   const names = new Set<string>();
   const addAssign = (assign: Json | undefined) => {
     if (!isObject(assign)) return;

@@ -13,7 +13,7 @@ import type { QueryLanguage } from '../types.js';
 import { objectDefinition, objectProperties, schemaDefinitions, type Definitions } from '../schema/navigation.js';
 
 /** The shape of a value, for completion snippets. */
-export type ValueKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any' | 'state' | 'enum';
+type ValueKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any' | 'state' | 'enum';
 
 export interface FieldInfo {
   name: string;
@@ -110,7 +110,7 @@ const FIELD_LIST: FieldInfo[] = [
   f('Label', 'string', 'A name for the Map Run of a Distributed Map (up to 40 characters).', 'a string'),
 ];
 
-export const STATE_FIELDS: ReadonlyMap<string, FieldInfo> = new Map(FIELD_LIST.map((x) => [x.name, x]));
+const STATE_FIELDS: ReadonlyMap<string, FieldInfo> = new Map(FIELD_LIST.map((x) => [x.name, x]));
 
 /** Fields a state of this type and query language may have (all types' fields when the type is unknown). */
 export function stateFields(type: string | undefined, ql: QueryLanguage): FieldInfo[] {

@@ -12,7 +12,7 @@ import type { Analysis } from './analysis.js';
 import { jsonc } from '../parse/jsonc.js';
 
 /** The file's indentation unit: the first indented line that follows a shallower one. */
-export function detectIndent(text: string): { insertSpaces: boolean; tabSize: number } | undefined {
+function detectIndent(text: string): { insertSpaces: boolean; tabSize: number } | undefined {
   const lines = text.split(/\r?\n/, 2000);
   let prev = 0;
   for (const line of lines) {

@@ -45,12 +45,6 @@ export function locate(model: StateMachine | undefined, path: Path): ModelLocati
   }
 }
 
-/** The scope whose object is at exactly this path (the root, a branch, a processor). */
-export function scopeAt(model: StateMachine | undefined, objectPath: Path): Scope | undefined {
-  const found = locate(model, objectPath);
-  return found && !found.state && found.rest.length === 0 ? found.scope : undefined;
-}
-
 export function samePath(a: Path, b: Path): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -61,7 +61,7 @@ export function stateSymbolAt(analysis: Analysis, offset: number): StateSymbol |
 }
 
 /** The transition whose target sits at this path. */
-export function edgeAt(model: StateMachine, path: Path): Edge | undefined {
+function edgeAt(model: StateMachine, path: Path): Edge | undefined {
   const found = locate(model, path);
   if (!found?.state) return undefined;
   for (const e of found.state.edges) if (samePath(e.path, path)) return e;

@@ -1,10 +1,14 @@
 /**
- * The parsed text: the plain JSON value every rule reads, and a node tree with ranges that is
- * built only when someone asks for a position (a diagnostic, an editor feature).
+ * The parsed text: the plain JSON value every rule reads, the ranges of what a path names
+ * (`spanOf`), and a node tree with offsets for the editor's features.
  *
- * Why lazy: a tree with offsets costs 6-8x `JSON.parse` (jsonc-parser `parseTree`), a valid
- * definition — the common CI case — needs no position at all. So JSON is parsed by the engine's
- * native `JSON.parse`, and the jsonc-parser tree is built on the first position look-up.
+ * Why lazy: a tree with offsets costs several times `JSON.parse`, and a valid definition — the
+ * common CI case — needs no position at all. So JSON is parsed by the engine's native
+ * `JSON.parse`; a diagnostic's range is read from the text along its path (json-locate.ts), with
+ * no tree. The tree (json-tree.ts for valid JSON, jsonc-parser's tolerant parser for text that
+ * does not parse) is built on the first call of `tree()`: an editor feature (hover, completion,
+ * rename...), `nodeAt`, text that does not parse, or duplicate keys (found when the key count of
+ * the text and of the value differ). Once built, the tree answers `spanOf` too.
  * YAML builds its tree eagerly (the yaml package produces one anyway).
  */
 import type { Node as TreeNode } from 'jsonc-parser';
@@ -328,24 +332,6 @@ function findDuplicateKeys(root: TreeNode | undefined): DuplicateKey[] {
   if (root) walk(root, 0);
   return out;
 }
-
-/** Depth of a plain value, stopping once past `limit`. */
-export function depthExceeds(value: unknown, limit: number): boolean {
-  const walk = (v: unknown, depth: number): boolean => {
-    if (v === null || typeof v !== 'object') return false;
-    if (depth >= limit) return true;
-    if (Array.isArray(v)) {
-      for (const x of v) if (walk(x, depth + 1)) return true;
-    } else {
-      for (const k in v as Record<string, unknown>) {
-        if (walk((v as Record<string, unknown>)[k], depth + 1)) return true;
-      }
-    }
-    return false;
-  };
-  return walk(value, 0);
-}
-
 
 /** Sorted, overlapping spans merged. */
 function mergeSpans(spans: readonly { offset: number; length: number }[] | undefined): { offset: number; length: number }[] {

@@ -6,7 +6,8 @@
  * Why: a diagnostic needs the range of one field. On a 2,000-state definition (930 KB) the whole
  * tree costs ~20 ms and ~5 MB of objects, most of the time an editor waited for a single
  * diagnostic; locating the field costs a fraction of a millisecond to a couple of milliseconds.
- * Document.spanOf uses it for the first few look-ups and builds the tree once there are many.
+ * Document.spanOf uses it for every look-up while no tree has been built (an editor feature
+ * builds one; then the tree answers).
  *
  * Only for text without duplicate keys: with duplicates, the value JSON.parse keeps is the last,
  * and the tree's look-up knows it (the caller checks).

@@ -31,7 +31,7 @@ export interface YamlOptions {
  * definition comes near it; a "billion laughs" document (a 230 KB list of 100,000 items, aliased
  * 10,000 times) is refused after copying this many instead of growing to gigabytes.
  */
-export const MAX_ALIAS_VALUES = 1_000_000;
+const MAX_ALIAS_VALUES = 1_000_000;
 
 export function parseYaml(text: string, options: YamlOptions = {}): Document {
   let ydoc: YamlDocument.Parsed;

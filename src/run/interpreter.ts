@@ -17,7 +17,7 @@ import { callMock, mockDelay, type Mock } from './mocks.js';
 import type { Rng } from './random.js';
 import { memo, perObject } from '../memo.js';
 
-export const MAX_PAYLOAD_BYTES = 262144;
+const MAX_PAYLOAD_BYTES = 262144;
 export const MAX_HISTORY_EVENTS = 25000;
 
 export interface HistoryEvent {
@@ -581,7 +581,7 @@ export class Runner {
 }
 
 /** Event names and ids of a Task's resource: Lambda function and activity ARNs have their own events. */
-export const taskEvents: (resource: string) => { kind: string; key: string; ids: JsonObject } = memo(taskEventsUncached, 1000);
+const taskEvents: (resource: string) => { kind: string; key: string; ids: JsonObject } = memo(taskEventsUncached, 1000);
 
 function taskEventsUncached(resource: string): { kind: string; key: string; ids: JsonObject } {
   if (/^arn:aws[\w-]*:lambda:/.test(resource)) return { kind: 'LambdaFunction', key: 'lambdaFunction', ids: { resource } };

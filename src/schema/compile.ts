@@ -19,7 +19,7 @@ const loadStandalone = lazyPackage<typeof import('ajv/dist/standalone/index.js')
 
 /** The eight state types, in AWS's order (the order of the Type enum message). */
 export const STATE_TYPES = ['Task', 'Wait', 'Pass', 'Succeed', 'Fail', 'Choice', 'Parallel', 'Map'] as const;
-export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const;
+const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const;
 
 /** The definitions that get a validator of their own: the root, the untyped state, each state per language. */
 export const VALIDATOR_NAMES: readonly string[] = ['root', 'state', ...STATE_TYPES.flatMap((t) => QUERY_LANGUAGES.map((q) => `${t}.${q}`))];
@@ -29,7 +29,7 @@ export type Validators = Record<string, ValidateFunction>;
 let schemaText: string | undefined;
 
 /** The schema file: next to the sources (src/schema -> ../../schemas) or to the build (dist/src/schema -> ../../../schemas). */
-export function schemaPath(): string {
+function schemaPath(): string {
   // Up from this module to the package root: src/schema, dist/src/schema, or one bundled file.
   const p = join(packageRoot(), 'schemas', 'asl.schema.json');
   if (existsSync(p)) return p;
