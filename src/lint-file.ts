@@ -14,7 +14,7 @@ import { substituteJson, identity, type OffsetMap } from './parse/substitute.js'
 import { extractTemplate, isTemplateWithoutMachine, templateFormatOf, type EmbeddedDefinition, type TemplateKind } from './parse/templates/index.js';
 import { FileReadError, MAX_DEFINITION_FILE_BYTES, readRegularFile, systemReason } from './read-file.js';
 import { analyzeDocument, rulesMeta, toDiagnostic } from './api.js';
-import type { Diagnostic, Severity, StateMachineType } from './types.js';
+import type { Diagnostic, Severity, StateMachineType, Span } from './types.js';
 
 export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileName'> {
   /**
@@ -292,7 +292,7 @@ function remap(d: Diagnostic, map: OffsetMap, fileDoc: Document): void {
 }
 
 /** A finding of the template-definition rule (metadata only: reported here), under its settings; undefined when it is off. */
-function notice(fileDoc: Document, span: { offset: number; length: number }, message: string, name: string, severity: Severity, options: LintFileOptions): Diagnostic | undefined {
+function notice(fileDoc: Document, span: Span, message: string, name: string, severity: Severity, options: LintFileOptions): Diagnostic | undefined {
   const meta = rulesMeta['template-definition'];
   const setting = options.rules?.[meta.id] ?? options.rules?.[meta.code];
   if (setting === 'off') return undefined;

@@ -6,7 +6,7 @@
  * editor's rename and completion write names with the same scalarText.
  */
 import { childOf, type Document } from '../parse/document.js';
-import type { Fix, Path, TextEdit } from '../types.js';
+import type { Fix, Path, TextEdit, Span } from '../types.js';
 
 /**
  * Who may apply a fix (see Fix.kind): 'fix' keeps the meaning (--fix, the editor's fix-all);
@@ -43,7 +43,7 @@ function valueText(doc: Document, value: unknown): string {
 }
 
 /** The text of a token, as written. */
-export function rawText(doc: Document, span: { offset: number; length: number }): string {
+export function rawText(doc: Document, span: Span): string {
   return doc.text.slice(span.offset, span.offset + span.length);
 }
 
@@ -239,7 +239,7 @@ export function fixIsSound(doc: Document, fix: Fix): boolean {
 }
 
 /** Shared spans are sorted and disjoint (Document merges them): a binary search finds the one that could touch. */
-function touchesShared(shared: readonly { offset: number; length: number }[], e: TextEdit): boolean {
+function touchesShared(shared: readonly Span[], e: TextEdit): boolean {
   const editEnd = e.offset + e.length;
   let lo = 0;
   let hi = shared.length - 1;

@@ -12,7 +12,7 @@
  * YAML builds its tree eagerly (the yaml package produces one anyway).
  */
 import type { Node as TreeNode } from 'jsonc-parser';
-import type { Path, PathSegment, Position, Range } from '../types.js';
+import type { Path, PathSegment, Position, Range, Span } from '../types.js';
 import { countJsonKeys } from './json-chars.js';
 import { getJsonTree, validJsonTree } from './json-tree.js';
 import { JsonLocator } from './json-locate.js';
@@ -58,7 +58,7 @@ export interface DocumentInit {
   /** The length of the definition AWS would receive, when the document is a view on a larger text (a template). */
   definitionLength?: number;
   /** Spans no fix may edit: YAML anchored nodes and aliases (one edit there changes every place that uses them). */
-  shared?: readonly { offset: number; length: number }[];
+  shared?: readonly Span[];
 }
 
 export class Document {
@@ -85,7 +85,7 @@ export class Document {
   /** Answers spanOf from the text while there is no tree. */
   private locator: JsonLocator | undefined;
   /** Sorted, disjoint: see sharedSpans. */
-  private readonly shared: readonly { offset: number; length: number }[];
+  private readonly shared: readonly Span[];
 
   constructor(init: DocumentInit) {
     this.text = init.text;
@@ -103,7 +103,7 @@ export class Document {
   }
 
   /** Spans no fix may edit (YAML anchors and aliases), sorted and disjoint. */
-  get sharedSpans(): readonly { offset: number; length: number }[] {
+  get sharedSpans(): readonly Span[] {
     return this.shared;
   }
 
@@ -151,7 +151,7 @@ export class Document {
    * Offsets of what a path names: its value, its key (for object members), or the whole
    * `"key": value` member.
    */
-  spanOf(path: Path, part: 'value' | 'key' | 'member' = 'value'): { offset: number; length: number } {
+  spanOf(path: Path, part: 'value' | 'key' | 'member' = 'value'): Span {
     if (this.treeCache === null && this.parsed && this.format === 'json' && this.duplicateKeys.length === 0) {
       // Ranges come from reading the text along the path (json-locate.ts), not from the node tree
       // (~20 ms and ~5 MB of objects for 2,000 states, most of the time a diagnostic waited for).
@@ -334,10 +334,10 @@ function findDuplicateKeys(root: TreeNode | undefined): DuplicateKey[] {
 }
 
 /** Sorted, overlapping spans merged. */
-function mergeSpans(spans: readonly { offset: number; length: number }[] | undefined): { offset: number; length: number }[] {
+function mergeSpans(spans: readonly Span[] | undefined): Span[] {
   if (!spans?.length) return [];
   const sorted = [...spans].sort((a, b) => a.offset - b.offset);
-  const out: { offset: number; length: number }[] = [];
+  const out: Span[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
     if (last && s.offset <= last.offset + last.length) last.length = Math.max(last.length, s.offset + s.length - last.offset);

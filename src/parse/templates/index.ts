@@ -10,7 +10,7 @@ import { substituteJson, applyEdits, type OffsetMap } from '../substitute.js';
 import { stringEndOnLine } from '../json-chars.js';
 import { intrinsicKey, intrinsicPlaceholder, resolveDefinitionValue, withVars } from './intrinsics.js';
 import { stringValueMap } from './string-map.js';
-import type { Path, StateMachineType } from '../../types.js';
+import type { Path, StateMachineType, Span } from '../../types.js';
 
 export type TemplateKind = 'cloudformation' | 'serverless' | 'terraform';
 
@@ -37,7 +37,7 @@ export interface EmbeddedDefinition {
    */
   type?: StateMachineType;
   /** The template bytes it came from. */
-  span: { offset: number; length: number };
+  span: Span;
 }
 
 export interface ExtractedTemplate {
@@ -115,7 +115,7 @@ function nodeAt(doc: Document, path: Path): TreeNode | undefined {
   return f?.exact ? f.node : undefined;
 }
 
-function spanAt(doc: Document, path: Path): { offset: number; length: number } {
+function spanAt(doc: Document, path: Path): Span {
   return doc.spanOf(path, 'key');
 }
 
