@@ -45,7 +45,7 @@ function codeCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** The per-user cache folder: $ASL_LINT_CACHE_DIR, $XDG_CACHE_HOME/asl-lint or ~/.cache/asl-lint. */
-function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.ASL_LINT_CACHE_DIR) return resolve(env.ASL_LINT_CACHE_DIR);
   // The XDG base directory rules: a relative XDG_CACHE_HOME is ignored.
   const xdg = env.XDG_CACHE_HOME;
