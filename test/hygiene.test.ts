@@ -5,7 +5,7 @@
  * is deleted. A public API name (exported from src/index.ts) counts as used.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ interface KnipIssue {
 
 /** `file: name (kind)` for every unused export knip finds in `cwd`. */
 function unusedExports(cwd: string): string[] {
+  if (!existsSync(KNIP)) throw new Error(`${KNIP} is missing: run \`npm ci\` (knip is a devDependency)`);
   const out = execFileSync(process.execPath, [KNIP, '--exports', '--no-config-hints', '--no-exit-code', '--reporter', 'json'], {
     cwd,
     encoding: 'utf8',
