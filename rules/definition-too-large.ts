@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 
 /** AWS's length constraint on the `definition` request parameter. */
-export const MAX_DEFINITION_LENGTH = 1_048_576;
+const MAX_DEFINITION_LENGTH = 1_048_576;
 
 export default defineRule({
   meta: {

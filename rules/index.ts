@@ -105,7 +105,3 @@ export const allRules: readonly Rule[] = [
   invalidDisableDirective,
   templateDefinition,
 ];
-
-export function findRule(idOrCode: string): Rule | undefined {
-  return allRules.find((r) => r.meta.id === idOrCode);
-}

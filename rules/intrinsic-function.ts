@@ -8,7 +8,7 @@ const NAMES = Object.keys(INTRINSICS);
 const FAIL_FUNCTIONS = [...STRING_RESULT_FUNCTIONS].join(', ');
 
 /** What this rule's diagnostics carry in `data`. */
-export type IntrinsicFunctionData = { /** The unknown function, as called. */ name: string; /** The closest known function. */ suggestion?: string };
+type IntrinsicFunctionData = { /** The unknown function, as called. */ name: string; /** The closest known function. */ suggestion?: string };
 
 export default defineRule<IntrinsicFunctionData>({
   meta: {

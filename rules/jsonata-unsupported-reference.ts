@@ -3,7 +3,7 @@ import { analyzedJsonata, EXPRESSION_OFFSET } from '../src/lang/jsonata-sites.js
 import { stringSpan } from '../src/lang/text.js';
 
 /** What this rule's diagnostics carry in `data`. */
-export type UnsupportedReferenceData = { /** The whole expression the reference is in. */ expression: string };
+type UnsupportedReferenceData = { /** The whole expression the reference is in. */ expression: string };
 
 export default defineRule<UnsupportedReferenceData>({
   meta: {

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import { sitesOf } from '../src/lang/sites.js';
 import { parseJsonPath, PATH_ROOTS_HINT } from '../src/lang/jsonpath.js';
-import { looksLikeIntrinsicCall } from '../src/lang/intrinsics.js';
-import { hasPlaceholder } from '../src/lang/placeholder.js';
+import { startsLikeIntrinsicCall } from '../src/lang/intrinsics.js';
+import { hasPlaceholder } from '../src/parse/placeholder.js';
 import { stringSpan } from '../src/lang/text.js';
 
 const AWS = 'Value must be a valid JSONPath.';
@@ -51,7 +51,7 @@ export default defineRule({
       if (hasPlaceholder(value as unknown)) continue;
       const info = parseJsonPath(value);
       if (!info) {
-        const hint = looksLikeIntrinsicCall(value)
+        const hint = startsLikeIntrinsicCall(value)
           ? `Intrinsic functions are not allowed in '${site.field}'; use them in Parameters or ResultSelector.`
           : `${PATH_ROOTS_HINT[0].toUpperCase()}${PATH_ROOTS_HINT.slice(1)}.`;
         ctx.report({ path: site.path, message: AWS, hint });

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 
-export const MAX_LABEL_LENGTH = 40;
+const MAX_LABEL_LENGTH = 40;
 // Whitespace, the reserved punctuation, and control characters.
 const FORBIDDEN = /[\s?*<>{}[\]:;,\\|^~$#%&`"\u0000-\u001f\u007f-\u009f]/;
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { templateMembers } from '../src/lang/sites.js';
 import { formatLocation } from '../src/model/location.js';
-import { looksLikeIntrinsic, looksLikePath } from '../src/lang/looks.js';
+import { looksLikeWholeStatesCall, looksLikePath } from '../src/lang/looks.js';
 
 export default defineRule({
   meta: {
@@ -60,7 +60,7 @@ export default defineRule({
     // ResultWriter Parameters, BatchInput, Credentials, Assign), at any depth.
     for (const { site, key, value: v, path: memberPath } of templateMembers(ctx.model).plain) {
       if (typeof v !== 'string') continue;
-      const kind = looksLikePath(v) ? 'a JSONPath' : looksLikeIntrinsic(v) ? 'an Intrinsic Function' : undefined;
+      const kind = looksLikePath(v) ? 'a JSONPath' : looksLikeWholeStatesCall(v) ? 'an Intrinsic Function' : undefined;
       if (!kind) continue;
       ctx.report({
         path: memberPath,

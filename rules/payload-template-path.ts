@@ -1,12 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
 import { templateMembers } from '../src/lang/sites.js';
 import { parseJsonPath, PATH_ROOTS_HINT } from '../src/lang/jsonpath.js';
-import { looksLikeIntrinsicCall } from '../src/lang/intrinsics.js';
-import { hasPlaceholder } from '../src/lang/placeholder.js';
+import { startsLikeIntrinsicCall } from '../src/lang/intrinsics.js';
+import { hasPlaceholder } from '../src/parse/placeholder.js';
 import { formatLocation } from '../src/model/location.js';
 import { stringSpan } from '../src/lang/text.js';
 
-export const dollarKeyMessage = (key: string) => `The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`;
+const dollarKeyMessage = (key: string) => `The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`;
 
 export default defineRule({
   meta: {
@@ -60,7 +60,7 @@ export default defineRule({
       if (typeof v === 'string') {
         // The common case, a valid path, costs one cached parse and nothing else.
         if (v.startsWith('$') && !parseJsonPath(v)!.error) continue;
-        if (hasPlaceholder(v as unknown) || looksLikeIntrinsicCall(v)) continue;
+        if (hasPlaceholder(v as unknown) || startsLikeIntrinsicCall(v)) continue;
       }
       const location = formatLocation(site.path);
       const base = dollarKeyMessage(key);

@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { sitesOf, type PathSite } from '../src/lang/sites.js';
 import { parseJsonPath, PATH_ROOTS_HINT, type JsonPathInfo } from '../src/lang/jsonpath.js';
-import { looksLikeIntrinsicCall } from '../src/lang/intrinsics.js';
-import { hasPlaceholder } from '../src/lang/placeholder.js';
+import { startsLikeIntrinsicCall } from '../src/lang/intrinsics.js';
+import { hasPlaceholder } from '../src/parse/placeholder.js';
 import { stringSpan } from '../src/lang/text.js';
 
 const AWS = 'Value is not a Reference Path';
@@ -61,7 +61,7 @@ export default defineRule({
       const value = site.value;
       if (hasPlaceholder(value as unknown)) continue;
       // Fail ErrorPath/CausePath: an intrinsic call is checked by intrinsic-function.
-      if (site.kind === 'fail' && looksLikeIntrinsicCall(value)) continue;
+      if (site.kind === 'fail' && startsLikeIntrinsicCall(value)) continue;
       const info = parseJsonPath(value);
       // The common case, a valid single-node path: one cached parse, nothing allocated (the
       // reporting, with its closures, is a function of its own).
@@ -74,7 +74,7 @@ export default defineRule({
 function reportProblem(ctx: RuleContext, site: PathSite, value: string, info: JsonPathInfo | undefined): void {
   const at = (start: number, end: number) => stringSpan(ctx.doc, site.path, value, start, end);
   if (!info) {
-    const hint = looksLikeIntrinsicCall(value)
+    const hint = startsLikeIntrinsicCall(value)
       ? `intrinsic functions are not allowed in '${site.field}'`
       : PATH_ROOTS_HINT;
     ctx.report({ path: site.path, message: AWS, hint: `${cap(hint)}.` });

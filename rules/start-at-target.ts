@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { closest } from '../src/lang/suggest.js';
 
 /** What this rule's diagnostics carry in `data`. */
-export type StartAtTargetData = { /** StartAt as written. */ target: string; /** The closest state name. */ suggestion?: string };
+type StartAtTargetData = { /** StartAt as written. */ target: string; /** The closest state name. */ suggestion?: string };
 
 export default defineRule<StartAtTargetData>({
   meta: {

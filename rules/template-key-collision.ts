@@ -5,7 +5,7 @@ import type { Json } from '../src/model/model.js';
 import type { Path } from '../src/types.js';
 
 /** What this rule's diagnostics carry in `data`. */
-export type TemplateKeyCollisionData = { /** The key both members write. */ field: string };
+type TemplateKeyCollisionData = { /** The key both members write. */ field: string };
 
 export default defineRule<TemplateKeyCollisionData>({
   meta: {

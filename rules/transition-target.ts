@@ -5,7 +5,7 @@ import { closest, editDistance } from '../src/lang/suggest.js';
 import type { Fix } from '../src/types.js';
 
 /** What this rule's diagnostics carry in `data`. */
-export type TransitionTargetData = { /** The missing target, as written. */ target: string; /** The closest name in scope. */ suggestion?: string; /** The names of the scope. */ candidates: string[] };
+type TransitionTargetData = { /** The missing target, as written. */ target: string; /** The closest name in scope. */ suggestion?: string; /** The names of the scope. */ candidates: string[] };
 
 export default defineRule<TransitionTargetData>({
   meta: {

@@ -3,7 +3,7 @@ import { unassignedReads, variableUse } from '../src/lang/variables.js';
 import { stringSpan } from '../src/lang/text.js';
 
 /** What this rule's diagnostics carry in `data`. */
-export type VariableUnassignedData = { variable: string };
+type VariableUnassignedData = { variable: string };
 
 export default defineRule<VariableUnassignedData>({
   meta: {

@@ -3,7 +3,7 @@ import { variableNameProblem, variableUse } from '../src/lang/variables.js';
 import { formatLocation } from '../src/model/location.js';
 
 /** What this rule's diagnostics carry in `data`. */
-export type VariableUnusedData = { variable: string };
+type VariableUnusedData = { variable: string };
 
 export default defineRule<VariableUnusedData>({
   meta: {

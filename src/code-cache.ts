@@ -33,12 +33,12 @@ export const CODE_CACHE_FLAG = Symbol.for('asl-lint.code-cache');
 
 const MAGIC = 'asl-lint-v8-cache 3';
 /** Caches kept in the folder (two per Node.js version and flags: the CLI and the validators). */
-export const MAX_ENTRIES = 16;
+const MAX_ENTRIES = 16;
 const SUFFIX = '.v8cache';
 
 const require = createRequire(import.meta.url);
 
-export function codeCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+function codeCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   if ((globalThis as Record<symbol, unknown>)[CODE_CACHE_FLAG] !== true) return false;
   const off = env.ASL_LINT_NO_CODE_CACHE;
   return off === undefined || off === '' || off === '0';
@@ -59,7 +59,7 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | unde
   return home ? join(home, '.cache', 'asl-lint') : undefined;
 }
 
-export type CodeCacheStatus = 'used' | 'written' | 'refused' | 'off' | 'node';
+type CodeCacheStatus = 'used' | 'written' | 'refused' | 'off' | 'node';
 
 function debug(filename: string, status: CodeCacheStatus | 'not written' | `unsafe folder: ${string}`): void {
   if (process.env.ASL_LINT_DEBUG_CODE_CACHE) process.stderr.write(`asl-lint code cache: ${filename}: ${status}\n`);

@@ -3,7 +3,7 @@
  * multiplies the work by the name's length (`*a*a*a*a*a*b` took 12 s on a 100-character name).
  * Three per segment cover real patterns (`*.generated.*`) and stay fast.
  */
-export const MAX_STARS_PER_SEGMENT = 3;
+const MAX_STARS_PER_SEGMENT = 3;
 
 /** Undefined for a glob within the limit; else a one-line reason naming it. */
 export function globTooComplex(glob: string): string | undefined {

@@ -3,7 +3,7 @@
  * - validate(): exactly the contract of AWS's ValidateStateMachineDefinition.
  * - lint(): every finding with rule id, range and fixes, for the CLI and editors.
  */
-export type { Diagnostic, Severity, StateMachineType, Range, Position, Fix, TextEdit, QueryLanguage } from './types.js';
+export type { Diagnostic, Severity, StateMachineType, Range, Position, Span, Fix, TextEdit, QueryLanguage } from './types.js';
 export type { RuleSetting, EngineOptions } from './engine/engine.js';
 export type { Rule, RuleMeta } from './engine/rule.js';
 export { validate, toValidateResult, lint, lintDocument, withHint, toDiagnostic, analyze, analyzeDocument, allRules, rulesMeta, ruleDocsUrl } from './api.js';

@@ -2,7 +2,8 @@
  * Linting a file as found in a repository: a plain definition (JSON or YAML), or a template
  * (CloudFormation/SAM/CDK, Serverless, Terraform) holding one or more definitions. Diagnostics
  * come back in the coordinates of the file the user wrote, with locations prefixed by the
- * resource name (`OrderFlow: /States/A/Next`).
+ * resource name (`OrderFlow: /States/A/Next`). `lintSource()` is the one way in for the CLI and
+ * the editor (with options from `optionsFromConfig()`); `lintFile()` is its public form.
  */
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -13,7 +14,7 @@ import { substituteJson, identity, type OffsetMap } from './parse/substitute.js'
 import { extractTemplate, isTemplateWithoutMachine, templateFormatOf, type EmbeddedDefinition, type TemplateKind } from './parse/templates/index.js';
 import { FileReadError, MAX_DEFINITION_FILE_BYTES, readRegularFile, systemReason } from './read-file.js';
 import { analyzeDocument, rulesMeta, toDiagnostic } from './api.js';
-import type { Diagnostic, Fix, Severity, StateMachineType, TextEdit } from './types.js';
+import type { Diagnostic, Fix, Severity, Span, StateMachineType, TextEdit } from './types.js';
 import { fixIsSound } from './fix/edits.js';
 
 export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileName'> {
@@ -340,7 +341,7 @@ function isWrittenAsIs(derived: string, map: OffsetMap, file: string): boolean {
 }
 
 /** A finding of the template-definition rule (metadata only: reported here), under its settings; undefined when it is off. */
-function notice(fileDoc: Document, span: { offset: number; length: number }, message: string, name: string, severity: Severity, options: LintFileOptions): Diagnostic | undefined {
+function notice(fileDoc: Document, span: Span, message: string, name: string, severity: Severity, options: LintFileOptions): Diagnostic | undefined {
   const meta = rulesMeta['template-definition'];
   const setting = options.rules?.[meta.id] ?? options.rules?.[meta.code];
   if (setting === 'off') return undefined;

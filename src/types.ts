@@ -14,15 +14,20 @@ export interface Position {
   character: number;
 }
 
+/** A line/character range (LSP convention): what a diagnostic shows. */
 export interface Range {
   start: Position;
   end: Position;
 }
 
-export interface TextEdit {
-  /** Offsets into the original text. */
+/** Characters [offset, offset + length) of the document text (UTF-16 code units). */
+export interface Span {
   offset: number;
   length: number;
+}
+
+/** Replace the span (offsets into the original text) with `newText`. */
+export interface TextEdit extends Span {
   newText: string;
 }
 

@@ -11,6 +11,7 @@ import { crc32 } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheFolder } from '../src/code-cache.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const LOADER = join(ROOT, 'dist', 'src', 'code-cache.js');
@@ -232,7 +233,6 @@ describe('requireCached', () => {
   });
 
   it('the folder: $ASL_LINT_CACHE_DIR, else $XDG_CACHE_HOME/asl-lint (if absolute), else ~/.cache/asl-lint', async () => {
-    const { cacheFolder } = (await import(LOADER)) as { cacheFolder: (env: NodeJS.ProcessEnv) => string | undefined };
     const home = (await import('node:os')).homedir();
     expect(cacheFolder({ ASL_LINT_CACHE_DIR: '/x/own', XDG_CACHE_HOME: '/x/xdg' })).toBe('/x/own');
     expect(cacheFolder({ XDG_CACHE_HOME: '/x/xdg' })).toBe('/x/xdg/asl-lint');

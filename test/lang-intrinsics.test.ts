@@ -1,6 +1,6 @@
 /** Intrinsic function parser, function table and argument checks, and the intrinsic rules' diagnostics. */
 import { describe, expect, it } from 'vitest';
-import { checkArguments, INTRINSICS, looksLikeIntrinsicCall, parseIntrinsic, unknownFunctions, type IntrinsicArg } from '../src/lang/intrinsics.js';
+import { checkArguments, INTRINSICS, startsLikeIntrinsicCall, parseIntrinsic, unknownFunctions, type IntrinsicArg } from '../src/lang/intrinsics.js';
 import { lint } from '../src/index.js';
 
 const args = (s: string) => parseIntrinsic(s).call!.args;
@@ -48,10 +48,10 @@ describe('parseIntrinsic', () => {
   });
 
   it('tells intrinsic calls from paths and text', () => {
-    expect(looksLikeIntrinsicCall('States.Format(1)')).toBe(true);
-    expect(looksLikeIntrinsicCall('  Foo.Bar (')).toBe(true);
-    expect(looksLikeIntrinsicCall('$.a')).toBe(false);
-    expect(looksLikeIntrinsicCall('hello (world)')).toBe(false);
+    expect(startsLikeIntrinsicCall('States.Format(1)')).toBe(true);
+    expect(startsLikeIntrinsicCall('  Foo.Bar (')).toBe(true);
+    expect(startsLikeIntrinsicCall('$.a')).toBe(false);
+    expect(startsLikeIntrinsicCall('hello (world)')).toBe(false);
   });
 });
 

@@ -33,7 +33,7 @@ export type Input =
     }
   | { kind: 'stdin'; display: string; fileName: string | undefined; arg: number };
 
-export const STDIN_DISPLAY = '<stdin>';
+const STDIN_DISPLAY = '<stdin>';
 const ASL_FILE = /\.asl\.(json|ya?ml)$/i;
 /** What a walk looks at: JSON, YAML, Terraform, and CloudFormation's `.template`. */
 const WALK_CANDIDATE = /\.(json|ya?ml|tf|template)$/i;
@@ -249,14 +249,6 @@ export function isAslFile(path: string): boolean {
 export function displayPath(absPath: string, cwd: string): string {
   const rel = relative(cwd, absPath);
   return rel && rel.split(sep, 1)[0] !== '..' && !isAbsolute(rel) ? rel : absPath;
-}
-
-/**
- * The text of a file, without a UTF-8 byte-order mark (editors on Windows add one; AWS does not
- * want it). Only regular files, at most `maxBytes` (definitions: 10 MiB, 10x AWS's limit).
- */
-export function readInputFile(input: { path: string; display: string }, maxBytes: number = MAX_DEFINITION_FILE_BYTES): string {
-  return readOrSkip(input, maxBytes, false) as string;
 }
 
 /**

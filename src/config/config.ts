@@ -15,7 +15,7 @@ import { rulesMeta } from '../api.js';
 import { packageRoot } from '../paths.js';
 import type { LintFileOptions } from '../lint-file.js';
 
-export interface ConfigFile {
+interface ConfigFile {
   type?: StateMachineType;
   rules?: Record<string, 'off' | 'warn' | 'error'>;
   ignore?: string[];

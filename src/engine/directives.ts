@@ -15,7 +15,7 @@
  * their own line and of the objects on their path through maps, not by trying every directive.
  */
 import type { Document } from '../parse/document.js';
-import type { Path } from '../types.js';
+import type { Path, Span } from '../types.js';
 import type { Finding } from './finding.js';
 
 export interface Directive {
@@ -27,7 +27,7 @@ export interface Directive {
   /** For line directives: the zero-based line it applies to. */
   line?: number;
   /** Where the directive is written (YAML comments; Comment fields use commentPath). */
-  span: { offset: number; length: number };
+  span: Span;
   /** For directives in a Comment field: the path of the Comment value. */
   commentPath?: Path;
   used: Set<string>;
@@ -36,7 +36,7 @@ export interface Directive {
 /** A directive that cannot be honoured: reported as an error. */
 export interface DirectiveProblem {
   path: Path;
-  span?: { offset: number; length: number };
+  span?: Span;
   message: string;
 }
 
@@ -243,8 +243,8 @@ function scopeKey(path: Path, n: number): string {
 }
 
 /** Findings for the directive entries that suppressed nothing. */
-export function unusedDirectiveReports(directives: Directive[]): { path: Path; span?: { offset: number; length: number }; message: string }[] {
-  const out: { path: Path; span?: { offset: number; length: number }; message: string }[] = [];
+export function unusedDirectiveReports(directives: Directive[]): { path: Path; span?: Span; message: string }[] {
+  const out: { path: Path; span?: Span; message: string }[] = [];
   for (const d of directives) {
     const unused = d.rules.length === 0 ? (d.used.size ? [] : ['(all rules)']) : d.rules.filter((r) => !d.used.has(r));
     if (unused.length === 0) continue;

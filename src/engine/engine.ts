@@ -7,6 +7,7 @@
 import { parse, formatForFile, DEFAULT_MAX_LENGTH, type Document, type DocumentFormat } from '../parse/index.js';
 import { buildModel, type StateMachine } from '../model/model.js';
 import { formatLocation } from '../model/location.js';
+import { perObject } from '../memo.js';
 import type { Severity, StateMachineType } from '../types.js';
 import type { Report, Rule } from './rule.js';
 import type { Finding } from './finding.js';
@@ -171,21 +172,14 @@ interface CatalogueInfo {
 }
 
 /** Derived once per catalogue (the API hands the same array to every run). */
-const infoByCatalogue = new WeakMap<readonly Rule[], CatalogueInfo>();
-
-function catalogueInfo(rules: readonly Rule[]): CatalogueInfo {
-  let info = infoByCatalogue.get(rules);
-  if (!info) {
-    const names = new Set(rules.flatMap((r) => [r.meta.id, r.meta.code]));
-    info = {
-      isName: (name) => names.has(name),
-      invalidDirective: rules.find((r) => r.meta.id === INVALID_DIRECTIVE),
-      unusedDirective: rules.find((r) => r.meta.id === UNUSED_DIRECTIVE),
-    };
-    infoByCatalogue.set(rules, info);
-  }
-  return info;
-}
+const catalogueInfo = perObject((rules: readonly Rule[]): CatalogueInfo => {
+  const names = new Set(rules.flatMap((r) => [r.meta.id, r.meta.code]));
+  return {
+    isName: (name) => names.has(name),
+    invalidDirective: rules.find((r) => r.meta.id === INVALID_DIRECTIVE),
+    unusedDirective: rules.find((r) => r.meta.id === UNUSED_DIRECTIVE),
+  };
+});
 
 /** A rule's severity under the options (undefined: off). */
 function severityFor(rule: Rule, options: EngineOptions): Severity | undefined {

@@ -2,7 +2,7 @@
 import type { Document } from '../parse/document.js';
 import type { StateMachine } from '../model/model.js';
 import type { Fixer } from '../fix/edits.js';
-import type { Fix, Path, Severity, StateMachineType } from '../types.js';
+import type { Fix, Path, Severity, StateMachineType, Span } from '../types.js';
 
 export interface RuleExample {
   /** What the example shows (used in generated docs). */
@@ -17,7 +17,7 @@ export interface RuleExample {
   reportUnusedDirectives?: boolean;
 }
 
-export interface ExpectedDiagnostic {
+interface ExpectedDiagnostic {
   code: string;
   /** AWS location; omit the property for "no location". */
   location?: string;
@@ -82,7 +82,7 @@ export interface Report<D extends RuleData = RuleData> {
   /** Which part of the member at `path` the range covers. Default 'value'. */
   part?: 'value' | 'key' | 'member';
   /** Explicit span, overriding path/part (e.g. a syntax error offset). */
-  span?: { offset: number; length: number };
+  span?: Span;
   /** AWS's own wording where known (validate() returns exactly this). */
   message: string;
   /** Extra help for people (a did-you-mean, where the other state is): shown by lint(), the CLI and the editor, never by validate(). */

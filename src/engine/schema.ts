@@ -3,6 +3,7 @@
  * of the document's shared findings, with the quick fix a finding carries.
  */
 import type { Document } from '../parse/document.js';
+import type { Span } from '../types.js';
 import { defineRule, type Rule, type RuleContext, type RuleMeta } from './rule.js';
 import { schemaFindings, type SchemaRuleId } from '../schema/findings.js';
 
@@ -31,7 +32,7 @@ export function reportSchemaFindings(ctx: RuleContext, rule: SchemaRuleId): void
 }
 
 /** The first character of the document's value (where a missing top-level field is reported). */
-function startOf(doc: Document): { offset: number; length: number } {
+function startOf(doc: Document): Span {
   const span = doc.spanOf([]);
   return { offset: span.offset, length: Math.min(1, span.length) };
 }

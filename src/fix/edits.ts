@@ -6,14 +6,14 @@
  * editor's rename and completion write names with the same scalarText.
  */
 import { childOf, type Document } from '../parse/document.js';
-import type { Fix, Path, TextEdit } from '../types.js';
+import type { Fix, Path, TextEdit, Span } from '../types.js';
 
 /**
  * Who may apply a fix (see Fix.kind): 'fix' keeps the meaning (--fix, the editor's fix-all);
  * 'suggestion' changes what the workflow does or guesses the author's intent (--fix-type
  * suggestion, a quick fix); 'editor' one of several candidates, a quick fix in the editor only.
  */
-export type FixerKind = 'fix' | 'suggestion' | 'editor';
+type FixerKind = 'fix' | 'suggestion' | 'editor';
 
 /** YAML 1.1 and 1.2 words a plain scalar would be read as (a boolean, null): written quoted. */
 const YAML_SPECIAL = /^(?:true|false|null|~|yes|no|on|off|y|n)$/i;
@@ -43,7 +43,7 @@ function valueText(doc: Document, value: unknown): string {
 }
 
 /** The text of a token, as written. */
-export function rawText(doc: Document, span: { offset: number; length: number }): string {
+export function rawText(doc: Document, span: Span): string {
   return doc.text.slice(span.offset, span.offset + span.length);
 }
 
@@ -239,7 +239,7 @@ export function fixIsSound(doc: Document, fix: Fix): boolean {
 }
 
 /** Shared spans are sorted and disjoint (Document merges them): a binary search finds the one that could touch. */
-function touchesShared(shared: readonly { offset: number; length: number }[], e: TextEdit): boolean {
+function touchesShared(shared: readonly Span[], e: TextEdit): boolean {
   const editEnd = e.offset + e.length;
   let lo = 0;
   let hi = shared.length - 1;

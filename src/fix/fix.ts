@@ -9,7 +9,6 @@
 import type { Diagnostic, Fix, TextEdit } from '../types.js';
 
 export type FixKind = NonNullable<Fix['kind']>;
-export const FIX_KINDS: readonly FixKind[] = ['fix', 'suggestion'];
 
 export interface FixResult {
   output: string;
@@ -25,12 +24,12 @@ export interface FixResult {
   passes: TextEdit[][];
 }
 
-export const MAX_FIX_PASSES = 10;
+const MAX_FIX_PASSES = 10;
 /** Lints one --fix run of a file may spend on checking passes (and finding the fixes that add an error). */
 export const MAX_CHECKS = 24;
 
 /** The first fix of one of `kinds` of each diagnostic, as a group of edits (all or nothing). */
-export function fixGroups(diagnostics: readonly Diagnostic[], kinds: readonly FixKind[]): TextEdit[][] {
+function fixGroups(diagnostics: readonly Diagnostic[], kinds: readonly FixKind[]): TextEdit[][] {
   const out: TextEdit[][] = [];
   for (const d of diagnostics) {
     const fix = d.fixes?.find((f) => f.kind !== undefined && kinds.includes(f.kind));

@@ -5,7 +5,7 @@
 import { isObject, type Json } from '../model/model.js';
 
 /** Beyond this many characters a label is cut with an ellipsis (a graph is read at a glance). */
-export const MAX_LABEL = 60;
+const MAX_LABEL = 60;
 
 const OPERATORS: Record<string, string> = {
   Equals: '==',

@@ -27,7 +27,7 @@ export interface DotOptions {
 export const LARGE_FROM = 100;
 
 const FONT = 'Helvetica,Arial,sans-serif';
-export const COLORS = {
+const COLORS = {
   ERROR: { fill: '#ffebe9', stroke: '#cf222e' },
   WARNING: { fill: '#fff8c5', stroke: '#9a6700' },
 } as const;

@@ -11,7 +11,7 @@ import type { Path, Severity } from '../types.js';
 import { choiceLabel, cut } from './condition.js';
 
 /** What the graph needs of a diagnostic (lint()'s Diagnostic, or an LSP client's). */
-export interface GraphProblem {
+interface GraphProblem {
   severity: Severity;
   code: string;
   message: string;
@@ -45,7 +45,7 @@ export interface GraphCluster {
   kind: 'branch' | 'itemProcessor' | 'iterator';
 }
 
-export type GraphEdgeKind = 'Next' | 'Choice' | 'Default' | 'Catch' | 'Start' | 'End' | 'Branch';
+type GraphEdgeKind = 'Next' | 'Choice' | 'Default' | 'Catch' | 'Start' | 'End' | 'Branch';
 
 export interface GraphEdge {
   from: string;

@@ -30,7 +30,7 @@ export class GraphRenderError extends Error {
  * states 2 s, 10,000 states 18 s). Mermaid and DOT text have no limit.
  */
 export const MAX_SVG_STATES = 5000;
-export const MAX_SVG_CLUSTERS = 1000;
+const MAX_SVG_CLUSTERS = 1000;
 
 export async function toSvg(graph: Graph): Promise<string> {
   return renderSvg(await loadRenderer(), graph);

@@ -5,7 +5,7 @@
 import type { Path } from '../types.js';
 import type { State, StateMachine } from '../model/model.js';
 import { sitesOf, templateMembers } from './sites.js';
-import { looksLikeIntrinsicCall, parseIntrinsic, type IntrinsicParse } from './intrinsics.js';
+import { startsLikeIntrinsicCall, parseIntrinsic, type IntrinsicParse } from './intrinsics.js';
 import { hasPlaceholder } from '../parse/placeholder.js';
 import { formatLocation } from '../model/location.js';
 import { perObject } from '../memo.js';
@@ -29,7 +29,7 @@ export const intrinsicSites: (model: StateMachine) => IntrinsicSite[] = perObjec
 function collectIntrinsicSites(model: StateMachine): IntrinsicSite[] {
   const out: IntrinsicSite[] = [];
   const sites = sitesOf(model);
-  const isCall = (value: string) => !hasPlaceholder(value as unknown) && looksLikeIntrinsicCall(value);
+  const isCall = (value: string) => !hasPlaceholder(value as unknown) && startsLikeIntrinsicCall(value);
   // Most `.$` values are paths: a site's location is only formatted for the calls.
   let locations: Map<object, string> | undefined;
   for (const m of templateMembers(model).dollar) {

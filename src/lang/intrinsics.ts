@@ -13,28 +13,24 @@
  */
 import { parseJsonPath, type JsonPathInfo } from './jsonpath.js';
 import { memo } from '../memo.js';
-
-export interface Range {
-  start: number;
-  end: number;
-}
+import type { OffsetRange } from './text.js';
 
 export type IntrinsicArg =
-  | ({ kind: 'string'; value: string; /** Unescaped '{}' pairs (Format placeholders). */ holes: number } & Range)
-  | ({ kind: 'number'; value: number; text: string } & Range)
-  | ({ kind: 'boolean'; value: boolean } & Range)
-  | ({ kind: 'null' } & Range)
-  | ({ kind: 'path'; text: string; path: JsonPathInfo } & Range)
-  | ({ kind: 'call'; call: IntrinsicCall } & Range);
+  | ({ kind: 'string'; value: string; /** Unescaped '{}' pairs (Format placeholders). */ holes: number } & OffsetRange)
+  | ({ kind: 'number'; value: number; text: string } & OffsetRange)
+  | ({ kind: 'boolean'; value: boolean } & OffsetRange)
+  | ({ kind: 'null' } & OffsetRange)
+  | ({ kind: 'path'; text: string; path: JsonPathInfo } & OffsetRange)
+  | ({ kind: 'call'; call: IntrinsicCall } & OffsetRange);
 
-export interface IntrinsicCall extends Range {
+export interface IntrinsicCall extends OffsetRange {
   name: string;
   nameStart: number;
   nameEnd: number;
   args: IntrinsicArg[];
 }
 
-export interface IntrinsicProblem extends Range {
+export interface IntrinsicProblem extends OffsetRange {
   message: string;
   /**
    * The call was not read because it passes our own bound on work (MAX_PARSED_NESTING), not
@@ -48,8 +44,11 @@ export interface IntrinsicParse {
   error?: IntrinsicProblem;
 }
 
-/** `Name(`: the string is meant as a function call (and not as a path or plain text). */
-export function looksLikeIntrinsicCall(s: string): boolean {
+/**
+ * The string starts like a function call, `Name(` (so it is meant as one, not as a path or plain
+ * text); the rest is not looked at (`parseIntrinsic` reads the whole call).
+ */
+export function startsLikeIntrinsicCall(s: string): boolean {
   // A dotted name (States.Format) may have blanks before '('; a plain word must touch it, so that
   // text such as 'hello (world)' is not taken for a call.
   return /^\s*(?:[A-Za-z_]\w*(?:\.\w+)+\s*|[A-Za-z_]\w*)\(/.test(s);
@@ -84,7 +83,7 @@ class ParseError extends Error {
  * Step Functions documents at most 10 nested calls in one field (MAX_INTRINSIC_NESTING, a warning
  * below this); 2,500 overflowed the stack.
  */
-export const MAX_PARSED_NESTING = 100;
+const MAX_PARSED_NESTING = 100;
 
 class Parser {
   private depth = 0;
@@ -233,7 +232,7 @@ function countHoles(raw: string): number {
 // ---------------------------------------------------------------------------------------------
 // The 18 functions.
 
-export type ValueType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'any' | 'scalar';
+type ValueType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'any' | 'scalar';
 
 export interface IntrinsicSignature {
   min: number;
@@ -307,10 +306,10 @@ export function intrinsicSignature(name: string, sig: IntrinsicSignature): strin
 export const STRING_RESULT_FUNCTIONS: ReadonlySet<string> = new Set(Object.keys(INTRINSICS).filter((name) => INTRINSICS[name].stringResult));
 
 /** Documented limit of nested intrinsic calls in one field. */
-export const MAX_INTRINSIC_NESTING = 10;
+const MAX_INTRINSIC_NESTING = 10;
 
 /** Calls in the tree, outermost first, each with its nesting depth (1 = outermost). */
-export function walkCalls(call: IntrinsicCall, visit: (c: IntrinsicCall, depth: number) => void, depth = 1): void {
+function walkCalls(call: IntrinsicCall, visit: (c: IntrinsicCall, depth: number) => void, depth = 1): void {
   visit(call, depth);
   for (const a of call.args) if (a.kind === 'call') walkCalls(a.call, visit, depth + 1);
 }

@@ -21,14 +21,12 @@
  */
 import { lazyPackage } from '../lazy.js';
 import { memo } from '../memo.js';
+import type { OffsetRange } from './text.js';
 
-export interface Located {
-  /** Range inside the expression text (between the delimiters). */
-  start: number;
-  end: number;
-}
+/** Positions inside the expression text (between the delimiters). */
+type ExpressionRange = OffsetRange;
 
-export interface JsonataSyntaxError extends Located {
+interface JsonataSyntaxError extends ExpressionRange {
   message: string;
   /**
    * The expression was not read because it passes our own bound on work (brackets nested past
@@ -38,7 +36,7 @@ export interface JsonataSyntaxError extends Located {
   notRead?: true;
 }
 
-export interface JsonataCall extends Located {
+interface JsonataCall extends ExpressionRange {
   name: string;
   /** Arguments written, plus one when the call is the right side of `~>`. */
   args: number;
@@ -49,13 +47,13 @@ export interface JsonataCall extends Located {
 export interface JsonataAnalysis {
   error?: JsonataSyntaxError;
   /** Distinct names read at the top level, in writing order (`$` for the context item). */
-  topLevel: (Located & { name: string })[];
+  topLevel: (ExpressionRange & { name: string })[];
   /** First `$$` reference. */
-  rootReference?: Located;
+  rootReference?: ExpressionRange;
   /** `$states.<member>` reads. */
-  states: (Located & { member: string })[];
+  states: (ExpressionRange & { member: string })[];
   /** Free variable reads (`$name`, not bound inside the expression, not `$states`). */
-  variables: (Located & { name: string })[];
+  variables: (ExpressionRange & { name: string })[];
   /** Calls of `$name(...)` functions that are not bound inside the expression. */
   calls: JsonataCall[];
 }
@@ -106,7 +104,7 @@ export const analyzeJsonata: (expr: string) => JsonataAnalysis = memo(analyzeUnc
  * exactly depends on the caller's stack: the CLI, the LSP and a test differ). The expression is
  * not read: a warning (LINT_JSONATA_NOT_READ, AWS's answer unknown) at the bracket past the limit.
  */
-export const MAX_JSONATA_NESTING = 200;
+const MAX_JSONATA_NESTING = 200;
 
 /** The offset of the first bracket nested deeper than `limit`, outside strings, or -1. */
 function tooDeepAt(expr: string, limit: number): number {
@@ -178,7 +176,7 @@ class Analyzer {
     this.collectBindings(ast);
     this.topLevel(ast);
     this.everywhere(ast);
-    const byStart = (a: Located, b: Located) => a.start - b.start;
+    const byStart = (a: ExpressionRange, b: ExpressionRange) => a.start - b.start;
     this.out.states.sort(byStart);
     this.out.variables.sort(byStart);
     this.out.calls.sort(byStart);
@@ -186,14 +184,14 @@ class Analyzer {
   }
 
   /** The range of a name or variable token whose `position` is its end. */
-  private tokenRange(node: JsonataNode, text: string, sigil: number): Located {
+  private tokenRange(node: JsonataNode, text: string, sigil: number): ExpressionRange {
     const end = typeof node.position === 'number' ? node.position : 0;
     const quoted = end > 0 && /[`'"]/.test(this.expr[end - 1] ?? '') && node.type === 'name';
     const start = Math.max(0, end - text.length - sigil - (quoted ? 2 : 0));
     return { start, end };
   }
 
-  private addTop(name: string, range: Located): void {
+  private addTop(name: string, range: ExpressionRange): void {
     if (this.seenTop.has(name)) return;
     this.seenTop.add(name);
     this.out.topLevel.push({ name, ...range });

@@ -15,16 +15,16 @@ import { memo } from '../memo.js';
 
 export type PathRoot = 'input' | 'context' | 'variable';
 
-export interface PathIssue {
+interface PathIssue {
   message: string;
   /** Character range in the path string. */
   start: number;
   end: number;
 }
 
-export type MultiKind = 'deep-scan' | 'wildcard' | 'union' | 'slice' | 'filter' | 'script' | 'function';
+type MultiKind = 'deep-scan' | 'wildcard' | 'union' | 'slice' | 'filter' | 'script' | 'function';
 
-export interface MultiNode extends PathIssue {
+interface MultiNode extends PathIssue {
   kind: MultiKind;
 }
 

@@ -6,7 +6,10 @@ export function looksLikePath(s: string): boolean {
   return /^\$\$?[.[]/.test(s);
 }
 
-/** `States.Format('...', $.x)`: an intrinsic function call. */
-export function looksLikeIntrinsic(s: string): boolean {
+/**
+ * `States.Format('...', $.x)`: the whole string is one `States.<Name>(...)` call (not checked
+ * further). Compare `startsLikeIntrinsicCall` in intrinsics.ts: only the start, any `Name(`.
+ */
+export function looksLikeWholeStatesCall(s: string): boolean {
   return /^\s*States\.[A-Za-z0-9]+\s*\([\s\S]*\)\s*$/.test(s);
 }

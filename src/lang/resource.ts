@@ -21,9 +21,9 @@ import { memo } from '../memo.js';
 
 export type Pattern = '' | '.sync' | '.sync:2' | '.waitForTaskToken';
 
-export const PARTITION = /^aws(-cn|-us-gov|-iso(-[a-z])?|-eusc)?$/;
-export const REGION = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/;
-export const ACCOUNT = /^\d{12}$/;
+const PARTITION = /^aws(-cn|-us-gov|-iso(-[a-z])?|-eusc)?$/;
+const REGION = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/;
+const ACCOUNT = /^\d{12}$/;
 const LAMBDA_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 const LAMBDA_QUALIFIER = /^(\$LATEST|[a-zA-Z0-9_-]{1,128})$/;
 const ACTIVITY_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
@@ -145,7 +145,7 @@ export const INTEGRATIONS: Readonly<Record<string, ServiceSpec>> = {
   },
 };
 
-export type ResourceKind = 'lambda' | 'activity' | 'integration' | 'sdk' | 'unknown';
+type ResourceKind = 'lambda' | 'activity' | 'integration' | 'sdk' | 'unknown';
 
 export interface ResourceProblem {
   /** error: AWS refuses; warning: probably wrong, AWS may accept. */
@@ -367,8 +367,8 @@ function notAnArnHint(resource: string): string {
 }
 
 /** The resources a Distributed Map reads items with and writes results with. */
-export const ITEM_READER_ACTIONS = ['getObject', 'listObjectsV2'];
-export const RESULT_WRITER_ACTIONS = ['putObject'];
+const ITEM_READER_ACTIONS = ['getObject', 'listObjectsV2'];
+const RESULT_WRITER_ACTIONS = ['putObject'];
 
 /**
  * Checks a Map ItemReader or ResultWriter Resource: `arn:<partition>:states:::s3:<action>` with

@@ -24,7 +24,7 @@ export interface PathSite {
   kind: PathFieldKind;
 }
 
-export interface TemplateSite {
+interface TemplateSite {
   state: State;
   /** Path of the template field (AWS reports `.$` problems here). */
   path: Path;
@@ -45,7 +45,7 @@ export interface JsonataSite {
   errorOutput: boolean;
 }
 
-export type AssignWhere = 'state' | 'choice' | 'catch';
+type AssignWhere = 'state' | 'choice' | 'catch';
 
 export interface AssignSite {
   state: State;
@@ -304,7 +304,7 @@ export function walkTemplate(value: Json, at: Path, visit: (key: string, v: Json
   walk(value, 0);
 }
 
-export interface TemplateMember {
+interface TemplateMember {
   site: TemplateSite;
   key: string;
   value: Json;

@@ -6,12 +6,16 @@
  * YAML block scalar, a folded string) the whole value is the range.
  */
 import type { Document } from '../parse/document.js';
-import type { Path } from '../types.js';
+import type { Path, Span } from '../types.js';
 import { perObject } from '../memo.js';
 
-export interface Span {
-  offset: number;
-  length: number;
+/**
+ * Characters [start, end) of a string value, in decoded positions (an intrinsic call, a JSONata
+ * expression): `stringSpan` maps them to a document `Span`.
+ */
+export interface OffsetRange {
+  start: number;
+  end: number;
 }
 
 /**

@@ -14,12 +14,12 @@ import type { Path } from '../types.js';
 import { isObject, type State, type StateMachine, type Scope, type JsonObject } from '../model/model.js';
 import { sitesOf, templateMembers, type AssignSite } from './sites.js';
 import { parseJsonPath } from './jsonpath.js';
-import { looksLikeIntrinsicCall, parseIntrinsic, variablesIn } from './intrinsics.js';
+import { startsLikeIntrinsicCall, parseIntrinsic, variablesIn } from './intrinsics.js';
 import { analyzedJsonata } from './jsonata-sites.js';
 import { hasPlaceholder } from '../parse/placeholder.js';
 import { perObject } from '../memo.js';
 
-export const MAX_VARIABLE_NAME = 80;
+const MAX_VARIABLE_NAME = 80;
 
 const VARIABLE_ROOT = /^\$[\p{ID_Start}_]/u;
 const VARIABLE_INSIDE = /\$[\p{ID_Start}_]/u;
@@ -85,7 +85,7 @@ function collectUse(model: StateMachine): VariableUse {
       if (!VARIABLE_ROOT.test(value)) return;
       const info = parseJsonPath(value);
       if (info?.root === 'variable' && info.variable && !info.error) read({ state, name: info.variable, path, value, start: 0, end: 1 + info.variable.length });
-    } else if (VARIABLE_INSIDE.test(value) && looksLikeIntrinsicCall(value)) {
+    } else if (VARIABLE_INSIDE.test(value) && startsLikeIntrinsicCall(value)) {
       const parsed = parseIntrinsic(value);
       if (parsed.call) for (const v of variablesIn(parsed.call)) read({ state, path, value, ...v });
     }
@@ -121,7 +121,7 @@ export interface Unassigned {
 }
 
 /** The innermost Distributed Map processor scope at or above `scope`. */
-export function enclosingDistributed(scope: Scope): Scope | undefined {
+function enclosingDistributed(scope: Scope): Scope | undefined {
   for (let s: Scope | undefined = scope; s; s = s.parent) if (s.owner && s.kind === 'itemProcessor' && isDistributed(s.owner)) return s;
   return undefined;
 }

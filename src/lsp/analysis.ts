@@ -53,7 +53,7 @@ export interface Analysis {
   lastGood: StateMachine | undefined;
 }
 
-export interface DocumentKind {
+interface DocumentKind {
   format: DocumentFormat;
   /** A Terraform file: only ever a template. */
   terraform?: boolean;
@@ -64,7 +64,7 @@ export interface DocumentKind {
 const ASL_NAME = /\.asl\.(json|ya?ml)$/i;
 
 /** Which documents the server handles, and in which format. */
-export function documentKind(uri: string, languageId: string): DocumentKind | undefined {
+function documentKind(uri: string, languageId: string): DocumentKind | undefined {
   const path = uri.replace(/[?#].*$/, '');
   const named = ASL_NAME.exec(path);
   if (named) return { format: named[1].toLowerCase() === 'json' ? 'json' : 'yaml', dedicated: true };

@@ -7,9 +7,9 @@
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { isObject, type Json, type Scope, type State, type StateMachine } from '../model/model.js';
 import type { Document } from '../parse/document.js';
-import type { Position } from '../types.js';
+import type { Position, Span } from '../types.js';
 import type { Analysis } from './analysis.js';
-import { completionSite, type CompletionSite, type Span } from './cursor.js';
+import { completionSite, type CompletionSite } from './cursor.js';
 import { scalarText } from '../fix/edits.js';
 import { ERROR_NAMES, fieldInfo, objectFields, stateFields, type FieldInfo } from './fields.js';
 import { STATE_TYPES, stateTypeDoc } from '../lang/state-fields.js';
@@ -297,7 +297,7 @@ function jsonataItems(doc: Document, state: State, offset: number): CompletionIt
 }
 
 /** Variables assigned in the state's scope or an enclosing one (inner ones are not visible outside). */
-export function variablesVisibleFrom(state: State): string[] {
+function variablesVisibleFrom(state: State): string[] {
   const names = new Set<string>();
   const addAssign = (assign: Json | undefined) => {
     if (!isObject(assign)) return;

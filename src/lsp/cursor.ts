@@ -6,12 +6,7 @@
 import type { Document, TreeNode } from '../parse/document.js';
 import { pathOf } from '../parse/document.js';
 import { jsonc } from '../parse/jsonc.js';
-import type { Path, PathSegment } from '../types.js';
-
-export interface Span {
-  offset: number;
-  length: number;
-}
+import type { Path, PathSegment, Span } from '../types.js';
 
 export interface Token {
   /** The key of a member, or a value. */

@@ -5,10 +5,10 @@ import type { Analysis } from './analysis.js';
 
 import { ruleDocsUrl } from '../api.js';
 
-export const SOURCE = 'asl-lint';
+const SOURCE = 'asl-lint';
 
 /** What travels in an LSP diagnostic's `data`: enough to find the engine's diagnostic again. */
-export interface DiagnosticData {
+interface DiagnosticData {
   rule: string;
   offset: number;
   length: number;

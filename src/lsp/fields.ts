@@ -14,7 +14,7 @@ import { objectDefinition, objectProperties, schemaDefinitions, type Definitions
 import { STATE_TYPES } from '../lang/state-fields.js';
 
 /** The shape of a value, for completion snippets. */
-export type ValueKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any' | 'state' | 'enum';
+type ValueKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any' | 'state' | 'enum';
 
 export interface FieldInfo {
   name: string;
@@ -98,7 +98,7 @@ const FIELD_LIST: FieldInfo[] = [
   f('Label', 'string', 'A name for the Map Run of a Distributed Map (up to 40 characters).', 'a string'),
 ];
 
-export const STATE_FIELDS: ReadonlyMap<string, FieldInfo> = new Map(FIELD_LIST.map((x) => [x.name, x]));
+const STATE_FIELDS: ReadonlyMap<string, FieldInfo> = new Map(FIELD_LIST.map((x) => [x.name, x]));
 
 /** Fields a state of this type and query language may have (all types' fields when the type is unknown). */
 export function stateFields(type: string | undefined, ql: QueryLanguage): FieldInfo[] {

@@ -8,7 +8,7 @@ import type { TreeNode } from '../parse/document.js';
 import type { Analysis } from './analysis.js';
 
 /** A bound on what one request returns, as editors do (VS Code keeps 5,000). */
-export const MAX_FOLDING_RANGES = 5000;
+const MAX_FOLDING_RANGES = 5000;
 
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
   const { doc } = analysis;

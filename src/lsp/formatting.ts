@@ -6,13 +6,13 @@
  * file's indentation (document only: a YAML range cannot be reprinted on its own). Templates are
  * left to their own tools: no edits.
  */
-import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
+import type { FormattingOptions, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { parseDocument } from 'yaml';
 import type { Analysis } from './analysis.js';
 import { jsonc } from '../parse/jsonc.js';
 
 /** The file's indentation unit: the first indented line that follows a shallower one. */
-export function detectIndent(text: string): { insertSpaces: boolean; tabSize: number } | undefined {
+function detectIndent(text: string): { insertSpaces: boolean; tabSize: number } | undefined {
   const lines = text.split(/\r?\n/, 2000);
   let prev = 0;
   for (const line of lines) {
@@ -25,7 +25,7 @@ export function detectIndent(text: string): { insertSpaces: boolean; tabSize: nu
   return undefined;
 }
 
-export function formatDocument(analysis: Analysis, options: FormattingOptions, range?: Range): TextEdit[] {
+export function formatDocument(analysis: Analysis, options: FormattingOptions, range?: Range): LspTextEdit[] {
   const { doc } = analysis;
   if (analysis.template || doc.isBlank) return [];
   const text = doc.text;

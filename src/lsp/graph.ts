@@ -16,15 +16,15 @@ import type { Range, Severity } from '../types.js';
 import type { Analysis } from './analysis.js';
 
 export const GRAPH_METHOD = 'aslLint/graph';
-export const GRAPH_FORMATS = ['svg', 'mermaid', 'dot'] as const;
+const GRAPH_FORMATS = ['svg', 'mermaid', 'dot'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
-export interface GraphParams {
+interface GraphParams {
   uri: string;
   format?: GraphFormat;
 }
 
-export interface GraphNodeInfo {
+interface GraphNodeInfo {
   /** The id of the node in the text (`n0`...; in SVG the `<g id>`). */
   id: string;
   name: string;

@@ -6,9 +6,9 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { State, StateMachine } from '../model/model.js';
 import { formatLocation } from '../model/location.js';
-import type { Position } from '../types.js';
+import type { Position, Span } from '../types.js';
 import type { Analysis } from './analysis.js';
-import { tokenAt, type Span, type Token } from './cursor.js';
+import { tokenAt, type Token } from './cursor.js';
 import { rulesMeta, ruleDocsUrl } from '../api.js';
 import { fieldInfo, isStateField, type FieldInfo } from './fields.js';
 import { stateTypeDoc } from '../lang/state-fields.js';

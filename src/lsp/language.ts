@@ -36,10 +36,10 @@ export function intrinsicMarkdown(i: IntrinsicDoc): string {
 // ---------------------------------------------------------------------------------------------
 // JSONata states
 
-export { CONTEXT_PATHS, STATES_FIELDS, type StatesFieldDoc } from '../lang/states-variable.js';
-export { JSONATA_FUNCTION_DOCS, type JsonataFunctionDoc } from '../lang/jsonata-functions.js';
+export { CONTEXT_PATHS, STATES_FIELDS } from '../lang/states-variable.js';
+export { JSONATA_FUNCTION_DOCS } from '../lang/jsonata-functions.js';
 
 // ---------------------------------------------------------------------------------------------
 // Task resources: lang/resource.ts's table and descriptions.
 
-export { describeResource, RESOURCE_PATTERNS, type ResourcePattern } from '../lang/resource.js';
+export { describeResource, RESOURCE_PATTERNS } from '../lang/resource.js';

@@ -7,7 +7,8 @@ import type { Scope, State, StateMachine } from '../model/model.js';
 import type { Path, QueryLanguage } from '../types.js';
 import { nestedKind, type ObjectKind } from './fields.js';
 
-export interface Located {
+/** Where a document path lies in the model. */
+export interface ModelLocation {
   /** The innermost scope the path is in. */
   scope: Scope;
   /** The innermost state the path is in (undefined at a scope's own level: StartAt, States...). */
@@ -16,7 +17,7 @@ export interface Located {
   rest: Path;
 }
 
-export function locate(model: StateMachine | undefined, path: Path): Located | undefined {
+export function locate(model: StateMachine | undefined, path: Path): ModelLocation | undefined {
   let scope = model?.rootScope;
   if (!scope) return undefined;
   let state: State | undefined;
@@ -42,12 +43,6 @@ export function locate(model: StateMachine | undefined, path: Path): Located | u
     scope = child;
     state = undefined;
   }
-}
-
-/** The scope whose object is at exactly this path (the root, a branch, a processor). */
-export function scopeAt(model: StateMachine | undefined, objectPath: Path): Scope | undefined {
-  const found = locate(model, objectPath);
-  return found && !found.state && found.rest.length === 0 ? found.scope : undefined;
 }
 
 export function samePath(a: Path, b: Path): boolean {

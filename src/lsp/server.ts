@@ -65,8 +65,8 @@ export interface ServerOptions {
   configurationTimeoutMs?: number;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 20;
-export const DEFAULT_CONFIGURATION_TIMEOUT_MS = 2000;
+const DEFAULT_DEBOUNCE_MS = 20;
+const DEFAULT_CONFIGURATION_TIMEOUT_MS = 2000;
 /** Distinct configuration-file warnings remembered (each shown once). */
 const MAX_WARNED = 100;
 

@@ -50,7 +50,7 @@ export function structuredValueSnippet(field: string, format: DocumentFormat, in
  * The text a snippet inserts with every placeholder at its default: `${1:x}` -> x, `${1|a,b|}`
  * -> a, `$1` and `${1}` -> nothing; `\$`, `\}`, `\\` unescaped.
  */
-export function snippetToPlainText(snippet: string): string {
+function snippetToPlainText(snippet: string): string {
   let out = '';
   let i = 0;
   const parse = (stopAt: string | undefined): string => {

@@ -5,9 +5,9 @@
  */
 import type { Edge, Scope, State, StateMachine } from '../model/model.js';
 import type { Document } from '../parse/document.js';
-import type { Path } from '../types.js';
+import type { Path, Span } from '../types.js';
 import type { Analysis } from './analysis.js';
-import { tokenAt, type Span } from './cursor.js';
+import { tokenAt } from './cursor.js';
 import { locate, samePath } from './locate.js';
 
 export interface StateSymbol {
@@ -61,7 +61,7 @@ export function stateSymbolAt(analysis: Analysis, offset: number): StateSymbol |
 }
 
 /** The transition whose target sits at this path. */
-export function edgeAt(model: StateMachine, path: Path): Edge | undefined {
+function edgeAt(model: StateMachine, path: Path): Edge | undefined {
   const found = locate(model, path);
   if (!found?.state) return undefined;
   for (const e of found.state.edges) if (samePath(e.path, path)) return e;

@@ -35,13 +35,13 @@ import {
 } from 'vscode-languageserver/node';
 
 /** Bytes written and not yet taken by a client before the server gives up on it. */
-export const MAX_OUTPUT_BACKLOG = 64 * 1024 * 1024;
+const MAX_OUTPUT_BACKLOG = 64 * 1024 * 1024;
 /** Messages written and not yet sent over IPC, a socket or a pipe before the server gives up on the client. */
-export const MAX_PENDING_MESSAGES = 10_000;
+const MAX_PENDING_MESSAGES = 10_000;
 /** The largest message the server reads: a 10 MiB definition, JSON-escaped, with room to spare. */
-export const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
 /** The longest header of a message (LSP's are a few dozen bytes). */
-export const MAX_HEADER_BYTES = 8 * 1024;
+const MAX_HEADER_BYTES = 8 * 1024;
 
 /** What the server can learn about the traffic beyond the messages themselves. */
 export interface Traffic {

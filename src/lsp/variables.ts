@@ -6,19 +6,19 @@
  */
 import { MarkupKind, type Hover, type Location } from 'vscode-languageserver';
 import { isObject, type Json, type Scope, type State } from '../model/model.js';
-import type { Path, Position } from '../types.js';
+import type { Path, Position, Span } from '../types.js';
 import type { Analysis } from './analysis.js';
-import { tokenAt, type Span } from './cursor.js';
+import { tokenAt } from './cursor.js';
 import { locate } from './locate.js';
 
-export interface VariableAt {
+interface VariableAt {
   name: string;
   /** `$name` in the text. */
   span: Span;
   state: State;
 }
 
-export interface Assignment {
+interface Assignment {
   state: State;
   /** The Assign member's path (its key is `name` or `name.$`). */
   path: Path;
@@ -29,7 +29,7 @@ export interface Assignment {
 const WORD = /[A-Za-z0-9_]/;
 
 /** The `$name` under the cursor, inside a string value of a state (not `$states`, `$$` or `$.x`). */
-export function variableAt(analysis: Analysis, offset: number): VariableAt | undefined {
+function variableAt(analysis: Analysis, offset: number): VariableAt | undefined {
   const { doc, model } = analysis;
   if (!model) return undefined;
   const token = tokenAt(doc, offset);
@@ -48,7 +48,7 @@ export function variableAt(analysis: Analysis, offset: number): VariableAt | und
 }
 
 /** Where `name` is assigned, in the state's scope and the scopes enclosing it. */
-export function assignments(state: State, name: string): Assignment[] {
+function assignments(state: State, name: string): Assignment[] {
   const out: Assignment[] = [];
   const fromAssign = (s: State, base: Path, assign: Json | undefined) => {
     if (!isObject(assign)) return;

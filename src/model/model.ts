@@ -12,7 +12,7 @@ import { perObject } from '../memo.js';
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
 
-export type ScopeKind = 'root' | 'branch' | 'itemProcessor' | 'iterator';
+type ScopeKind = 'root' | 'branch' | 'itemProcessor' | 'iterator';
 
 export interface Scope {
   kind: ScopeKind;
@@ -51,7 +51,7 @@ export interface State {
   edges: readonly Edge[];
 }
 
-export type EdgeField = 'Next' | 'Default' | 'Choices' | 'Catch';
+type EdgeField = 'Next' | 'Default' | 'Choices' | 'Catch';
 
 export interface Edge {
   readonly from: State;

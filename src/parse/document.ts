@@ -1,14 +1,18 @@
 /**
- * The parsed text: the plain JSON value every rule reads, and a node tree with ranges that is
- * built only when someone asks for a position (a diagnostic, an editor feature).
+ * The parsed text: the plain JSON value every rule reads, the ranges of what a path names
+ * (`spanOf`), and a node tree with offsets for the editor's features.
  *
- * Why lazy: a tree with offsets costs 6-8x `JSON.parse` (jsonc-parser `parseTree`), a valid
- * definition — the common CI case — needs no position at all. So JSON is parsed by the engine's
- * native `JSON.parse`, and the jsonc-parser tree is built on the first position look-up.
+ * Why lazy: a tree with offsets costs several times `JSON.parse`, and a valid definition — the
+ * common CI case — needs no position at all. So JSON is parsed by the engine's native
+ * `JSON.parse`; a diagnostic's range is read from the text along its path (json-locate.ts), with
+ * no tree. The tree (json-tree.ts for valid JSON, jsonc-parser's tolerant parser for text that
+ * does not parse) is built on the first call of `tree()`: an editor feature (hover, completion,
+ * rename...), `nodeAt`, text that does not parse, or duplicate keys (found when the key count of
+ * the text and of the value differ). Once built, the tree answers `spanOf` too.
  * YAML builds its tree eagerly (the yaml package produces one anyway).
  */
 import type { Node as TreeNode } from 'jsonc-parser';
-import type { Path, PathSegment, Position, Range } from '../types.js';
+import type { Path, PathSegment, Position, Range, Span } from '../types.js';
 import { countJsonKeys } from './json-chars.js';
 import { getJsonTree, validJsonTree } from './json-tree.js';
 import { JsonLocator } from './json-locate.js';
@@ -54,7 +58,7 @@ export interface DocumentInit {
   /** The length of the definition AWS would receive, when the document is a view on a larger text (a template). */
   definitionLength?: number;
   /** Spans no fix may edit: YAML anchored nodes and aliases (one edit there changes every place that uses them). */
-  shared?: readonly { offset: number; length: number }[];
+  shared?: readonly Span[];
 }
 
 export class Document {
@@ -81,7 +85,7 @@ export class Document {
   /** Answers spanOf from the text while there is no tree. */
   private locator: JsonLocator | undefined;
   /** Sorted, disjoint: see sharedSpans. */
-  private readonly shared: readonly { offset: number; length: number }[];
+  private readonly shared: readonly Span[];
 
   constructor(init: DocumentInit) {
     this.text = init.text;
@@ -99,7 +103,7 @@ export class Document {
   }
 
   /** Spans no fix may edit (YAML anchors and aliases), sorted and disjoint. */
-  get sharedSpans(): readonly { offset: number; length: number }[] {
+  get sharedSpans(): readonly Span[] {
     return this.shared;
   }
 
@@ -147,7 +151,7 @@ export class Document {
    * Offsets of what a path names: its value, its key (for object members), or the whole
    * `"key": value` member.
    */
-  spanOf(path: Path, part: 'value' | 'key' | 'member' = 'value'): { offset: number; length: number } {
+  spanOf(path: Path, part: 'value' | 'key' | 'member' = 'value'): Span {
     if (this.treeCache === null && this.parsed && this.format === 'json' && this.duplicateKeys.length === 0) {
       // Ranges come from reading the text along the path (json-locate.ts), not from the node tree
       // (~20 ms and ~5 MB of objects for 2,000 states, most of the time a diagnostic waited for).
@@ -329,29 +333,11 @@ function findDuplicateKeys(root: TreeNode | undefined): DuplicateKey[] {
   return out;
 }
 
-/** Depth of a plain value, stopping once past `limit`. */
-export function depthExceeds(value: unknown, limit: number): boolean {
-  const walk = (v: unknown, depth: number): boolean => {
-    if (v === null || typeof v !== 'object') return false;
-    if (depth >= limit) return true;
-    if (Array.isArray(v)) {
-      for (const x of v) if (walk(x, depth + 1)) return true;
-    } else {
-      for (const k in v as Record<string, unknown>) {
-        if (walk((v as Record<string, unknown>)[k], depth + 1)) return true;
-      }
-    }
-    return false;
-  };
-  return walk(value, 0);
-}
-
-
 /** Sorted, overlapping spans merged. */
-function mergeSpans(spans: readonly { offset: number; length: number }[] | undefined): { offset: number; length: number }[] {
+function mergeSpans(spans: readonly Span[] | undefined): Span[] {
   if (!spans?.length) return [];
   const sorted = [...spans].sort((a, b) => a.offset - b.offset);
-  const out: { offset: number; length: number }[] = [];
+  const out: Span[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
     if (last && s.offset <= last.offset + last.length) last.length = Math.max(last.length, s.offset + s.length - last.offset);

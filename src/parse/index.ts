@@ -3,8 +3,8 @@ import { parseJson } from './json.js';
 import { parseYaml, type YamlOptions } from './yaml.js';
 import { Document, type DocumentFormat } from './document.js';
 
-export { Document, pathOf, childOf, MAX_JSON_DEPTH } from './document.js';
-export type { DocumentFormat, SyntaxProblem, DuplicateKey, TreeNode } from './document.js';
+export { Document } from './document.js';
+export type { DocumentFormat } from './document.js';
 
 /** The format a file name implies: YAML for .yaml/.yml, JSON otherwise. */
 export function formatForFile(fileName: string | undefined): DocumentFormat {

@@ -6,12 +6,13 @@
  * Why: a diagnostic needs the range of one field. On a 2,000-state definition (930 KB) the whole
  * tree costs ~20 ms and ~5 MB of objects, most of the time an editor waited for a single
  * diagnostic; locating the field costs a fraction of a millisecond to a couple of milliseconds.
- * Document.spanOf uses it for the first few look-ups and builds the tree once there are many.
+ * Document.spanOf uses it for every look-up while no tree has been built (an editor feature
+ * builds one; then the tree answers).
  *
  * Only for text without duplicate keys: with duplicates, the value JSON.parse keeps is the last,
  * and the tree's look-up knows it (the caller checks).
  */
-import type { Path } from '../types.js';
+import type { Path, Span } from '../types.js';
 import { C, closingQuote } from './json-chars.js';
 
 function skipWhite(text: string, i: number): number {
@@ -156,10 +157,10 @@ export class JsonLocator {
    * The deepest value `path` reaches (all of it when `exact`): its offset, and when it is the
    * value of an object member, the member's key. Its end: `end(offset)`.
    */
-  locate(path: Path): { offset: number; exact: boolean; key?: { offset: number; length: number } } {
+  locate(path: Path): { offset: number; exact: boolean; key?: Span } {
     const text = this.text;
     let i = skipWhite(text, 0);
-    let key: { offset: number; length: number } | undefined;
+    let key: Span | undefined;
     for (const seg of path) {
       const c = text.charCodeAt(i);
       if (c === C.OpenBrace && typeof seg === 'string') {
@@ -184,7 +185,7 @@ export class JsonLocator {
    * `"key": value` member; for a path that does not resolve, the key of the deepest existing
    * member (where a reader would add the rest), else the deepest value.
    */
-  span(path: Path, part: 'value' | 'key' | 'member' = 'value'): { offset: number; length: number } {
+  span(path: Path, part: 'value' | 'key' | 'member' = 'value'): Span {
     const found = this.locate(path);
     if (found.key && (found.exact ? part !== 'value' : true)) {
       return part === 'member' && found.exact ? { offset: found.key.offset, length: this.end(found.offset) - found.key.offset } : found.key;

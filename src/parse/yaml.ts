@@ -5,6 +5,7 @@ import type { Node as YamlNode, Document as YamlDocument } from 'yaml';
 import type { Node as TreeNode } from 'jsonc-parser';
 import { Document, MAX_JSON_DEPTH, type DuplicateKey, type SyntaxProblem, pathOf } from './document.js';
 import { setOwn } from './own.js';
+import type { Span } from '../types.js';
 
 // The yaml package takes longer to load than a whole lint of a JSON definition takes to run
 // (about 70 ms of the CLI's cold start), and most definitions are JSON: load it (its CommonJS
@@ -31,7 +32,7 @@ export interface YamlOptions {
  * definition comes near it; a "billion laughs" document (a 230 KB list of 100,000 items, aliased
  * 10,000 times) is refused after copying this many instead of growing to gigabytes.
  */
-export const MAX_ALIAS_VALUES = 1_000_000;
+const MAX_ALIAS_VALUES = 1_000_000;
 
 export function parseYaml(text: string, options: YamlOptions = {}): Document {
   let ydoc: YamlDocument.Parsed;
@@ -217,7 +218,7 @@ class Converter {
   /** Key nodes of the second and later occurrences of a key in one map. */
   readonly duplicates: TreeNode[] = [];
   /** Anchored nodes and aliases as written: no fix may edit them. */
-  readonly shared: { offset: number; length: number }[] = [];
+  readonly shared: Span[] = [];
   constructor(private readonly options: YamlOptions) {}
 
   convert(node: YamlNode, parent: TreeNode | undefined, depth: number): { node: TreeNode; value: unknown } {

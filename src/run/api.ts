@@ -8,7 +8,7 @@ import { analyze } from '../api.js';
 import { findStateAnywhere, isObject, type Json, type JsonObject, type StateMachine } from '../model/model.js';
 import type { StateMachineType } from '../types.js';
 import { InvalidDefinitionError, RunUsageError, StatesError } from './errors.js';
-import { ExecutionTimedOut, HistoryLimitReached, MAX_HISTORY_EVENTS, Runner, stateKey, type Coverage, type HistoryEvent, type Inspection, type StateInspection } from './interpreter.js';
+import { ExecutionTimedOut, HistoryLimitReached, MAX_HISTORY_EVENTS, Runner, type Coverage, type HistoryEvent, type Inspection, type StateInspection } from './interpreter.js';
 import { checkMockedResponses, type Mock } from './mocks.js';
 import { seededRng } from './random.js';
 import { memo } from '../memo.js';
@@ -330,5 +330,3 @@ export async function testState(request: TestStateRequest): Promise<TestStateRes
   }
   return response;
 }
-
-export { stateKey };

@@ -16,7 +16,7 @@ export function isTimestamp(v: unknown): v is string {
 }
 
 /** StringMatches: `*` any run of characters; `\*` and `\\` literal. */
-export const wildcardRegex: (pattern: string) => RegExp = memo((pattern: string): RegExp => {
+const wildcardRegex: (pattern: string) => RegExp = memo((pattern: string): RegExp => {
   let src = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];

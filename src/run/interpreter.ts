@@ -8,7 +8,7 @@
  */
 import type { Json, JsonObject, Scope, State, StateMachine } from '../model/model.js';
 import { isJsonataExpression } from '../lang/jsonata.js';
-import { looksLikeIntrinsicCall } from '../lang/intrinsics.js';
+import { startsLikeIntrinsicCall } from '../lang/intrinsics.js';
 import { evaluateRule, isTimestamp } from './choice.js';
 import { causePrefix, NOT_MATCHED_BY_ALL, RunUsageError, StatesError, TERMINAL } from './errors.js';
 import { evaluateJsonata, evaluateTemplate, type JsonataEnv } from './jsonata-eval.js';
@@ -17,7 +17,7 @@ import { callMock, mockDelay, type Mock } from './mocks.js';
 import type { Rng } from './random.js';
 import { memo, perObject } from '../memo.js';
 
-export const MAX_PAYLOAD_BYTES = 262144;
+const MAX_PAYLOAD_BYTES = 262144;
 export const MAX_HISTORY_EVENTS = 25000;
 
 export interface HistoryEvent {
@@ -291,7 +291,7 @@ export class Runner {
     const type = state.type;
     if (type === 'Fail') {
       // ErrorPath/CausePath: a reference path or an intrinsic function (state-fail.html).
-      const read = (field: string, v: Json): Json => (looksLikeIntrinsicCall(String(v)) ? (applyTemplate({ [`${field}.$`]: v }, raw, env) as JsonObject)[field] : applyPath(v, raw, env));
+      const read = (field: string, v: Json): Json => (startsLikeIntrinsicCall(String(v)) ? (applyTemplate({ [`${field}.$`]: v }, raw, env) as JsonObject)[field] : applyPath(v, raw, env));
       const error = typeof o.ErrorPath === 'string' ? read('ErrorPath', o.ErrorPath) : o.Error;
       const cause = typeof o.CausePath === 'string' ? read('CausePath', o.CausePath) : o.Cause;
       if (error !== undefined && typeof error !== 'string') runtime(`The value of ErrorPath '${String(o.ErrorPath)}' must be a string`);
@@ -581,7 +581,7 @@ export class Runner {
 }
 
 /** Event names and ids of a Task's resource: Lambda function and activity ARNs have their own events. */
-export const taskEvents: (resource: string) => { kind: string; key: string; ids: JsonObject } = memo(taskEventsUncached, 1000);
+const taskEvents: (resource: string) => { kind: string; key: string; ids: JsonObject } = memo(taskEventsUncached, 1000);
 
 function taskEventsUncached(resource: string): { kind: string; key: string; ids: JsonObject } {
   if (/^arn:aws[\w-]*:lambda:/.test(resource)) return { kind: 'LambdaFunction', key: 'lambdaFunction', ids: { resource } };

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { HASH_ALGORITHMS, MAX_INTRINSIC_INPUT, MAX_RANGE_ITEMS, type IntrinsicArg, type IntrinsicCall } from '../lang/intrinsics.js';
 import type { Json } from '../model/model.js';
 import { StatesError } from './errors.js';
-import { compilePath, evaluatePath, type PathRoots } from './jsonpath-eval.js';
+import type { PathRoots } from './jsonpath-eval.js';
 import { javaRandomInt, type Rng } from './random.js';
 
 /** Node's name of each hash algorithm of lang/intrinsics.ts (MD5 -> md5, SHA-256 -> sha256). A Map: 'toString' is no algorithm. */
@@ -205,6 +205,3 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b);
   return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
-
-// Keep the compiled-path helpers reachable from here for callers resolving path arguments.
-export { compilePath, evaluatePath };

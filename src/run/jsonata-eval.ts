@@ -32,7 +32,7 @@ interface Compiled {
 }
 
 /** Compiles `{% ... %}` (or a bare expression) once. */
-export const compileJsonata: (value: string) => Compiled = memo((value: string): Compiled => {
+const compileJsonata: (value: string) => Compiled = memo((value: string): Compiled => {
   const text = isJsonataExpression(value) ? expressionText(value) : value;
   try {
     return { text: text.trim(), expr: jsonata()(text) };
@@ -142,9 +142,3 @@ export async function evaluateTemplate(template: Json, field: string, env: Jsona
   return out;
 }
 
-/** True when the template holds no expression at all (nothing to evaluate). */
-export function isStaticTemplate(t: Json): boolean {
-  if (typeof t === 'string') return !isJsonataExpression(t);
-  if (t === null || typeof t !== 'object') return true;
-  return Array.isArray(t) ? t.every(isStaticTemplate) : Object.values(t).every(isStaticTemplate);
-}

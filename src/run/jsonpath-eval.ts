@@ -166,7 +166,7 @@ export function evaluatePath(p: CompiledPath, roots: PathRoots): Json {
 }
 
 /** Jayway's rendering of a path in its messages: $['a']['b'][0]. */
-export function jaywayPath(segs: readonly (string | number)[], upTo = segs.length): string {
+function jaywayPath(segs: readonly (string | number)[], upTo = segs.length): string {
   let s = '$';
   for (let i = 0; i < upTo; i++) s += typeof segs[i] === 'number' ? `[${segs[i]}]` : `['${segs[i]}']`;
   return s;

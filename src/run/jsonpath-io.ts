@@ -4,7 +4,7 @@
  * Source: "Processing input and output in Step Functions"
  * (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html).
  */
-import { looksLikeIntrinsicCall, parseIntrinsic, type IntrinsicCall } from '../lang/intrinsics.js';
+import { startsLikeIntrinsicCall, parseIntrinsic, type IntrinsicCall } from '../lang/intrinsics.js';
 import type { Json } from '../model/model.js';
 import { StatesError } from './errors.js';
 import { evaluateIntrinsic } from './intrinsics-eval.js';
@@ -43,7 +43,7 @@ const compileTemplate = perObject((template: Record<string, Json>): Entry[] =>
   Object.keys(template).map((k): Entry => {
     const v = template[k];
     if (!k.endsWith('.$') || typeof v !== 'string') return { key: k, kind: 'static', value: v };
-    if (looksLikeIntrinsicCall(v)) return { key: k.slice(0, -2), field: k, kind: 'call', call: parseIntrinsic(v).call, text: v };
+    if (startsLikeIntrinsicCall(v)) return { key: k.slice(0, -2), field: k, kind: 'call', call: parseIntrinsic(v).call, text: v };
     return { key: k.slice(0, -2), field: k, kind: 'path', path: compilePath(v), text: v };
   }),
 );

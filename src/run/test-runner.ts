@@ -18,7 +18,7 @@ import { checkMockedResponses, type MockedResponses } from './mocks.js';
 import { stateKey } from './interpreter.js';
 import type { StateMachineType } from '../types.js';
 
-export interface CaseResult {
+interface CaseResult {
   file: string;
   /** Suite: the machine tested. */
   suite: string;
@@ -120,7 +120,7 @@ function mockConfigCase(config: JsonObject, machine: string, testCase: string, w
   return out;
 }
 
-export function isMockConfig(v: unknown): boolean {
+function isMockConfig(v: unknown): boolean {
   return isObject(v) && isObject(v.StateMachines) && !('tests' in v);
 }
 
@@ -139,7 +139,7 @@ interface Job {
 }
 
 /** The cases of one file (a test file or a MockConfigFile). */
-export function loadCases(path: string, readFile: ReadFile, machines: ReadonlyMap<string, string> = new Map()): Job[] {
+function loadCases(path: string, readFile: ReadFile, machines: ReadonlyMap<string, string> = new Map()): Job[] {
   const data = parseData(readFile(path), path);
   if (!isObject(data)) throw new RunUsageError(`${path}: a test file must be an object with 'machine' (or 'template') and 'tests'`);
   const dir = dirname(path);

@@ -15,7 +15,8 @@
 import type { ErrorObject } from 'ajv';
 import type { PathSegment } from '../types.js';
 import { closest } from '../lang/suggest.js';
-import { hasPlaceholder, isPlaceholder } from '../lang/placeholder.js';
+import { memo } from '../memo.js';
+import { hasPlaceholder, isPlaceholder } from '../parse/placeholder.js';
 import type { KeywordProblem } from './keywords.js';
 import { has, nodeAt, propertiesOf, resolveRef, toSegments, twinNode, twinOf, valueAt, type Definitions } from './navigation.js';
 import type { Raw, Subject } from './types.js';
@@ -172,19 +173,18 @@ function suppressCascades(subject: Subject, raws: Raw[], defs: Definitions): Raw
   return out;
 }
 
-const suggestions = new Map<string, string | undefined>();
+/** Memoized (boxed, so that "no suggestion" is remembered too): the key is `[word, candidates]` as JSON. */
+const suggestionOf = memo((key: string): { found: string | undefined } => {
+  const [word, candidates] = JSON.parse(key) as [string, string[]];
+  return { found: findSuggestion(word, candidates) };
+}, 1000);
 
 /**
  * "Did you mean": a typo (closest by edit distance), or the one field the word begins (Timeout -> TimeoutSeconds).
  * Memoized: a generated definition repeats the same misspelling in every state.
  */
-export function suggestField(word: string, candidates: string[]): string | undefined {
-  const key = `${word}\u0000${candidates.join('\u0000')}`;
-  if (suggestions.has(key)) return suggestions.get(key);
-  const found = findSuggestion(word, candidates);
-  if (suggestions.size > 1000) suggestions.clear();
-  suggestions.set(key, found);
-  return found;
+function suggestField(word: string, candidates: string[]): string | undefined {
+  return suggestionOf(JSON.stringify([word, candidates])).found;
 }
 
 function findSuggestion(word: string, candidates: string[]): string | undefined {

@@ -18,7 +18,7 @@ import { STATE_TYPES } from '../lang/state-fields.js';
 const loadAjv = lazyPackage<typeof import('ajv').default>('ajv');
 const loadStandalone = lazyPackage<typeof import('ajv/dist/standalone/index.js').default>('ajv/dist/standalone/index.js');
 
-export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const;
+const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const;
 
 /** The definitions that get a validator of their own: the root, the untyped state, each state per language. */
 export const VALIDATOR_NAMES: readonly string[] = ['root', 'state', ...STATE_TYPES.flatMap((t) => QUERY_LANGUAGES.map((q) => `${t}.${q}`))];
@@ -28,7 +28,7 @@ export type Validators = Record<string, ValidateFunction>;
 let schemaText: string | undefined;
 
 /** The schema file: next to the sources (src/schema -> ../../schemas) or to the build (dist/src/schema -> ../../../schemas). */
-export function schemaPath(): string {
+function schemaPath(): string {
   // Up from this module to the package root: src/schema, dist/src/schema, or one bundled file.
   const p = join(packageRoot(), 'schemas', 'asl.schema.json');
   if (existsSync(p)) return p;

@@ -6,7 +6,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { StateMachine } from '../model/model.js';
 import { formatLocation } from '../model/location.js';
-import { isPlaceholder } from '../lang/placeholder.js';
+import { isPlaceholder } from '../parse/placeholder.js';
+import { perObject } from '../memo.js';
 import { getValidators } from './compile.js';
 import { STATE_TYPES } from '../lang/state-fields.js';
 import { collapse } from './collapse.js';
@@ -17,17 +18,8 @@ import type { SchemaFinding, Subject } from './types.js';
 
 export type { SchemaFinding, SchemaRuleId } from './types.js';
 
-const cache = new WeakMap<StateMachine, SchemaFinding[]>();
-
 /** Every schema finding of a document, computed once per model. */
-export function schemaFindings(model: StateMachine): SchemaFinding[] {
-  let found = cache.get(model);
-  if (!found) {
-    found = validateModel(model);
-    cache.set(model, found);
-  }
-  return found;
-}
+export const schemaFindings: (model: StateMachine) => SchemaFinding[] = perObject((model: StateMachine) => validateModel(model));
 
 const TYPES = new Set<string>(STATE_TYPES);
 

@@ -23,8 +23,6 @@ export type KeywordProblem =
   | { kind: 'statesAll'; index: number; at: number; alone: boolean; last: boolean }
   | { kind: 'choiceRule'; problem: 'boolMany' | 'mixed' | 'opMany' | 'noVariable' | 'noOperator' | 'empty'; fields: string[] };
 
-export const KEYWORDS = ['aslExclusive', 'aslRequireOne', 'aslRequiredWhen', 'aslNextOrEnd', 'aslLessThan', 'aslErrorEquals', 'aslChoiceRule'] as const;
-
 /** At most one field of each group. (These checks run for every state: nothing is allocated unless a problem is found.) */
 function aslExclusive(data: Record<string, unknown>, groups: string[][]): KeywordProblem[] | undefined {
   let out: KeywordProblem[] | undefined;

@@ -6,7 +6,7 @@
  */
 import type { Formatter } from './types.js';
 
-export type { Formatter, FormatStream, FileResult, FormatContext, Colors } from './types.js';
+export type { Formatter, FileResult } from './types.js';
 
 type Loader = () => Promise<{ default: Formatter }>;
 

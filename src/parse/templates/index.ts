@@ -5,12 +5,12 @@
  * JSON text with a map from its offsets back to the template (definition strings, heredocs).
  */
 import { DEFAULT_MAX_LENGTH, parse } from '../index.js';
-import { Document, pathOf, type TreeNode } from '../document.js';
+import { Document, type TreeNode } from '../document.js';
 import { substituteJson, applyEdits, type OffsetMap } from '../substitute.js';
 import { stringEndOnLine } from '../json-chars.js';
 import { intrinsicKey, intrinsicPlaceholder, resolveDefinitionValue, withVars } from './intrinsics.js';
 import { stringValueMap } from './string-map.js';
-import type { Path, StateMachineType } from '../../types.js';
+import type { Path, StateMachineType, Span } from '../../types.js';
 
 export type TemplateKind = 'cloudformation' | 'serverless' | 'terraform';
 
@@ -37,7 +37,7 @@ export interface EmbeddedDefinition {
    */
   type?: StateMachineType;
   /** The template bytes it came from. */
-  span: { offset: number; length: number };
+  span: Span;
 }
 
 export interface ExtractedTemplate {
@@ -53,7 +53,7 @@ const CDK_ASSET_KEY = /^[0-9a-f]{64}\.(json|ya?ml|asl\.json|asl\.ya?ml)$/;
 const SFN_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
 /** Whether a parsed value is a CloudFormation/SAM template with state machines, or a serverless.yml. */
-export function templateKindOf(value: unknown): TemplateKind | undefined {
+function templateKindOf(value: unknown): TemplateKind | undefined {
   if (!isObj(value)) return undefined;
   if (isObj(value.Resources) && Object.values(value.Resources).some((r) => isObj(r) && typeof r.Type === 'string' && SFN_TYPES.has(r.Type))) return 'cloudformation';
   if (isObj(value.stepFunctions) && isObj(value.stepFunctions.stateMachines)) return 'serverless';
@@ -115,7 +115,7 @@ function nodeAt(doc: Document, path: Path): TreeNode | undefined {
   return f?.exact ? f.node : undefined;
 }
 
-function spanAt(doc: Document, path: Path): { offset: number; length: number } {
+function spanAt(doc: Document, path: Path): Span {
   return doc.spanOf(path, 'key');
 }
 
@@ -387,5 +387,3 @@ function hclBlockEnds(text: string): Map<number, number> {
   }
   return ends;
 }
-
-export { pathOf };

@@ -49,7 +49,7 @@ export function withVars(subs: ReadonlyMap<string, string>, vars: unknown): Map<
 }
 
 /** `${Name}` in a plain string, filled where known. */
-export function substituteString(s: string, subs: ReadonlyMap<string, string>): string {
+function substituteString(s: string, subs: ReadonlyMap<string, string>): string {
   if (!s.includes('${')) return s;
   return s.replace(/\$\{([^{}!][^{}]*)\}/g, (m, name: string) => subs.get(name) ?? m);
 }
