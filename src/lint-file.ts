@@ -16,6 +16,7 @@ import { FileReadError, MAX_DEFINITION_FILE_BYTES, readRegularFile, systemReason
 import { analyzeDocument, rulesMeta, toDiagnostic } from './api.js';
 import type { Diagnostic, Fix, Severity, Span, StateMachineType, TextEdit } from './types.js';
 import { fixIsSound } from './fix/edits.js';
+import { isObject } from './model/model.js';
 
 export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileName'> {
   /**
@@ -183,8 +184,17 @@ function definitionDocument(text: string, filePath: string, given: DocumentForma
   const format = given ?? contentFormat(text, filePath);
   const doc = parse(text, format, { maxLength: DEFAULT_MAX_LENGTH[format] });
   if (!doc.parsed) return doc; // broken (or too large to read), but it speaks of states: a definition to report on
-  const v = doc.value as Record<string, unknown> | null;
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && ('States' in v || 'StartAt' in v) ? doc : undefined;
+  return holdsStateMachine(doc.value) ? doc : undefined;
+}
+
+/**
+ * What a JSON or YAML value must be for a found file (`asl-lint .`, a glob, the editor's JSON and
+ * YAML files not named as ASL) to be linted as a state machine: an object with a `StartAt` string
+ * or a `States` object, so a draft missing one of them is still checked, while a package.json
+ * that happens to have a "States" key is not. The CLI and the editor both decide with this.
+ */
+export function holdsStateMachine(v: unknown): boolean {
+  return isObject(v) && (typeof v.StartAt === 'string' || isObject(v.States));
 }
 
 /** A SAM/CloudFormation template or serverless.yml that declares no state machine. */

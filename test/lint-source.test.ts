@@ -245,6 +245,29 @@ describe('the CLI and the editor list the same problems', () => {
     }
   });
 
+  it('a draft with StartAt or States alone is a state machine to both; a "States" that is no object is one to neither', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'asl-lint-source-drafts-'));
+    const files = {
+      'start-only.json': '{"StartAt": "A"}',
+      'states-only.yaml': 'States:\n  A:\n    Type: Pass\n',
+      'package.json': '{"name": "x", "States": 1}',
+    };
+    writeProject(root, files);
+    try {
+      const { viaCli, viaEditor } = await bothViews(root, files);
+      expect(Object.keys(viaCli).sort()).toEqual(['start-only.json', 'states-only.yaml']);
+      expect(viaEditor).toEqual(viaCli);
+      expect(viaCli['start-only.json'].map((p) => p.message)).toEqual(["These fields are required: [States]"]);
+      const other = pathToFileURL(join(root, 'package.json')).href;
+      await client.open(other, files['package.json'], 'json');
+      await client.change(pathToFileURL(join(root, 'start-only.json')).href, [{ text: files['start-only.json'] + ' ' }]);
+      await client.current(pathToFileURL(join(root, 'start-only.json')).href);
+      expect(client.published(other).flatMap((p) => p.diagnostics)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('files the CLI does not check get no diagnostics in the editor', async () => {
     for (const rel of ['package.json', 'asl-lint.config.json']) {
       const uri = pathToFileURL(join(dir, rel)).href;

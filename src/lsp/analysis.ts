@@ -17,7 +17,7 @@ import type { TemplateKind } from '../parse/templates/index.js';
 import type { Diagnostic } from '../types.js';
 import { DEFAULT_MAX_LENGTH, parse } from '../parse/index.js';
 import { Document, type DocumentFormat } from '../parse/document.js';
-import { buildModel, isObject, type StateMachine } from '../model/model.js';
+import { buildModel, type StateMachine } from '../model/model.js';
 import { jsonc } from '../parse/jsonc.js';
 import type { Settings } from './settings.js';
 
@@ -79,22 +79,6 @@ function documentKind(uri: string, languageId: string): DocumentKind | undefined
 }
 
 /**
- * Top-level StartAt and States, in the value or (for text that does not parse) in the tree. The
- * editor asks for both before it lints a JSON or YAML file not named as ASL (`asl-lint .` takes
- * either: a package.json with a "States" key is left alone here).
- */
-function isStateMachine(doc: Document): boolean {
-  if (doc.parsed) return isObject(doc.value) && 'StartAt' in doc.value && 'States' in doc.value;
-  const root = doc.tree();
-  if (root?.type === 'object') {
-    const keys = new Set((root.children ?? []).map((p) => p.children?.[0]?.value));
-    return keys.has('StartAt') && keys.has('States');
-  }
-  // YAML that does not parse has no tree: look for the two keys at column 0.
-  return doc.format === 'yaml' && /^["']?StartAt["']?\s*:/m.test(doc.text) && /^["']?States["']?\s*:/m.test(doc.text);
-}
-
-/**
  * Analyses one document version, or answers undefined when it is not a state machine the server
  * should lint (a package.json, a YAML workflow file...). The text is linted once, by lintSource()
  * with the options the CLI would use for this file (optionsFromConfig): templates, substitutions
@@ -107,8 +91,8 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
   const filePath = filePathOf(textDocument.uri, kind);
   const options: LintFileOptions = { ...(settings.lint ?? optionsFromConfig(NO_CONFIG, filePath, settings).options), format: kind.format, root: settings.root };
   // A template is linted with its definitions; anything else that is not named or tagged as ASL
-  // only when it looks like a state machine (lintSource's discover mode, then isStateMachine). A
-  // definition a template names is linted through it, with its substitutions (below).
+  // only when lintSource's discover mode finds a state machine in it (holdsStateMachine: the
+  // CLI's own test). A definition a template names is linted through it, with its substitutions (below).
   const references: string[] = [];
   const results = lintSource(text, filePath, { ...options, mode: kind.dedicated ? 'asl' : 'discover', readFile: kind.dedicated ? undefined : readableOnly(references) });
   const own = results[0];
@@ -117,7 +101,6 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
   if (kind.terraform) return undefined;
   // The document the features read: the linted one, or (when substitutions moved the text) the text as written.
   const doc = own.analysis?.doc ?? parse(text, kind.format, { maxLength: DEFAULT_MAX_LENGTH[kind.format] });
-  if (!kind.dedicated && !isStateMachine(doc)) return undefined;
   const linted = own.analysis ? own.analysis.model : doc.parsed && !doc.isBlank ? buildModel(doc) : undefined;
   // When the definition is linted through a template and that gives the same problems as the
   // plain text, the plain result is kept: its quick fixes (fixes cannot follow a template's
