@@ -38,6 +38,12 @@ export default defineRule({
           diagnostics: [{ code: 'MISSING_END_STATE', line: 1, column: 18, endLine: 1, endColumn: 26, message: 'Workflow has no terminal state (add "End": true to its last state, or a Succeed or Fail state)' }],
         },
         {
+          title: 'A state with no transition: the editor offers to add "End": true to it',
+          text: '{"StartAt": "A", "States": {"A": {"Type": "Pass"}}}',
+          diagnostics: [{ code: 'MISSING_END_STATE', line: 1, column: 18, endLine: 1, endColumn: 26 }],
+          alsoReported: ['next-or-end'],
+        },
+        {
           title: 'A Map processor that only loops (a warning: AWS accepts it)',
           text: '{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "A"}}}}}}',
           diagnostics: [{ code: 'LINT_MISSING_END_STATE', severity: 'WARNING', location: '/States/M/ItemProcessor', line: 1, column: 97, endLine: 1, endColumn: 105 }],

@@ -215,7 +215,9 @@ describe("each rule's fixable metadata says what its fixes are (the docs' fixabl
     for (const rule of allRules) {
       const kinds = [...(seen.get(rule.meta.id) ?? [])];
       if (!rule.meta.fixable) expect(kinds, rule.meta.id).toEqual([]);
-      else if (kinds.length) {
+      else {
+        // A rule that says it has fixes shows one in its examples (they are its docs).
+        expect(kinds.length, `${rule.meta.id}: fixable '${rule.meta.fixable}' but no invalid example gets a fix`).toBeGreaterThan(0);
         const rank = { editor: 0, suggestion: 1, fix: 2 } as const;
         const ranks = kinds.map((k) => rank[k as keyof typeof rank]);
         for (const r of ranks) expect(r, rule.meta.id).toBeLessThanOrEqual(rank[rule.meta.fixable]);
