@@ -73,7 +73,7 @@ export function validate(definition: string, options?: ValidateOptions): Validat
   return toValidateResult(findings, opts);
 }
 
-/** Shapes engine findings into AWS's response (used by validate() and by the CLI's json format). */
+/** Shapes engine findings into AWS's response (validate()'s answer). */
 export function toValidateResult(findings: Finding[], opts: { severity: Severity; maxResults: number }): ValidateResult {
   const hasError = findings.some((f) => f.severity === 'ERROR');
   const wanted = findings.filter((f) => opts.severity === 'WARNING' || f.severity === 'ERROR').sort(compareForAws);

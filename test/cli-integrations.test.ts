@@ -2,7 +2,7 @@
  * The CLI with what definitions live in: templates, configuration, substitutions, --fix and the
  * machine formats, in process through main(io) (test/cli-support.ts).
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,7 +93,7 @@ describe('configuration', () => {
   });
 });
 
-describe('template-definition is a rule the configuration and --rule know (issue 11)', async () => {
+describe('template-definition is a rule the configuration and --rule know (issue 11)', () => {
   const S3 = 'Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionS3Location:\n        Bucket: b\n        Key: k.json\n';
   const project = (config?: string) => {
     const tmp = mkdtempSync(join(tmpdir(), 'asl-tpl-'));
@@ -195,7 +195,7 @@ describe('--fix', () => {
   });
 });
 
-describe('machine formats through the binary', () => {
+describe('machine formats, through main(io)', () => {
   const file = 'test/fixtures/templates/sam/template.yaml';
 
   it('sarif is SARIF 2.1.0 with template positions', async () => {
@@ -229,4 +229,3 @@ describe('directives', () => {
   });
 });
 
-void cpSync;

@@ -11,6 +11,8 @@ import { lint } from '../src/index.js';
 import { analyzeTextDocument, type Analysis } from '../src/lsp/analysis.js';
 import { codeActions, FIX_ALL_KIND } from '../src/lsp/codeActions.js';
 import { completion } from '../src/lsp/completion.js';
+import { completionSite } from '../src/lsp/cursor.js';
+import { parse } from '../src/parse/index.js';
 import { foldingRanges } from '../src/lsp/folding.js';
 import { formatDocument } from '../src/lsp/formatting.js';
 import { hover } from '../src/lsp/hover.js';
@@ -483,5 +485,14 @@ describe('quick fixes on the right problem', () => {
     };
     expect(endTitles({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' }, C: { Type: 'Pass' } } })).toEqual([]);
     expect(endTitles({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'D' }, D: { Type: 'Pass' }, C: { Type: 'Pass' } } })).toEqual(["Add \"End\": true to 'D'"]);
+  });
+});
+
+describe('completion site: a string ending in an escaped backslash is closed (review finding)', () => {
+  it('replaces the whole token of "A\\\\" (its closing quote is not escaped)', () => {
+    const closed = '{"StartAt": "A\\\\", "States": {}}';
+    const at = closed.indexOf('"A') + 2;
+    const site = completionSite(parse(closed, 'json'), at);
+    expect(site?.replace).toEqual({ offset: closed.indexOf('"A'), length: 5 });
   });
 });

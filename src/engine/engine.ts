@@ -1,8 +1,7 @@
 /**
  * Runs the rules it is handed (the catalogue, bound once by src/api.ts) over one document: gating
- * by parse state, per-rule configuration, the suppression AWS applies (no reachability findings
- * where a scope has no terminal state), and a stable order. Produces findings; adapters
- * (validate, lint, CLI, LSP) shape them.
+ * by parse state, per-rule configuration, inline directives, and a stable order. Produces
+ * findings; adapters (validate, lint, CLI, LSP) shape them.
  */
 import { parse, formatForFile, DEFAULT_MAX_LENGTH, type Document, type DocumentFormat } from '../parse/index.js';
 import { buildModel, type StateMachine } from '../model/model.js';
@@ -12,9 +11,9 @@ import type { Severity, StateMachineType } from '../types.js';
 import type { Report, Rule } from './rule.js';
 import type { Finding } from './finding.js';
 import { applyDirectives, collectDirectives, unusedDirectiveReports, type DirectiveProblem } from './directives.js';
+import { fixerFor } from '../fix/edits.js';
 
 export type { Finding } from './finding.js';
-import { fixerFor } from '../fix/edits.js';
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'WARNING' | 'ERROR';
 

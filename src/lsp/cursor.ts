@@ -6,6 +6,7 @@
 import type { Document, TreeNode } from '../parse/document.js';
 import { pathOf } from '../parse/document.js';
 import { jsonc } from '../parse/jsonc.js';
+import { stringEndOnLine } from '../parse/json-chars.js';
 import type { Path, PathSegment, Span } from '../types.js';
 
 export interface Token {
@@ -129,7 +130,8 @@ function valueSite(text: string, node: TreeNode, offset: number): CompletionSite
 /** A string token's span; an unterminated one (still being typed) ends at the cursor. */
 function tokenSpan(text: string, node: TreeNode, offset: number): Span {
   const raw = text.slice(node.offset, node.offset + node.length);
-  const closed = raw.length >= 2 && raw.endsWith('"') && !raw.endsWith('\\"');
+  // Closed when the string's own closing quote is its last character: `"a\\"` is closed, `"a\"` is not.
+  const closed = raw.length >= 2 && raw.charCodeAt(0) === 34 && stringEndOnLine(raw, 0) === raw.length - 1;
   if (closed && !raw.includes('\n')) return { offset: node.offset, length: node.length };
   return { offset: node.offset, length: Math.max(0, offset - node.offset) };
 }
