@@ -27,8 +27,8 @@ export interface EngineOptions {
   /** Honour asl-lint-disable directives (lint: yes; validate(), which mirrors AWS: no). */
   directives?: boolean;
   /**
-   * Report directives that suppress nothing: turns the unused-disable-directive rule on (at its
-   * default severity unless `rules` sets one), whatever `rules` says (--report-unused-disable-directives).
+   * Report directives that suppress nothing (--report-unused-disable-directives): turns the
+   * default-off unused-disable-directive rule on at its default severity, unless `rules` sets it.
    */
   reportUnusedDirectives?: boolean;
   /**
@@ -142,9 +142,8 @@ export function analyzeDocument(doc: Document, options: EngineRun): EngineResult
     }
     const unusedRule = known.unusedDirective;
     const unusedSetting = unusedRule && settingFor(unusedRule, options);
-    // The flag turns the rule on (an alias of a setting); a setting still chooses its severity.
-    const unusedSeverity =
-      unusedRule && (options.reportUnusedDirectives && (unusedSetting === undefined || unusedSetting === 'off') ? unusedRule.meta.severity : severityOf(unusedRule.meta, unusedSetting));
+    // The flag turns the (default-off) rule on at its default severity; a setting, where there is one, decides.
+    const unusedSeverity = unusedRule && (options.reportUnusedDirectives && unusedSetting === undefined ? unusedRule.meta.severity : severityOf(unusedRule.meta, unusedSetting));
     if (unusedRule && unusedSeverity) {
       for (const r of unusedDirectiveReports(directives)) {
         kept.push({
