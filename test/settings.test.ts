@@ -138,6 +138,8 @@ describe('one mapping from a setting to a severity, one list of setting words', 
   it('the configuration schema, --rule and the editor accept the same words', async () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'asl-lint.config.schema.json'), 'utf8'));
     expect(schema.definitions.rules.additionalProperties.enum).toEqual([...RULE_SETTING_WORDS]);
+    const extension = JSON.parse(readFileSync(join(ROOT, 'vscode-extension', 'package.json'), 'utf8'));
+    expect(extension.contributes.configuration.properties['aslLint.rules'].additionalProperties.enum).toEqual([...RULE_SETTING_WORDS]);
     expect([...RULE_SETTING_WORDS, 'WARN', 'Warning', 'bogus', 3].map(readRuleSetting)).toEqual(['off', 'warn', 'error', 'warn', 'warn', undefined, undefined]);
     const r = await cli(['x.asl.json', '--rule', 'no-dollar=warning']);
     expect(r.stderr).toBe("asl-lint: invalid value for --rule: 'no-dollar=warning' (expected RULE=off|warn|error, where RULE is a rule id (state-unreachable) or an AWS code (NO_DOLLAR))\n");
