@@ -84,6 +84,14 @@ describe('--rule wins over the configuration by rule, whichever name each uses',
       'state-unreachable': 'off',
     });
   });
+
+  it('--print-config refuses an unknown --rule as a lint run does (it would vanish from the rules shown)', async () => {
+    const r = await cli(['--print-config', 'm.asl.json', '--rule', 'NO_DOLAR=off'], { cwd: project({}) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "asl-lint: invalid value for --rule: unknown rule 'NO_DOLAR' (did you mean 'NO_DOLLAR'?): use a rule id such as 'state-unreachable' or an AWS code such as 'NO_DOLLAR' (the list: rules/README.md)\n",
+    );
+  });
 });
 
 describe('byRuleId', () => {
