@@ -52,7 +52,7 @@ export interface RuleExample {
   type?: StateMachineType;
   /** The example is a file of this name, linted as lintFile() lints it (a template, for rules reported on templates). */
   fileName?: string;
-  /** Linted with `reportUnusedDirectives` (rules reported only then). */
+  /** Linted with `reportUnusedDirectives` (the flag, an alias of turning unused-disable-directive on). */
   reportUnusedDirectives?: boolean;
 }
 
