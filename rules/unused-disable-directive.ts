@@ -10,8 +10,10 @@ export default defineRule({
     code: 'LINT_UNUSED_DIRECTIVE',
     severity: 'WARNING',
     description: 'An asl-lint-disable directive that suppresses nothing.',
-    rationale: 'A directive left behind after the problem was fixed hides the next real problem of that kind. Reported with --report-unused-disable-directives (lint(): `reportUnusedDirectives: true`).',
+    rationale:
+      'A directive left behind after the problem was fixed hides the next real problem of that kind. Off by default: turn it on as any rule (configuration `"unused-disable-directive": "warn"`, `--rule unused-disable-directive=error`, the editor\'s `aslLint.rules`), or with --report-unused-disable-directives (lint(): `reportUnusedDirectives: true`), which turns it on at its default severity unless a setting says otherwise.',
     sources: ['ours (ESLint reportUnusedDisableDirectives); not an AWS check'],
+    defaultOff: true,
     examples: {
       valid: [
         {

@@ -17,6 +17,7 @@ import { analyzeDocument, rulesMeta, toDiagnostic } from './api.js';
 import type { Diagnostic, Fix, Severity, Span, StateMachineType, TextEdit } from './types.js';
 import { fixIsSound } from './fix/edits.js';
 import { isObject } from './model/model.js';
+import { severityOf } from './engine/rule.js';
 
 export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileName'> {
   /**
@@ -351,14 +352,15 @@ function isWrittenAsIs(derived: string, map: OffsetMap, file: string): boolean {
 }
 
 /** A finding of the template-definition rule (metadata only: reported here), under its settings; undefined when it is off. */
-function notice(fileDoc: Document, span: Span, message: string, name: string, severity: Severity, options: LintFileOptions): Diagnostic | undefined {
+function notice(fileDoc: Document, span: Span, message: string, name: string, defaultSeverity: Severity, options: LintFileOptions): Diagnostic | undefined {
   const meta = rulesMeta['template-definition'];
   const setting = options.rules?.[meta.id] ?? options.rules?.[meta.code];
-  if (setting === 'off') return undefined;
+  const severity = severityOf(meta, setting, defaultSeverity);
+  if (severity === undefined) return undefined;
   return {
     code: meta.code,
     rule: meta.id,
-    severity: setting === 'warn' || setting === 'WARNING' ? 'WARNING' : setting === 'error' || setting === 'ERROR' ? 'ERROR' : severity,
+    severity,
     message,
     location: `${name}: /`,
     range: fileDoc.rangeOf(span.offset, span.length),

@@ -28,7 +28,7 @@ describe('--list-rules', () => {
     expect(row('template-key-collision').slice(0, 4)).toEqual(['template-key-collision', 'SCHEMA_VALIDATION_FAILED', 'ERROR', '-']);
     // The metadata-only rules (issue 11): reported by the engine and by lintFile(), listed like the others.
     expect(lines.slice(-5, -2).map((l) => l.split(/\s{2,}/).slice(0, 4))).toEqual([
-      ['unused-disable-directive', 'LINT_UNUSED_DIRECTIVE', 'WARNING', '-'],
+      ['unused-disable-directive', 'LINT_UNUSED_DIRECTIVE', 'off', '-'], // default off: turned on by a setting or --report-unused-disable-directives
       ['invalid-disable-directive', 'LINT_INVALID_DIRECTIVE', 'ERROR', '-'],
       ['template-definition', 'LINT_NOT_CHECKABLE', 'WARNING', '-'],
     ]);

@@ -80,7 +80,7 @@ describe('configuration', () => {
   it('--print-config shows what applies to a file', async () => {
     const r = await run(['--print-config', 'express/x.asl.json'], join(ROOT, dir));
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ configFile: join(ROOT, dir, 'asl-lint.config.json'), ignored: false, type: 'EXPRESS', rules: { NO_DOLLAR: 'off' }, substitutions: {} });
+    expect(JSON.parse(r.stdout)).toEqual({ configFile: join(ROOT, dir, 'asl-lint.config.json'), ignored: false, type: 'EXPRESS', rules: { 'no-dollar': 'off' }, substitutions: {} }); // by rule id (the file says NO_DOLLAR)
   });
 
   it('a broken config is exit 2 with one line naming the problem', async () => {

@@ -17,11 +17,12 @@ describe('configuration files', () => {
       configPath: loaded.path,
       ignored: false,
       type: 'STANDARD',
-      rules: { NO_DOLLAR: 'error', 'state-unreachable': 'warn' },
+      // Keyed by rule id (the file says NO_DOLLAR), so --rule and overrides merge by rule.
+      rules: { 'no-dollar': 'error', 'state-unreachable': 'warn' },
       substitutions: new Map([['Delay', '5']]),
     });
     const top = join(DIR, 'proj', 'b.asl.json');
-    expect(effectiveConfig(top, loaded)).toMatchObject({ type: 'EXPRESS', rules: { NO_DOLLAR: 'off' } });
+    expect(effectiveConfig(top, loaded)).toMatchObject({ type: 'EXPRESS', rules: { 'no-dollar': 'off' } });
     expect(effectiveConfig(join(DIR, 'proj', 'generated', 'x.asl.json'), loaded).ignored).toBe(true);
   });
 

@@ -39,7 +39,15 @@ describe('asl-lint-disable in Comment fields (JSON)', () => {
     expect(unused({})).toEqual(['WARNING unused-disable-directive /States/A/Comment']);
     expect(unused({ 'unused-disable-directive': 'off' })).toEqual([]);
     expect(unused({ LINT_UNUSED_DIRECTIVE: 'error' })).toEqual(['ERROR unused-disable-directive /States/A/Comment']);
-    expect(lint(text, { rules: { 'unused-disable-directive': 'error' } }).diagnostics.filter((d) => d.code === 'LINT_UNUSED_DIRECTIVE')).toEqual([]);
+  });
+
+  it('unused-disable-directive is off by default and a setting alone turns it on (the flag is an alias)', () => {
+    const text = JSON_DEF('plain', 'asl-lint-disable NO_PATH');
+    const unused = (opts: Parameters<typeof lint>[1]) => lint(text, opts).diagnostics.filter((d) => d.code === 'LINT_UNUSED_DIRECTIVE').map((d) => `${d.severity} ${d.location}`);
+    expect(unused({})).toEqual([]);
+    expect(unused({ rules: { 'unused-disable-directive': 'error' } })).toEqual(['ERROR /States/A/Comment']);
+    expect(unused({ rules: { LINT_UNUSED_DIRECTIVE: 'warn' } })).toEqual(['WARNING /States/A/Comment']);
+    expect(unused({ reportUnusedDirectives: true })).toEqual(['WARNING /States/A/Comment']);
   });
 
   it('does not change validate(), which mirrors AWS', () => {

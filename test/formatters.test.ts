@@ -59,7 +59,8 @@ describe('sarif', () => {
     const rules = log.runs[0].tool.driver.rules;
     expect(rules.map((r: { id: string }) => r.id)).toEqual(Object.keys(rulesMeta));
     expect(rules.slice(-3).map((r: any) => [r.id, r.properties.awsCode, r.defaultConfiguration.level, r.helpUri?.replace(/^.*#/, '#')])).toEqual([
-      ['unused-disable-directive', 'LINT_UNUSED_DIRECTIVE', 'warning', '#unused-disable-directive'],
+      // Off unless turned on (a setting or --report-unused-disable-directives).
+      ['unused-disable-directive', 'LINT_UNUSED_DIRECTIVE', 'none', '#unused-disable-directive'],
       ['invalid-disable-directive', 'LINT_INVALID_DIRECTIVE', 'error', '#invalid-disable-directive'],
       ['template-definition', 'LINT_NOT_CHECKABLE', 'warning', '#template-definition'],
     ]);

@@ -56,16 +56,17 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     const fileSubs = options.substitutionsFile ? readSubstitutionsFile(resolve(io.cwd, options.substitutionsFile), options.substitutionsFile) : [];
     return { rules: options.rules, forceType: options.type, substitutions: [...fileSubs, ...options.substitutions] };
   };
+  // Before --print-config too: settings are read by rule id, and an unknown name would vanish from it.
+  for (const id of Object.keys(options.rules)) {
+    const problem = configs.unknownRuleMessage(id);
+    if (problem) throw new UsageError(`invalid value for --rule: ${problem}`);
+  }
   if (options.printConfig !== undefined) {
     const file = resolve(io.cwd, options.printConfig);
     const loaded = loadConfig(options, io, configs, file);
     const { options: applied, ignored, configPath } = configs.optionsFromConfig(loaded, file, flagsFor());
     const shown = { configFile: configPath ?? null, ignored, type: applied.forceType ?? applied.type ?? 'STANDARD', rules: applied.rules, substitutions: Object.fromEntries(applied.substitutions ?? []) };
     return { exitCode: EXIT_OK, stdout: JSON.stringify(shown, null, 2) + '\n', stderr: '' };
-  }
-  for (const id of Object.keys(options.rules)) {
-    const problem = configs.unknownRuleMessage(id);
-    if (problem) throw new UsageError(`invalid value for --rule: ${problem}`);
   }
   const notes: string[] = [];
   const inputs = await resolveInputs(options.patterns, io.cwd, options.stdinFilename, notes);

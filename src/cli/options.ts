@@ -5,6 +5,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Severity, StateMachineType } from '../types.js';
 import { closest } from '../lang/suggest.js';
+import { RULE_SETTING_WORDS } from '../engine/rule.js';
+
+type SettingWord = (typeof RULE_SETTING_WORDS)[number];
 import { UsageError, firstLine } from './errors.js';
 import { DEFAULT_MAX_TEMPLATE_BYTES } from '../read-file.js';
 import { defaultFormatter, formatterNames, hasFormatter } from './formatters/index.js';
@@ -17,7 +20,7 @@ export interface CliOptions {
   /** Undefined: from the configuration, else STANDARD. */
   type: StateMachineType | undefined;
   /** --rule id=off|warn|error, over the configuration's rules. */
-  rules: Record<string, 'off' | 'warn' | 'error'>;
+  rules: Record<string, SettingWord>;
   /** --config FILE: use this configuration instead of searching for one. */
   config: string | undefined;
   /** --no-config: use no configuration file. */
@@ -86,7 +89,7 @@ const accepted: Partial<Record<OptionName, () => string>> = {
   'output-file': () => 'a file path',
   'fix-type': () => 'fix, suggestion, or both separated by a comma',
   'stdin-filename': () => 'a file name such as machine.asl.yaml',
-  rule: () => 'RULE=off|warn|error, where RULE is a rule id (state-unreachable) or an AWS code (NO_DOLLAR)',
+  rule: () => `RULE=${RULE_SETTING_WORDS.join('|')}, where RULE is a rule id (state-unreachable) or an AWS code (NO_DOLLAR)`,
   config: () => 'a configuration file such as asl-lint.config.json',
   'print-config': () => 'the file whose configuration to print',
   substitute: () => 'NAME=VALUE (fills ${NAME} placeholders)',
@@ -165,12 +168,13 @@ export function parseCommandLine(args: readonly string[]): Command {
   return { kind: 'lint', options };
 }
 
-function parseRules(raw: string[]): Record<string, 'off' | 'warn' | 'error'> {
-  const out: Record<string, 'off' | 'warn' | 'error'> = {};
+function parseRules(raw: string[]): Record<string, SettingWord> {
+  const out: Record<string, SettingWord> = {};
   for (const r of raw) {
-    const m = /^([A-Za-z][A-Za-z0-9_-]*)=(off|warn|error)$/i.exec(r.trim());
-    if (!m) throw new UsageError(`invalid value for --rule: '${r}' (expected ${accepted.rule!()})`);
-    out[m[1]] = m[2].toLowerCase() as 'off' | 'warn' | 'error';
+    const m = /^([A-Za-z][A-Za-z0-9_-]*)=(.*)$/.exec(r.trim());
+    const setting = m ? RULE_SETTING_WORDS.find((w) => w === m[2].toLowerCase()) : undefined;
+    if (!m || !setting) throw new UsageError(`invalid value for --rule: '${r}' (expected ${accepted.rule!()})`);
+    out[m[1]] = setting;
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { globTooComplex } from '../glob-limit.js';
 import { FileReadError, MAX_CONFIG_FILE_BYTES, readRegularFile } from '../read-file.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { lazyPackage } from '../lazy.js';
-import type { RuleSetting } from '../engine/engine.js';
+import type { RULE_SETTING_WORDS, RuleSetting } from '../engine/rule.js';
 import type { StateMachineType } from '../types.js';
 import { rulesMeta } from '../api.js';
 import { packageRoot } from '../paths.js';
@@ -17,10 +17,10 @@ import type { LintFileOptions } from '../lint-file.js';
 
 interface ConfigFile {
   type?: StateMachineType;
-  rules?: Record<string, 'off' | 'warn' | 'error'>;
+  rules?: Record<string, (typeof RULE_SETTING_WORDS)[number]>;
   ignore?: string[];
   substitutions?: Record<string, string | number | boolean>;
-  overrides?: { files: string[]; type?: StateMachineType; rules?: Record<string, 'off' | 'warn' | 'error'> }[];
+  overrides?: { files: string[]; type?: StateMachineType; rules?: Record<string, (typeof RULE_SETTING_WORDS)[number]> }[];
 }
 
 export interface LoadedConfig {
@@ -76,19 +76,41 @@ function validateConfig(value: unknown, file: string): ConfigFile {
   return cfg;
 }
 
-let knownRules: Set<string> | undefined;
+let knownRules: Map<string, readonly string[]> | undefined;
 
-/** Rule ids and AWS codes a configuration, a directive or --rule may name. */
-function ruleNames(): ReadonlySet<string> {
-  knownRules ??= new Set(Object.values(rulesMeta).flatMap((m) => [m.id, m.code]));
+/** Rule ids and AWS codes a configuration, a directive or --rule may name, each with the rule ids it names. */
+function ruleNames(): ReadonlyMap<string, readonly string[]> {
+  if (!knownRules) {
+    knownRules = new Map();
+    for (const m of Object.values(rulesMeta)) {
+      knownRules.set(m.id, [m.id]);
+      knownRules.set(m.code, [...(knownRules.get(m.code) ?? []), m.id]);
+    }
+  }
   return knownRules;
+}
+
+/**
+ * Rule settings keyed by rule id, as settings are read (a configuration and its overrides, --rule,
+ * the editor's settings), so that merging them is by rule: an AWS code stands for each rule that
+ * reports under it; within one object a rule's id beats its code (as lint() reads its `rules`).
+ * Unknown names are left out (each reader refuses or reports them: unknownRuleMessage).
+ */
+export function byRuleId(rules: Readonly<Record<string, RuleSetting>> | undefined): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  if (!rules) return out;
+  const known = ruleNames();
+  const entries = Object.entries(rules);
+  for (const [name, setting] of entries) if (!rulesMeta[name]) for (const id of known.get(name) ?? []) out[id] = setting;
+  for (const [name, setting] of entries) if (rulesMeta[name]) out[name] = setting;
+  return out;
 }
 
 /** Undefined for a known rule; else "unknown rule 'x' (did you mean 'y'?) ..." */
 export function unknownRuleMessage(name: string): string | undefined {
   const known = ruleNames();
   if (known.has(name)) return undefined;
-  const near = closest(name, known) ?? [...known].find((k) => k.toLowerCase() === name.toLowerCase());
+  const near = closest(name, known.keys()) ?? [...known.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
   return `unknown rule '${name}'${near ? ` (did you mean '${near}'?)` : ''}: use a rule id such as 'state-unreachable' or an AWS code such as 'NO_DOLLAR' (the list: rules/README.md)`;
 }
 
@@ -161,12 +183,12 @@ export function effectiveConfig(filePath: string, loaded: LoadedConfig): Effecti
   const base = loaded.path ? dirname(loaded.path) : process.cwd();
   const rel = relative(base, resolve(filePath)).split(sep).join('/');
   const match = (globs: string[]) => picomatch(globs, { dot: true })(rel);
-  const rules: Record<string, RuleSetting> = { ...(cfg.rules ?? {}) };
+  const rules = byRuleId(cfg.rules);
   let type = cfg.type;
   for (const o of cfg.overrides ?? []) {
     if (!match(o.files)) continue;
     if (o.type) type = o.type;
-    Object.assign(rules, o.rules ?? {});
+    Object.assign(rules, byRuleId(o.rules));
   }
   const substitutions = new Map(Object.entries(cfg.substitutions ?? {}).map(([k, v]) => [k, String(v)]));
   return { configPath: loaded.path, ignored: cfg.ignore ? match(cfg.ignore) : false, type, rules, substitutions };
@@ -174,7 +196,7 @@ export function effectiveConfig(filePath: string, loaded: LoadedConfig): Effecti
 
 /** What an adapter sets on top of the configuration: the CLI's flags, the editor's settings. */
 export interface AdapterSettings {
-  /** By rule id or AWS code; wins over the configuration's rules (--rule, the editor's rules). */
+  /** By rule id or AWS code; wins over the configuration's setting of the same rules (--rule, the editor's rules). */
   rules?: Record<string, RuleSetting>;
   /** The type of a machine whose template declares none; wins over the configuration's `type`. */
   type?: StateMachineType;
@@ -204,7 +226,8 @@ export function optionsFromConfig(loaded: LoadedConfig, filePath: string, adapte
   const substitutions = new Map([...eff.substitutions, ...(adapter.substitutions ?? [])]);
   const options: ConfiguredLint['options'] = {
     type: adapter.type ?? eff.type,
-    rules: { ...eff.rules, ...adapter.rules },
+    // Both keyed by rule id: a flag or an editor setting wins over the configuration for its rules.
+    rules: { ...eff.rules, ...byRuleId(adapter.rules) },
     substitutions: substitutions.size > 0 ? substitutions : undefined,
   };
   if (adapter.forceType) options.forceType = adapter.forceType;

@@ -8,14 +8,14 @@ import { buildModel, type StateMachine } from '../model/model.js';
 import { formatLocation } from '../model/location.js';
 import { perObject } from '../memo.js';
 import type { Severity, StateMachineType } from '../types.js';
-import type { Report, Rule } from './rule.js';
+import { severityOf, type Report, type Rule, type RuleSetting } from './rule.js';
 import type { Finding } from './finding.js';
 import { applyDirectives, collectDirectives, unusedDirectiveReports, type DirectiveProblem } from './directives.js';
 import { fixerFor } from '../fix/edits.js';
 
 export type { Finding } from './finding.js';
 
-export type RuleSetting = 'off' | 'warn' | 'error' | 'WARNING' | 'ERROR';
+export type { RuleSetting } from './rule.js';
 
 export interface EngineOptions {
   type?: StateMachineType;
@@ -25,7 +25,10 @@ export interface EngineOptions {
   rules?: Record<string, RuleSetting>;
   /** Honour asl-lint-disable directives (lint: yes; validate(), which mirrors AWS: no). */
   directives?: boolean;
-  /** Report directives that suppress nothing. */
+  /**
+   * Report directives that suppress nothing (--report-unused-disable-directives): turns the
+   * default-off unused-disable-directive rule on at its default severity, unless `rules` sets it.
+   */
   reportUnusedDirectives?: boolean;
   /**
    * Only what AWS itself reports (validate()): our own LINT_* findings are left out, and rules
@@ -69,12 +72,10 @@ export function analyzeDocument(doc: Document, options: EngineRun): EngineResult
   let seq = 0;
   const fixer = fixerFor(doc);
   rules.forEach((rule, ruleIndex) => {
-    const setting = options.rules?.[rule.meta.id] ?? options.rules?.[rule.meta.code];
-    if (setting === 'off' || (rule.meta.defaultOff && setting === undefined)) return;
+    const setting = settingFor(rule, options);
+    if (severityOf(rule.meta, setting) === undefined) return;
     if (rule.meta.phase !== 'document' && !model) return;
     if (options.awsOnly && rule.meta.code.startsWith('LINT_') && !rule.meta.mixedCodes) return;
-    const forced: Severity | undefined =
-      setting === 'warn' || setting === 'WARNING' ? 'WARNING' : setting === 'error' || setting === 'ERROR' ? 'ERROR' : undefined;
     const ctx = {
       doc,
       model: model ?? buildModel(doc),
@@ -85,7 +86,8 @@ export function analyzeDocument(doc: Document, options: EngineRun): EngineResult
         findings.push({
           rule,
           code: r.code ?? rule.meta.code,
-          severity: forced ?? r.severity ?? rule.meta.severity,
+          // On (checked above): a setting's severity, else the finding's own, else the rule's.
+          severity: severityOf(rule.meta, setting, r.severity ?? rule.meta.severity) as Severity,
           message: r.message,
           hint: r.hint,
           location: r.location === null ? undefined : (r.location ?? formatLocation(r.path)),
@@ -121,7 +123,7 @@ export function analyzeDocument(doc: Document, options: EngineRun): EngineResult
     kept = applyDirectives(doc, findings, directives);
     // The engine's own findings, under the catalogue's rule objects and their settings.
     const invalidRule = known.invalidDirective;
-    const invalidSeverity = invalidRule && severityFor(invalidRule, options);
+    const invalidSeverity = invalidRule && severityOf(invalidRule.meta, settingFor(invalidRule, options));
     if (invalidRule && invalidSeverity) {
       for (const p of problems) {
         kept.push({
@@ -137,8 +139,10 @@ export function analyzeDocument(doc: Document, options: EngineRun): EngineResult
         });
       }
     }
-    const unusedRule = options.reportUnusedDirectives ? known.unusedDirective : undefined;
-    const unusedSeverity = unusedRule && severityFor(unusedRule, options);
+    const unusedRule = known.unusedDirective;
+    const unusedSetting = unusedRule && settingFor(unusedRule, options);
+    // The flag turns the (default-off) rule on at its default severity; a setting, where there is one, decides.
+    const unusedSeverity = unusedRule && (options.reportUnusedDirectives && unusedSetting === undefined ? unusedRule.meta.severity : severityOf(unusedRule.meta, unusedSetting));
     if (unusedRule && unusedSeverity) {
       for (const r of unusedDirectiveReports(directives)) {
         kept.push({
@@ -180,11 +184,12 @@ const catalogueInfo = perObject((rules: readonly Rule[]): CatalogueInfo => {
   };
 });
 
-/** A rule's severity under the options (undefined: off). */
-function severityFor(rule: Rule, options: EngineOptions): Severity | undefined {
-  const setting = options.rules?.[rule.meta.id] ?? options.rules?.[rule.meta.code];
-  if (setting === 'off') return undefined;
-  return setting === 'warn' || setting === 'WARNING' ? 'WARNING' : setting === 'error' || setting === 'ERROR' ? 'ERROR' : rule.meta.severity;
+/**
+ * A rule's setting in the options: by its id, else its AWS code (lint()'s callers may write
+ * either; the configuration, --rule and the editor's settings arrive keyed by rule id).
+ */
+function settingFor(rule: Rule, options: EngineOptions): RuleSetting | undefined {
+  return options.rules?.[rule.meta.id] ?? options.rules?.[rule.meta.code];
 }
 
 /** Errors first, then warnings; within each, the catalogue order. */

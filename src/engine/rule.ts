@@ -4,6 +4,45 @@ import type { StateMachine } from '../model/model.js';
 import type { Fixer } from '../fix/edits.js';
 import type { Fix, Path, Severity, StateMachineType, Span } from '../types.js';
 
+/**
+ * A rule's setting, as a configuration file, --rule, the editor's settings or lint()'s `rules`
+ * give it: the words people write (RULE_SETTING_WORDS), or a Severity.
+ */
+export type RuleSetting = 'off' | 'warn' | 'error' | 'WARNING' | 'ERROR';
+
+/** The words a configuration file, --rule and the editor's settings accept (the config schema's enum says the same; a test checks it). */
+export const RULE_SETTING_WORDS = ['off', 'warn', 'error'] as const;
+
+/**
+ * A setting word as people write it, in any case ('warning' for 'warn', as the editor's settings
+ * have always taken it); undefined for anything else.
+ */
+export function readRuleSetting(word: unknown): RuleSetting | undefined {
+  if (typeof word !== 'string') return undefined;
+  const w = word.toLowerCase();
+  if (w === 'warning') return 'warn';
+  return (RULE_SETTING_WORDS as readonly string[]).includes(w) ? (w as RuleSetting) : undefined;
+}
+
+/**
+ * The severity a rule reports at under a setting (undefined: off). Without a setting: `fallback`
+ * (the finding's own severity, else the rule's default), or off for a defaultOff rule.
+ */
+export function severityOf(meta: Pick<RuleMeta, 'severity' | 'defaultOff'>, setting: RuleSetting | undefined, fallback: Severity = meta.severity): Severity | undefined {
+  switch (setting) {
+    case 'off':
+      return undefined;
+    case 'warn':
+    case 'WARNING':
+      return 'WARNING';
+    case 'error':
+    case 'ERROR':
+      return 'ERROR';
+    default:
+      return meta.defaultOff ? undefined : fallback;
+  }
+}
+
 export interface RuleExample {
   /** What the example shows (used in generated docs). */
   title?: string;
@@ -13,7 +52,7 @@ export interface RuleExample {
   type?: StateMachineType;
   /** The example is a file of this name, linted as lintFile() lints it (a template, for rules reported on templates). */
   fileName?: string;
-  /** Linted with `reportUnusedDirectives` (rules reported only then). */
+  /** Linted with `reportUnusedDirectives` (the flag, an alias of turning unused-disable-directive on). */
   reportUnusedDirectives?: boolean;
 }
 

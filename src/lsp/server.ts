@@ -115,6 +115,21 @@ function serve(connection: Connection, traffic: Traffic, options: ServerOptions)
     }
   }
 
+  /** Problems in the editor's settings already shown since they last changed (each once, not once per document). */
+  const settingsWarned = new Set<string>();
+
+  /** Reads the `aslLint` section; what is wrong in it (an unknown rule...) is shown as a warning, once. */
+  function readSettings(raw: unknown): Settings {
+    const settings = normalizeSettings(raw);
+    for (const problem of settings.problems ?? []) {
+      if (settingsWarned.has(problem)) continue;
+      if (settingsWarned.size >= MAX_WARNED) settingsWarned.clear();
+      settingsWarned.add(problem);
+      connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `asl-lint: ${problem}` }).catch(() => undefined);
+    }
+    return settings;
+  }
+
   /** The editor's settings merged over the project's configuration file, once per document. */
   async function settingsFor(uri: string): Promise<Settings> {
     const known = effectiveSettings.get(uri);
@@ -143,7 +158,7 @@ function serve(connection: Connection, traffic: Traffic, options: ServerOptions)
       // are used, and a late answer still applies (the document is linted again).
       let timer: NodeJS.Timeout | undefined;
       let timedOut = false;
-      const answer = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(normalizeSettings, (err: unknown) => {
+      const answer = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(readSettings, (err: unknown) => {
         log('workspace/configuration', err);
         return globalSettings;
       });
@@ -269,7 +284,7 @@ function serve(connection: Connection, traffic: Traffic, options: ServerOptions)
     snippetSupport = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     const init = params.initializationOptions as Record<string, unknown> | undefined;
     if (init && typeof init === 'object') {
-      if (init[SETTINGS_SECTION]) globalSettings = normalizeSettings(init[SETTINGS_SECTION]);
+      if (init[SETTINGS_SECTION]) globalSettings = readSettings(init[SETTINGS_SECTION]);
       if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
       if (typeof init.configurationTimeoutMs === 'number' && init.configurationTimeoutMs >= 0) configurationTimeoutMs = init.configurationTimeoutMs;
       if (init.formatting === false) offerFormatting = false;
@@ -306,7 +321,8 @@ function serve(connection: Connection, traffic: Traffic, options: ServerOptions)
 
   connection.onDidChangeConfiguration((change) => {
     const raw = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
-    if (raw !== undefined) globalSettings = normalizeSettings(raw);
+    settingsWarned.clear();
+    if (raw !== undefined) globalSettings = readSettings(raw);
     settingsByUri.clear();
     pendingSettings.clear();
     relintAll();
