@@ -35,6 +35,9 @@ Options:
   -c, --config <file>       use this configuration file instead of searching for one
       --no-config           use no configuration file
   -s, --substitute <k>=<v>  fill \${k} placeholders with v (repeatable)
+      --allow-outside-references
+                            read files a template names outside the project folder (as
+                            asl-lint --allow-outside-references)
       --diff                compare two versions: states and transitions added (+) and removed
                             (-) as text, or with --format mermaid the new graph with the change
                             drawn on it (added green, removed red and dashed)
@@ -52,6 +55,7 @@ const spec = {
   'no-config': { type: 'boolean' },
   substitute: { type: 'string', multiple: true, short: 's' },
   diff: { type: 'boolean' },
+  'allow-outside-references': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -99,6 +103,7 @@ export async function runGraph(args: readonly string[], io: Io): Promise<Outcome
       return graphsOfFile(text, path, {
         ...configured.options,
         root: projectRoot(path, io.cwd),
+        allowOutsideRoot: values['allow-outside-references'],
         onSkip: (why) => notes.push(`asl-lint: ${shown}: not drawn: ${why}\n`),
       });
     } catch (err) {
