@@ -40,6 +40,11 @@ export default defineRule({
           ],
         },
         {
+          title: 'A comment',
+          text: '{\n  // start here\n  "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
+          diagnostics: [{ code: 'INVALID_JSON_DESCRIPTION', line: 2, column: 3, endLine: 2, endColumn: 16 }],
+        },
+        {
           title: 'An unquoted serverless-pseudo-parameters placeholder',
           text: '{"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": #{Wait}, "End": true}}}',
           diagnostics: [
@@ -53,11 +58,6 @@ export default defineRule({
                 "Invalid JSON: Unexpected character (line 1, column 62). '#{Wait}' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Wait=VALUE (or --substitutions-file FILE with {\"Wait\": VALUE}).",
             },
           ],
-        },
-        {
-          title: 'A comment',
-          text: '{\n  // start here\n  "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
-          diagnostics: [{ code: 'INVALID_JSON_DESCRIPTION', line: 2, column: 3, endLine: 2, endColumn: 16 }],
         },
       ],
     },
