@@ -87,7 +87,7 @@ export interface SourceLintResult extends FileLintResult {
   linted?: LintedDefinition[];
 }
 
-export interface LintedDefinition {
+interface LintedDefinition {
   /** The template resource (undefined for a plain definition). */
   name?: string;
   /** The file the definition was read from (a template's DefinitionUri names another). */

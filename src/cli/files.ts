@@ -293,6 +293,6 @@ export async function readStdin(stream: AsyncIterable<Buffer | string>, maxBytes
   return stripBom(Buffer.concat(chunks).toString('utf8'));
 }
 
-export function stripBom(text: string): string {
+function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -116,7 +116,7 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
 ];
 
 /** What a Choice rule comparison operator compares the Variable's value with. */
-export type ChoiceOperatorValue = 'string' | 'pattern' | 'number' | 'boolean' | 'timestamp' | 'test';
+type ChoiceOperatorValue = 'string' | 'pattern' | 'number' | 'boolean' | 'timestamp' | 'test';
 
 /** A comparison operator of JSONPath Choice rules. */
 export interface ChoiceOperator {
