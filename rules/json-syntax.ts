@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { placeholdersIn } from '../src/parse/placeholder.js';
 
 export default defineRule({
   meta: {
@@ -43,6 +44,21 @@ export default defineRule({
           text: '{\n  // start here\n  "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
           diagnostics: [{ code: 'INVALID_JSON_DESCRIPTION', line: 2, column: 3, endLine: 2, endColumn: 16 }],
         },
+        {
+          title: 'An unquoted serverless-pseudo-parameters placeholder',
+          text: '{"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": #{Wait}, "End": true}}}',
+          diagnostics: [
+            {
+              code: 'INVALID_JSON_DESCRIPTION',
+              line: 1,
+              column: 62,
+              endLine: 1,
+              endColumn: 69,
+              message:
+                "Invalid JSON: Unexpected character (line 1, column 62). '#{Wait}' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Wait=VALUE (or --substitutions-file FILE with {\"Wait\": VALUE}).",
+            },
+          ],
+        },
       ],
     },
   },
@@ -64,13 +80,26 @@ export default defineRule({
   },
 });
 
-/** A `${Name}` (or `${AWS::Region}`, `${self:custom.x}`) where the parser stopped, outside any string. */
+/**
+ * A placeholder (`${Name}`, `${AWS::Region}`, `#{Wait}`: the grammar of parse/placeholder.ts, the
+ * one `-s` fills) where the parser stopped, outside any string.
+ */
 function unquotedPlaceholder(text: string, offset: number): { offset: number; text: string; name: string } | undefined {
-  // The parser stops at the '$' (or at the '{' after it).
-  const start = text[offset] === '$' ? offset : text[offset - 1] === '$' ? offset - 1 : -1;
+  // The parser stops at the '$' or '#' (or at the '{' after it).
+  const start = isOpener(text[offset]) ? offset : isOpener(text[offset - 1]) ? offset - 1 : -1;
   if (start < 0) return undefined;
-  const m = /^\$\{([^{}\s"]{1,200})\}/.exec(text.slice(start, start + 210));
-  return m ? { offset: start, text: m[0], name: m[1] } : undefined;
+  for (const m of placeholdersIn(text.slice(start, start + MAX_PLACEHOLDER))) {
+    if (m.offset !== 0 || m.name === '') return undefined;
+    return { offset: start, text: m.text, name: m.name };
+  }
+  return undefined;
+}
+
+/** The longest placeholder looked for (a CDK token is about 30 characters). */
+const MAX_PLACEHOLDER = 210;
+
+function isOpener(c: string | undefined): boolean {
+  return c === '$' || c === '#';
 }
 
 function placeholderHint(placeholder: string, name: string): string {

@@ -19,7 +19,7 @@ import { fixIsSound } from './fix/edits.js';
 import { isObject } from './model/model.js';
 import { severityOf } from './engine/rule.js';
 
-export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileName'> {
+export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileName' | 'awsOnly'> {
   /**
    * The type of a machine whose template declares none (and of plain definitions). A template's
    * own declaration (SAM `Type`, `StateMachineType`, Serverless/Terraform `type`) wins over it;
@@ -51,6 +51,8 @@ export interface LintFileOptions extends Omit<EngineOptions, 'format' | 'fileNam
   skipDefinitions?: ReadonlySet<string>;
   /** Fill `fingerprints` in the results. */
   fingerprint?: boolean;
+  /** Fill `linted` in lintSource()'s results: each definition's analysis (`asl-lint graph` draws their models). */
+  linted?: boolean;
   /** The format of a plain definition (an editor's language mode); default: by the file's name, else by content. */
   format?: DocumentFormat;
 }
@@ -78,12 +80,34 @@ export interface SourceLintResult extends FileLintResult {
    * and model the diagnostics come from, for editor features that read the same analysis.
    */
   analysis?: EngineResult;
+  /**
+   * Each definition of the file, in the order written (a template's embedded ones and those its
+   * files hold; a plain definition's one), with the analysis it was linted from (its model, in
+   * the text linted: substituted, or the template's string), or why it was not linted. For
+   * pictures of the machines (`asl-lint graph`). With the `linted` option; lintFile() leaves it out.
+   */
+  linted?: LintedDefinition[];
+}
+
+interface LintedDefinition {
+  /** The template resource (undefined for a plain definition). */
+  name?: string;
+  /** The file the definition was read from (a template's DefinitionUri names another). */
+  filePath: string;
+  analysis?: EngineResult;
+  /** Its diagnostics, as in the file's result. */
+  diagnostics: Diagnostic[];
+  /** Not linted, and why: "DefinitionS3Location points to S3; ...". */
+  notLinted?: string;
 }
 
 /** Lints a file as found in a repository (a definition, or a template holding definitions). */
 export function lintFile(text: string, filePath: string, options: LintFileOptions = {}): FileLintResult[] {
-  const results: FileLintResult[] = lintSource(text, filePath, options);
-  for (const r of results) delete (r as SourceLintResult).analysis;
+  const results: FileLintResult[] = lintSourceAs('lintFile', text, filePath, options);
+  for (const r of results) {
+    delete (r as SourceLintResult).analysis;
+    delete (r as SourceLintResult).linted;
+  }
   return results;
 }
 
@@ -93,9 +117,14 @@ export function lintFile(text: string, filePath: string, options: LintFileOption
  * declare, substitutions, directives. The same text and options give the same problems in both.
  */
 export function lintSource(text: string, filePath: string, options: LintFileOptions = {}): SourceLintResult[] {
-  if (typeof text !== 'string') throw new TypeError(`lintFile(): text must be a string (the file's content), got ${text === null ? 'null' : typeof text}`);
+  return lintSourceAs('lintSource', text, filePath, options);
+}
+
+/** `caller`: the public function called, named in the errors thrown for bad arguments. */
+function lintSourceAs(caller: string, text: string, filePath: string, options: LintFileOptions = {}): SourceLintResult[] {
+  if (typeof text !== 'string') throw new TypeError(`${caller}(): text must be a string (the file's content), got ${text === null ? 'null' : typeof text}`);
   options ??= {};
-  if (options.substitutions !== undefined && !(options.substitutions instanceof Map)) throw new TypeError('lintFile(): substitutions must be a Map from placeholder name to value');
+  if (options.substitutions !== undefined && !(options.substitutions instanceof Map)) throw new TypeError(`${caller}(): substitutions must be a Map from placeholder name to value`);
   const engine: EngineOptions = { type: options.forceType ?? options.type, rules: options.rules, directives: options.directives, reportUnusedDirectives: options.reportUnusedDirectives };
   const mode = options.mode ?? 'auto';
   const tf = /\.tf$/i.test(filePath);
@@ -107,7 +136,7 @@ export function lintSource(text: string, filePath: string, options: LintFileOpti
       return mode === 'discover' ? [] : [{ filePath, text, kind: tf ? 'terraform' : template?.kind ?? 'cloudformation', result: 'OK', diagnostics: [], definitions: 0, notes: [`${tf ? 'no aws_sfn_state_machine resource' : 'no state machine'} in this template: nothing to check`] }];
     }
     if (mode === 'discover' && !isPlainDefinitionName(filePath)) {
-      const seen = definitionDocument(text, filePath, options.format);
+      const seen = definitionDocument(text, filePath, options.format, options.maxLength);
       if (!seen) return [];
       // Parsed once: the look above is the parse (unless substitutions change the text).
       return [lintPlain(text, filePath, options, engine, undefined, options.substitutions ? undefined : seen)];
@@ -118,6 +147,8 @@ export function lintSource(text: string, filePath: string, options: LintFileOpti
   const results: SourceLintResult[] = [];
   const diagnostics: Diagnostic[] = [];
   const fingerprints: string[] = [];
+  // Kept only when asked for: the CLI holds a template's results until their turn.
+  const linted: LintedDefinition[] = [];
   const fileDoc = template.doc ?? new Document({ text, format: 'json', value: undefined, parsed: false, syntaxErrors: [] });
   let count = 0;
   for (const def of template.definitions) {
@@ -132,29 +163,39 @@ export function lintSource(text: string, filePath: string, options: LintFileOpti
       // A string-held definition's fixes may follow it only where the string holds it as written (a YAML block, a heredoc).
       let written: boolean | undefined;
       const writtenAsIs = () => (written ??= !!def.mapOffset && isWrittenAsIs(def.doc!.text, def.mapOffset, fileDoc.text));
+      const own: Diagnostic[] = [];
+      linted.push({ name: def.name, filePath, analysis, diagnostics: own });
       for (const f of analysis.findings) {
         // Positions from the template's document: one line index for all its definitions.
         const d = toDiagnostic(def.doc, f, def.mapOffset ? undefined : fileDoc);
         if (def.mapOffset) remap(d, def.mapOffset, fileDoc, def.doc.text, writtenAsIs);
         d.location = `${def.name}: ${d.location ?? '/'}`;
         diagnostics.push(d);
+        own.push(d);
       }
     } else if (def.file) {
       const referenced = readReference(def, filePath, options, fileDoc);
-      if ('missing' in referenced) pushNotice(diagnostics, notice(fileDoc, def.span, `${def.name}: not checked: ${def.optionalFile}.`, def.name, 'WARNING', options));
-      else if ('error' in referenced) pushNotice(diagnostics, referenced.error);
-      else {
+      if ('missing' in referenced) {
+        pushNotice(diagnostics, notice(fileDoc, def.span, `${def.name}: not checked: ${def.optionalFile}.`, def.name, 'WARNING', options));
+        linted.push({ name: def.name, filePath, diagnostics: [], notLinted: `not checked: ${def.optionalFile}` });
+      } else if ('error' in referenced) {
+        pushNotice(diagnostics, referenced.error);
+        linted.push({ name: def.name, filePath, diagnostics: [], notLinted: referenced.why });
+      } else {
         const subs = new Map([...(options.substitutions ?? []), ...(def.substitutions ?? [])]);
         const r = lintPlain(referenced.body, referenced.path, { ...options, format: undefined, substitutions: subs }, defEngine, { viaTemplate: `${def.name}'s ${def.field}` });
         if (options.skipDefinitions && r.fingerprints?.[0] !== undefined && options.skipDefinitions.has(r.fingerprints[0])) continue;
         results.push(r);
+        linted.push({ name: def.name, filePath: r.filePath, analysis: r.linted?.[0]?.analysis, diagnostics: r.diagnostics });
       }
     } else if (def.notCheckable) {
       pushNotice(diagnostics, notice(fileDoc, def.span, `${def.name}: not checked: ${def.notCheckable}.`, def.name, 'WARNING', options));
+      linted.push({ name: def.name, filePath, diagnostics: [], notLinted: def.notCheckable });
     }
   }
   diagnostics.sort((a, b) => a.offset - b.offset);
-  const own: FileLintResult = { filePath, text, kind: template.kind, result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: count };
+  const own: SourceLintResult = { filePath, text, kind: template.kind, result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: count };
+  if (options.linted) own.linted = linted;
   if (options.fingerprint) own.fingerprints = fingerprints;
   results.unshift(own);
   return results;
@@ -179,11 +220,11 @@ function contentFormat(text: string, filePath: string): DocumentFormat {
  * A found file that is a state machine (an object with `States` or `StartAt`, or a broken text
  * naming them): its document; undefined for anything else.
  */
-function definitionDocument(text: string, filePath: string, given: DocumentFormat | undefined): Document | undefined {
+function definitionDocument(text: string, filePath: string, given: DocumentFormat | undefined, maxLength: number | undefined): Document | undefined {
   // Written as a key (`"StartAt":`, `States:`), not a word in prose ("the United States").
   if (!/\b(States|StartAt)["']?\s*:/.test(text)) return undefined;
   const format = given ?? contentFormat(text, filePath);
-  const doc = parse(text, format, { maxLength: DEFAULT_MAX_LENGTH[format] });
+  const doc = parse(text, format, { maxLength: maxLength ?? DEFAULT_MAX_LENGTH[format] });
   if (!doc.parsed) return doc; // broken (or too large to read), but it speaks of states: a definition to report on
   return holdsStateMachine(doc.value) ? doc : undefined;
 }
@@ -217,9 +258,12 @@ function templateOf(text: string, filePath: string, subs: ReadonlyMap<string, st
  * The text of a file a template names, read as CloudFormation would: only a regular file of at
  * most 10 MiB, inside the project root unless allowed.
  */
-function readReference(def: EmbeddedDefinition, filePath: string, options: LintFileOptions, fileDoc: Document): { body: string; path: string } | { error: Diagnostic | undefined } | { missing: true } {
+function readReference(def: EmbeddedDefinition, filePath: string, options: LintFileOptions, fileDoc: Document): { body: string; path: string } | { error: Diagnostic | undefined; why: string } | { missing: true } {
   const target = resolve(dirname(filePath), def.file!);
-  const refuse = (why: string) => ({ error: notice(fileDoc, def.span, `${def.name}: ${def.field} names '${def.file}', which cannot be read (${why}).`, def.name, 'ERROR', options) });
+  const refuse = (reason: string) => {
+    const why = `${def.field} names '${def.file}', which cannot be read (${reason})`;
+    return { error: notice(fileDoc, def.span, `${def.name}: ${why}.`, def.name, 'ERROR', options), why };
+  };
   if (!options.allowOutsideRoot) {
     const root = resolve(options.root ?? dirname(filePath));
     let real = target;
@@ -256,13 +300,13 @@ function lintPlain(text: string, filePath: string, options: LintFileOptions, eng
     body = sub.text;
     map = sub.map;
   }
-  let doc = parsed ?? parse(body, format, { maxLength: DEFAULT_MAX_LENGTH[format] });
+  let doc = parsed ?? parse(body, format, { maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH[format] });
   const notes: string[] = [];
   let lenient = false;
   if (via && format === 'json' && (!doc.parsed || doc.duplicateKeys.length > 0)) {
     // CloudFormation's handler reads DefinitionUri/file() definitions as JSON or YAML: trailing
     // commas (valid in YAML flow collections) and duplicate keys (the last wins) deploy.
-    const asYaml = parse(body, 'yaml', { maxLength: DEFAULT_MAX_LENGTH.yaml });
+    const asYaml = parse(body, 'yaml', { maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH.yaml });
     if (asYaml.parsed) {
       doc = asYaml;
       lenient = true;
@@ -285,6 +329,7 @@ function lintPlain(text: string, filePath: string, options: LintFileOptions, eng
   const r: SourceLintResult = { filePath, text, kind: 'asl', result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK', diagnostics, definitions: 1 };
   if (notes.length) r.notes = notes;
   if (map === identity) r.analysis = analysis;
+  if (options.linted) r.linted = [{ filePath, analysis, diagnostics }];
   if (options.fingerprint || options.skipDefinitions) {
     const p = fingerprintOf(doc);
     r.fingerprints = p === undefined ? [] : [p];

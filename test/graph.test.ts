@@ -4,9 +4,9 @@
  * Choice rules, templates (one graph per machine), the diff, and `asl-lint graph` end to end.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
@@ -18,6 +18,7 @@ import { toMermaid } from '../src/graph/mermaid.js';
 import { graphsOfFile, nodeRanges, NoGraphError } from '../src/graph/source.js';
 import { MAX_SVG_STATES, toSvg } from '../src/graph/svg.js';
 import { generateDefinition } from '../bench/generate.mjs';
+import { cli } from './cli-support.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIX = join(ROOT, 'test/fixtures/graph');
@@ -439,5 +440,72 @@ describe('hostile input', () => {
     // sits 50 clusters deep (2 spaces each, plus the top level's 2).
     expect(m).toMatch(/\n {102}n\d+\("L49"\)\n/);
     expect(m).not.toContain('"L50"');
+  });
+});
+
+describe('asl-lint graph lints as asl-lint does (lintSource)', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const project = (files: Record<string, string>): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-graph-src-'));
+    dirs.push(dir);
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, rel)), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    }
+    return dir;
+  };
+  // A STANDARD machine with a .sync Task: an ERROR only when it is checked as EXPRESS.
+  const SAM = [
+    'Resources:',
+    '  Flow:',
+    '    Type: AWS::Serverless::StateMachine',
+    '    Properties:',
+    '      Type: STANDARD',
+    '      Definition:',
+    '        StartAt: T',
+    '        States:',
+    '          T: {Type: Task, Resource: "arn:aws:states:::ecs:runTask.sync", End: true}',
+    '',
+  ].join('\n');
+
+  it('--type forces the type, whatever the template declares (as asl-lint --type)', async () => {
+    const dir = project({ 'template.yaml': SAM });
+    const declared = await cli(['graph', 'template.yaml', '-f', 'dot'], { cwd: dir });
+    const forced = await cli(['graph', 'template.yaml', '-f', 'dot', '--type', 'EXPRESS'], { cwd: dir });
+    expect(declared.code).toBe(0);
+    expect(forced.code).toBe(0);
+    expect(declared.stdout).not.toContain('ERROR');
+    expect(forced.stdout).toContain(`n0 [label="T", fillcolor="#ffebe9", color="#cf222e", penwidth=2, tooltip="ERROR SCHEMA_VALIDATION_FAILED: Express state machine does not support '.sync' service integration"];`);
+    // And asl-lint itself agrees: an ERROR with --type EXPRESS only.
+    expect((await cli(['template.yaml'], { cwd: dir })).code).toBe(0);
+    expect((await cli(['template.yaml', '--type', 'EXPRESS'], { cwd: dir })).code).toBe(1);
+  });
+
+  it("a DefinitionUri outside the project folder is not read unless --allow-outside-references (as asl-lint)", async () => {
+    const top = project({ 'shared/flow.asl.json': MACHINE, 'proj/template.yaml': 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: ../shared/flow.asl.json\n' });
+    const proj = join(top, 'proj');
+    const refused = await cli(['graph', 'template.yaml'], { cwd: proj });
+    expect(refused).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `asl-lint: template.yaml: no state machine to draw (M: DefinitionUri names '../shared/flow.asl.json', which cannot be read (it is outside the project folder ${proj}; pass --allow-outside-references to read it))\n`,
+    });
+    const allowed = await cli(['graph', 'template.yaml', '--allow-outside-references'], { cwd: proj });
+    expect(allowed).toEqual({ code: 0, stdout: toMermaid({ ...graphOf(MACHINE), name: 'M' }), stderr: '' });
+  });
+
+  it('a template: its machines in the order written, embedded and from files alike', () => {
+    const dir = project({
+      'b.asl.json': '{"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}',
+      'template.yaml': 'Resources:\n  First:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: b.asl.json\n  Second:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition: {StartAt: A, States: {A: {Type: Succeed}}}\n',
+    });
+    const graphs = graphsOfFile(readFileSync(join(dir, 'template.yaml'), 'utf8'), join(dir, 'template.yaml'));
+    expect(graphs.map((g) => [g.name, g.filePath, g.graph.nodes.map((n) => n.name)])).toEqual([
+      ['First', join(dir, 'b.asl.json'), ['B']],
+      ['Second', join(dir, 'template.yaml'), ['A']],
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionsFromConfig, readConfigFile } from '../src/config/config.js';
 import { lintFile, lintSource } from '../src/lint-file.js';
+import { lint } from '../src/api.js';
 import { ensureBuilt, LspClient, ROOT } from './lsp-helpers.js';
 
 const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['asl-lint']);
@@ -366,5 +367,29 @@ describe('--print-config', () => {
     const r = cli(['--print-config', 'x.asl.json', '--substitutions-file', 'subs.json', '--substitute', 'C=flag'], d);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).substitutions).toEqual({ A: 'config', B: 'file', C: 'flag' });
+  });
+});
+
+describe('lintFile() and lintSource() options (issue 11 review)', () => {
+  const TEXT = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}';
+  const codes = (r: { diagnostics: { code: string }[] }[]) => r.map((f) => f.diagnostics.map((d) => d.code));
+
+  it('maxLength: a definition over it is refused as lint() refuses it (a named file, a found one, one a template names)', () => {
+    const viaLint = lint(TEXT, { maxLength: 10 }).diagnostics;
+    expect(viaLint.map((d) => d.code)).toEqual(['DEFINITION_TOO_LARGE']);
+    expect(lintFile(TEXT, 'x.asl.json', { maxLength: 10 })[0].diagnostics).toEqual(viaLint);
+    expect(codes(lintFile(TEXT, 'x.json', { maxLength: 10, mode: 'discover' }))).toEqual([['DEFINITION_TOO_LARGE']]);
+    const template = 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: flow.asl.json\n';
+    expect(codes(lintFile(template, '/p/template.yaml', { maxLength: 10, readFile: () => TEXT, allowOutsideRoot: true }))).toEqual([[], ['DEFINITION_TOO_LARGE']]);
+    // Under the limit, or without it: linted.
+    expect(codes(lintFile(TEXT, 'x.asl.json', { maxLength: TEXT.length }))).toEqual([[]]);
+  });
+
+  it('errors for bad arguments name the function called', () => {
+    expect(() => lintFile(42 as unknown as string, 'x.asl.json')).toThrow(/^lintFile\(\): text must be a string/);
+    expect(() => lintSource(42 as unknown as string, 'x.asl.json')).toThrow(/^lintSource\(\): text must be a string/);
+    const subs = { A: '1' } as unknown as Map<string, string>;
+    expect(() => lintFile(TEXT, 'x.asl.json', { substitutions: subs })).toThrow(/^lintFile\(\): substitutions must be a Map/);
+    expect(() => lintSource(TEXT, 'x.asl.json', { substitutions: subs })).toThrow(/^lintSource\(\): substitutions must be a Map/);
   });
 });

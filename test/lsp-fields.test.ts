@@ -5,6 +5,8 @@
  * schema; these tests catch a schema field with no texts for people, a kind mapped to the wrong
  * definition, and the facts only fields.ts states (values, deprecations) drifting from the schema.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { definitionOf, fieldInfo, isStateField, nestedKind, objectFields, stateFields, type ObjectKind } from '../src/lsp/fields.js';
 import { nodeAt, objectProperties, resolveRef, schemaDefinitions, type SchemaNode } from '../src/schema/navigation.js';
@@ -123,6 +125,17 @@ describe('the LSP field lists come from the schema', () => {
     expect(fieldInfo('writerConfig', 'Transformation', undefined, 'JSONPath')?.required).toBeUndefined();
     expect(fieldInfo('credentials', 'RoleArn', undefined, 'JSONata')?.required).toBe(true);
     expect(fieldInfo('credentials', 'RoleArn', undefined, 'JSONPath')?.required).toBeUndefined();
+  });
+
+  it("fields.ts copies no schema enum: its only stated values are those the schema cannot say (the state types in the editor's order, ItemReader's and ResultWriter's S3 APIs)", () => {
+    const source = readFileSync(join(import.meta.dirname, '..', 'src', 'lsp', 'fields.ts'), 'utf8');
+    const stated = [...source.matchAll(/\{ values: (\[[^\]]*\]|\w+)/g)].map((m) => m[1].replace(/\s+/g, ' '));
+    expect(stated).toEqual(['STATE_TYPES', "['arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:listObjectsV2']", "['arn:aws:states:::s3:putObject']"]);
+    // The values, and what the field accepts said in words, come from the schema.
+    expect(fieldInfo('retrier', 'JitterStrategy', undefined, 'JSONPath')).toMatchObject({ values: ['FULL', 'NONE'], accepts: 'FULL or NONE' });
+    expect(fieldInfo('readerConfig', 'CSVDelimiter', undefined, 'JSONata')).toMatchObject({ values: ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'], accepts: 'COMMA, PIPE, SEMICOLON, SPACE or TAB' });
+    expect(fieldInfo('state', 'QueryLanguage', 'Task', 'JSONPath')).toMatchObject({ values: ['JSONPath', 'JSONata'], accepts: 'JSONPath or JSONata' });
+    expect(fieldInfo('root', 'Version', undefined, 'JSONPath')).toMatchObject({ values: ['1.0'], accepts: '"1.0"' });
   });
 
   it('the values offered for a field are the schema enum, where the schema has one', () => {

@@ -1,4 +1,6 @@
 /** src/memo.ts: the bounded memo (one cache per function, so one key space) and the per-object cache. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memo, perObject } from '../src/memo.js';
 
@@ -67,5 +69,15 @@ describe('perObject', () => {
     expect(keysOf(a)).toBe(ka);
     expect(keysOf(b)).toEqual(['y']);
     expect(seen).toEqual([a, b]);
+  });
+});
+
+describe('caches are memo/perObject, one per key space (issue 11 review)', () => {
+  it.each(['src/lsp/fields.ts', 'src/engine/directives.ts'])('%s hand-writes no cache: it uses src/memo.ts', (file) => {
+    const source = readFileSync(join(import.meta.dirname, '..', file), 'utf8');
+    expect(source).toMatch(/import \{[^}]*\bmemo\b[^}]*\} from '\.\.\/memo\.js'/);
+    // A module-level Map or WeakMap, or a `let` holding the last result, is a hand-written cache.
+    expect(source.match(/^(?:const|let) \w+(?:: [^=]+)? = new (?:Weak)?Map\b(?!\(\[|\([A-Z_]+\.map)/gm) ?? []).toEqual([]);
+    expect(source.match(/^let \w*[cC]ache\b/gm) ?? []).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ASSIGN_TYPES,
   CATCHER_PATH_FIELDS,
+  CHOICE_OPERATORS,
   CHOICE_PATH_OPERATORS,
   FIELDS_BY_TYPE,
   isStateType,
@@ -20,6 +21,8 @@ import {
   TEMPLATE_FIELDS,
   TRANSITION_TYPES,
 } from '../src/lang/state-fields.js';
+import { evaluateRule } from '../src/run/choice.js';
+import { fieldInfo } from '../src/lsp/fields.js';
 
 type Schema = { $ref?: string; properties?: Record<string, Schema>; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[]; enum?: string[]; items?: Schema };
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'asl.schema.json'), 'utf8')) as { definitions: Record<string, Schema> };
@@ -103,6 +106,42 @@ describe('lang/state-fields.ts agrees with the schema', () => {
   it("CHOICE_PATH_OPERATORS are the JSONPath choice rule's '...Path' operators", () => {
     const ops = Object.keys(properties(defs['choiceRule.JSONPath'])).filter((k) => k.endsWith('Path'));
     expect([...CHOICE_PATH_OPERATORS].sort()).toEqual(ops.sort());
+  });
+
+  it("CHOICE_OPERATORS (and their '...Path' twins) are the JSONPath choice rule's operators, with the schema's value types", () => {
+    const notOperators = new Set(['Variable', 'And', 'Or', 'Not', 'Next', 'Assign', 'Comment']);
+    for (const def of ['choiceRule.JSONPath', 'choiceRule.JSONPath.nested']) {
+      const props = properties(defs[def]);
+      const ops = Object.keys(props).filter((k) => !notOperators.has(k));
+      expect([...CHOICE_OPERATORS.flatMap((o) => (o.path ? [o.name, `${o.name}Path`] : [o.name]))].sort()).toEqual(ops.sort());
+      for (const o of CHOICE_OPERATORS) {
+        const want = o.value === 'timestamp' ? { $ref: '#/definitions/timestamp' } : { type: o.value === 'test' ? 'boolean' : o.value === 'pattern' ? 'string' : o.value };
+        expect({ op: o.name, schema: props[o.name] }).toEqual({ op: o.name, schema: want });
+        if (o.path) expect({ op: o.name, schema: props[`${o.name}Path`] }).toEqual({ op: o.name, schema: { $ref: '#/definitions/path' } });
+      }
+    }
+  });
+
+  it.each(['src/lsp/fields.ts', 'src/run/choice.ts'])('%s lists no Choice operator of its own: it imports CHOICE_OPERATORS', (file) => {
+    const source = readFileSync(join(import.meta.dirname, '..', file), 'utf8');
+    expect(source).toMatch(/import \{[^}]*\bCHOICE_OPERATORS\b[^}]*\} from '\.\.\/lang\/state-fields\.js'/);
+    // A list is two operator names in a row (the cases of a switch are behaviour, not a list).
+    expect(source.match(/'(?:String|Numeric|Boolean|Timestamp|Is)[A-Za-z]*',\s*'(?:String|Numeric|Boolean|Timestamp|Is)[A-Za-z]*'/g) ?? []).toEqual([]);
+  });
+
+  it('the interpreter and the editor read CHOICE_OPERATORS: each operator is evaluated and documented', () => {
+    const roots = { input: { x: 1 }, context: {}, variables: {} };
+    const sample = { string: 'a', pattern: 'a*', number: 1, boolean: true, timestamp: '2024-01-01T00:00:00Z', test: true } as const;
+    for (const o of CHOICE_OPERATORS) {
+      // Numeric and test operators are true of 1 (IsNull, IsString... false); a Path twin reads the same value.
+      const expected = o.value === 'number' ? /Equals$/.test(o.name) : o.value === 'test' ? ['IsPresent', 'IsNumeric'].includes(o.name) : false;
+      expect({ op: o.name, result: evaluateRule({ Variable: '$.x', [o.name]: sample[o.value] }, roots) }).toEqual({ op: o.name, result: expected });
+      if (o.path) expect({ op: `${o.name}Path`, result: evaluateRule({ Variable: '$.x', [`${o.name}Path`]: '$.x' }, roots) }).toEqual({ op: `${o.name}Path`, result: o.value === 'number' && /Equals$/.test(o.name) });
+      for (const kind of ['choiceRule', 'nestedRule'] as const) {
+        expect(fieldInfo(kind, o.name, 'Choice', 'JSONPath')?.name).toBe(o.name);
+        if (o.path) expect(fieldInfo(kind, `${o.name}Path`, 'Choice', 'JSONPath')?.name).toBe(`${o.name}Path`);
+      }
+    }
   });
 
   it('JSONATA_FIELDS are each JSONata state\'s fields except NOT_JSONATA (and Map\'s Label)', () => {

@@ -245,6 +245,15 @@ export function isAslFile(path: string): boolean {
   return ASL_FILE.test(path);
 }
 
+/**
+ * The folder a template's DefinitionUri/file() must stay inside: the working directory when the
+ * template is in it (a CI run from the repository's top), else the template's own folder.
+ */
+export function projectRoot(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? dirname(file) : cwd;
+}
+
 /** Relative to the working directory when inside it, absolute otherwise. */
 export function displayPath(absPath: string, cwd: string): string {
   const rel = relative(cwd, absPath);
@@ -284,6 +293,6 @@ export async function readStdin(stream: AsyncIterable<Buffer | string>, maxBytes
   return stripBom(Buffer.concat(chunks).toString('utf8'));
 }
 
-export function stripBom(text: string): string {
+function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -3,12 +3,13 @@
  * the picture of a state machine (one per machine of a template), from lint()'s own model and
  * diagnostics. Failures are UsageError/RunError, reported by main() as one line with exit 2.
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Graph } from '../graph/graph.js';
 import type { MachineGraph } from '../graph/source.js';
-import { EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
+import { EXIT_OK, RunError, UsageError, firstLine } from './errors.js';
+import { isAslFile, projectRoot, readOrSkip } from './files.js';
+import { DEFAULT_MAX_TEMPLATE_BYTES, MAX_DEFINITION_FILE_BYTES } from '../read-file.js';
 import { writeOutputFile } from './safe-write.js';
 import type { Io, Outcome } from './io.js';
 
@@ -29,10 +30,14 @@ Options:
   -f, --format <name>       mermaid (default), dot or svg (laid out by Graphviz, offline)
   -o, --output-file <file>  write to a file; a template with several state machines writes
                             one file each, named <file>.<Machine>.<ext>
-      --type <type>         STANDARD or EXPRESS (default: from the configuration)
+      --type <type>         check every machine as STANDARD or EXPRESS, whatever its template
+                            or the configuration says (as asl-lint --type)
   -c, --config <file>       use this configuration file instead of searching for one
       --no-config           use no configuration file
   -s, --substitute <k>=<v>  fill \${k} placeholders with v (repeatable)
+      --allow-outside-references
+                            read files a template names outside the project folder (as
+                            asl-lint --allow-outside-references)
       --diff                compare two versions: states and transitions added (+) and removed
                             (-) as text, or with --format mermaid the new graph with the change
                             drawn on it (added green, removed red and dashed)
@@ -50,6 +55,7 @@ const spec = {
   'no-config': { type: 'boolean' },
   substitute: { type: 'string', multiple: true, short: 's' },
   diff: { type: 'boolean' },
+  'allow-outside-references': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -82,26 +88,22 @@ export async function runGraph(args: readonly string[], io: Io): Promise<Outcome
   const [{ graphsOfFile, NoGraphError }, configs] = await Promise.all([import('../graph/source.js'), import('../config/config.js')]);
   const load = (shown: string): MachineGraph[] => {
     const path = resolve(io.cwd, shown);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-    } catch (err) {
-      throw new RunError(`cannot read '${shown}': ${describeSystemError(err)}`);
-    }
+    // Read as `asl-lint` reads a named file: a regular file, *.asl.* up to 10 MiB, others up to the template cap.
+    const text = readOrSkip({ path, display: shown }, isAslFile(path) ? MAX_DEFINITION_FILE_BYTES : DEFAULT_MAX_TEMPLATE_BYTES, false) as string;
     let configured;
     try {
       const loaded = values['no-config'] ? { config: {} } : values.config !== undefined ? (configs.readConfigFile(resolve(io.cwd, values.config)) ?? { config: {} }) : configs.findConfig(path);
-      // As the lint run: one translation of the configuration (optionsFromConfig); --type is the default type here.
-      configured = configs.optionsFromConfig(loaded, path, { type: type as 'STANDARD' | 'EXPRESS' | undefined, substitutions: cliSubs });
+      // As the lint run: one translation of the configuration (optionsFromConfig); --type forces the type, as `asl-lint --type` does.
+      configured = configs.optionsFromConfig(loaded, path, { forceType: type as 'STANDARD' | 'EXPRESS' | undefined, substitutions: cliSubs });
     } catch (err) {
       if (err instanceof configs.ConfigError) throw new RunError(err.message);
       throw err;
     }
     try {
       return graphsOfFile(text, path, {
-        type: configured.options.type,
-        rules: configured.options.rules,
-        substitutions: configured.options.substitutions,
+        ...configured.options,
+        root: projectRoot(path, io.cwd),
+        allowOutsideRoot: values['allow-outside-references'],
         onSkip: (why) => notes.push(`asl-lint: ${shown}: not drawn: ${why}\n`),
       });
     } catch (err) {

@@ -3,11 +3,11 @@
  * checks anything itself) -> filtered results -> a formatter -> stdout or a file -> exit code.
  * Every failure ends here as one line on stderr and exit code 2.
  */
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { colorsFor, shouldColor } from './colors.js';
 import { EXIT_FATAL, EXIT_LINT, EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
-import { displayPath, isAslFile, readOrSkip, readStdin, resolveInputs, type Input } from './files.js';
+import { displayPath, isAslFile, projectRoot, readOrSkip, readStdin, resolveInputs, type Input } from './files.js';
 import { FileReadError, MAX_CONFIG_FILE_BYTES, MAX_DEFINITION_FILE_BYTES, readRegularFile } from '../read-file.js';
 import type { LintFileOptions, SourceLintResult } from '../lint-file.js';
 import type { AdapterSettings, LoadedConfig } from '../config/config.js';
@@ -255,15 +255,6 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/**
- * The folder a template's DefinitionUri/file() must stay inside: the working directory when the
- * template is in it (a CI run from the repository's top), else the template's own folder.
- */
-function projectRoot(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel.startsWith('..') || isAbsolute(rel) ? dirname(file) : cwd;
 }
 
 interface Linted {

@@ -3,12 +3,13 @@
  * Functions Local mock configs). Adapters only: the interpreter is src/run/.
  * Exit codes: 0 succeeded / all tests passed, 1 failed / a test failed, 2 bad usage or input.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { colorsFor, shouldColor } from './colors.js';
 import { EXIT_FATAL, EXIT_LINT, EXIT_OK, RunError, UsageError, describeSystemError, firstLine } from './errors.js';
-import { displayPath, stripBom } from './files.js';
+import { displayPath } from './files.js';
+import { FileReadError, MAX_DEFINITION_FILE_BYTES, readRegularFile } from '../read-file.js';
 import type { Io, Outcome } from './io.js';
 import { execute, type ExecutionResult } from '../run/api.js';
 import { InvalidDefinitionError, RunUsageError } from '../run/errors.js';
@@ -45,11 +46,12 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
+/** A definition, input, mocks or test file: a regular file of at most 10 MiB (a FIFO is refused, not waited on). */
 function readText(path: string, shown: string): string {
   try {
-    return stripBom(readFileSync(path, 'utf8'));
+    return readRegularFile(path, MAX_DEFINITION_FILE_BYTES);
   } catch (err) {
-    throw new RunError(`cannot read '${shown}': ${describeSystemError(err)}`);
+    throw new RunError(`cannot read '${shown}': ${err instanceof FileReadError ? err.message : describeSystemError(err)}`);
   }
 }
 

@@ -14,7 +14,8 @@
  * Everything here is linear: lines are indexed once per text, findings meet the directives of
  * their own line and of the objects on their path through maps, not by trying every directive.
  */
-import type { Document } from '../parse/document.js';
+import { Document } from '../parse/document.js';
+import { memo } from '../memo.js';
 import type { Path, Span } from '../types.js';
 import type { Finding } from './finding.js';
 
@@ -71,22 +72,27 @@ interface YamlEntry {
   line: number;
 }
 
-/** Parsed YAML comment directives of the last text seen: a template's many views share them. */
-let yamlCache: { text: string; entries: YamlEntry[] } | undefined;
+/**
+ * Parsed YAML comment directives of a text, by the text (they depend on nothing else): a
+ * template's many views, each a document of the same text, share them. The last text is kept.
+ */
+const yamlEntriesOf = memo((text: string): YamlEntry[] => yamlEntriesOfText(text), 1);
 
 function yamlEntries(doc: Document): YamlEntry[] {
-  if (yamlCache?.text === doc.text) return yamlCache.entries;
+  return yamlEntriesOf(doc.text);
+}
+
+function yamlEntriesOfText(text: string): YamlEntry[] {
+  // The line numbering of a document of this text: the one findings are compared with in applyDirectives.
+  const doc = new Document({ text, format: 'yaml', value: undefined, parsed: false, syntaxErrors: [] });
   const entries: YamlEntry[] = [];
-  // The document's own line numbering: the one findings are compared with in applyDirectives.
-  const lines = doc.getLineStarts();
-  for (const m of doc.text.matchAll(YAML_COMMENT)) {
+  for (const m of text.matchAll(YAML_COMMENT)) {
     const offset = (m.index ?? 0) + m[1].length;
     const name = m[2];
     const kind = (KNOWN as readonly string[]).includes(name) ? (name as Known) : 'unknown';
     const line = doc.positionAt(offset).line;
-    entries.push({ kind, name, rest: m[3], offset, length: m[0].length - m[1].length, line: kind === 'disable-next-line' ? nextContentLine(doc.text, lines, line) : line });
+    entries.push({ kind, name, rest: m[3], offset, length: m[0].length - m[1].length, line: kind === 'disable-next-line' ? nextContentLine(text, doc.getLineStarts(), line) : line });
   }
-  yamlCache = { text: doc.text, entries };
   return entries;
 }
 
@@ -99,13 +105,8 @@ function nextContentLine(text: string, starts: readonly number[], line: number):
   return line + 1;
 }
 
-/** Whether the last text asked about holds a directive: a template's views share one text. */
-let markCache: { text: string; has: boolean } | undefined;
-
-function hasMark(text: string): boolean {
-  if (markCache?.text !== text) markCache = { text, has: text.includes(MARK) };
-  return markCache.has;
-}
+/** Whether a text holds a directive, for the last text asked about: a template's views share one text. */
+const hasMark = memo((text: string): boolean => text.includes(MARK), 1);
 
 export function collectDirectives(doc: Document, known: (name: string) => boolean = () => true, problems: DirectiveProblem[] = []): Directive[] {
   if (!hasMark(doc.text)) return [];

@@ -1,15 +1,12 @@
 /**
  * The graphs of a file as found in a repository: one for a plain definition, one per state
- * machine of a template (CloudFormation/SAM, Serverless, Terraform). Each comes from lint()'s own
- * analysis of the definition (its model and its diagnostics): nothing is parsed twice.
+ * machine of a template (CloudFormation/SAM, Serverless, Terraform). The file is linted by
+ * lintSource(), as `asl-lint` lints it (templates, the types they declare, substitutions, the
+ * files they name read through src/read-file.ts under the project root); each graph is drawn
+ * from the model and diagnostics of that one analysis: nothing is parsed twice.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { lintDocument, type LintOptions } from '../api.js';
 import type { Document } from '../parse/document.js';
-import { formatForFile, parse } from '../parse/index.js';
-import { substituteJson } from '../parse/substitute.js';
-import { extractTemplate } from '../parse/templates/index.js';
+import { lintSource, type LintFileOptions } from '../lint-file.js';
 import type { Range } from '../types.js';
 import { buildGraph, type Graph } from './graph.js';
 
@@ -23,11 +20,7 @@ export interface MachineGraph {
   doc: Document;
 }
 
-export interface GraphFileOptions {
-  type?: LintOptions['type'];
-  rules?: LintOptions['rules'];
-  substitutions?: ReadonlyMap<string, string>;
-  readFile?: (path: string) => string;
+export interface GraphFileOptions extends Omit<LintFileOptions, 'mode' | 'linted' | 'fingerprint' | 'skipDefinitions'> {
   /** Told of each state machine of a template that is not drawn, and why (when others are). */
   onSkip?: (message: string) => void;
 }
@@ -38,48 +31,27 @@ export class NoGraphError extends Error {
 }
 
 export function graphsOfFile(text: string, filePath: string, options: GraphFileOptions = {}): MachineGraph[] {
-  const looksLikeTemplate = /\.tf$/i.test(filePath) || /AWS::(StepFunctions|Serverless)::StateMachine|stepFunctions/.test(text);
-  const template = looksLikeTemplate ? extractTemplate(text, filePath, options.substitutions) : undefined;
-  if (!template) return [plainGraph(text, filePath, options)];
+  const { onSkip, ...lintOptions } = options;
+  const [own] = lintSource(text, filePath, { ...lintOptions, mode: 'auto', linted: true });
+  const linted = own.linted ?? [];
+  if (own.kind === 'asl') {
+    const [plain] = linted;
+    const model = plain?.analysis?.model;
+    if (!plain?.analysis || !model || !model.root) throw new NoGraphError(`not a state machine definition: ${firstProblem(own.diagnostics)}`);
+    if (model.states.length === 0 && model.rootScope?.startAt === undefined) throw new NoGraphError('not a state machine definition: it has no StartAt and no States');
+    return [{ filePath, doc: plain.analysis.doc, graph: buildGraph(model, { problems: plain.diagnostics }) }];
+  }
   const out: MachineGraph[] = [];
   const skipped: string[] = [];
-  for (const def of template.definitions) {
-    if (def.doc) {
-      const lint = lintDocument(def.doc, { type: options.type, rules: options.rules });
-      if (!lint.analysis.model) skipped.push(`${def.name}: ${firstProblem(lint.diagnostics)}`);
-      else out.push({ name: def.name, filePath, doc: def.doc, graph: buildGraph(lint.analysis.model, { name: def.name, problems: lint.diagnostics }) });
-    } else if (def.file) {
-      const target = resolve(dirname(filePath), def.file);
-      let body: string;
-      try {
-        body = (options.readFile ?? ((p: string) => readFileSync(p, 'utf8')))(target);
-      } catch (err) {
-        skipped.push(`${def.name}: ${def.field} names '${def.file}', which cannot be read (${(err as NodeJS.ErrnoException)?.code ?? String(err)})`);
-        continue;
-      }
-      const subs = new Map([...(options.substitutions ?? []), ...(def.substitutions ?? [])]);
-      const g = plainGraph(body.replace(/^\uFEFF/, ''), target, { ...options, substitutions: subs });
-      g.name = def.name;
-      g.graph.name = def.name;
-      out.push(g);
-    } else if (def.notCheckable) {
-      skipped.push(`${def.name}: ${def.notCheckable}`);
-    }
+  for (const def of linted) {
+    const model = def.analysis?.model;
+    if (def.notLinted !== undefined) skipped.push(`${def.name}: ${def.notLinted}`);
+    else if (!def.analysis || !model || !model.root) skipped.push(`${def.name}: ${def.analysis ? firstProblem(def.diagnostics) : 'it does not parse'}`);
+    else out.push({ name: def.name, filePath: def.filePath, doc: def.analysis.doc, graph: buildGraph(model, { name: def.name, problems: def.diagnostics }) });
   }
   if (out.length === 0) throw new NoGraphError(skipped.length ? `no state machine to draw (${skipped.join('; ')})` : 'the template holds no state machine');
-  for (const s of skipped) options.onSkip?.(s);
+  for (const s of skipped) onSkip?.(s);
   return out;
-}
-
-function plainGraph(text: string, filePath: string, options: GraphFileOptions): MachineGraph {
-  const format = formatForFile(filePath);
-  const body = options.substitutions?.size && format === 'json' ? substituteJson(text, options.substitutions).text : text;
-  const doc = parse(body, format);
-  const lint = lintDocument(doc, { type: options.type, rules: options.rules });
-  const model = lint.analysis.model;
-  if (!model || !model.root) throw new NoGraphError(`not a state machine definition: ${firstProblem(lint.diagnostics)}`);
-  if (model.states.length === 0 && model.rootScope?.startAt === undefined) throw new NoGraphError('not a state machine definition: it has no StartAt and no States');
-  return { filePath, doc, graph: buildGraph(model, { problems: lint.diagnostics }) };
 }
 
 function firstProblem(diagnostics: { message: string; range: Range }[]): string {

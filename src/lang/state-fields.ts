@@ -115,13 +115,38 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
   { at: ['ItemBatcher', 'BatchInput'], types: ['Map'], assign: false },
 ];
 
+/** What a Choice rule comparison operator compares the Variable's value with. */
+type ChoiceOperatorValue = 'string' | 'pattern' | 'number' | 'boolean' | 'timestamp' | 'test';
+
+/** A comparison operator of JSONPath Choice rules. */
+export interface ChoiceOperator {
+  name: string;
+  /** 'test' for IsNull, IsPresent...: true or false, whether the Variable's value is so. */
+  value: ChoiceOperatorValue;
+  /** It has a `...Path` twin (`StringEqualsPath`) comparing with the value at a path. */
+  path: boolean;
+}
+
+const comparisons = (prefix: string, value: ChoiceOperatorValue): ChoiceOperator[] =>
+  ['Equals', 'LessThan', 'GreaterThan', 'LessThanEquals', 'GreaterThanEquals'].map((c) => ({ name: prefix + c, value, path: true }));
+
+/**
+ * The comparison operators of JSONPath Choice rules, the one list (the interpreter tries them in
+ * this order; the editor's completion and hover read it): "Choice workflow state",
+ * https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html. test/state-fields.test.ts
+ * checks it against the schema's choice rule.
+ */
+export const CHOICE_OPERATORS: readonly ChoiceOperator[] = [
+  ...comparisons('String', 'string'),
+  { name: 'StringMatches', value: 'pattern', path: false },
+  ...comparisons('Numeric', 'number'),
+  { name: 'BooleanEquals', value: 'boolean', path: true },
+  ...comparisons('Timestamp', 'timestamp'),
+  ...['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp'].map((name) => ({ name, value: 'test' as const, path: false })),
+];
+
 /** The Choice rule comparison operators whose value is a path (with `Variable`, kind 'choice'). */
-export const CHOICE_PATH_OPERATORS: ReadonlySet<string> = new Set([
-  'StringEqualsPath', 'StringLessThanPath', 'StringGreaterThanPath', 'StringLessThanEqualsPath', 'StringGreaterThanEqualsPath',
-  'NumericEqualsPath', 'NumericLessThanPath', 'NumericGreaterThanPath', 'NumericLessThanEqualsPath', 'NumericGreaterThanEqualsPath',
-  'BooleanEqualsPath',
-  'TimestampEqualsPath', 'TimestampLessThanPath', 'TimestampGreaterThanPath', 'TimestampLessThanEqualsPath', 'TimestampGreaterThanEqualsPath',
-]);
+export const CHOICE_PATH_OPERATORS: ReadonlySet<string> = new Set(CHOICE_OPERATORS.filter((o) => o.path).map((o) => `${o.name}Path`));
 
 /**
  * ASL fields AWS does not read as JSONata in a JSONata state (measured by floci against

@@ -10,8 +10,9 @@
  * non-enum fields). test/lsp-fields.test.ts checks that the lists and the schema agree.
  */
 import type { QueryLanguage } from '../types.js';
-import { objectDefinition, objectProperties, schemaDefinitions, type Definitions } from '../schema/navigation.js';
-import { STATE_TYPES } from '../lang/state-fields.js';
+import { objectDefinition, objectProperties, resolveRef, schemaDefinitions, type Definitions, type SchemaNode } from '../schema/navigation.js';
+import { CHOICE_OPERATORS, STATE_TYPES } from '../lang/state-fields.js';
+import { memo, perObject } from '../memo.js';
 
 /** The shape of a value, for completion snippets. */
 type ValueKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any' | 'state' | 'enum';
@@ -48,9 +49,7 @@ function f(name: string, kind: ValueKind, doc: string, accepts: string, extra: P
 const FIELD_LIST: FieldInfo[] = [
   f('Type', 'enum', 'The state type.', STATE_TYPES.join(', '), { values: STATE_TYPES }),
   f('Comment', 'string', 'A human-readable description of the state.', 'a string'),
-  f('QueryLanguage', 'enum', 'The query language of this state, overriding the state machine\'s. Default: the top-level QueryLanguage, else JSONPath.', 'JSONPath or JSONata', {
-    values: ['JSONPath', 'JSONata'],
-  }),
+  f('QueryLanguage', 'enum', 'The query language of this state, overriding the state machine\'s. Default: the top-level QueryLanguage, else JSONPath.', ''),
   f('Next', 'state', 'The state to run after this one.', STATE_NAME),
   f('End', 'boolean', 'Makes this a terminal state: the execution (or branch, or iteration) ends here. Exactly one of Next and End.', 'true'),
   f('InputPath', 'string', 'Selects the part of the state input that the state works on.', PATH + ', or null for {}'),
@@ -104,8 +103,18 @@ const STATE_FIELDS: ReadonlyMap<string, FieldInfo> = new Map(FIELD_LIST.map((x) 
 export function stateFields(type: string | undefined, ql: QueryLanguage): FieldInfo[] {
   // One list per state type, one for "no Type" and one for every unknown type (whatever is typed there).
   const key = type === undefined ? '' : stateTypes(schemaDefinitions()).includes(type) ? type : '*';
-  return [...memo(`state\u0000${key}\u0000${ql}`, () => computeStateFields(key, ql))];
+  return [...stateFieldsOf(`${key}\u0000${ql}`)];
 }
+
+/**
+ * The field lists are computed once per key (the schema does not change while the server runs),
+ * one memo per key space (src/memo.ts): state fields by type and language, a state field's
+ * facts by the field, an object's fields by kind and language.
+ */
+const stateFieldsOf = memo((typeAndLanguage: string): FieldInfo[] => {
+  const [key, ql] = typeAndLanguage.split('\u0000') as [string, QueryLanguage];
+  return computeStateFields(key, ql);
+}, 64);
 
 function computeStateFields(key: string, ql: QueryLanguage): FieldInfo[] {
   const defs = schemaDefinitions();
@@ -127,15 +136,13 @@ export function isStateField(type: string | undefined, name: string): boolean {
 }
 
 /** A state field with the schema's facts: JSONPath- or JSONata-only, required by the types that allow it. */
-function stateFieldFacts(x: FieldInfo): FieldInfo {
-  return memo(`stateField\u0000${x.name}`, () => {
-    const defs = schemaDefinitions();
-    const where = stateTypes(defs).flatMap((t) => QUERY_LANGUAGES.filter((ql) => namesOf(defs, `${t}.${ql}`).includes(x.name)).map((ql) => `${t}.${ql}`));
-    const languages = new Set(where.map((d) => d.slice(d.indexOf('.') + 1) as QueryLanguage));
-    const required = where.some((d) => requiredIn(defs, d, STATE_FIELDS).has(x.name)) || requiredIn(defs, 'state', STATE_FIELDS).has(x.name);
-    return withFacts(x, languages.size === 1 ? [...languages][0] : undefined, required);
-  });
-}
+const stateFieldFacts = perObject((x: FieldInfo): FieldInfo => {
+  const defs = schemaDefinitions();
+  const where = stateTypes(defs).flatMap((t) => QUERY_LANGUAGES.filter((ql) => namesOf(defs, `${t}.${ql}`).includes(x.name)).map((ql) => `${t}.${ql}`));
+  const languages = new Set(where.map((d) => d.slice(d.indexOf('.') + 1) as QueryLanguage));
+  const required = where.some((d) => requiredIn(defs, d, STATE_FIELDS).has(x.name)) || requiredIn(defs, 'state', STATE_FIELDS).has(x.name);
+  return withFacts(x, languages.size === 1 ? [...languages][0] : undefined, required, [...where, 'state']);
+});
 
 // ---------------------------------------------------------------------------------------------
 // Objects nested in a state, and scope objects (the root, branches, processors).
@@ -166,9 +173,9 @@ const ROOT: FieldInfo[] = [
   f('StartAt', 'state', 'The state the execution starts with.', STATE_NAME),
   f('States', 'object', 'The states, by name.', 'an object of state names to states'),
   f('Comment', 'string', 'A human-readable description of the state machine.', 'a string'),
-  f('QueryLanguage', 'enum', 'The default query language of every state. Default JSONPath.', 'JSONPath or JSONata', { values: ['JSONPath', 'JSONata'] }),
+  f('QueryLanguage', 'enum', 'The default query language of every state. Default JSONPath.', ''),
   f('TimeoutSeconds', 'number', 'The maximum time an execution may run before it fails with States.Timeout.', 'a positive integer'),
-  f('Version', 'string', 'The version of the Amazon States Language.', '"1.0"', { values: ['1.0'] }),
+  f('Version', 'string', 'The version of the Amazon States Language.', '"1.0"'),
 ];
 const SCOPE: FieldInfo[] = [ROOT[0], ROOT[1], ROOT[2]];
 const PROCESSOR: FieldInfo[] = [...SCOPE, f('ProcessorConfig', 'object', 'How the items are processed: Mode INLINE (in this execution) or DISTRIBUTED (child executions).', '{Mode, ExecutionType}')];
@@ -179,7 +186,7 @@ const RETRIER: FieldInfo[] = [
   f('MaxAttempts', 'number', 'The maximum number of retries; 0 means never retry. Default 3.', 'a non-negative integer'),
   f('BackoffRate', 'number', 'The multiplier of the retry interval at each attempt. Default 2.0.', 'a number >= 1.0'),
   f('MaxDelaySeconds', 'number', 'The upper bound of the retry interval.', 'a positive integer'),
-  f('JitterStrategy', 'enum', 'FULL randomises the retry intervals; NONE (default) does not.', 'FULL or NONE', { values: ['FULL', 'NONE'] }),
+  f('JitterStrategy', 'enum', 'FULL randomises the retry intervals; NONE (default) does not.', ''),
   f('Comment', 'string', 'A human-readable description.', 'a string'),
 ];
 const CATCHER: FieldInfo[] = [
@@ -191,35 +198,18 @@ const CATCHER: FieldInfo[] = [
   f('Comment', 'string', 'A human-readable description.', 'a string'),
 ];
 
-const COMPARISONS = [
-  'StringEquals',
-  'StringLessThan',
-  'StringGreaterThan',
-  'StringLessThanEquals',
-  'StringGreaterThanEquals',
-  'NumericEquals',
-  'NumericLessThan',
-  'NumericGreaterThan',
-  'NumericLessThanEquals',
-  'NumericGreaterThanEquals',
-  'BooleanEquals',
-  'TimestampEquals',
-  'TimestampLessThan',
-  'TimestampGreaterThan',
-  'TimestampLessThanEquals',
-  'TimestampGreaterThanEquals',
-];
 const OPERATORS: FieldInfo[] = [
-  ...COMPARISONS.flatMap((op) => {
-    const kind: ValueKind = op.startsWith('Numeric') ? 'number' : op.startsWith('Boolean') ? 'boolean' : 'string';
+  ...CHOICE_OPERATORS.filter((o) => o.path).flatMap((o) => {
+    const kind: ValueKind = o.value === 'number' || o.value === 'boolean' ? o.value : 'string';
     return [
-      f(op, kind, `True when the Variable's value ${describeOp(op)} this value.`, kind === 'string' && op.startsWith('Timestamp') ? 'an RFC 3339 timestamp' : `a ${kind}`),
-      f(`${op}Path`, 'string', `True when the Variable's value ${describeOp(op)} the value at this path.`, REF_PATH),
+      f(o.name, kind, `True when the Variable's value ${describeOp(o.name)} this value.`, o.value === 'timestamp' ? 'an RFC 3339 timestamp' : `a ${kind}`),
+      f(`${o.name}Path`, 'string', `True when the Variable's value ${describeOp(o.name)} the value at this path.`, REF_PATH),
     ];
   }),
-  f('StringMatches', 'string', 'True when the Variable matches this pattern; `*` matches any characters (escape with `\\\\*`).', 'a string pattern'),
-  ...['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp'].map((op) =>
-    f(op, 'boolean', `True when ${op === 'IsPresent' ? 'the Variable is present' : `the Variable's value ${op === 'IsNull' ? 'is null' : `is a ${op.slice(2).toLowerCase()}`}`} (when this is true).`, 'true or false'),
+  ...CHOICE_OPERATORS.filter((o) => !o.path).map(({ name: op, value }) =>
+    value === 'pattern'
+      ? f(op, 'string', 'True when the Variable matches this pattern; `*` matches any characters (escape with `\\\\*`).', 'a string pattern')
+      : f(op, 'boolean', `True when ${op === 'IsPresent' ? 'the Variable is present' : `the Variable's value ${op === 'IsNull' ? 'is null' : `is a ${op.slice(2).toLowerCase()}`}`} (when this is true).`, 'true or false'),
   ),
 ];
 const RULE_BODY: FieldInfo[] = [
@@ -252,10 +242,8 @@ function describeOp(op: string): string {
 }
 
 const PROCESSOR_CONFIG: FieldInfo[] = [
-  f('Mode', 'enum', 'INLINE runs the iterations in this execution (up to 40 at once); DISTRIBUTED runs them as child executions (up to 10,000 at once).', 'INLINE or DISTRIBUTED', {
-    values: ['INLINE', 'DISTRIBUTED'],
-  }),
-  f('ExecutionType', 'enum', 'The type of the child executions (DISTRIBUTED mode).', 'STANDARD or EXPRESS', { values: ['STANDARD', 'EXPRESS'] }),
+  f('Mode', 'enum', 'INLINE runs the iterations in this execution (up to 40 at once); DISTRIBUTED runs them as child executions (up to 10,000 at once).', ''),
+  f('ExecutionType', 'enum', 'The type of the child executions (DISTRIBUTED mode).', ''),
 ];
 const ITEM_READER: FieldInfo[] = [
   f('Resource', 'string', 'The S3 API the items are read with.', 'arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2', { values: ['arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:listObjectsV2'],
@@ -265,11 +253,11 @@ const ITEM_READER: FieldInfo[] = [
   f('Arguments', 'object', 'The S3 request (Bucket, Key or Prefix).', 'an object, or ' + JSONATA),
 ];
 const READER_CONFIG: FieldInfo[] = [
-  f('InputType', 'enum', 'The format of the dataset.', 'CSV, JSON, JSONL, MANIFEST or PARQUET', { values: ['CSV', 'JSON', 'JSONL', 'MANIFEST', 'PARQUET'] }),
-  f('CSVHeaderLocation', 'enum', 'Where the column names of a CSV file come from.', 'FIRST_ROW or GIVEN', { values: ['FIRST_ROW', 'GIVEN'] }),
+  f('InputType', 'enum', 'The format of the dataset.', ''),
+  f('CSVHeaderLocation', 'enum', 'Where the column names of a CSV file come from.', ''),
   f('CSVHeaders', 'array', 'The column names, when CSVHeaderLocation is GIVEN.', 'an array of strings'),
-  f('CSVDelimiter', 'enum', 'The field separator of the CSV file.', 'COMMA, PIPE, SEMICOLON, SPACE or TAB', { values: ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'] }),
-  f('ManifestType', 'enum', 'The kind of manifest (InputType MANIFEST).', 'ATHENA_DATA or S3_INVENTORY', { values: ['ATHENA_DATA', 'S3_INVENTORY'] }),
+  f('CSVDelimiter', 'enum', 'The field separator of the CSV file.', ''),
+  f('ManifestType', 'enum', 'The kind of manifest (InputType MANIFEST).', ''),
   f('MaxItems', 'number', 'Read at most this many items.', 'a non-negative integer (JSONata: or an expression)'),
   f('MaxItemsPath', 'string', 'Reads MaxItems from the state input.', REF_PATH),
 ];
@@ -287,8 +275,8 @@ const RESULT_WRITER: FieldInfo[] = [
   f('WriterConfig', 'object', 'The format of the results.', '{OutputType, Transformation}'),
 ];
 const WRITER_CONFIG: FieldInfo[] = [
-  f('OutputType', 'enum', 'The file format of the results.', 'JSON or JSONL', { values: ['JSON', 'JSONL'] }),
-  f('Transformation', 'enum', 'How much of each child result is written.', 'NONE, COMPACT or FLATTEN', { values: ['NONE', 'COMPACT', 'FLATTEN'] }),
+  f('OutputType', 'enum', 'The file format of the results.', ''),
+  f('Transformation', 'enum', 'How much of each child result is written.', ''),
 ];
 const CREDENTIALS: FieldInfo[] = [
   f('RoleArn', 'string', 'The ARN of the IAM role to assume.', 'an IAM role ARN (JSONata: or an expression)'),
@@ -332,8 +320,13 @@ const BY_KIND: Record<Exclude<ObjectKind, 'state'>, FieldInfo[]> = {
 
 /** Fields of a nested object kind, in the given query language. */
 export function objectFields(kind: Exclude<ObjectKind, 'state'>, ql: QueryLanguage): FieldInfo[] {
-  return memo(`object\u0000${kind}\u0000${ql}`, () => objectFieldFacts(kind, ql)).filter((x) => !x.only || x.only === ql);
+  return objectFieldsOf(`${kind}\u0000${ql}`).filter((x) => !x.only || x.only === ql);
 }
+
+const objectFieldsOf = memo((kindAndLanguage: string): FieldInfo[] => {
+  const [kind, ql] = kindAndLanguage.split('\u0000') as [Exclude<ObjectKind, 'state'>, QueryLanguage];
+  return objectFieldFacts(kind, ql);
+}, 64);
 
 /**
  * The fields of an object kind with the schema's facts, as allowed by the definition of `ql`:
@@ -349,7 +342,7 @@ function objectFieldFacts(kind: Exclude<ObjectKind, 'state'>, ql: QueryLanguage)
   const twinNames = twin && defs[twin] ? namesOf(defs, twin) : [];
   const list = new Map(BY_KIND[kind].map((x) => [x.name, x]));
   const required = requiredIn(defs, name, list);
-  return BY_KIND[kind].filter((x) => names.includes(x.name)).map((x) => withFacts(x, language && !twinNames.includes(x.name) ? language : undefined, required.has(x.name)));
+  return BY_KIND[kind].filter((x) => names.includes(x.name)).map((x) => withFacts(x, language && !twinNames.includes(x.name) ? language : undefined, required.has(x.name), [name]));
 }
 
 /**
@@ -420,19 +413,39 @@ function requiredIn(defs: Definitions, name: string, fields: ReadonlyMap<string,
   return out;
 }
 
-function withFacts(x: FieldInfo, only: QueryLanguage | undefined, required: boolean): FieldInfo {
+/**
+ * A field with the schema's facts. Its allowed values are the schema's `enum` (in the first of
+ * `definitions` that declares the field), unless the list states values the schema cannot (the
+ * state types in the editor's order, the S3 APIs of ItemReader); `accepts` left empty is said
+ * from them ("FULL or NONE").
+ */
+function withFacts(x: FieldInfo, only: QueryLanguage | undefined, required: boolean, definitions: readonly string[]): FieldInfo {
   const out: FieldInfo = { ...x };
   if (only) out.only = only;
   if (required) out.required = true;
+  if (!out.values) {
+    const values = schemaEnum(definitions, x.name);
+    if (values) out.values = values;
+  }
+  if (out.accepts === '' && out.values) out.accepts = inWords(out.values);
   return out;
 }
 
-const memos = new Map<string, unknown>();
+/** The `enum` of a field in the first of these definitions that declares it, if it has one. */
+function schemaEnum(definitions: readonly string[], field: string): readonly string[] | undefined {
+  const defs = schemaDefinitions();
+  for (const d of definitions) {
+    const props = objectProperties(defs, d);
+    if (!Object.hasOwn(props, field)) continue;
+    const node = resolveRef(defs, props[field] as SchemaNode);
+    return Array.isArray(node.enum) ? (node.enum as string[]) : undefined;
+  }
+  return undefined;
+}
 
-/** Field lists are computed once per key (the schema does not change while the server runs). */
-function memo<T>(key: string, compute: () => T): T {
-  if (!memos.has(key)) memos.set(key, compute());
-  return memos.get(key) as T;
+/** "A, B or C". */
+function inWords(values: readonly string[]): string {
+  return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
 /**

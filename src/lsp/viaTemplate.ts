@@ -7,9 +7,10 @@
  * them (a SAM template in infra/ naming ../statemachines/flow.asl.json), asks lintSource to lint
  * each with the editor's text for the definition, and takes the definition's result.
  */
-import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { lintSource, type FileLintResult, type LintFileOptions } from '../lint-file.js';
+import { DEFAULT_MAX_TEMPLATE_BYTES, readRegularFile } from '../read-file.js';
 
 const TEMPLATE_NAME = /^(template\.(ya?ml|json)|.+\.template\.(ya?ml|json)|serverless\.ya?ml|.+\.tf)$/i;
 const LEVELS = 4;
@@ -46,9 +47,10 @@ function templateFiles(dir: string, skip: string | undefined): string[] {
   return [...templates, ...folders.filter((f) => f !== skip).flatMap((f) => listing(f).templates)];
 }
 
+/** A template's text; undefined for one that cannot be read, is not a regular file (a FIFO would block the server) or is over the CLI's default cap. */
 function readText(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    return readRegularFile(path, DEFAULT_MAX_TEMPLATE_BYTES, 'template');
   } catch {
     return undefined;
   }

@@ -8,6 +8,7 @@ import type { Json, JsonObject } from '../model/model.js';
 import { compilePath, evaluatePath, PathNotFound, type PathRoots } from './jsonpath-eval.js';
 import { runtime } from './jsonpath-io.js';
 import { memo } from '../memo.js';
+import { CHOICE_OPERATORS } from '../lang/state-fields.js';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -27,13 +28,8 @@ const wildcardRegex: (pattern: string) => RegExp = memo((pattern: string): RegEx
   return new RegExp(`^${src}$`);
 }, 5000);
 
-const COMPARATORS = [
-  'StringEquals', 'StringLessThan', 'StringGreaterThan', 'StringLessThanEquals', 'StringGreaterThanEquals', 'StringMatches',
-  'NumericEquals', 'NumericLessThan', 'NumericGreaterThan', 'NumericLessThanEquals', 'NumericGreaterThanEquals',
-  'BooleanEquals',
-  'TimestampEquals', 'TimestampLessThan', 'TimestampGreaterThan', 'TimestampLessThanEquals', 'TimestampGreaterThanEquals',
-  'IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp',
-];
+/** Tried in the table's order: a rule's first operator decides. */
+const COMPARATORS: readonly string[] = CHOICE_OPERATORS.map((o) => o.name);
 
 function read(path: string, roots: PathRoots): { found: boolean; value?: Json } {
   try {
