@@ -235,7 +235,7 @@ function definitionDocument(text: string, filePath: string, given: DocumentForma
  * or a `States` object, so a draft missing one of them is still checked, while a package.json
  * that happens to have a "States" key is not. The CLI and the editor both decide with this.
  */
-export function holdsStateMachine(v: unknown): boolean {
+function holdsStateMachine(v: unknown): boolean {
   return isObject(v) && (typeof v.StartAt === 'string' || isObject(v.States));
 }
 
