@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import Ajv4 from 'ajv-draft-04';
+import ajvDraft04 from 'ajv-draft-04';
 import { lint, rulesMeta } from '../src/index.js';
 import sarif from '../src/cli/formatters/sarif.js';
 import github from '../src/cli/formatters/github.js';
@@ -11,6 +11,8 @@ import type { FileResult } from '../src/cli/formatters/types.js';
 import picocolors from 'picocolors';
 
 const require = createRequire(import.meta.url);
+/** A CommonJS package: Node's default import is its module.exports, whose `default` is the class. */
+const Ajv4 = ajvDraft04.default;
 const TEXT = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x": "$.x"}, "Next": "Nope"}, "B": {"Type": "Succeed"}}}';
 
 function result(filePath: string, text: string): FileResult {
