@@ -6,10 +6,7 @@ type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]:
 export function prng(seed: number): () => number;
 
 /** A generated definition: `states` states in total (nested ones included), `warnings` of them carrying one AWS warning. */
-export function generateDefinition(
-  states: number,
-  options?: { seed?: number; warnings?: boolean },
-): { definition: { [k: string]: JsonValue }; text: string; states: number; warnings: number };
+export function generateDefinition(states: number, options?: { seed?: number; warnings?: boolean }): { definition: { [k: string]: JsonValue }; text: string; states: number; warnings: number };
 
 /** Every state of every scope of a definition. */
 export function countStates(definition: { [k: string]: JsonValue }): number;

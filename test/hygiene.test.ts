@@ -1,7 +1,11 @@
 /**
  * The tests type-check: tsconfig.test.json (the project's compiler options over src/, rules/ and
- * test/) has no error, so a test cannot silently check something other than it says (an
- * expectation on a Promise, a helper returning the wrong shape).
+ * test/) has no error, so a test cannot silently check something other than it says (a value of
+ * the wrong shape, a helper typed `any`).
+ *
+ * An expectation on a Promise type-checks but checks nothing: `expect(promise).toBeTruthy()` looks
+ * at the Promise, an un-awaited `expect(p).rejects...` ends after the test, `expect(asyncFn).toThrow()`
+ * never sees the rejection. The type checker finds them (over the same tsconfig.test.json program).
  *
  * No dead exports: knip (knip.json: the package's entry points, the tests, scripts and benchmarks
  * as entries; src/ and rules/ as the project) reports every export and exported type that no
@@ -9,9 +13,10 @@
  * is deleted. A public API name (exported from src/index.ts) counts as used.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -32,6 +37,61 @@ function typeCheck(tsconfig: string, cwd: string): { errors: string[]; files: st
 interface KnipIssue {
   file: string;
   [kind: string]: unknown;
+}
+
+/** `file:line: why` for every expectation on a Promise that checks nothing, in the program's files under `dir`; and how many expect() calls were looked at. */
+function promiseExpectations(tsconfig: string, dir: string): { found: string[]; checked: number } {
+  const host = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d: ts.Diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    },
+  };
+  const config = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, host);
+  if (!config) throw new Error(`${tsconfig} cannot be read`);
+  const program = ts.createProgram(config.fileNames, config.options);
+  const checker = program.getTypeChecker();
+  const thenable = (t: ts.Type): boolean => (t.isUnion() ? t.types.some(thenable) : checker.getPropertyOfType(checker.getApparentType(t), 'then') !== undefined);
+  const asyncFunction = (t: ts.Type): boolean => t.getCallSignatures().some((sig) => thenable(sig.getReturnType()));
+  const isExpect = (n: ts.Node): n is ts.CallExpression => ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'expect' && n.arguments.length > 0;
+  /** The member names after expect(...): ['not', 'toThrow'], ['rejects', 'toThrow']... */
+  const chainOf = (call: ts.CallExpression): string[] => {
+    const names: string[] = [];
+    for (let n: ts.Node = call; ts.isPropertyAccessExpression(n.parent) || (ts.isCallExpression(n.parent) && n.parent.expression === n); n = n.parent) {
+      if (ts.isPropertyAccessExpression(n.parent)) names.push(n.parent.name.text);
+    }
+    return names;
+  };
+  /** Whether the expression's value is awaited or returned (climbing the calls and members around it). */
+  const awaited = (n: ts.Node): boolean => {
+    for (let p = n.parent; p; p = p.parent) {
+      if (ts.isAwaitExpression(p) || ts.isReturnStatement(p) || (ts.isArrowFunction(p) && !ts.isBlock(p.body))) return true;
+      if (ts.isExpressionStatement(p) || ts.isBlock(p) || ts.isSourceFile(p)) return false;
+    }
+    return false;
+  };
+  const found: string[] = [];
+  let checked = 0;
+  for (const sf of program.getSourceFiles()) {
+    if (sf.isDeclarationFile || relative(dir, sf.fileName).startsWith('..')) continue;
+    const visit = (n: ts.Node): void => {
+      if (isExpect(n)) {
+        checked++;
+        const chain = chainOf(n);
+        const type = checker.getTypeAtLocation(n.arguments[0]);
+        const settles = chain[0] === 'resolves' || chain[0] === 'rejects';
+        const matcher = chain.find((c) => c !== 'not' && c !== 'resolves' && c !== 'rejects') ?? '';
+        let why = '';
+        if (thenable(type) && !settles) why = 'expect() on a Promise';
+        else if (settles && !awaited(n)) why = `.${chain[0]} not awaited`;
+        else if (!settles && matcher.startsWith('toThrow') && asyncFunction(type)) why = `.${matcher} on an async function`;
+        if (why) found.push(`${relative(dir, sf.fileName)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}: ${why}`);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  return { found: found.sort(), checked };
 }
 
 /** `file: name (kind)` for every unused export knip finds in `cwd`. */
@@ -112,5 +172,48 @@ describe('the tests type-check', () => {
     const { errors, files } = typeCheck(join(scratch, 'tsconfig.json'), scratch);
     expect(errors).toEqual(["bad.test.ts(3,14): error TS2322: Type 'LintResult' is not assignable to type 'number'."]);
     expect(files).toContain(join(scratch, 'bad.test.ts'));
+  }, 120_000);
+
+  it('no expectation on a Promise that checks nothing', () => {
+    const { found, checked } = promiseExpectations(join(ROOT, 'tsconfig.test.json'), join(ROOT, 'test'));
+    expect(found).toEqual([]);
+    expect(checked).toBeGreaterThan(1500);
+  }, 120_000);
+
+  it('the Promise check finds each kind, and lets awaited and returned ones be', () => {
+    const dir = join(scratch, 'promises');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ extends: join(ROOT, 'tsconfig.test.json'), compilerOptions: { rootDir: '/', typeRoots: [join(ROOT, 'node_modules', '@types')] }, include: ['*.test.ts'] }),
+    );
+    const vitest = JSON.stringify(join(ROOT, 'node_modules', 'vitest', 'dist', 'index.js'));
+    writeFileSync(
+      join(dir, 'p.test.ts'),
+      [
+        `import { expect, it } from ${vitest};`,
+        'const later = (): Promise<number> => Promise.resolve(1);',
+        "it('bad', () => {",
+        '  expect(later()).toBeTruthy();',
+        '  expect(later()).resolves.toBe(1);',
+        "  expect(async () => { throw new Error('x'); }).not.toThrow();",
+        '  expect(later() as Promise<number> | undefined).toBeDefined();',
+        '});',
+        "it('good', async () => {",
+        '  expect(await later()).toBe(1);',
+        '  await expect(later()).resolves.toBe(1);',
+        "  await expect(Promise.reject(new Error('x'))).rejects.toThrow('x');",
+        '  expect(() => later()).not.toBeNull();',
+        "  expect(() => { throw new Error('x'); }).toThrow('x');",
+        '});',
+        "it('returned', () => expect(later()).resolves.toBe(1));",
+        '',
+      ].join('\n'),
+    );
+    expect(promiseExpectations(join(dir, 'tsconfig.json'), dir)).toEqual({
+      checked: 10,
+      found: ['p.test.ts:4: expect() on a Promise', 'p.test.ts:5: .resolves not awaited', 'p.test.ts:6: .toThrow on an async function', 'p.test.ts:7: expect() on a Promise'],
+    });
   }, 120_000);
 });
