@@ -13,7 +13,7 @@
  * is deleted. A public API name (exported from src/index.ts) counts as used.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -156,6 +156,12 @@ describe('the tests type-check', () => {
     // The .mjs helpers the tests import are typed by the declarations beside them.
     expect(files).toContain(join(ROOT, 'bench', 'generate.d.mts'));
   }, 120_000);
+
+  it('no test switches the check off (a ts-ignore or ts-nocheck comment; an expected error is ts-expect-error, itself checked)', () => {
+    const tests = readdirSync(join(ROOT, 'test'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const off = tests.filter((f) => /\/\/\s*@ts-(ignore|nocheck)\b|\/\*\s*@ts-(ignore|nocheck)\b/.test(readFileSync(join(ROOT, 'test', f), 'utf8')));
+    expect(off).toEqual([]);
+  });
 
   it('the check fails on a type error, with its place (a scratch config extending tsconfig.test.json)', () => {
     writeFileSync(join(scratch, 'package.json'), JSON.stringify({ type: 'module' }));
