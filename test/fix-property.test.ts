@@ -32,7 +32,7 @@ interface Rand {
 }
 
 function rand(seed: number): Rand {
-  const next = prng(seed) as () => number;
+  const next = prng(seed);
   const r: Rand = {
     next,
     int: (n) => Math.floor(next() * n),

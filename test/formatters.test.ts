@@ -2,15 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import Ajv4 from 'ajv-draft-04';
+import ajvDraft04 from 'ajv-draft-04';
 import { lint, rulesMeta } from '../src/index.js';
 import sarif from '../src/cli/formatters/sarif.js';
 import github from '../src/cli/formatters/github.js';
 import junit from '../src/cli/formatters/junit.js';
 import type { FileResult } from '../src/cli/formatters/types.js';
 import picocolors from 'picocolors';
+import type { Log } from 'sarif';
 
 const require = createRequire(import.meta.url);
+/** A CommonJS package: Node's default import is its module.exports, whose `default` is the class. */
+const Ajv4 = ajvDraft04.default;
 const TEXT = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x": "$.x"}, "Next": "Nope"}, "B": {"Type": "Succeed"}}}';
 
 function result(filePath: string, text: string): FileResult {
@@ -29,7 +32,7 @@ const ctx = { colors: picocolors.createColors(false), cwd: '/repo', rulesMeta };
 const files = [result('flows/order,v1.asl.json', TEXT), result('ok.asl.json', '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}')];
 
 describe('sarif', () => {
-  const log = JSON.parse(sarif.format(files, ctx));
+  const log = JSON.parse(sarif.format(files, ctx)) as Log;
 
   it('validates against the SARIF 2.1.0 schema', () => {
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
@@ -38,27 +41,31 @@ describe('sarif', () => {
     const ok = validate(log);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+    // The check can fail: a log that is not SARIF 2.1.0 is refused.
+    expect(validate({ ...log, version: '2.0.0' })).toBe(false);
   });
 
   it('carries the rule catalogue and one result per diagnostic with its region', () => {
     const run = log.runs[0];
     expect(run.tool.driver.name).toBe('asl-lint');
-    const ids = run.tool.driver.rules.map((r: { id: string }) => r.id);
+    const rules = run.tool.driver.rules!;
+    const results = run.results!;
+    const ids = rules.map((r) => r.id);
     expect(ids).toContain('transition-target');
-    expect(run.results.map((r: any) => [r.ruleId, r.level, r.locations[0].physicalLocation.region, r.locations[0].logicalLocations?.[0]?.fullyQualifiedName])).toEqual([
+    expect(results.map((r) => [r.ruleId, r.level, r.locations![0].physicalLocation!.region, r.locations![0].logicalLocations?.[0]?.fullyQualifiedName])).toEqual([
       ['no-dollar', 'warning', { startLine: 1, startColumn: 66, endLine: 1, endColumn: 69 }, '/States/A/Parameters'],
       ['transition-target', 'error', { startLine: 1, startColumn: 87, endLine: 1, endColumn: 93 }, '/States/A/Next'],
       ['state-unreachable', 'error', { startLine: 1, startColumn: 96, endLine: 1, endColumn: 99 }, '/States/B'],
     ]);
-    expect(run.results[1].ruleIndex).toBe(ids.indexOf('transition-target'));
-    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'flows/order%2Cv1.asl.json', uriBaseId: '%SRCROOT%' });
-    expect(run.tool.driver.rules[ids.indexOf('transition-target')].helpUri).toMatch(/rules\/README\.md#transition-target$/);
+    expect(results[1].ruleIndex).toBe(ids.indexOf('transition-target'));
+    expect(results[0].locations![0].physicalLocation!.artifactLocation).toEqual({ uri: 'flows/order%2Cv1.asl.json', uriBaseId: '%SRCROOT%' });
+    expect(rules[ids.indexOf('transition-target')].helpUri).toMatch(/rules\/README\.md#transition-target$/);
   });
 
   it('lists the rules it is given (the catalogue\'s rulesMeta), the metadata-only ones last, as the catalogue does', () => {
-    const rules = log.runs[0].tool.driver.rules;
-    expect(rules.map((r: { id: string }) => r.id)).toEqual(Object.keys(rulesMeta));
-    expect(rules.slice(-3).map((r: any) => [r.id, r.properties.awsCode, r.defaultConfiguration.level, r.helpUri?.replace(/^.*#/, '#')])).toEqual([
+    const rules = log.runs[0].tool.driver.rules!;
+    expect(rules.map((r) => r.id)).toEqual(Object.keys(rulesMeta));
+    expect(rules.slice(-3).map((r) => [r.id, r.properties!.awsCode, r.defaultConfiguration!.level, r.helpUri?.replace(/^.*#/, '#')])).toEqual([
       // Off unless turned on (a setting or --report-unused-disable-directives).
       ['unused-disable-directive', 'LINT_UNUSED_DIRECTIVE', 'none', '#unused-disable-directive'],
       ['invalid-disable-directive', 'LINT_INVALID_DIRECTIVE', 'error', '#invalid-disable-directive'],

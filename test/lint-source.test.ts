@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionsFromConfig, readConfigFile } from '../src/config/config.js';
 import { lintFile, lintSource } from '../src/lint-file.js';
 import { lint } from '../src/api.js';
-import { ensureBuilt, LspClient, ROOT } from './lsp-helpers.js';
+import { ensureBuilt, LspClient, messageText, ROOT } from './lsp-helpers.js';
 
 const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['asl-lint']);
 
@@ -184,7 +184,7 @@ async function bothViews(root: string, files: Record<string, string>) {
       code: String(d.code),
       rule: (d.data as { rule: string }).rule,
       severity: d.severity === 1 ? 'ERROR' : 'WARNING',
-      message: d.message,
+      message: messageText(d),
       at: [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1],
     }));
   }

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, CompletionItem, CompletionList, DocumentLink, FoldingRange, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, FoldingRange, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { lintFile } from '../src/lint-file.js';
-import { applyEdits, ensureBuilt, LspClient, posOf, ROOT } from './lsp-helpers.js';
+import { applyEdits, ensureBuilt, LspClient, messageText, posOf, ROOT } from './lsp-helpers.js';
 
 let client: LspClient;
 let dir: string;
@@ -50,8 +50,8 @@ function cliView(text: string, file: string, substitutions?: Map<string, string>
   return lintFile(text, file, { substitutions })[0].diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range }));
 }
 
-function lspView(diags: { code?: string | number; message: string; range: unknown }[]) {
-  return diags.map((d) => ({ code: d.code, message: d.message, range: d.range }));
+function lspView(diags: Diagnostic[]) {
+  return diags.map((d) => ({ code: d.code, message: messageText(d), range: d.range }));
 }
 
 describe('templates: the same diagnostics as the CLI', () => {

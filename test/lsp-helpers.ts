@@ -90,7 +90,9 @@ export class LspClient {
       return params.items.map(() => this.settings ?? null);
     });
     this.conn.onRequest(RegistrationRequest.type, () => undefined);
-    this.conn.onNotification(ShowMessageNotification.type, (p) => this.shownMessages.push(p));
+    this.conn.onNotification(ShowMessageNotification.type, (p) => {
+      this.shownMessages.push(p);
+    });
     this.conn.onRequest(ShowMessageRequest.type, (p) => {
       this.messageRequests.push(p);
       return null;
@@ -185,6 +187,15 @@ export class LspClient {
     if (this.proc.exitCode === null) this.proc.kill();
     this.conn.dispose();
   }
+}
+
+/**
+ * A published diagnostic's message as the string asl-lint sends. LSP 3.18 also allows MarkupContent,
+ * which clients before 3.18 cannot show: one would be a server bug, so it fails the test here.
+ */
+export function messageText(d: Diagnostic): string {
+  if (typeof d.message !== 'string') throw new Error(`a diagnostic message that is not a string: ${JSON.stringify(d.message)}`);
+  return d.message;
 }
 
 /** Zero-based position of the n-th occurrence of `needle` in `text` (plus `delta` characters). */

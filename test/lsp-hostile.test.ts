@@ -133,11 +133,11 @@ describe('framing', () => {
 describe('workspace/configuration', () => {
   it('a client that never answers: the defaults are used after the timeout; a late answer still applies', async () => {
     const c = client({ settings: {}, initializationOptions: { configurationTimeoutMs: 300 } });
-    let answer: (v: unknown) => void = () => undefined;
+    let answer: (v: unknown[]) => void = () => undefined;
     let asked = 0;
     c.conn.onRequest(ConfigurationRequest.type, () => {
       asked++;
-      return new Promise((resolve) => (answer = resolve));
+      return new Promise<unknown[]>((resolve) => (answer = resolve));
     });
     await c.initialize();
     const uri = 'file:///config/never.asl.json';

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyEdits, ensureBuilt, LspClient, offsetToPos, posOf, ROOT, SERVER } from './lsp-helpers.js';
+import { applyEdits, ensureBuilt, LspClient, messageText, offsetToPos, posOf, ROOT, SERVER } from './lsp-helpers.js';
 
 const ORDER = `{
   "Comment": "Orders",
@@ -340,7 +340,7 @@ describe('configuration', () => {
 
     c.settings = { type: 'EXPRESS' };
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const second = await c.waitDiagnostics(uri, (p) => p.diagnostics.some((d) => d.message.includes('Express')));
+    const second = await c.waitDiagnostics(uri, (p) => p.diagnostics.some((d) => messageText(d).includes('Express')));
     expect(second.diagnostics.map((d) => [d.code, d.severity])).toEqual([
       ['SCHEMA_VALIDATION_FAILED', 1],
       ['NO_DOLLAR', 2],

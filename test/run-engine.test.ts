@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execute, testState, InvalidDefinitionError, RunUsageError, type HistoryEvent } from '../src/index.js';
+import type { Json, JsonObject } from '../src/model/model.js';
 
 const types = (events: HistoryEvent[]): string[] => events.map((e) => e.type);
 const pass = (state: object, input: unknown, extra: object = {}) => testState({ definition: JSON.stringify({ End: true, ...state }), input: JSON.stringify(input), inspectionLevel: 'DEBUG', ...extra });
@@ -173,7 +174,7 @@ describe('Choice (https://docs.aws.amazon.com/step-functions/latest/dg/state-cho
 });
 
 describe('Retry and Catch (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html)', () => {
-  const machine = (retry: object[], catchers: object[] = []) => ({
+  const machine = (retry: JsonObject[], catchers: JsonObject[] = []): JsonObject => ({
     StartAt: 'T',
     States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: retry, Catch: catchers, End: true }, ...(catchers.length ? { Recover: { Type: 'Pass', End: true } } : {}) },
   });
@@ -241,7 +242,7 @@ describe('execute(): history, Parallel, Map, Wait, context, variables, limits', 
     ]);
   });
   it('Parallel gives the array of branch outputs; a failing branch fails the state with its error', async () => {
-    const def = (b: object) => ({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', Result: 1, End: true } } }, { StartAt: 'B', States: { B: b } }], End: true } } });
+    const def = (b: JsonObject): JsonObject => ({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', Result: 1, End: true } } }, { StartAt: 'B', States: { B: b } }], End: true } } });
     const ok = await execute(def({ Type: 'Pass', Result: 2, End: true }));
     expect(ok.output).toBe('[1,2]');
     expect(types(ok.events)).toEqual(['ExecutionStarted', 'ParallelStateEntered', 'ParallelStateStarted', 'PassStateEntered', 'PassStateExited', 'PassStateEntered', 'PassStateExited', 'ParallelStateSucceeded', 'ParallelStateExited', 'ExecutionSucceeded']);
@@ -327,7 +328,7 @@ describe('execute(): history, Parallel, Map, Wait, context, variables, limits', 
 });
 
 describe('JSONata states (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html)', () => {
-  const run = (state: object, input: unknown = {}, extra: object = {}) => execute({ QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { End: true, ...state } } }, { input, ...extra });
+  const run = (state: JsonObject, input: Json = {}, extra: object = {}) => execute({ QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { End: true, ...state } } }, { input, ...extra });
   it("AWS's functions: $partition, $range, $hash, $parse, $uuid, $random", async () => {
     const r = await run({ Type: 'Pass', Output: { p: '{% $partition([1,2,3,4], 2) %}', r: '{% $range(0, 10, 2) %}', h: '{% $hash("Hello World", "SHA-256") %}', j: '{% $parse(\'{"a":1}\') %}', u: '{% $uuid() %}', x: '{% $random() %}' } });
     const o = JSON.parse(r.output!);

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
 import { RETIRED_SDK_SERVICES, SDK_SERVICES, UNSUPPORTED_SDK_SERVICES } from '../src/lang/sdk-services.js';
 import { SDK_MODEL_SERVICES } from '../src/lang/sdk-services.generated.js';
-// @ts-expect-error: a plain .mjs script without declarations
 import { GENERATED, pinnedVersion, readModelServices, render, stepFunctionsName } from '../scripts/gen-sdk-services.mjs';
 import { CORPUS, CORPUS_NOTE, HAS_CORPUS } from './support.js';
 
