@@ -148,10 +148,7 @@ export function generateDefinition(states, options = {}) {
   function choice() {
     const choices = [
       {
-        And: [
-          { Variable: ref(), StringEquals: 'OK' },
-          { Or: [{ Variable: ref(), NumericGreaterThan: int(10, 999) }, { Not: { Variable: ref(), BooleanEquals: true } }] },
-        ],
+        And: [{ Variable: ref(), StringEquals: 'OK' }, { Or: [{ Variable: ref(), NumericGreaterThan: int(10, 999) }, { Not: { Variable: ref(), BooleanEquals: true } }] }],
         Next: '',
       },
     ];

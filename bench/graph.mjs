@@ -84,7 +84,12 @@ process.stderr.write('\n');
 
 const f = (n) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
 console.log(`Graph rendering (median ms; Graphviz renderer loaded once: ${f(rendererLoadMs)} ms)`);
-console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.availableParallelism()} CPUs`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${os.availableParallelism()} CPUs`,
+);
 console.log('states  warnings  highlighted  edges   graph  mermaid     dot      svg  svg cpu  svg KB');
 for (const r of rows) {
   console.log(
@@ -96,6 +101,8 @@ const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
 const textWorst = Math.max(...big.map((r) => Math.max(r.mermaidMs, r.dotMs)));
 const svgWorst = Math.max(...big.map((r) => r.svgMs));
 const svgCpuWorst = Math.max(...big.map((r) => r.svgCpuMs));
-console.log(`Budget at 2,000 states: Mermaid/DOT text ${f(textWorst)} ms (< ${BUDGET.text} ms: ${verdict(textWorst < BUDGET.text)}); SVG ${f(svgWorst)} ms wall, ${f(svgCpuWorst)} ms CPU (< ${BUDGET.svg} ms: ${verdict(svgWorst < BUDGET.svg)} by wall time, ${verdict(svgCpuWorst < BUDGET.svg)} by CPU time)`);
+console.log(
+  `Budget at 2,000 states: Mermaid/DOT text ${f(textWorst)} ms (< ${BUDGET.text} ms: ${verdict(textWorst < BUDGET.text)}); SVG ${f(svgWorst)} ms wall, ${f(svgCpuWorst)} ms CPU (< ${BUDGET.svg} ms: ${verdict(svgWorst < BUDGET.svg)} by wall time, ${verdict(svgCpuWorst < BUDGET.svg)} by CPU time)`,
+);
 mkdirSync(join(here, 'out'), { recursive: true });
 writeFileSync(join(here, 'out', 'graph.json'), JSON.stringify({ rendererLoadMs, loadavg: os.loadavg(), rows, budget: BUDGET }, null, 2) + '\n');

@@ -53,7 +53,13 @@ async function definitionText(states) {
     s[`S${i}`] =
       i % 2
         ? { Type: 'Pass', Comment: `pass ${i}`, Parameters: { 'id.$': '$.id', 'n.$': 'States.MathAdd($.n, 1)' }, ResultPath: '$.p' }
-        : { Type: 'Task', Comment: `task ${i}`, Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f', 'Payload.$': '$' }, Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 2 }] };
+        : {
+            Type: 'Task',
+            Comment: `task ${i}`,
+            Resource: 'arn:aws:states:::lambda:invoke',
+            Parameters: { FunctionName: 'f', 'Payload.$': '$' },
+            Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 2 }],
+          };
     if (i < states - 1) s[`S${i}`].Next = `S${i + 1}`;
     else s[`S${i}`].End = true;
   }

@@ -28,9 +28,14 @@ export async function profileLint({ states = 2000, warnings = false, calls = 20,
     const where = locateCorpus(repoRoot);
     if (!where.found) throw new Error(where.hint);
     const files = loadCorpus(where.dir);
-    target = fn === 'validate'
-      ? () => { for (const f of files) if (f.format === 'json') api.validate(f.text); }
-      : () => { for (const f of files) api.lint(f.text, { fileName: f.rel }); };
+    target =
+      fn === 'validate'
+        ? () => {
+            for (const f of files) if (f.format === 'json') api.validate(f.text);
+          }
+        : () => {
+            for (const f of files) api.lint(f.text, { fileName: f.rel });
+          };
     states = files.length;
   } else {
     const { text } = generateDefinition(states, { warnings });

@@ -50,7 +50,9 @@ async function measure(label, fn) {
   times.sort((a, b) => a[0] - b[0]);
   const [ms, transitions, cpu] = times[0];
   const median = times[Math.floor(times.length / 2)][0];
-  console.log(`${label.padEnd(58)} best ${ms.toFixed(1).padStart(6)} ms (cpu ${cpu.toFixed(1)} ms), median ${median.toFixed(1)} ms  (${transitions} transitions, ${Math.round((transitions / ms) * 1000).toLocaleString('en-US')}/s)`);
+  console.log(
+    `${label.padEnd(58)} best ${ms.toFixed(1).padStart(6)} ms (cpu ${cpu.toFixed(1)} ms), median ${median.toFixed(1)} ms  (${transitions} transitions, ${Math.round((transitions / ms) * 1000).toLocaleString('en-US')}/s)`,
+  );
   return { ms, cpu };
 }
 
@@ -82,4 +84,6 @@ await measure("a typical test file (the README's: 4 cases)", async () => {
   return run.cases.reduce((n, c) => n + c.statesVisited.length, 0);
 });
 const os = await import('node:os');
-console.log(`\nbudget: 10,000 transitions < 100 ms: wall ${first.ms.toFixed(1)} ms ${first.ms < 100 ? 'met' : 'NOT met'}, process CPU ${first.cpu.toFixed(1)} ms ${first.cpu < 100 ? 'met' : 'NOT met'} (best of ${rounds} rounds; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores: wall time includes waiting for a core)`);
+console.log(
+  `\nbudget: 10,000 transitions < 100 ms: wall ${first.ms.toFixed(1)} ms ${first.ms < 100 ? 'met' : 'NOT met'}, process CPU ${first.cpu.toFixed(1)} ms ${first.cpu < 100 ? 'met' : 'NOT met'} (best of ${rounds} rounds; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores: wall time includes waiting for a core)`,
+);

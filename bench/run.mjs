@@ -52,7 +52,11 @@ const value = (name) => {
 };
 const QUICK = flag('quick');
 const CAP_MS = Number(value('cap-ms') ?? 10_000);
-const peersWanted = flag('no-peers') ? [] : (value('peers')?.split(',').map((s) => s.trim()) ?? PEER_NAMES);
+const peersWanted = flag('no-peers')
+  ? []
+  : (value('peers')
+      ?.split(',')
+      .map((s) => s.trim()) ?? PEER_NAMES);
 for (const p of peersWanted) {
   if (!PEER_NAMES.includes(p)) {
     console.error(`Unknown peer '${p}'. Peers: ${PEER_NAMES.join(', ')}`);
@@ -250,7 +254,7 @@ if (flag('no-cli')) {
 // ---------------------------------------------------------------- peers (each in its own process)
 
 const cachePath = join(outDir, 'peer-verdicts.json');
-const cache = !flag('no-cache') && existsSync(cachePath) ? safeJson(readFileSync(cachePath, 'utf8')) ?? {} : {};
+const cache = !flag('no-cache') && existsSync(cachePath) ? (safeJson(readFileSync(cachePath, 'utf8')) ?? {}) : {};
 for (const peer of peersWanted) {
   const tasks = [];
   if (corpus.length) tasks.push({ id: 'corpus', kind: 'corpus', files: corpus.map(({ rel, path, format, sha }) => ({ rel, path, format, sha })) });
@@ -290,7 +294,10 @@ if (corpus.length) {
       const parts = Array.from({ length: workers }, (_, w) => missing.filter((_, i) => i % workers === w));
       const runs = await Promise.all(
         parts.map((files, w) =>
-          runPeer({ repoRoot, peer, tasks: [{ id: `v${w}`, kind: 'verdicts', files: files.map(({ rel, path, format, sha }) => ({ rel, path, format, sha })) }], capMs: CAP_MS * 3, ...S.peer }, benchDir),
+          runPeer(
+            { repoRoot, peer, tasks: [{ id: `v${w}`, kind: 'verdicts', files: files.map(({ rel, path, format, sha }) => ({ rel, path, format, sha })) }], capMs: CAP_MS * 3, ...S.peer },
+            benchDir,
+          ),
         ),
       );
       for (const [w, r] of runs.entries()) Object.assign((cache[key] ??= {}), r.results[`v${w}`]?.verdicts ?? {});
@@ -328,7 +335,14 @@ if (results.corpus) {
   const b = gen(20000).ours.msPerState.lint;
   // Per state, 20,000 can't cost a fifth of 2,000: such a ratio means the big one was not read.
   const read = b / a > 0.2;
-  B.push({ budget: 'linear: lint() ms/state at 20,000 / at 2,000', value: b / a, limit: 1.5, unit: 'x', pass: read && b / a <= 1.5, ...(read ? {} : { note: 'the 20,000-state definition was not read' }) });
+  B.push({
+    budget: 'linear: lint() ms/state at 20,000 / at 2,000',
+    value: b / a,
+    limit: 1.5,
+    unit: 'x',
+    pass: read && b / a <= 1.5,
+    ...(read ? {} : { note: 'the 20,000-state definition was not read' }),
+  });
 }
 {
   // From the brief's "nothing quadratic in the number of states": the position path too.
@@ -376,7 +390,14 @@ if (!flag('no-lsp') && existsSync(join(repoRoot, 'dist', 'src', 'lsp', 'bin.js')
   const parsed = r.status === 0 ? safeJson(r.stdout.trim().split('\n').pop() ?? '') : undefined;
   results.lsp = parsed ?? { skipped: `lsp-latency failed: ${(r.stderr || r.error?.message || '').split('\n')[0]}` };
   const worst = parsed ? Math.max(...Object.values(parsed.edits).map((e) => e.median)) : NaN;
-  B.push({ budget: 'LSP diagnostics after an edit, 2,000 states, worst median', value: worst, limit: 100, unit: 'ms', pass: parsed ? worst <= 100 : undefined, note: parsed ? undefined : results.lsp.skipped });
+  B.push({
+    budget: 'LSP diagnostics after an edit, 2,000 states, worst median',
+    value: worst,
+    limit: 100,
+    unit: 'ms',
+    pass: parsed ? worst <= 100 : undefined,
+    note: parsed ? undefined : results.lsp.skipped,
+  });
 }
 
 meta.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
@@ -423,16 +444,32 @@ function render(r) {
     for (const p of peers) {
       const pc = c.peers[p];
       if (pc?.verdictsNote) out.push(`  ${PEER_LABEL[p]} verdicts: ${pc.verdictsNote}.`);
-      if (pc?.reasons?.length) out.push(`  ${PEER_LABEL[p]} top reasons: ${pc.reasons.slice(0, 3).map((x) => `${x.count}x "${x.reason}"`).join('; ')}`);
+      if (pc?.reasons?.length)
+        out.push(
+          `  ${PEER_LABEL[p]} top reasons: ${pc.reasons
+            .slice(0, 3)
+            .map((x) => `${x.count}x "${x.reason}"`)
+            .join('; ')}`,
+        );
     }
-    if (o.flaggedFiles.length) out.push(`  asl-lint flags: ${o.flaggedFiles.slice(0, 5).map((f) => `${f.rel} (${f.first})`).join('; ')}`);
+    if (o.flaggedFiles.length)
+      out.push(
+        `  asl-lint flags: ${o.flaggedFiles
+          .slice(0, 5)
+          .map((f) => `${f.rel} (${f.first})`)
+          .join('; ')}`,
+      );
   }
 
   out.push('\n2. Generated valid definitions (bench/generate.mjs); ms per definition, median; xJP = ratio to JSON.parse of the same text');
   {
     const rows = r.generated.map((g) => {
       const o = g.ours;
-      const note = o.diagnostics ? Object.entries(o.codes).map(([k, n]) => `${n} ${k}`).join(', ') : '';
+      const note = o.diagnostics
+        ? Object.entries(o.codes)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(', ')
+        : '';
       return [
         g.size.toLocaleString('en-US'),
         kb(g.bytes),
@@ -460,7 +497,19 @@ function render(r) {
       if (o.capped) {
         const lintCell = o.skipped === 'timeout' ? `> ${o.capMs / 1000} s (stopped)` : o.lint ? ms(o.lint.median) : `failed (${o.skipped ?? '?'})`;
         const perState = o.lint ? us(o.lint.median / g.states) : o.skipped === 'timeout' ? `> ${us(o.capMs / g.states)}` : 'n/a';
-        return [g.size.toLocaleString('en-US'), kb(g.bytes), o.diagnostics ?? '', '', '', lintCell, '', perState, '', ...peers.map(() => 'not run'), `${o.lint?.n ?? 1} call(s), child process, cap ${o.capMs / 1000} s`];
+        return [
+          g.size.toLocaleString('en-US'),
+          kb(g.bytes),
+          o.diagnostics ?? '',
+          '',
+          '',
+          lintCell,
+          '',
+          perState,
+          '',
+          ...peers.map(() => 'not run'),
+          `${o.lint?.n ?? 1} call(s), child process, cap ${o.capMs / 1000} s`,
+        ];
       }
       const pos = o.lint.median - o.validate.median;
       return [
@@ -484,7 +533,13 @@ function render(r) {
   if (r.cli?.skipped) out.push(`  skipped (${r.cli.skipped})`);
   else if (r.cli) {
     const row = (label, c) =>
-      !c ? [label, 'n/a'] : c.skipped ? [label, c.skipped] : c.failure && !c.summary ? [label, `failed: ${c.failure}`] : [label, ms(c.summary.median), ms(c.summary.p95), ms(c.summary.min), String(c.summary.n), c.failure ? `! ${c.failure}` : `exit ${c.exitCodes.join('/')}`];
+      !c
+        ? [label, 'n/a']
+        : c.skipped
+          ? [label, c.skipped]
+          : c.failure && !c.summary
+            ? [label, `failed: ${c.failure}`]
+            : [label, ms(c.summary.median), ms(c.summary.p95), ms(c.summary.min), String(c.summary.n), c.failure ? `! ${c.failure}` : `exit ${c.exitCodes.join('/')}`];
     const rows = [row('node -e "" (node itself)', r.cli.nodeBaseline), row(`asl-lint (${binRel})`, r.cli.ours)];
     if (r.cli.oursNoCodeCache) rows.push(row('  the same, no code cache (ASL_LINT_NO_CODE_CACHE=1)', r.cli.oursNoCodeCache));
     if (r.cli.stock) {
@@ -524,10 +579,13 @@ function render(r) {
       const ruleIds = new Set();
       for (const [, b] of cols) for (const x of b.rules.slice(0, 6)) ruleIds.add(x.rule);
       for (const id of ruleIds) {
-        rows.push([`  rule ${id}`, ...cols.map(([, b]) => {
-          const x = b.rules.find((y) => y.rule === id);
-          return x ? `${ms(x.ms)} (${pct(x.ms / b.lint)})` : '';
-        })]);
+        rows.push([
+          `  rule ${id}`,
+          ...cols.map(([, b]) => {
+            const x = b.rules.find((y) => y.rule === id);
+            return x ? `${ms(x.ms)} (${pct(x.ms / b.lint)})` : '';
+          }),
+        ]);
       }
       out.push(table(['', ...cols.map(([l]) => l)], rows));
       const fails = [...new Set(cols.flatMap(([, b]) => b.ruleFailures ?? []))];
@@ -538,13 +596,23 @@ function render(r) {
 
   if (r.lsp?.edits) {
     out.push(`\n6. LSP: diagnostics after one edit, real server over stdio, ${r.lsp.states.toLocaleString('en-US')} states (${Math.round(r.lsp.bytes / 1024)} KB); opening: ${ms(r.lsp.openMs)} ms`);
-    out.push(table(['edit', 'median', 'p95', 'min', 'n'], Object.entries(r.lsp.edits).map(([k, e]) => [k, ms(e.median), ms(e.p95), ms(e.min), String(e.n)])));
+    out.push(
+      table(
+        ['edit', 'median', 'p95', 'min', 'n'],
+        Object.entries(r.lsp.edits).map(([k, e]) => [k, ms(e.median), ms(e.p95), ms(e.min), String(e.n)]),
+      ),
+    );
   }
   out.push('\n7. Budgets');
   out.push(
     table(
       ['', 'value', 'limit', ''],
-      r.budgets.map((b) => [b.budget, Number.isFinite(b.value) ? (b.lowerBound ? '> ' : '') + (b.unit === 'x' ? times(b.value) : `${ms(b.value)} ${b.unit}`) : 'n/a', b.unit === 'x' ? `${b.limit}x` : `${b.limit} ${b.unit}`, b.pass === undefined ? `not measured${b.note ? `: ${b.note}` : ''}` : b.pass ? 'PASS' : 'FAIL']),
+      r.budgets.map((b) => [
+        b.budget,
+        Number.isFinite(b.value) ? (b.lowerBound ? '> ' : '') + (b.unit === 'x' ? times(b.value) : `${ms(b.value)} ${b.unit}`) : 'n/a',
+        b.unit === 'x' ? `${b.limit}x` : `${b.limit} ${b.unit}`,
+        b.pass === undefined ? `not measured${b.note ? `: ${b.note}` : ''}` : b.pass ? 'PASS' : 'FAIL',
+      ]),
     ),
   );
   return out.join('\n');
@@ -564,7 +632,15 @@ function peerGenerated(res, jsonParseMs, states) {
   if (res.skipped) return res;
   const samples = res.samples.filter(Number.isFinite);
   const med = median(samples);
-  return { median: round(med), p95: round(p95(samples)), n: samples.length, msPerState: med / states, ratioToJsonParse: med / jsonParseMs, verdict: res.verdict, samples: samples.map((x) => round(x)) };
+  return {
+    median: round(med),
+    p95: round(p95(samples)),
+    n: samples.length,
+    msPerState: med / states,
+    ratioToJsonParse: med / jsonParseMs,
+    verdict: res.verdict,
+    samples: samples.map((x) => round(x)),
+  };
 }
 
 function peerCorpusTiming(c, files) {
@@ -586,7 +662,10 @@ function topReasons(messages) {
   const counts = new Map();
   for (const m of messages) {
     // Group by the message's shape: names, numbers and quoted parts vary per definition.
-    const k = String(m ?? '?').replace(/"[^"]*"|'[^']*'/g, '…').replace(/\d+/g, 'N').slice(0, 90);
+    const k = String(m ?? '?')
+      .replace(/"[^"]*"|'[^']*'/g, '…')
+      .replace(/\d+/g, 'N')
+      .slice(0, 90);
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([reason, count]) => ({ reason, count }));

@@ -2,7 +2,8 @@ import { schemaRule } from '../src/engine/schema.js';
 
 export default schemaRule({
   id: 'choice-rule',
-  description: 'Choice rules are well formed: non-empty Choices; JSONPath rules have Variable and exactly one comparison operator of the right type, or exactly one of And, Or, Not; nested rules have no Next; JSONata rules have Condition and Next.',
+  description:
+    'Choice rules are well formed: non-empty Choices; JSONPath rules have Variable and exactly one comparison operator of the right type, or exactly one of And, Or, Not; nested rules have no Next; JSONata rules have Condition and Next.',
   rationale:
     'AWS refuses a Choice rule that compares nothing, compares twice, mixes a comparison with And/Or/Not, or gives an operator a value of the wrong type (a number for NumericEquals, an RFC 3339 timestamp for TimestampEquals ...). Rules inside And, Or and Not only test; the top-level rule carries Next.',
   sources: ['asl-rules.md choice-choices-required, choice-rule-next-required, choice-nested-rule-next, choice-rule-shape-jsonpath, choice-operator-value-type, choice-jsonata-condition'],
@@ -40,7 +41,15 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]', line: 3, column: 46, endLine: 3, endColumn: 61, message: "Each Choice rule can only have one comparison operator, found 'StringEquals', 'NumericEquals'" },
+          {
+            code: 'SCHEMA_VALIDATION_FAILED',
+            location: '/States/C/Choices[0]',
+            line: 3,
+            column: 46,
+            endLine: 3,
+            endColumn: 61,
+            message: "Each Choice rule can only have one comparison operator, found 'StringEquals', 'NumericEquals'",
+          },
         ],
       },
       {
@@ -54,8 +63,24 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Or[0]/NumericEquals', line: 3, column: 50, endLine: 3, endColumn: 53, message: `Expected value of type [NUMBER]. The field 'NumericEquals' must be a number, got "5".` },
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Or[0]', line: 3, column: 55, endLine: 3, endColumn: 61, message: "Field 'Next' is not supported (a Choice rule inside 'And', 'Or' or 'Not' cannot have 'Next')" },
+          {
+            code: 'SCHEMA_VALIDATION_FAILED',
+            location: '/States/C/Choices[0]/Or[0]/NumericEquals',
+            line: 3,
+            column: 50,
+            endLine: 3,
+            endColumn: 53,
+            message: `Expected value of type [NUMBER]. The field 'NumericEquals' must be a number, got "5".`,
+          },
+          {
+            code: 'SCHEMA_VALIDATION_FAILED',
+            location: '/States/C/Choices[0]/Or[0]',
+            line: 3,
+            column: 55,
+            endLine: 3,
+            endColumn: 61,
+            message: "Field 'Next' is not supported (a Choice rule inside 'And', 'Or' or 'Not' cannot have 'Next')",
+          },
         ],
       },
       {
@@ -68,7 +93,15 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]', line: 2, column: 56, endLine: 2, endColumn: 70, message: "The comparison operator 'StringEquals' needs a 'Variable' (the path of the value to compare)" },
+          {
+            code: 'SCHEMA_VALIDATION_FAILED',
+            location: '/States/C/Choices[0]',
+            line: 2,
+            column: 56,
+            endLine: 2,
+            endColumn: 70,
+            message: "The comparison operator 'StringEquals' needs a 'Variable' (the path of the value to compare)",
+          },
           { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/D/Choices', line: 3, column: 54, endLine: 3, endColumn: 56, message: "Value cannot be empty ('Choices' needs at least one item)" },
         ],
       },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'A key must not appear twice in the same JSON object.',
     rationale:
       'A JSON parser silently keeps the last of two equal keys, so the first value is lost without a word: a duplicated "Next" or "Type" changes the workflow. ' +
-      'A state defined twice in one States object is refused as DUPLICATE_STATE_NAME (AWS\'s console refuses it; Step Functions Local words it so). ' +
+      "A state defined twice in one States object is refused as DUPLICATE_STATE_NAME (AWS's console refuses it; Step Functions Local words it so). " +
       'Elsewhere, whether AWS refuses or last-wins is not documented (asl-rules.md: B); we report it as an error because the definition never means what it says.',
     sources: ['asl-rules.md duplicate-json-key (B)'],
     examples: {
@@ -18,11 +18,31 @@ export default defineRule({
         {
           title: 'A state defined twice',
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}, "A": {"Type": "Succeed"}}}',
-          diagnostics: [{ code: 'DUPLICATE_STATE_NAME', location: '/States/A', line: 1, column: 65, endLine: 1, endColumn: 68, message: 'Duplicate State name: A (the States object defines it twice; only the last definition would be kept)' }],
+          diagnostics: [
+            {
+              code: 'DUPLICATE_STATE_NAME',
+              location: '/States/A',
+              line: 1,
+              column: 65,
+              endLine: 1,
+              endColumn: 68,
+              message: 'Duplicate State name: A (the States object defines it twice; only the last definition would be kept)',
+            },
+          ],
         },
         {
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Type": "Succeed"}}}',
-          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 1, column: 51, endLine: 1, endColumn: 57, message: "Duplicate key 'Type': the object already has a field of that name, and only the last one would be kept." }],
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/A',
+              line: 1,
+              column: 51,
+              endLine: 1,
+              endColumn: 57,
+              message: "Duplicate key 'Type': the object already has a field of that name, and only the last one would be kept.",
+            },
+          ],
         },
       ],
     },

@@ -12,9 +12,7 @@ export default defineRule({
       'Express workflows run for at most five minutes and only support the request-response integration pattern; activities are supported only by Standard workflows. ' +
       'Validated with type EXPRESS, AWS refuses them. Inside a Distributed Map whose child executions are EXPRESS (ProcessorConfig.ExecutionType), the same limits apply to the child workflow; ' +
       'that case is reported as a warning, since it is not documented whether AWS checks it when the definition is created.',
-    sources: [
-      'asl-rules.md express-integration-pattern, express-activity (V DG-INTEG, DG-ARCH; messages I from LocalStack), distributed-child-express (B)',
-    ],
+    sources: ['asl-rules.md express-integration-pattern, express-activity (V DG-INTEG, DG-ARCH; messages I from LocalStack), distributed-child-express (B)'],
     examples: {
       valid: [
         { type: 'EXPRESS', text: '{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}' },
@@ -30,8 +28,24 @@ export default defineRule({
             '"C": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:activity:approve", "End": true}}}',
           ].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/Resource', line: 2, column: 35, endLine: 2, endColumn: 70, message: "Express state machine does not support '.sync' service integration" },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/B/Resource', line: 3, column: 35, endLine: 3, endColumn: 86, message: "Express state machine does not support '.waitForTaskToken' service integration " },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/A/Resource',
+              line: 2,
+              column: 35,
+              endLine: 2,
+              endColumn: 70,
+              message: "Express state machine does not support '.sync' service integration",
+            },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/B/Resource',
+              line: 3,
+              column: 35,
+              endLine: 3,
+              endColumn: 86,
+              message: "Express state machine does not support '.waitForTaskToken' service integration ",
+            },
             { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Resource', line: 4, column: 35, endLine: 4, endColumn: 91, message: 'Express state machine does not support Activity ARN' },
           ],
         },

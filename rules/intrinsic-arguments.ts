@@ -14,7 +14,9 @@ export default defineRule({
       'A call that breaks it fails when the state runs (States.IntrinsicFailure). Whether AWS also refuses it when the definition is created is not documented, so this is a warning. ' +
       '(A Fail ErrorPath/CausePath calling a function that does not return a string is an error of intrinsic-function: the Developer Guide lists the 7 allowed.) ' +
       'Intrinsic functions may be nested at most 10 deep in one field.',
-    sources: ['asl-rules.md intrinsic-arity, intrinsic-literal-arg-type, intrinsic-nesting-depth, fail-path-string-intrinsic (V SPEC/DG-INTR for the rules; B for AWS checking them at validation time)'],
+    sources: [
+      'asl-rules.md intrinsic-arity, intrinsic-literal-arg-type, intrinsic-nesting-depth, fail-path-string-intrinsic (V SPEC/DG-INTR for the rules; B for AWS checking them at validation time)',
+    ],
     examples: {
       valid: [
         {
@@ -25,9 +27,36 @@ export default defineRule({
         {
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"u.$": "States.UUID(1)", "h.$": "States.Hash($.d, \'SHA1\')", "f.$": "States.Format(\'{}\', $.a, $.b)"}, "End": true}}}',
           diagnostics: [
-            { code: 'LINT_INTRINSIC_ARGUMENTS', severity: 'WARNING', location: '/States/P/Parameters', line: 1, column: 74, endLine: 1, endColumn: 88, message: 'States.UUID takes 0 arguments, not 1; it fails at run time with States.IntrinsicFailure.' },
-            { code: 'LINT_INTRINSIC_ARGUMENTS', severity: 'WARNING', location: '/States/P/Parameters', line: 1, column: 116, endLine: 1, endColumn: 122, message: "'SHA1' is not a hash algorithm States.Hash knows; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512." },
-            { code: 'LINT_INTRINSIC_ARGUMENTS', severity: 'WARNING', location: '/States/P/Parameters', line: 1, column: 148, endLine: 1, endColumn: 152, message: "The template has 1 '{}' placeholder but States.Format is given 2 values; the counts must match." },
+            {
+              code: 'LINT_INTRINSIC_ARGUMENTS',
+              severity: 'WARNING',
+              location: '/States/P/Parameters',
+              line: 1,
+              column: 74,
+              endLine: 1,
+              endColumn: 88,
+              message: 'States.UUID takes 0 arguments, not 1; it fails at run time with States.IntrinsicFailure.',
+            },
+            {
+              code: 'LINT_INTRINSIC_ARGUMENTS',
+              severity: 'WARNING',
+              location: '/States/P/Parameters',
+              line: 1,
+              column: 116,
+              endLine: 1,
+              endColumn: 122,
+              message: "'SHA1' is not a hash algorithm States.Hash knows; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512.",
+            },
+            {
+              code: 'LINT_INTRINSIC_ARGUMENTS',
+              severity: 'WARNING',
+              location: '/States/P/Parameters',
+              line: 1,
+              column: 148,
+              endLine: 1,
+              endColumn: 152,
+              message: "The template has 1 '{}' placeholder but States.Format is given 2 values; the counts must match.",
+            },
           ],
         },
       ],

@@ -19,11 +19,11 @@ export default defineRule<IntrinsicFunctionData>({
     rationale:
       "An intrinsic function call (in a '.$' value or in Fail ErrorPath/CausePath) must be well formed: single-quoted string literals whose only escapes are \\', \\{, \\} and \\\\ " +
       '(AWS refuses \\n and \\"), numbers, true/false/null, paths and nested calls, separated by commas. Only the 18 functions Step Functions defines exist (States.Format, States.Array, ...). ' +
-      "AWS refuses the value with \"The value for the field 'k.$' must be a valid JSONPath or a valid intrinsic function call\" at the template field. " +
+      'AWS refuses the value with "The value for the field \'k.$\' must be a valid JSONPath or a valid intrinsic function call" at the template field. ' +
       'A Fail ErrorPath or CausePath takes a reference path or a call of one of the intrinsic functions that return a string: States.Format, States.JsonToString, States.ArrayGetItem, ' +
-      'States.Base64Encode, States.Base64Decode, States.Hash and States.UUID (the Developer Guide lists exactly these; AWS\'s language service refuses the rest). ' +
+      "States.Base64Encode, States.Base64Decode, States.Hash and States.UUID (the Developer Guide lists exactly these; AWS's language service refuses the rest). " +
       'An unknown function gets a did-you-mean where one is close, else a link to the list of functions. ' +
-      'Calls nested more than 100 deep (MAX_PARSED_NESTING, our bound on work) are not read: the value gets a LINT_INTRINSIC_NOT_READ warning, not an error, because AWS\'s answer to them is unknown (validate() says nothing about them).',
+      "Calls nested more than 100 deep (MAX_PARSED_NESTING, our bound on work) are not read: the value gets a LINT_INTRINSIC_NOT_READ warning, not an error, because AWS's answer to them is unknown (validate() says nothing about them).",
     sources: [
       'asl-rules.md intrinsic-syntax, intrinsic-unknown-function (V SPEC, DG-INTR)',
       'escapes: a \\n in States.Format is refused by AWS with the message above (measured in a public Terraform log)',
@@ -101,9 +101,18 @@ export default defineRule<IntrinsicFunctionData>({
               column: 90,
               endLine: 1,
               endColumn: 93,
-              message: "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call. The escape '\\n' is not allowed in an intrinsic function string literal: only \\', \\{, \\} and \\\\ are (a line break cannot be written in an intrinsic function).",
+              message:
+                "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call. The escape '\\n' is not allowed in an intrinsic function string literal: only \\', \\{, \\} and \\\\ are (a line break cannot be written in an intrinsic function).",
             },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/Parameters', line: 1, column: 127, endLine: 1, endColumn: 131, message: "The value for the field 'b.$' must be a valid JSONPath or a valid intrinsic function call. Missing ')' to close 'States.Array('." },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/P/Parameters',
+              line: 1,
+              column: 127,
+              endLine: 1,
+              endColumn: 131,
+              message: "The value for the field 'b.$' must be a valid JSONPath or a valid intrinsic function call. Missing ')' to close 'States.Array('.",
+            },
           ],
         },
       ],

@@ -35,7 +35,7 @@ export default defineRule({
               endLine: 1,
               endColumn: 125,
               message:
-                "Invalid JSON: Unexpected character (line 1, column 115). '${Timeout}' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Timeout=VALUE (or --substitutions-file FILE with {\"Timeout\": VALUE}).",
+                'Invalid JSON: Unexpected character (line 1, column 115). \'${Timeout}\' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Timeout=VALUE (or --substitutions-file FILE with {"Timeout": VALUE}).',
             },
           ],
         },
@@ -55,7 +55,7 @@ export default defineRule({
               endLine: 1,
               endColumn: 69,
               message:
-                "Invalid JSON: Unexpected character (line 1, column 62). '#{Wait}' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Wait=VALUE (or --substitutions-file FILE with {\"Wait\": VALUE}).",
+                'Invalid JSON: Unexpected character (line 1, column 62). \'#{Wait}\' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Wait=VALUE (or --substitutions-file FILE with {"Wait": VALUE}).',
             },
           ],
         },

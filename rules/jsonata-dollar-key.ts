@@ -10,7 +10,7 @@ export default defineRule({
     description: "Keys ending in '.$' in a JSONata state: they are not evaluated there.",
     rationale:
       "In JSONata states, values are evaluated when they are {% %} expressions; the '.$' key suffix of JSONPath states means nothing, so \"id.$\": \"$.id\" sends a key 'id.$' with the text '$.id'. " +
-      "Write \"id\": \"{% $states.input.id %}\". Whether AWS refuses such keys is not documented, so this is a warning.",
+      'Write "id": "{% $states.input.id %}". Whether AWS refuses such keys is not documented, so this is a warning.',
     sources: ['asl-rules.md jsonata-dollar-key (V DG-JSONATA; rejection B)'],
     examples: {
       valid: [{ text: '{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"id": "{% $states.input.id %}"}, "End": true}}}' }],

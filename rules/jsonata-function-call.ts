@@ -25,9 +25,36 @@ export default defineRule({
         {
           text: '{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $upper($states.input.a) & $substring() & $eval(\'1\') %}", "End": true}}}',
           diagnostics: [
-            { code: 'LINT_JSONATA_FUNCTION', severity: 'WARNING', location: '/States/P/Output', line: 1, column: 93, endLine: 1, endColumn: 99, message: "'$upper' is not a JSONata function nor one Step Functions adds; the call fails at run time." },
-            { code: 'LINT_JSONATA_FUNCTION', severity: 'WARNING', location: '/States/P/Output', line: 1, column: 119, endLine: 1, endColumn: 129, message: '$substring takes 1 to 3 arguments, not 0; the call fails at run time.' },
-            { code: 'LINT_JSONATA_FUNCTION', severity: 'WARNING', location: '/States/P/Output', line: 1, column: 134, endLine: 1, endColumn: 139, message: 'Step Functions does not support $eval; the call fails at run time.' },
+            {
+              code: 'LINT_JSONATA_FUNCTION',
+              severity: 'WARNING',
+              location: '/States/P/Output',
+              line: 1,
+              column: 93,
+              endLine: 1,
+              endColumn: 99,
+              message: "'$upper' is not a JSONata function nor one Step Functions adds; the call fails at run time.",
+            },
+            {
+              code: 'LINT_JSONATA_FUNCTION',
+              severity: 'WARNING',
+              location: '/States/P/Output',
+              line: 1,
+              column: 119,
+              endLine: 1,
+              endColumn: 129,
+              message: '$substring takes 1 to 3 arguments, not 0; the call fails at run time.',
+            },
+            {
+              code: 'LINT_JSONATA_FUNCTION',
+              severity: 'WARNING',
+              location: '/States/P/Output',
+              line: 1,
+              column: 134,
+              endLine: 1,
+              endColumn: 139,
+              message: 'Step Functions does not support $eval; the call fails at run time.',
+            },
           ],
         },
       ],
@@ -42,12 +69,20 @@ export default defineRule({
         const fn = jsonataFunction(call.name);
         if (!fn) {
           const suggestion = closest(call.name, names);
-          ctx.report({ path: site.path, span: at(), message: `'$${call.name}' is not a JSONata function${suggestion ? `; did you mean '$${suggestion}'?` : ' nor one Step Functions adds; the call fails at run time.'}` });
+          ctx.report({
+            path: site.path,
+            span: at(),
+            message: `'$${call.name}' is not a JSONata function${suggestion ? `; did you mean '$${suggestion}'?` : ' nor one Step Functions adds; the call fails at run time.'}`,
+          });
         } else if (fn.unsupported) {
           ctx.report({ path: site.path, span: at(), message: `${fn.unsupported}; the call fails at run time.` });
         } else if (!call.partial && (call.args < fn.min || call.args > fn.max)) {
           const expected = fn.min === fn.max ? `${fn.min}` : fn.max === Infinity ? `at least ${fn.min}` : `${fn.min} to ${fn.max}`;
-          ctx.report({ path: site.path, span: at(), message: `$${call.name} takes ${expected} argument${expected === '1' || expected === 'at least 1' ? '' : 's'}, not ${call.args}; the call fails at run time.` });
+          ctx.report({
+            path: site.path,
+            span: at(),
+            message: `$${call.name} takes ${expected} argument${expected === '1' || expected === 'at least 1' ? '' : 's'}, not ${call.args}; the call fails at run time.`,
+          });
         }
       }
     }

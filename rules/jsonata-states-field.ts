@@ -34,7 +34,8 @@ export default defineRule({
               column: 142,
               endLine: 1,
               endColumn: 156,
-              message: "$states.result does not exist in 'Arguments': only the top-level Output and Assign of Task, Map and Parallel states see the result; it is undefined here and fails at run time.",
+              message:
+                "$states.result does not exist in 'Arguments': only the top-level Output and Assign of Task, Map and Parallel states see the result; it is undefined here and fails at run time.",
             },
             {
               code: 'LINT_JSONATA_STATES_FIELD',
@@ -44,7 +45,7 @@ export default defineRule({
               column: 176,
               endLine: 1,
               endColumn: 190,
-              message: "$states.inputs is not a field of $states (input, result, errorOutput, context); did you mean $states.input?",
+              message: '$states.inputs is not a field of $states (input, result, errorOutput, context); did you mean $states.input?',
             },
           ],
         },

@@ -15,10 +15,10 @@ export default defineRule<UnsupportedReferenceData>({
       'A Step Functions JSONata expression has no context item: the input is $states.input and variables are $name. AWS refuses a name read at the top level ' +
       "(\"Reference to 'phone' at the top level is not supported.\", once per distinct name, at the string's own location) and '$$' (\"Reference to '$$' is not supported.\"). " +
       "Names in later path steps, predicates, sort terms and group-by are fine: $states.input.items[price > 10]. $states.errorOutput exists only in a catcher's Output and Assign " +
-      "(\"Field '$states.errorOutput' does not exist.\").",
+      '("Field \'$states.errorOutput\' does not exist.").',
     sources: [
       'asl-rules.md jsonata-top-level-dollar, jsonata-double-dollar, jsonata-states-erroroutput-scope',
-      "M: floci #2670/#2699 and its JsonataTopLevelReferencesTest (expressions run through validate-state-machine-definition); sst #6110 for the errorOutput message",
+      'M: floci #2670/#2699 and its JsonataTopLevelReferencesTest (expressions run through validate-state-machine-definition); sst #6110 for the errorOutput message',
     ],
     examples: {
       valid: [
@@ -34,8 +34,24 @@ export default defineRule<UnsupportedReferenceData>({
         {
           text: '{"QueryLanguage": "JSONata", "StartAt": "E", "States": {"E": {"Type": "Pass", "Output": {"v": "{% phone & $ %}"}, "End": true}}}',
           diagnostics: [
-            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/E/Output/v', line: 1, column: 99, endLine: 1, endColumn: 104, message: "Reference to 'phone' at the top level is not supported." },
-            { code: 'UNSUPPORTED_JSONATA_EXPRESSION', location: '/States/E/Output/v', line: 1, column: 107, endLine: 1, endColumn: 108, message: "Reference to '$' at the top level is not supported." },
+            {
+              code: 'UNSUPPORTED_JSONATA_EXPRESSION',
+              location: '/States/E/Output/v',
+              line: 1,
+              column: 99,
+              endLine: 1,
+              endColumn: 104,
+              message: "Reference to 'phone' at the top level is not supported.",
+            },
+            {
+              code: 'UNSUPPORTED_JSONATA_EXPRESSION',
+              location: '/States/E/Output/v',
+              line: 1,
+              column: 107,
+              endLine: 1,
+              endColumn: 108,
+              message: "Reference to '$' at the top level is not supported.",
+            },
           ],
         },
         {

@@ -14,7 +14,7 @@ export default defineRule({
     severity: 'ERROR',
     description: 'InputPath and OutputPath must be JSONPaths ($..., $$... or $variable...).',
     rationale:
-      "AWS refuses a Path field whose value is not a JSONPath: \"OutputPath\": \"Test\" gives SCHEMA_VALIDATION_FAILED 'Value must be a valid JSONPath.' at the field. " +
+      'AWS refuses a Path field whose value is not a JSONPath: "OutputPath": "Test" gives SCHEMA_VALIDATION_FAILED \'Value must be a valid JSONPath.\' at the field. ' +
       'Paths follow Jayway JsonPath (what AWS evaluates them with): filters, wildcards and slices are allowed here, unlike in Reference Paths; a field name with blanks needs brackets. ' +
       'Intrinsic functions are not allowed in these fields. null is allowed (the schema checks the type).',
     sources: ['asl-rules.md path-syntax (V); message measured: cfn-lint issue #4078 quotes AWS'],
@@ -29,7 +29,17 @@ export default defineRule({
       invalid: [
         {
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "OutputPath": "Test", "End": true}}}',
-          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/OutputPath', line: 1, column: 65, endLine: 1, endColumn: 71, message: `${AWS} A path starts with '$' (the state input), '$$' (the context object) or '$name' (a variable).` }],
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/P/OutputPath',
+              line: 1,
+              column: 65,
+              endLine: 1,
+              endColumn: 71,
+              message: `${AWS} A path starts with '$' (the state input), '$$' (the context object) or '$name' (a variable).`,
+            },
+          ],
         },
         {
           title: 'A syntax error is located inside the string',
@@ -39,7 +49,17 @@ export default defineRule({
         {
           title: 'An intrinsic function where only a path is allowed',
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "States.Array($.a)", "End": true}}}',
-          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/InputPath', line: 1, column: 64, endLine: 1, endColumn: 83, message: `${AWS} Intrinsic functions are not allowed in 'InputPath'; use them in Parameters or ResultSelector.` }],
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/P/InputPath',
+              line: 1,
+              column: 64,
+              endLine: 1,
+              endColumn: 83,
+              message: `${AWS} Intrinsic functions are not allowed in 'InputPath'; use them in Parameters or ResultSelector.`,
+            },
+          ],
         },
       ],
     },

@@ -2,8 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { formatLocation } from '../src/model/location.js';
 import type { State } from '../src/model/model.js';
 
-const map = (label: string) =>
-  `{"Type": "Map", "Label": "${label}", "End": true, "ItemProcessor": {"StartAt": "S_${label}_X", "States": {"S_${label}_X": {"Type": "Succeed"}}}}`;
+const map = (label: string) => `{"Type": "Map", "Label": "${label}", "End": true, "ItemProcessor": {"StartAt": "S_${label}_X", "States": {"S_${label}_X": {"Type": "Succeed"}}}}`;
 
 export default defineRule({
   meta: {
@@ -11,7 +10,7 @@ export default defineRule({
     code: 'DUPLICATE_LABEL_NAME',
     severity: 'ERROR',
     description: 'Two Map states must not share a Label anywhere in the state machine.',
-    rationale: 'A Label identifies a Map state\'s Map Runs and child executions; AWS refuses a label that appears more than once (scope: the whole machine, asl-rules.md B).',
+    rationale: "A Label identifies a Map state's Map Runs and child executions; AWS refuses a label that appears more than once (scope: the whole machine, asl-rules.md B).",
     sources: ['asl-rules.md map-label-duplicate (V code, B scope)'],
     examples: {
       valid: [{ text: `{"StartAt": "A", "States": {"A": ${map('one').replace('"End": true', '"Next": "B"')}, "B": ${map('two').replace('S_two_X', 'T').replace('S_two_X', 'T')}}}` }],

@@ -10,8 +10,7 @@ export default defineRule({
     code: 'INVALID_LABEL_NAME',
     severity: 'ERROR',
     description: 'A Map Label must be 1 to 40 characters without whitespace, control characters or ? * < > { } [ ] : ; , \\ | ^ ~ $ # % & ` ".',
-    rationale:
-      "A Distributed Map's Label names its child executions and Map Runs, so it follows the execution-name character rules; AWS refuses others with INVALID_LABEL_NAME.",
+    rationale: "A Distributed Map's Label names its child executions and Map Runs, so it follows the execution-name character rules; AWS refuses others with INVALID_LABEL_NAME.",
     sources: ['asl-rules.md map-label-invalid (V code, I rules from LocalStack)'],
     examples: {
       valid: [{ text: '{"StartAt": "M", "States": {"M": {"Type": "Map", "Label": "Orders-2024", "End": true, "ItemProcessor": {"StartAt": "S", "States": {"S": {"Type": "Succeed"}}}}}}' }],

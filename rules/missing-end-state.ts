@@ -35,7 +35,9 @@ export default defineRule({
         {
           title: 'A loop with no way out',
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}}}',
-          diagnostics: [{ code: 'MISSING_END_STATE', line: 1, column: 18, endLine: 1, endColumn: 26, message: 'Workflow has no terminal state (add "End": true to its last state, or a Succeed or Fail state)' }],
+          diagnostics: [
+            { code: 'MISSING_END_STATE', line: 1, column: 18, endLine: 1, endColumn: 26, message: 'Workflow has no terminal state (add "End": true to its last state, or a Succeed or Fail state)' },
+          ],
         },
         {
           title: 'A state with no transition: the editor offers to add "End": true to it',

@@ -11,7 +11,7 @@ export default defineRule({
     fixable: 'suggestion',
     description: "A payload-template value that looks like a JSONPath or intrinsic call under a key without '.$'.",
     rationale:
-      "In Parameters, ResultSelector, ItemSelector and the other payload templates (Assign included), only keys ending in '.$' are evaluated; under a plain key \"$.id\" is sent as the literal text \"$.id\". AWS warns with NO_DOLLAR, located at the template field. " +
+      'In Parameters, ResultSelector, ItemSelector and the other payload templates (Assign included), only keys ending in \'.$\' are evaluated; under a plain key "$.id" is sent as the literal text "$.id". AWS warns with NO_DOLLAR, located at the template field. ' +
       "A value looks like a path when it is '$' or '$$' or starts with '$.', '$[', '$$.' or '$$['; like an intrinsic function when it is a whole 'States.Name(...)' call. Variables ('$name') are not counted: '$5' or '$USD' are often plain text.",
     sources: ['asl-rules.md no-dollar (V meaning, message from the API reference example)'],
     examples: {

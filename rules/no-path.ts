@@ -12,8 +12,7 @@ export default defineRule({
     severity: 'WARNING',
     fixable: 'suggestion',
     description: "A field whose value looks like a JSONPath, where the field's '...Path' twin was meant.",
-    rationale:
-      "\"Error\": \"$.error\" sets the error name to the literal text \"$.error\"; ErrorPath evaluates it. AWS warns with NO_PATH for fields that have a '...Path' twin.",
+    rationale: '"Error": "$.error" sets the error name to the literal text "$.error"; ErrorPath evaluates it. AWS warns with NO_PATH for fields that have a \'...Path\' twin.',
     sources: ['asl-rules.md no-path (V meaning, message from the API reference example)'],
     examples: {
       valid: [{ text: '{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "$.error"}}}' }],

@@ -11,7 +11,7 @@ export default defineRule({
     fixable: 'editor',
     description: "A Pass state's Result with keys ending in '.$', which are never evaluated.",
     rationale:
-      "A Pass state's Result is static JSON: \"id.$\": \"$.id\" outputs the key \"id.$\" and the text \"$.id\". To evaluate paths or intrinsic functions, use Parameters. AWS warns with PASS_RESULT_IS_STATIC.",
+      'A Pass state\'s Result is static JSON: "id.$": "$.id" outputs the key "id.$" and the text "$.id". To evaluate paths or intrinsic functions, use Parameters. AWS warns with PASS_RESULT_IS_STATIC.',
     sources: ['asl-rules.md pass-result-is-static (V meaning, message from the API reference example)'],
     examples: {
       valid: [{ text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"c.$": "$.c"}, "End": true}}}' }],
@@ -41,18 +41,23 @@ export default defineRule({
       if (state.type !== 'Pass' || state.queryLanguage !== 'JSONPath' || state.obj.Result === undefined) continue;
       const resultPath = extend(state.path, 'Result');
       // Every depth, as AWS does (the parse refuses JSON nested past 512 levels, so recursion is bounded).
-      walkTemplate(state.obj.Result, resultPath, (key, _v, memberPath) => {
-        if (!key.endsWith('.$')) return;
-        ctx.report({
-          path: memberPath(),
-          part: 'key',
-          location: formatLocation(resultPath),
-          message: `The value of '${key}' will not evaluate as a JSONPath or Intrinsic Function at runtime. Instead of 'Result', use 'Parameters' to evaluate it as a JSONPath or Intrinsic Function at runtime.`,
-          // An editor quick fix: Parameters evaluates what Result leaves static (the output changes).
-          fix: () =>
-            state.obj.Parameters === undefined ? ctx.fixer.fix('editor', "Move 'Result' to 'Parameters' (evaluated at run time)", ctx.fixer.renameKey(resultPath, 'Parameters')) : undefined,
-        });
-      }, Infinity);
+      walkTemplate(
+        state.obj.Result,
+        resultPath,
+        (key, _v, memberPath) => {
+          if (!key.endsWith('.$')) return;
+          ctx.report({
+            path: memberPath(),
+            part: 'key',
+            location: formatLocation(resultPath),
+            message: `The value of '${key}' will not evaluate as a JSONPath or Intrinsic Function at runtime. Instead of 'Result', use 'Parameters' to evaluate it as a JSONPath or Intrinsic Function at runtime.`,
+            // An editor quick fix: Parameters evaluates what Result leaves static (the output changes).
+            fix: () =>
+              state.obj.Parameters === undefined ? ctx.fixer.fix('editor', "Move 'Result' to 'Parameters' (evaluated at run time)", ctx.fixer.renameKey(resultPath, 'Parameters')) : undefined,
+          });
+        },
+        Infinity,
+      );
     }
   },
 });

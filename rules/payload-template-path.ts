@@ -16,7 +16,7 @@ export default defineRule({
     description: "In a payload template (Parameters, ResultSelector, ItemSelector, Assign, ...), a key ending in '.$' must hold a JSONPath, a context path, a variable or an intrinsic function call.",
     rationale:
       "Keys ending in '.$' are evaluated: their value must be a path ('$...', '$$...', '$name...') or an intrinsic function call. AWS refuses anything else with " +
-      "\"The value for the field 'k.$' must be a valid JSONPath or a valid intrinsic function call\", located at the template field (e.g. /States/P/Parameters), at any depth, arrays included. " +
+      '"The value for the field \'k.$\' must be a valid JSONPath or a valid intrinsic function call", located at the template field (e.g. /States/P/Parameters), at any depth, arrays included. ' +
       'Intrinsic calls are checked by intrinsic-function. A value with a deploy-time placeholder (${...}) is not checked.',
     sources: ['asl-rules.md payload-dollar-key-value (V, I)', 'message and location measured: cfn-lint PR #4643 / issue #4085 quote AWS'],
     examples: {
@@ -43,13 +43,28 @@ export default defineRule({
         },
         {
           title: 'Nested, a path syntax error, and a number',
-          text: [
-            '{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",',
-            '  "Parameters": {"Payload": {"id.$": "$.a b", "n.$": 42}}, "End": true}}}',
-          ].join('\n'),
+          text: ['{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",', '  "Parameters": {"Payload": {"id.$": "$.a b", "n.$": 42}}, "End": true}}}'].join(
+            '\n',
+          ),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Parameters', line: 2, column: 42, endLine: 2, endColumn: 43, message: "The value for the field 'id.$' must be a valid JSONPath or a valid intrinsic function call. A field name with blanks must use bracket notation, e.g. ['my field']." },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Parameters', line: 2, column: 54, endLine: 2, endColumn: 56, message: "The value for the field 'n.$' must be a valid JSONPath or a valid intrinsic function call. It is a number; a path or a call is a string." },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/T/Parameters',
+              line: 2,
+              column: 42,
+              endLine: 2,
+              endColumn: 43,
+              message: "The value for the field 'id.$' must be a valid JSONPath or a valid intrinsic function call. A field name with blanks must use bracket notation, e.g. ['my field'].",
+            },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/T/Parameters',
+              line: 2,
+              column: 54,
+              endLine: 2,
+              endColumn: 56,
+              message: "The value for the field 'n.$' must be a valid JSONPath or a valid intrinsic function call. It is a number; a path or a call is a string.",
+            },
           ],
         },
       ],

@@ -22,11 +22,7 @@ export default defineRule({
     examples: {
       valid: [
         {
-          text: [
-            '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {',
-            '  "A": {"Type": "Pass", "Output": {"total": "{% $states.input.a + 1 %}"}, "End": true}',
-            '}}',
-          ].join('\n'),
+          text: ['{"QueryLanguage": "JSONata", "StartAt": "A", "States": {', '  "A": {"Type": "Pass", "Output": {"total": "{% $states.input.a + 1 %}"}, "End": true}', '}}'].join('\n'),
         },
         {
           text: [
@@ -40,35 +36,47 @@ export default defineRule({
       invalid: [
         {
           title: 'A JSONata-only field in a JSONPath state',
-          text: [
-            '{"StartAt": "A", "States": {',
-            '  "A": {"Type": "Pass", "Output": {"a": 1}, "End": true}',
-            '}}',
-          ].join('\n'),
+          text: ['{"StartAt": "A", "States": {', '  "A": {"Type": "Pass", "Output": {"a": 1}, "End": true}', '}}'].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 25, endLine: 2, endColumn: 33, message: "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage" },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/A',
+              line: 2,
+              column: 25,
+              endLine: 2,
+              endColumn: 33,
+              message: "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage",
+            },
           ],
         },
         {
           title: 'A JSONPath-only field in a JSONata state',
-          text: [
-            '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {',
-            '  "A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "InputPath": "$.x", "End": true}',
-            '}}',
-          ].join('\n'),
+          text: ['{"QueryLanguage": "JSONata", "StartAt": "A", "States": {', '  "A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "InputPath": "$.x", "End": true}', '}}'].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 71, endLine: 2, endColumn: 82, message: "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage" },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/A',
+              line: 2,
+              column: 71,
+              endLine: 2,
+              endColumn: 82,
+              message: "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage",
+            },
           ],
         },
         {
           title: 'A JSONPath state in a JSONata machine',
-          text: [
-            '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {',
-            '  "A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}',
-            '}}',
-          ].join('\n'),
+          text: ['{"QueryLanguage": "JSONata", "StartAt": "A", "States": {', '  "A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}', '}}'].join('\n'),
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A', line: 2, column: 42, endLine: 2, endColumn: 52, message: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine" },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/A',
+              line: 2,
+              column: 42,
+              endLine: 2,
+              endColumn: 52,
+              message: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
+            },
           ],
         },
         {
@@ -81,18 +89,11 @@ export default defineRule({
             '  }}',
             '}}',
           ].join('\n'),
-          diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor', line: 3, column: 5, endLine: 3, endColumn: 20, message: "Field 'QueryLanguage' is not supported" },
-          ],
+          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemProcessor', line: 3, column: 5, endLine: 3, endColumn: 20, message: "Field 'QueryLanguage' is not supported" }],
         },
         {
           title: 'QueryLanguage inside States: one error, with a fix that moves it to the top level',
-          text: [
-            '{"StartAt": "A", "States": {',
-            '  "QueryLanguage": "JSONata",',
-            '  "A": {"Type": "Pass", "Output": "{% $states.input.a %}", "End": true}',
-            '}}',
-          ].join('\n'),
+          text: ['{"StartAt": "A", "States": {', '  "QueryLanguage": "JSONata",', '  "A": {"Type": "Pass", "Output": "{% $states.input.a %}", "End": true}', '}}'].join('\n'),
           diagnostics: [
             {
               code: 'SCHEMA_VALIDATION_FAILED',
@@ -101,7 +102,8 @@ export default defineRule({
               column: 3,
               endLine: 2,
               endColumn: 18,
-              message: "Expected value of type [OBJECT]. 'QueryLanguage' is not a state: it belongs at the top level of the state machine, beside StartAt and States (the rest is checked as 'JSONata').",
+              message:
+                "Expected value of type [OBJECT]. 'QueryLanguage' is not a state: it belongs at the top level of the state machine, beside StartAt and States (the rest is checked as 'JSONata').",
             },
           ],
         },
@@ -109,7 +111,15 @@ export default defineRule({
           title: 'An unknown value',
           text: '{"QueryLanguage": "jsonata", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}',
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/QueryLanguage', line: 1, column: 19, endLine: 1, endColumn: 28, message: "Value should be one of the following: [JSONPath, JSONata] ('QueryLanguage': did you mean 'JSONata'?)" },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/QueryLanguage',
+              line: 1,
+              column: 19,
+              endLine: 1,
+              endColumn: 28,
+              message: "Value should be one of the following: [JSONPath, JSONata] ('QueryLanguage': did you mean 'JSONata'?)",
+            },
           ],
         },
       ],

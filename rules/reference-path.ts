@@ -32,20 +32,56 @@ export default defineRule({
       invalid: [
         {
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "ResultPath": "$.items[*].id", "End": true}}}',
-          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/ResultPath', line: 1, column: 73, endLine: 1, endColumn: 76, message: `${AWS}. The wildcard '[*]' can select more than one node.` }],
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/P/ResultPath',
+              line: 1,
+              column: 73,
+              endLine: 1,
+              endColumn: 76,
+              message: `${AWS}. The wildcard '[*]' can select more than one node.`,
+            },
+          ],
         },
         {
           title: 'ResultPath cannot write into the context object or a variable',
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "ResultPath": "$$.Execution", "Next": "Q"}, "Q": {"Type": "Pass", "ResultPath": "$total", "End": true}}}',
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/ResultPath', line: 1, column: 65, endLine: 1, endColumn: 79, message: `${AWS}. ResultPath cannot write into the context object ('$$'); it names a place in the state input ('$...').` },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/Q/ResultPath', line: 1, column: 131, endLine: 1, endColumn: 139, message: `${AWS}. ResultPath cannot name a variable ('$total'); assign variables with Assign.` },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/P/ResultPath',
+              line: 1,
+              column: 65,
+              endLine: 1,
+              endColumn: 79,
+              message: `${AWS}. ResultPath cannot write into the context object ('$$'); it names a place in the state input ('$...').`,
+            },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/Q/ResultPath',
+              line: 1,
+              column: 131,
+              endLine: 1,
+              endColumn: 139,
+              message: `${AWS}. ResultPath cannot name a variable ('$total'); assign variables with Assign.`,
+            },
           ],
         },
         {
           title: 'Not a path at all',
           text: '{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "type", "StringEquals": "a", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}',
-          diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/C/Choices[0]/Variable', line: 1, column: 78, endLine: 1, endColumn: 84, message: `${AWS}. A path starts with '$' (the state input), '$$' (the context object) or '$name' (a variable).` }],
+          diagnostics: [
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/C/Choices[0]/Variable',
+              line: 1,
+              column: 78,
+              endLine: 1,
+              endColumn: 84,
+              message: `${AWS}. A path starts with '$' (the state input), '$$' (the context object) or '$name' (a variable).`,
+            },
+          ],
         },
         {
           title: 'A filter is a warning',
@@ -74,9 +110,7 @@ export default defineRule({
 function reportProblem(ctx: RuleContext, site: PathSite, value: string, info: JsonPathInfo | undefined): void {
   const at = (start: number, end: number) => stringSpan(ctx.doc, site.path, value, start, end);
   if (!info) {
-    const hint = startsLikeIntrinsicCall(value)
-      ? `intrinsic functions are not allowed in '${site.field}'`
-      : PATH_ROOTS_HINT;
+    const hint = startsLikeIntrinsicCall(value) ? `intrinsic functions are not allowed in '${site.field}'` : PATH_ROOTS_HINT;
     ctx.report({ path: site.path, message: AWS, hint: `${cap(hint)}.` });
     return;
   }

@@ -29,7 +29,15 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Retry[0]/BackoffRate', line: 3, column: 66, endLine: 3, endColumn: 69, message: "Minimum value is 1. The field 'BackoffRate' must be a number of at least 1.0, got 0.5." },
+          {
+            code: 'SCHEMA_VALIDATION_FAILED',
+            location: '/States/T/Retry[0]/BackoffRate',
+            line: 3,
+            column: 66,
+            endLine: 3,
+            endColumn: 69,
+            message: "Minimum value is 1. The field 'BackoffRate' must be a number of at least 1.0, got 0.5.",
+          },
         ],
       },
       {
@@ -43,20 +51,31 @@ export default schemaRule({
           '}}',
         ].join('\n'),
         diagnostics: [
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Retry[0]/ErrorEquals[0]', line: 3, column: 22, endLine: 3, endColumn: 34, message: "States.ALL must appear alone and at end of list (it is not the only error name in its 'ErrorEquals', and its retrier is not the last one in 'Retry')" },
+          {
+            code: 'SCHEMA_VALIDATION_FAILED',
+            location: '/States/T/Retry[0]/ErrorEquals[0]',
+            line: 3,
+            column: 22,
+            endLine: 3,
+            endColumn: 34,
+            message: "States.ALL must appear alone and at end of list (it is not the only error name in its 'ErrorEquals', and its retrier is not the last one in 'Retry')",
+          },
         ],
       },
       {
         title: 'A catcher without Next and with an empty ErrorEquals',
-        text: [
-          '{"StartAt": "T", "States": {',
-          '  "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,',
-          '    "Catch": [{"ErrorEquals": []}]}',
-          '}}',
-        ].join('\n'),
+        text: ['{"StartAt": "T", "States": {', '  "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,', '    "Catch": [{"ErrorEquals": []}]}', '}}'].join('\n'),
         diagnostics: [
           { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Catch[0]', line: 3, column: 15, endLine: 3, endColumn: 34, message: 'These fields are required: [Next]' },
-          { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/T/Catch[0]/ErrorEquals', line: 3, column: 31, endLine: 3, endColumn: 33, message: "Value cannot be empty ('ErrorEquals' needs at least one item)" },
+          {
+            code: 'SCHEMA_VALIDATION_FAILED',
+            location: '/States/T/Catch[0]/ErrorEquals',
+            line: 3,
+            column: 31,
+            endLine: 3,
+            endColumn: 33,
+            message: "Value cannot be empty ('ErrorEquals' needs at least one item)",
+          },
         ],
       },
     ],

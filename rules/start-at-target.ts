@@ -10,7 +10,7 @@ export default defineRule<StartAtTargetData>({
     code: 'MISSING_TRANSITION_TARGET',
     severity: 'ERROR',
     fixable: 'suggestion',
-    description: "StartAt must name a state of its own States object (top level, each branch, each Map processor).",
+    description: 'StartAt must name a state of its own States object (top level, each branch, each Map processor).',
     rationale:
       "The spec requires StartAt to match one of the sibling States, case-sensitively. AWS reports it as MISSING_TRANSITION_TARGET with the same words as for Next (\"Missing 'Next' target: X\") at /StartAt, or at the branch's or processor's own StartAt.",
     sources: ['asl-rules.md startat-target-exists (V rule)', 'docs/aws-behaviour.md §3 (M: cfn-lint #4074)'],
@@ -19,9 +19,7 @@ export default defineRule<StartAtTargetData>({
       invalid: [
         {
           text: '{"StartAt": "a", "States": {"A": {"Type": "Succeed"}}}',
-          diagnostics: [
-            { code: 'MISSING_TRANSITION_TARGET', location: '/StartAt', line: 1, column: 13, endLine: 1, endColumn: 16, message: "Missing 'Next' target: a (did you mean 'A'?)" },
-          ],
+          diagnostics: [{ code: 'MISSING_TRANSITION_TARGET', location: '/StartAt', line: 1, column: 13, endLine: 1, endColumn: 16, message: "Missing 'Next' target: a (did you mean 'A'?)" }],
           alsoReported: ['state-unreachable'],
         },
       ],
@@ -39,9 +37,7 @@ export default defineRule<StartAtTargetData>({
         message: `Missing 'Next' target: ${startAt}`,
         hint: suggestion ? `(did you mean '${suggestion}'?)` : undefined,
         data: { target: startAt, suggestion },
-        fix: suggestion
-          ? () => ctx.fixer.fix('suggestion', `Change to '${suggestion}'`, ctx.fixer.replaceValue(path, suggestion))
-          : undefined,
+        fix: suggestion ? () => ctx.fixer.fix('suggestion', `Change to '${suggestion}'`, ctx.fixer.replaceValue(path, suggestion)) : undefined,
       });
     }
   },

@@ -8,8 +8,7 @@ export default defineRule({
     code: 'DUPLICATE_STATE_NAME',
     severity: 'ERROR',
     description: 'State names must be unique across the whole state machine, nested scopes included.',
-    rationale:
-      'The spec requires state names to be unique within the scope of the entire state machine: a Parallel branch or Map processor cannot reuse a name from the top level or another branch.',
+    rationale: 'The spec requires state names to be unique within the scope of the entire state machine: a Parallel branch or Map processor cannot reuse a name from the top level or another branch.',
     sources: ['asl-rules.md state-name-duplicate (V: SPEC, API-DIAG)'],
     examples: {
       valid: [{ text: '{"StartAt": "A", "States": {"A": {"Type": "Parallel", "End": true, "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}]}}}' }],

@@ -11,10 +11,10 @@ export default defineRule({
     severity: 'ERROR',
     description: 'A state name must be 1 to 80 characters long; control characters in it get a warning.',
     rationale:
-      'AWS refuses state names longer than 80 characters (measured message); an empty name is refused too (the API\'s shapes give state names at least one character). ' +
+      "AWS refuses state names longer than 80 characters (measured message); an empty name is refused too (the API's shapes give state names at least one character). " +
       'It accepts spaces and punctuation. Whether it refuses control characters (a tab, an escape) is not known (asl-rules.md: B), so they get a LINT_STATE_NAME_CHARACTERS warning, not an error: ' +
       'they make the name hard to type, log and read. ' +
-      'Length is counted as AWS\'s Java service counts it, in UTF-16 code units.',
+      "Length is counted as AWS's Java service counts it, in UTF-16 code units.",
     sources: ['asl-rules.md state-name-too-long (V, M message ASLV-69), state-name-empty (B; API-EVT shapes: names at least 1 character), state-name-characters (B: AWS not measured, so a warning)'],
     examples: {
       valid: [{ title: 'Spaces and punctuation are fine', text: '{"StartAt": "Hello, World!", "States": {"Hello, World!": {"Type": "Succeed"}}}' }],
@@ -56,8 +56,7 @@ export default defineRule({
     for (const s of ctx.model.states) {
       let message: string | undefined;
       if (s.name.length === 0) message = 'Invalid State name: a state name cannot be empty';
-      else if (s.name.length > MAX_STATE_NAME_LENGTH)
-        message = `Invalid State name: State '${s.name}' exceeds the ${MAX_STATE_NAME_LENGTH}-character limit allowed by the service`;
+      else if (s.name.length > MAX_STATE_NAME_LENGTH) message = `Invalid State name: State '${s.name}' exceeds the ${MAX_STATE_NAME_LENGTH}-character limit allowed by the service`;
       else if (CONTROL.test(s.name)) {
         // AWS's answer is unknown (B): a warning, and validate() says nothing.
         const shown = JSON.stringify(s.name).slice(1, -1);

@@ -18,7 +18,16 @@ export default defineRule({
           title: 'An island loop that nothing enters',
           text: '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "X": {"Type": "Pass", "Next": "Y"}, "Y": {"Type": "Pass", "Next": "X"}}}',
           diagnostics: [
-            { code: 'LINT_UNREACHABLE', severity: 'WARNING', location: '/States/X', line: 1, column: 55, endLine: 1, endColumn: 58, message: 'State "X" can never run: no path from StartAt reaches it.' },
+            {
+              code: 'LINT_UNREACHABLE',
+              severity: 'WARNING',
+              location: '/States/X',
+              line: 1,
+              column: 55,
+              endLine: 1,
+              endColumn: 58,
+              message: 'State "X" can never run: no path from StartAt reaches it.',
+            },
             { code: 'LINT_UNREACHABLE', severity: 'WARNING', location: '/States/Y', line: 1, column: 91, endLine: 1, endColumn: 94 },
           ],
         },

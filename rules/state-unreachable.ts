@@ -18,9 +18,7 @@ export default defineRule({
         {
           title: 'Only the state that nothing names is reported, not the one it names',
           text: '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "B": {"Type": "Pass", "Next": "C"}, "C": {"Type": "Succeed"}}}',
-          diagnostics: [
-            { code: 'MISSING_TRANSITION_TARGET', location: '/States/B', line: 1, column: 55, endLine: 1, endColumn: 58, message: 'State "B" is not reachable.' },
-          ],
+          diagnostics: [{ code: 'MISSING_TRANSITION_TARGET', location: '/States/B', line: 1, column: 55, endLine: 1, endColumn: 58, message: 'State "B" is not reachable.' }],
           alsoReported: ['state-unreachable-from-start'],
         },
       ],

@@ -7,21 +7,22 @@ export default defineRule({
     id: 'task-resource',
     code: 'INVALID_RESOURCE',
     severity: 'ERROR',
-    description: 'A Task Resource must be a Lambda function ARN, an activity ARN or a Step Functions integration AWS offers, with a supported pattern; a Map ItemReader/ResultWriter Resource an S3 action it supports.',
+    description:
+      'A Task Resource must be a Lambda function ARN, an activity ARN or a Step Functions integration AWS offers, with a supported pattern; a Map ItemReader/ResultWriter Resource an S3 action it supports.',
     rationale:
       'The Resource of a Task is one of: arn:<partition>:lambda:<region>:<account>:function:<name>[:<version|alias>], arn:<partition>:states:<region>:<account>:activity:<name>, ' +
       'arn:<partition>:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken] for an optimized integration, arn:<partition>:states:::aws-sdk:<service>:<action>[.waitForTaskToken], or arn:<partition>:states:::http:invoke. ' +
       "A value that is not an ARN gets SCHEMA_VALIDATION_FAILED 'Value is not a valid resource ARN'; an ARN of the wrong shape INVALID_RESOURCE; an integration or pattern AWS does not offer " +
-      "(dynamodb:putItem.waitForTaskToken, aws-sdk:s3:getObject.sync) \"The resource provided ... is not recognized\". Partitions: aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc. " +
+      '(dynamodb:putItem.waitForTaskToken, aws-sdk:s3:getObject.sync) "The resource provided ... is not recognized". Partitions: aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc. ' +
       'A Distributed Map reads items with arn:<partition>:states:::s3:getObject or s3:listObjectsV2 (ItemReader) and writes results with s3:putObject (ResultWriter). ' +
       'Deploy-time placeholders (${LambdaArn}, arn:${AWS::Partition}:...) are checked on their known parts only. ' +
       'A Lambda or activity ARN whose region or account ID does not look real (region-1, account 1234567890, 42, xyz, a missing region in an activity ARN) is a LINT_RESOURCE_REGION_ACCOUNT warning, not an error: ' +
-      'no AWS refusal of one is recorded, and AWS deploys arn:aws:lambda:::function:${fn} with both empty, so its check is looser than Lambda\'s own pattern.',
+      "no AWS refusal of one is recorded, and AWS deploys arn:aws:lambda:::function:${fn} with both empty, so its check is looser than Lambda's own pattern.",
     sources: [
       'asl-rules.md task-resource-format (V DG-INTEG); API-DIAG (INVALID_RESOURCE meaning)',
       "messages: 'Value is not a valid resource ARN' (Step Functions Local, aws-sam-cli-app-templates #185); 'The resource provided ... is not recognized' (public deployment logs)",
       'region/account: no measured refusal (test/fixtures/aws-measured.json has none); deployed real-world definitions use arn:aws:lambda:::function:${fn} (shared/corpus/real-world); issue 10',
-      'aws-sdk service names: derived from AWS\'s service models (botocore, in the pinned devDependency @aws-cdk/asset-awscli-v1; scripts/gen-sdk-services.mjs), plus retired services the Developer Guide listed; an unknown one is a warning',
+      "aws-sdk service names: derived from AWS's service models (botocore, in the pinned devDependency @aws-cdk/asset-awscli-v1; scripts/gen-sdk-services.mjs), plus retired services the Developer Guide listed; an unknown one is a warning",
     ],
     examples: {
       valid: [
@@ -85,8 +86,26 @@ export default defineRule({
               endColumn: 83,
               message: "'region-1' is not an AWS region code (such as us-east-1) and '1234567890' is not a 12-digit AWS account ID.",
             },
-            { code: 'LINT_RESOURCE_REGION_ACCOUNT', severity: 'WARNING', location: '/States/B/Resource', line: 3, column: 35, endLine: 3, endColumn: 78, message: "'42' is not a 12-digit AWS account ID." },
-            { code: 'LINT_RESOURCE_REGION_ACCOUNT', severity: 'WARNING', location: '/States/C/Resource', line: 4, column: 35, endLine: 4, endColumn: 80, message: "'xyz' is not an AWS region code (such as us-east-1)." },
+            {
+              code: 'LINT_RESOURCE_REGION_ACCOUNT',
+              severity: 'WARNING',
+              location: '/States/B/Resource',
+              line: 3,
+              column: 35,
+              endLine: 3,
+              endColumn: 78,
+              message: "'42' is not a 12-digit AWS account ID.",
+            },
+            {
+              code: 'LINT_RESOURCE_REGION_ACCOUNT',
+              severity: 'WARNING',
+              location: '/States/C/Resource',
+              line: 4,
+              column: 35,
+              endLine: 4,
+              endColumn: 80,
+              message: "'xyz' is not an AWS region code (such as us-east-1).",
+            },
           ],
         },
         {

@@ -14,8 +14,8 @@ export default defineRule<TemplateKeyCollisionData>({
     severity: 'ERROR',
     description: "A payload template or JSONPath Assign has both 'k' and 'k.$' in one object: the same field once '.$' is stripped.",
     rationale:
-      "Step Functions renames a key ending in '.$' to the name without it and puts the evaluated value there, so {\"a\": 1, \"a.$\": \"$.x\"} names 'a' twice. " +
-      'The ASL specification says: "A JSON object MUST NOT have duplicate field names after fields ending with the characters \'.$\' are renamed to strip the \'.$\' suffix." ' +
+      'Step Functions renames a key ending in \'.$\' to the name without it and puts the evaluated value there, so {"a": 1, "a.$": "$.x"} names \'a\' twice. ' +
+      "The ASL specification says: \"A JSON object MUST NOT have duplicate field names after fields ending with the characters '.$' are renamed to strip the '.$' suffix.\" " +
       'This holds at any depth, inside arrays too, in every payload template (Parameters, ResultSelector, ItemSelector, ItemBatcher BatchInput, ItemReader and ResultWriter Parameters) ' +
       "and in a JSONPath Assign. Reported at the object that holds both keys, on the '.$' key. (Credentials' RoleArn and RoleArn.$ are field-exclusive's.)",
     sources: [
@@ -24,9 +24,7 @@ export default defineRule<TemplateKeyCollisionData>({
       'issue 10',
     ],
     examples: {
-      valid: [
-        { text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"a": 1, "b.$": "$.x", "c": {"a.$": "$.y"}}, "End": true}}}' },
-      ],
+      valid: [{ text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"a": 1, "b.$": "$.x", "c": {"a.$": "$.y"}}, "End": true}}}' }],
       invalid: [
         {
           title: "'a' and 'a.$' in Parameters",
@@ -55,7 +53,15 @@ export default defineRule<TemplateKeyCollisionData>({
           diagnostics: [
             { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemSelector/v/list[0]', line: 2, column: 47, endLine: 2, endColumn: 53 },
             { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/ItemBatcher/BatchInput', line: 3, column: 72, endLine: 3, endColumn: 75 },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/M/Assign', line: 4, column: 28, endLine: 4, endColumn: 31, message: "The field 'n' is set twice: 'n' and 'n.$' name the same field once '.$' is stripped. Keep one of them." },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/M/Assign',
+              line: 4,
+              column: 28,
+              endLine: 4,
+              endColumn: 31,
+              message: "The field 'n' is set twice: 'n' and 'n.$' name the same field once '.$' is stripped. Keep one of them.",
+            },
           ],
           alsoReported: ['variable-unused'],
         },

@@ -23,9 +23,7 @@ export default defineRule<TransitionTargetData>({
       invalid: [
         {
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "C"}, "B": {"Type": "Succeed"}}}',
-          diagnostics: [
-            { code: 'MISSING_TRANSITION_TARGET', location: '/States/A/Next', line: 1, column: 59, endLine: 1, endColumn: 62, message: "Missing 'Next' target: C" },
-          ],
+          diagnostics: [{ code: 'MISSING_TRANSITION_TARGET', location: '/States/A/Next', line: 1, column: 59, endLine: 1, endColumn: 62, message: "Missing 'Next' target: C" }],
           alsoReported: ['state-unreachable'],
         },
         {

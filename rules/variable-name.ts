@@ -23,8 +23,24 @@ export default defineRule({
         {
           text: '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"my-var": 1, "states": 2, "1st.$": "$.a"}, "End": true}}}',
           diagnostics: [
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/Assign', line: 1, column: 62, endLine: 1, endColumn: 70, message: "'my-var' is not a valid variable name: a variable name starts with a letter or \"_\" and continues with letters, digits or \"_\"." },
-            { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/Assign', line: 1, column: 75, endLine: 1, endColumn: 83, message: "'states' is not a valid variable name: 'states' is reserved (it holds $states.input, $states.result, ...)." },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/P/Assign',
+              line: 1,
+              column: 62,
+              endLine: 1,
+              endColumn: 70,
+              message: '\'my-var\' is not a valid variable name: a variable name starts with a letter or "_" and continues with letters, digits or "_".',
+            },
+            {
+              code: 'SCHEMA_VALIDATION_FAILED',
+              location: '/States/P/Assign',
+              line: 1,
+              column: 75,
+              endLine: 1,
+              endColumn: 83,
+              message: "'states' is not a valid variable name: 'states' is reserved (it holds $states.input, $states.result, ...).",
+            },
             { code: 'SCHEMA_VALIDATION_FAILED', location: '/States/P/Assign', line: 1, column: 88, endLine: 1, endColumn: 95 },
           ],
         },

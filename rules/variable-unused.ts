@@ -16,14 +16,21 @@ export default defineRule<VariableUnusedData>({
       'Reads are $name in JSONPath paths, intrinsic arguments and JSONata expressions.',
     sources: ['asl-rules.md §21 unused-variable (ours)'],
     examples: {
-      valid: [
-        { text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"n": 1}, "Next": "B"}, "B": {"Type": "Pass", "Parameters": {"n.$": "States.Format(\'{}\', $n)"}, "End": true}}}' },
-      ],
+      valid: [{ text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"n": 1}, "Next": "B"}, "B": {"Type": "Pass", "Parameters": {"n.$": "States.Format(\'{}\', $n)"}, "End": true}}}' }],
       invalid: [
         {
           text: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"count": 1}, "Next": "B"}, "B": {"Type": "Pass", "Parameters": {"n.$": "$cuont"}, "End": true}}}',
           diagnostics: [
-            { code: 'LINT_VARIABLE_UNUSED', severity: 'WARNING', location: '/States/A/Assign', line: 1, column: 62, endLine: 1, endColumn: 69, message: "Variable 'count' is assigned but never read." },
+            {
+              code: 'LINT_VARIABLE_UNUSED',
+              severity: 'WARNING',
+              location: '/States/A/Assign',
+              line: 1,
+              column: 62,
+              endLine: 1,
+              endColumn: 69,
+              message: "Variable 'count' is assigned but never read.",
+            },
           ],
           alsoReported: ['variable-unassigned'],
         },

@@ -117,12 +117,25 @@ function mutate(root) {
   const keys = Object.keys(o);
   const k = keys.length ? pick(keys) : 'Extra';
   switch (Math.floor(rand() * 6)) {
-    case 0: delete o[k]; return `delete ${k}`;
-    case 1: o[k + (rand() < 0.5 ? '.$' : 'x')] = o[k]; delete o[k]; return `rename ${k}`;
-    case 2: o[k] = pick(VALUES); return `set ${k}`;
-    case 3: o[pick(['Next', 'End', 'Type', 'Resource', 'QueryLanguage', 'Parameters', 'Arguments', 'Output', 'Assign'])] = pick(VALUES); return 'add field';
-    case 4: if (typeof o[k] === 'string') o[k] = o[k].slice(0, Math.floor(rand() * o[k].length)); return `cut ${k}`;
-    default: if (typeof o.Next === 'string') o.Next += 'x'; return 'bad next';
+    case 0:
+      delete o[k];
+      return `delete ${k}`;
+    case 1:
+      o[k + (rand() < 0.5 ? '.$' : 'x')] = o[k];
+      delete o[k];
+      return `rename ${k}`;
+    case 2:
+      o[k] = pick(VALUES);
+      return `set ${k}`;
+    case 3:
+      o[pick(['Next', 'End', 'Type', 'Resource', 'QueryLanguage', 'Parameters', 'Arguments', 'Output', 'Assign'])] = pick(VALUES);
+      return 'add field';
+    case 4:
+      if (typeof o[k] === 'string') o[k] = o[k].slice(0, Math.floor(rand() * o[k].length));
+      return `cut ${k}`;
+    default:
+      if (typeof o.Next === 'string') o.Next += 'x';
+      return 'bad next';
   }
 }
 for (const f of corpusFiles) {

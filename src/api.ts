@@ -155,4 +155,3 @@ export function toDiagnostic(doc: Document, f: Finding, positions: Document = do
   }
   return d;
 }
-

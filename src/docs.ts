@@ -51,7 +51,7 @@ export function ruleDocs(rules: readonly Rule[] = allRules): string {
   const head = [
     '# asl-lint rules',
     '',
-    '<!-- Generated from the rules\' metadata by `npm run docs`; a test fails when this file is stale. Do not edit by hand. -->',
+    "<!-- Generated from the rules' metadata by `npm run docs`; a test fails when this file is stale. Do not edit by hand. -->",
     '',
     'Every rule reports under the AWS `ValidateStateMachineDefinition` code it belongs to (our own `LINT_*`',
     'codes where AWS has none). Configure rules by id or by code (`"NO_DOLLAR": "off"`).',

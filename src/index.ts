@@ -22,4 +22,17 @@ export { formatLocation } from './model/location.js';
 
 // Running definitions offline (issue 12): AWS's TestState and executions, with mocks.
 export { execute, testState, prepare as prepareExecution, StatesError, InvalidDefinitionError, RunUsageError, DEFAULT_START_TIME } from './run/api.js';
-export type { ExecuteOptions, ExecutionResult, ExecutionStatus, TestStateRequest, TestStateResponse, HistoryEvent, Coverage, StateInspection, Mock, MockedResponses, MockedResponse, MockFunction } from './run/api.js';
+export type {
+  ExecuteOptions,
+  ExecutionResult,
+  ExecutionStatus,
+  TestStateRequest,
+  TestStateResponse,
+  HistoryEvent,
+  Coverage,
+  StateInspection,
+  Mock,
+  MockedResponses,
+  MockedResponse,
+  MockFunction,
+} from './run/api.js';

@@ -133,7 +133,19 @@ function lintSourceAs(caller: string, text: string, filePath: string, options: L
     if (mode === 'asl') return [lintPlain(text, filePath, options, engine)];
     // A template that declares no state machine: nothing to lint (named: say so).
     if (tf || template || (!isPlainDefinitionName(filePath) && holdsNoMachine(text))) {
-      return mode === 'discover' ? [] : [{ filePath, text, kind: tf ? 'terraform' : template?.kind ?? 'cloudformation', result: 'OK', diagnostics: [], definitions: 0, notes: [`${tf ? 'no aws_sfn_state_machine resource' : 'no state machine'} in this template: nothing to check`] }];
+      return mode === 'discover'
+        ? []
+        : [
+            {
+              filePath,
+              text,
+              kind: tf ? 'terraform' : (template?.kind ?? 'cloudformation'),
+              result: 'OK',
+              diagnostics: [],
+              definitions: 0,
+              notes: [`${tf ? 'no aws_sfn_state_machine resource' : 'no state machine'} in this template: nothing to check`],
+            },
+          ];
     }
     if (mode === 'discover' && !isPlainDefinitionName(filePath)) {
       const seen = definitionDocument(text, filePath, options.format, options.maxLength);
@@ -258,7 +270,12 @@ function templateOf(text: string, filePath: string, subs: ReadonlyMap<string, st
  * The text of a file a template names, read as CloudFormation would: only a regular file of at
  * most 10 MiB, inside the project root unless allowed.
  */
-function readReference(def: EmbeddedDefinition, filePath: string, options: LintFileOptions, fileDoc: Document): { body: string; path: string } | { error: Diagnostic | undefined; why: string } | { missing: true } {
+function readReference(
+  def: EmbeddedDefinition,
+  filePath: string,
+  options: LintFileOptions,
+  fileDoc: Document,
+): { body: string; path: string } | { error: Diagnostic | undefined; why: string } | { missing: true } {
   const target = resolve(dirname(filePath), def.file!);
   const refuse = (reason: string) => {
     const why = `${def.field} names '${def.file}', which cannot be read (${reason})`;
@@ -385,7 +402,7 @@ function remapFix(fix: Fix, map: OffsetMap, fileDoc: Document, derived: string, 
  * scalar, a heredoc), rather than encoded (a JSON or YAML quoted string, with \" and \n).
  */
 function isWrittenAsIs(derived: string, map: OffsetMap, file: string): boolean {
-  for (let start = 0; start <= derived.length; ) {
+  for (let start = 0; start <= derived.length;) {
     const nl = derived.indexOf('\n', start);
     const end = nl < 0 ? derived.length : nl;
     const at = map(start);

@@ -76,7 +76,10 @@ describe("§1 keys that collide once '.$' is stripped", () => {
   it('leaves JSONata fields (where .$ keys are not evaluated) and Credentials (field-exclusive) alone', () => {
     const jsonata = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: { a: 1, 'a.$': 'x' }, End: true } } });
     expect(by(jsonata, 'template-key-collision')).toEqual([]);
-    const cred = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Credentials: { RoleArn: 'arn:aws:iam::123456789012:role/R', 'RoleArn.$': '$.r' }, End: true } } });
+    const cred = JSON.stringify({
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Credentials: { RoleArn: 'arn:aws:iam::123456789012:role/R', 'RoleArn.$': '$.r' }, End: true } },
+    });
     expect(lint(cred).diagnostics.map((d) => `${d.rule} ${d.message}`)).toEqual(["field-exclusive Only one of 'RoleArn', 'RoleArn.$' may be set"]);
   });
 });
@@ -88,7 +91,12 @@ describe('§1 Fail ErrorPath/CausePath', () => {
     const text = JSON.stringify({ StartAt: 'F', States: { F: { Type: 'Fail', ErrorPath: 'States.StringToJson($.a)' } } });
     expect(diags(text)).toEqual(['SCHEMA_VALIDATION_FAILED ERROR /States/F/ErrorPath 1:58-1:77 States.StringToJson']);
     expect(validate(text).diagnostics).toEqual([
-      { severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: "The value for the field 'ErrorPath' must be a valid JSONPath or a valid intrinsic function call", location: '/States/F/ErrorPath' },
+      {
+        severity: 'ERROR',
+        code: 'SCHEMA_VALIDATION_FAILED',
+        message: "The value for the field 'ErrorPath' must be a valid JSONPath or a valid intrinsic function call",
+        location: '/States/F/ErrorPath',
+      },
     ]);
   });
 });
@@ -138,12 +146,15 @@ describe('§2 where the linter was stricter than any evidence', () => {
 
 describe('§3 messages', () => {
   it('QueryLanguage inside States: one error and a fix moving it to the top level (JSON)', () => {
-    const text = '{\n  "StartAt": "A",\n  "States": {\n    "QueryLanguage": "JSONata",\n    "A": {"Type": "Pass", "Output": "{% $states.input %}", "Next": "B"},\n    "B": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f"}, "End": true}\n  }\n}';
+    const text =
+      '{\n  "StartAt": "A",\n  "States": {\n    "QueryLanguage": "JSONata",\n    "A": {"Type": "Pass", "Output": "{% $states.input %}", "Next": "B"},\n    "B": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f"}, "End": true}\n  }\n}';
     const ds = lint(text).diagnostics;
     expect(ds.map((d) => show(text, d))).toEqual(['SCHEMA_VALIDATION_FAILED ERROR /States/QueryLanguage 4:5-4:20 "QueryLanguage"']);
     expect(validate(text).diagnostics).toHaveLength(1);
     const fixed = apply(text, ds[0].fixes![0]);
-    expect(fixed).toBe('{\n  "QueryLanguage": "JSONata",\n  "StartAt": "A",\n  "States": {\n    "A": {"Type": "Pass", "Output": "{% $states.input %}", "Next": "B"},\n    "B": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f"}, "End": true}\n  }\n}');
+    expect(fixed).toBe(
+      '{\n  "QueryLanguage": "JSONata",\n  "StartAt": "A",\n  "States": {\n    "A": {"Type": "Pass", "Output": "{% $states.input %}", "Next": "B"},\n    "B": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f"}, "End": true}\n  }\n}',
+    );
     expect(validate(fixed)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
   });
 

@@ -88,7 +88,7 @@ describe('action.yml', () => {
 describe('.pre-commit-hooks.yaml', () => {
   const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; args?: string[] }[];
 
-  it('ends every hook\'s arguments with --: the file names pre-commit appends are never options', () => {
+  it("ends every hook's arguments with --: the file names pre-commit appends are never options", () => {
     expect(hooks.map((h) => [h.id, h.args?.at(-1)])).toEqual([
       ['asl-lint', '--'],
       ['asl-lint-templates', '--'],

@@ -124,7 +124,15 @@ describe('architecture: the import graph keeps the documented layers', () => {
   it('reads the graph (a sanity check: the test sees the imports it judges)', () => {
     expect(graph.size).toBeGreaterThan(100);
     expect(graph.get('src/index.ts')!.length).toBeGreaterThan(3);
-    expect(cycles(new Map([['a', ['b']], ['b', ['a']], ['c', ['a']]]))).toEqual(['a <-> b']);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['a']],
+          ['c', ['a']],
+        ]),
+      ),
+    ).toEqual(['a <-> b']);
   });
 
   it('documents the layers as LAYERS states them (docs/architecture.md, "Layers")', () => {

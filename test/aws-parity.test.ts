@@ -28,8 +28,7 @@ interface Case {
  * Only the verdict and the codes are checked for these.
  */
 const WORDING_EXCEPTIONS: Record<string, string> = {
-  'doc-not-json':
-    "AWS returns Jackson's raw parser message and its '[Source: ...]' text as location; we say what is wrong with line and column, and give no location.",
+  'doc-not-json': "AWS returns Jackson's raw parser message and its '[Source: ...]' text as location; we say what is wrong with line and column, and give no location.",
 };
 
 const cases: Case[] = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'aws-measured.json'), 'utf8'));
@@ -50,13 +49,16 @@ describe.each(cases.map((c) => [`${c.topic}: ${c.id} (${c.evidence})`, c] as con
           expect(errors.map((d) => d.code)).toContain(want.code);
           continue;
         }
-        const match = errors.find(
-          (d) => d.code === want.code && (want.location === undefined || d.location === want.location) && (want.message === undefined || d.message === want.message),
-        );
+        const match = errors.find((d) => d.code === want.code && (want.location === undefined || d.location === want.location) && (want.message === undefined || d.message === want.message));
         expect(match, `${JSON.stringify(want)} in ${JSON.stringify(errors, null, 1)}`).toBeDefined();
       }
       if (c.expected.diagnosticsComplete !== false) {
-        expect(errors.map((d) => d.code).sort()).toEqual(c.expected.diagnostics.filter((d) => (d.severity ?? 'ERROR') === 'ERROR').map((d) => d.code).sort());
+        expect(errors.map((d) => d.code).sort()).toEqual(
+          c.expected.diagnostics
+            .filter((d) => (d.severity ?? 'ERROR') === 'ERROR')
+            .map((d) => d.code)
+            .sort(),
+        );
       }
     });
   }

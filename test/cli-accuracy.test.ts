@@ -95,7 +95,7 @@ describe('an unquoted ${placeholder}', () => {
           1,
           62,
           70,
-          "Invalid JSON: Unexpected character (line 1, column 62). '${Delay}' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Delay=VALUE (or --substitutions-file FILE with {\"Delay\": VALUE}).",
+          'Invalid JSON: Unexpected character (line 1, column 62). \'${Delay}\' is a deploy-time placeholder outside quotes: the text is JSON only once it is substituted. Lint it with a value: asl-lint -s Delay=VALUE (or --substitutions-file FILE with {"Delay": VALUE}).',
         ],
       ]);
       expect((await cli(['-s', 'Delay=5', 'wait.asl.json'], { cwd: dir })).code).toBe(0);

@@ -75,8 +75,14 @@ describe('what --fix applies', () => {
 
   it('refuses an unknown --fix-type, and --fix-type without --fix', async () => {
     const dir = tmp();
-    expect(await run(['--fix', '--fix-type', 'layout', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: invalid value for --fix-type: 'layout' (expected fix, suggestion, or both separated by a comma)\n" });
-    expect(await run(['--fix-type', 'suggestion', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: 'asl-lint: --fix-type chooses what --fix or --fix-dry-run applies; give one of them as well\n' });
+    expect(await run(['--fix', '--fix-type', 'layout', 'a.asl.json'], dir)).toMatchObject({
+      code: 2,
+      stderr: "asl-lint: invalid value for --fix-type: 'layout' (expected fix, suggestion, or both separated by a comma)\n",
+    });
+    expect(await run(['--fix-type', 'suggestion', 'a.asl.json'], dir)).toMatchObject({
+      code: 2,
+      stderr: 'asl-lint: --fix-type chooses what --fix or --fix-dry-run applies; give one of them as well\n',
+    });
   });
 
   it('YAML: an alias or an anchored map is never edited (the other state keeps its Parameters)', async () => {
@@ -232,9 +238,15 @@ describe('-o never writes through a link nor through a folder link out of the wo
     writeFileSync(join(dir, 'a.asl.json'), FIXED);
     writeFileSync(join(dir, 'victim'), 'precious\n');
     symlinkSync(join(dir, 'victim'), join(dir, 'asl-lint.sarif'));
-    expect(await run(['-f', 'sarif', '-o', 'asl-lint.sarif', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: cannot write 'asl-lint.sarif': it is a symbolic link (asl-lint does not write a report through a link)\n" });
+    expect(await run(['-f', 'sarif', '-o', 'asl-lint.sarif', 'a.asl.json'], dir)).toMatchObject({
+      code: 2,
+      stderr: "asl-lint: cannot write 'asl-lint.sarif': it is a symbolic link (asl-lint does not write a report through a link)\n",
+    });
     linkSync(join(dir, 'victim'), join(dir, 'hard.sarif'));
-    expect(await run(['-f', 'sarif', '-o', 'hard.sarif', 'a.asl.json'], dir)).toMatchObject({ code: 2, stderr: "asl-lint: cannot write 'hard.sarif': it has 2 hard links (asl-lint does not write a report through a link)\n" });
+    expect(await run(['-f', 'sarif', '-o', 'hard.sarif', 'a.asl.json'], dir)).toMatchObject({
+      code: 2,
+      stderr: "asl-lint: cannot write 'hard.sarif': it has 2 hard links (asl-lint does not write a report through a link)\n",
+    });
     expect(readFileSync(join(dir, 'victim'), 'utf8')).toBe('precious\n');
     // With --fix: the report cannot be written, so no file is fixed either.
     writeFileSync(join(dir, 'b.asl.json'), MISSPELT);
@@ -251,9 +263,12 @@ describe('-o never writes through a link nor through a folder link out of the wo
     writeFileSync(join(dir, 'a.asl.json'), FIXED);
     symlinkSync(elsewhere, join(dir, 'out'));
     const refused = `cannot write 'out/report.sarif': 'out' is a symbolic link to '${elsewhere}', outside the working directory (asl-lint does not follow a link out of it to write a report)`;
-    expect((await run(['-f', 'sarif', '-o', 'out/report.sarif', 'a.asl.json'], dir))).toEqual({ code: 2, stdout: '', stderr: `asl-lint: ${refused}\n` });
+    expect(await run(['-f', 'sarif', '-o', 'out/report.sarif', 'a.asl.json'], dir)).toEqual({ code: 2, stdout: '', stderr: `asl-lint: ${refused}\n` });
     // Deeper: no folder is created through the link either.
-    expect((await run(['-f', 'sarif', '-o', 'out/sub/report.sarif', 'a.asl.json'], dir))).toMatchObject({ code: 2, stderr: `asl-lint: ${refused.replace("'out/report.sarif'", "'out/sub/report.sarif'")}\n` });
+    expect(await run(['-f', 'sarif', '-o', 'out/sub/report.sarif', 'a.asl.json'], dir)).toMatchObject({
+      code: 2,
+      stderr: `asl-lint: ${refused.replace("'out/report.sarif'", "'out/sub/report.sarif'")}\n`,
+    });
     // The same folder named by an absolute path inside the working directory: refused the same way.
     expect((await run(['-f', 'sarif', '-o', join(dir, 'out', 'r.sarif'), 'a.asl.json'], dir)).stderr).toBe(`asl-lint: ${refused.replace("'out/report.sarif'", `'${join(dir, 'out', 'r.sarif')}'`)}\n`);
     // A chain of links inside the checkout that ends outside it: refused at the first link.
@@ -263,7 +278,7 @@ describe('-o never writes through a link nor through a folder link out of the wo
     );
     // A link to nowhere.
     symlinkSync(join(dir, 'missing'), join(dir, 'gone'));
-    expect((await run(['-f', 'sarif', '-o', 'gone/report.sarif', 'a.asl.json'], dir))).toEqual({
+    expect(await run(['-f', 'sarif', '-o', 'gone/report.sarif', 'a.asl.json'], dir)).toEqual({
       code: 2,
       stdout: '',
       stderr: "asl-lint: cannot write 'gone/report.sarif': 'gone' is a symbolic link that leads nowhere (asl-lint does not create a report's folders through a link)\n",
@@ -271,9 +286,12 @@ describe('-o never writes through a link nor through a folder link out of the wo
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(existsSync(join(dir, 'missing'))).toBe(false);
     // The graph command's -o is held to the same rules.
-    expect((await run(['graph', 'a.asl.json', '-f', 'mermaid', '-o', 'out/g.mmd'], dir))).toMatchObject({ code: 2, stderr: `asl-lint: ${refused.replace("'out/report.sarif'", "'out/g.mmd'")}\n` });
+    expect(await run(['graph', 'a.asl.json', '-f', 'mermaid', '-o', 'out/g.mmd'], dir)).toMatchObject({ code: 2, stderr: `asl-lint: ${refused.replace("'out/report.sarif'", "'out/g.mmd'")}\n` });
     symlinkSync(join(dir, 'a.asl.json'), join(dir, 'g.mmd'));
-    expect((await run(['graph', 'a.asl.json', '-f', 'mermaid', '-o', 'g.mmd'], dir))).toMatchObject({ code: 2, stderr: "asl-lint: cannot write 'g.mmd': it is a symbolic link (asl-lint does not write a report through a link)\n" });
+    expect(await run(['graph', 'a.asl.json', '-f', 'mermaid', '-o', 'g.mmd'], dir)).toMatchObject({
+      code: 2,
+      stderr: "asl-lint: cannot write 'g.mmd': it is a symbolic link (asl-lint does not write a report through a link)\n",
+    });
     expect(readFileSync(join(dir, 'a.asl.json'), 'utf8')).toBe(FIXED);
     expect(readdirSync(elsewhere)).toEqual([]);
   });
@@ -283,14 +301,14 @@ describe('-o never writes through a link nor through a folder link out of the wo
     writeFileSync(join(dir, 'a.asl.json'), FIXED);
     mkdirSync(join(dir, 'build'));
     symlinkSync('build', join(dir, 'reports'));
-    expect((await run(['-f', 'sarif', '-o', 'reports/new/report.sarif', 'a.asl.json'], dir))).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await run(['-f', 'sarif', '-o', 'reports/new/report.sarif', 'a.asl.json'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(JSON.parse(readFileSync(join(dir, 'build', 'new', 'report.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(lstatSync(join(dir, 'reports')).isSymbolicLink()).toBe(true);
     // Outside the working directory (../ or absolute), the path is the user's choice: its links are followed.
     const work = join(dir, 'work');
     mkdirSync(work);
     writeFileSync(join(work, 'a.asl.json'), FIXED);
-    expect((await run(['-f', 'sarif', '-o', '../reports/up.sarif', 'a.asl.json'], work))).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await run(['-f', 'sarif', '-o', '../reports/up.sarif', 'a.asl.json'], work)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(existsSync(join(dir, 'build', 'up.sarif'))).toBe(true);
     const elsewhere = tmp();
     symlinkSync(elsewhere, join(dir, 'abs'));

@@ -19,7 +19,10 @@ function run(args: string[], cwd = ROOT, input = '') {
 
 async function json(args: string[], cwd = ROOT) {
   const r = await run([...args, '-f', 'json'], cwd);
-  return { ...r, files: JSON.parse(r.stdout || '[]') as { filePath: string; result: string; diagnostics: { code: string; location: string | null; line: number; column: number; severity: string }[] }[] };
+  return {
+    ...r,
+    files: JSON.parse(r.stdout || '[]') as { filePath: string; result: string; diagnostics: { code: string; location: string | null; line: number; column: number; severity: string }[] }[],
+  };
 }
 
 describe('templates', () => {
@@ -228,4 +231,3 @@ describe('directives', () => {
     expect(r.files[0].diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.location}`)).toEqual(['1:13 LINT_UNUSED_DIRECTIVE /Comment']);
   });
 });
-

@@ -128,7 +128,12 @@ describe('issue 9 §1: directives', () => {
   });
 
   it('the Comment-field forms: asl-lint-disable-line and asl-lint-disable-next-line', async () => {
-    const text = ['{"StartAt": "A", "States": {"A": {"Type": "Pass",', '  "Comment": "asl-lint-disable-next-line NO_DOLLAR -- the API wants the literal",', '  "Parameters": {"x": "$.x"},', '  "Next": "Gone"}}}'].join('\n');
+    const text = [
+      '{"StartAt": "A", "States": {"A": {"Type": "Pass",',
+      '  "Comment": "asl-lint-disable-next-line NO_DOLLAR -- the API wants the literal",',
+      '  "Parameters": {"x": "$.x"},',
+      '  "Next": "Gone"}}}',
+    ].join('\n');
     expect(lint(text).diagnostics.map((d) => `${d.code} ${d.location}`)).toEqual(['MISSING_END_STATE undefined', 'MISSING_TRANSITION_TARGET /States/A/Next']);
     const same = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Comment": "asl-lint-disable-line NO_DOLLAR", "Parameters": {"x": "$.x"},\n "Next": "Gone"}}}';
     expect(lint(same).diagnostics.map((d) => d.code)).toEqual(['MISSING_END_STATE', 'MISSING_TRANSITION_TARGET']);
@@ -182,7 +187,22 @@ describe('issue 9 §1: directives', () => {
 
 describe('issue 9 §1: the machine type a template declares', () => {
   it('SAM Type, CloudFormation StateMachineType, Serverless type, Terraform type: each machine as its own type; --type overrides', async () => {
-    const sam = ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Fast:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      Type: EXPRESS', '      Definition:', SYNC_YAML, '  Slow:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      Definition:', SYNC_YAML, ''].join('\n');
+    const sam = [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Fast:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      Type: EXPRESS',
+      '      Definition:',
+      SYNC_YAML,
+      '  Slow:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      SYNC_YAML,
+      '',
+    ].join('\n');
     const cfn = JSON.stringify({ Resources: { Fast: { Type: 'AWS::StepFunctions::StateMachine', Properties: { StateMachineType: 'EXPRESS', DefinitionString: JSON.stringify(SYNC) } } } });
     const sls = ['service: s', 'stepFunctions:', '  stateMachines:', '    fast:', '      type: express', '      definition:', SYNC_YAML, ''].join('\n');
     const tf = ['resource "aws_sfn_state_machine" "fast" {', '  type = "EXPRESS"', '  definition = <<EOF', JSON.stringify(SYNC), 'EOF', '}', ''].join('\n');
@@ -212,7 +232,8 @@ describe('issue 9 §1: the machine type a template declares', () => {
 describe('issue 9 §1: templates named on the command line', () => {
   it('a template.yaml, serverless.yml or .tf with no state machine passes with a note (the pre-commit hook names them)', async () => {
     const dir = project({
-      'template.yaml': "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n",
+      'template.yaml':
+        "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n",
       'serverless.yml': 'service: api\nprovider:\n  name: aws\nfunctions:\n  hello:\n    handler: h.hello\n',
       'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n',
     });
@@ -236,7 +257,19 @@ describe('issue 9 §1: templates named on the command line', () => {
   });
 
   it('JSON or YAML by content for every template extension: a YAML *.template, a JSON template.yaml', async () => {
-    const yamlTpl = ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      Definition:', '        StartAt: A', '        States:', '          A:', '            Type: Pass', '            Next: Gone', ''].join('\n');
+    const yamlTpl = [
+      'Resources:',
+      '  M:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      '        StartAt: A',
+      '        States:',
+      '          A:',
+      '            Type: Pass',
+      '            Next: Gone',
+      '',
+    ].join('\n');
     const jsonTpl = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Gone' } } } } } } });
     const dir = project({ 'stack.template': yamlTpl, 'template.yaml': jsonTpl });
     const r = await json(['stack.template', 'template.yaml'], dir);
@@ -246,8 +279,24 @@ describe('issue 9 §1: templates named on the command line', () => {
     ]);
   });
 
-  it("Serverless resources.Resources with AWS::StepFunctions::StateMachine are read as CloudFormation (not the whole file as one definition)", async () => {
-    const sls = ['service: s', 'provider:', '  name: aws', 'resources:', '  Resources:', '    Flow:', '      Type: AWS::StepFunctions::StateMachine', '      Properties:', '        Definition:', '          StartAt: A', '          States:', '            A:', '              Type: Pass', '              Next: Gone', ''].join('\n');
+  it('Serverless resources.Resources with AWS::StepFunctions::StateMachine are read as CloudFormation (not the whole file as one definition)', async () => {
+    const sls = [
+      'service: s',
+      'provider:',
+      '  name: aws',
+      'resources:',
+      '  Resources:',
+      '    Flow:',
+      '      Type: AWS::StepFunctions::StateMachine',
+      '      Properties:',
+      '        Definition:',
+      '          StartAt: A',
+      '          States:',
+      '            A:',
+      '              Type: Pass',
+      '              Next: Gone',
+      '',
+    ].join('\n');
     const dir = project({ 'serverless.yml': sls });
     const r = await json(['serverless.yml'], dir);
     expect(rows(r.files)).toEqual([['serverless.yml', ['11:11 ERROR MISSING_END_STATE Flow: /', '14:21 ERROR MISSING_TRANSITION_TARGET Flow: /States/A/Next']]]);
@@ -255,7 +304,7 @@ describe('issue 9 §1: templates named on the command line', () => {
 });
 
 describe('issue 9 §1: what a folder walk skips', () => {
-  it('.aws-sam, .terraform, node_modules, .git and .gitignore\'d paths are skipped; .gitignore of the repository above applies too', async () => {
+  it(".aws-sam, .terraform, node_modules, .git and .gitignore'd paths are skipped; .gitignore of the repository above applies too", async () => {
     const dir = project({
       '.git/HEAD': 'ref: refs/heads/main\n',
       '.gitignore': 'build/\n*.generated.asl.json\n',
@@ -336,7 +385,10 @@ describe('issue 9 §3: special files and size limits', () => {
     const dir = project({ 'sub/a.asl.json': CLEAN });
     symlinkSync('/dev/zero', join(dir, 'x.asl.json'));
     expectFatal(await run(['x.asl.json'], dir), "cannot read 'x.asl.json': not a regular file (a character device); only regular files are read");
-    expectFatal(await run(['--config', '/dev/zero', 'sub/a.asl.json'], dir), /^asl-lint: \/dev\/zero: cannot read the configuration file \(not a regular file \(a character device\); only regular files are read\)\n$/);
+    expectFatal(
+      await run(['--config', '/dev/zero', 'sub/a.asl.json'], dir),
+      /^asl-lint: \/dev\/zero: cannot read the configuration file \(not a regular file \(a character device\); only regular files are read\)\n$/,
+    );
     execFileSync('mkfifo', [join(dir, 'sub', 'package.json')]);
     expectFatal(await run(['sub/a.asl.json'], dir), /^asl-lint: .*sub\/package\.json: cannot read the configuration file \(not a regular file \(a FIFO\); only regular files are read\)\n$/);
   });
@@ -359,7 +411,10 @@ describe('issue 9 §3: special files and size limits', () => {
   });
 
   it("DefinitionUri '../' out of the project is refused unless --allow-outside-references", async () => {
-    const top = project({ 'shared/flow.asl.json': BROKEN, 'proj/template.yaml': 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: ../shared/flow.asl.json\n' });
+    const top = project({
+      'shared/flow.asl.json': BROKEN,
+      'proj/template.yaml': 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: ../shared/flow.asl.json\n',
+    });
     const proj = join(top, 'proj');
     const r = await json(['template.yaml'], proj);
     expect(r.files[0].diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['LINT_NOT_CHECKABLE ERROR']);
@@ -399,17 +454,25 @@ describe('issue 9 §3: special files and size limits', () => {
   });
 
   it('a template over 1 MB holding one small definition: no DEFINITION_TOO_LARGE (the limit is per definition)', async () => {
-    const text = JSON.stringify({ Metadata: { pad: 'x'.repeat(1_200_000) }, Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: { StartAt: 'A', States: { A: { Type: 'Succeed' } } } } } } });
+    const text = JSON.stringify({
+      Metadata: { pad: 'x'.repeat(1_200_000) },
+      Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: { StartAt: 'A', States: { A: { Type: 'Succeed' } } } } } },
+    });
     expect(lintFile(text, 'template.json')[0].diagnostics).toEqual([]);
     // A definition object that is itself too large is still reported, at the size CloudFormation sends.
-    const huge = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: { Comment: 'y'.repeat(1_100_000), StartAt: 'A', States: { A: { Type: 'Succeed' } } } } } } });
+    const huge = JSON.stringify({
+      Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: { Comment: 'y'.repeat(1_100_000), StartAt: 'A', States: { A: { Type: 'Succeed' } } } } } },
+    });
     expect(lintFile(huge, 'template.json')[0].diagnostics.map((d) => d.code)).toEqual(['DEFINITION_TOO_LARGE']);
   });
 
   it('a glob that would backtrack (*a*a*a*a*a*b), in a config ignore or on the command line, is refused, naming the limit', async () => {
     const dir = project({ 'a.asl.json': CLEAN, 'asl-lint.config.json': '{"ignore": ["*a*a*a*a*a*b"]}' });
     expectFatal(await run(['*a*a*a*a*b'], dir), "the glob '*a*a*a*a*b' has 5 '*' in one path segment; at most 3 are allowed (each one multiplies the matching time)");
-    expectFatal(await run(['.'], dir), /^asl-lint: .*asl-lint\.config\.json: the glob '\*a\*a\*a\*a\*a\*b' has 6 '\*' in one path segment; at most 3 are allowed \(each one multiplies the matching time\)\n$/);
+    expectFatal(
+      await run(['.'], dir),
+      /^asl-lint: .*asl-lint\.config\.json: the glob '\*a\*a\*a\*a\*a\*b' has 6 '\*' in one path segment; at most 3 are allowed \(each one multiplies the matching time\)\n$/,
+    );
   });
 });
 
@@ -430,7 +493,12 @@ describe('issue 9 §3: template extraction is linear (bounded tests on generated
     const res: Record<string, unknown> = {};
     for (let i = 0; i < 20_000; i++) res[`M${i}`] = { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Gone' } } } } };
     // One resource a line: 20,000 lines, 2.8 MB, under lint()'s 4 MiB JSON limit (pretty-printed it was 4.5 MB).
-    const text = '{"Resources": {\n' + Object.entries(res).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n') + '\n}}\n';
+    const text =
+      '{"Resources": {\n' +
+      Object.entries(res)
+        .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+        .join(',\n') +
+      '\n}}\n';
     expect(text.length).toBeLessThan(4 * 1_048_576);
     const [r] = lintFile(text, 'template.json');
     expect(r.definitions).toBe(20_000);
@@ -449,7 +517,9 @@ describe('issue 10: definitions deployed through a template', () => {
       ['template.yaml', []],
       ['flow.json', ['4:27 WARNING SCHEMA_VALIDATION_FAILED /States/A']],
     ]);
-    expect(r.files[1].diagnostics[0].message).toBe("Duplicate key 'Type': the object already has a field of that name, and only the last one would be kept. CloudFormation keeps the last one when it deploys this file.");
+    expect(r.files[1].diagnostics[0].message).toBe(
+      "Duplicate key 'Type': the object already has a field of that name, and only the last one would be kept. CloudFormation keeps the last one when it deploys this file.",
+    );
     expect(r.stderr).toBe(
       "asl-lint: note: flow.json: read as M's DefinitionUri is deployed: CloudFormation reads the file as JSON or YAML (trailing commas accepted, the last of duplicate keys wins), not with the API's strict JSON\nasl-lint: checked 2 files (1 state machine)\n",
     );
@@ -461,7 +531,9 @@ describe('issue 10: definitions deployed through a template', () => {
   it("CDK's DefinitionBody.fromFile: the S3 asset staged in cdk.out is read as the handler reads it; a copy linted elsewhere is not linted again", async () => {
     const key = 'a'.repeat(64) + '.json';
     const asset = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Gone",},},}';
-    const template = JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionS3Location: { Bucket: { 'Fn::Sub': 'cdk-assets-${AWS::AccountId}' }, Key: key } } } } });
+    const template = JSON.stringify({
+      Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionS3Location: { Bucket: { 'Fn::Sub': 'cdk-assets-${AWS::AccountId}' }, Key: key } } } },
+    });
     const dir = project({ [`cdk.out/asset.${key}`]: asset, 'cdk.out/App.template.json': template });
     const r = await json(['cdk.out/App.template.json'], dir);
     expect(rows(r.files)).toEqual([

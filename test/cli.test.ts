@@ -75,9 +75,7 @@ describe('exit codes and stylish output', () => {
   it('warnings are shown by default and do not fail the run', async () => {
     const r = await cli([`${FIX}/warning.asl.json`]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(
-      ['', `${FIX}/warning.asl.json`, `  4:44  warning  ${NO_DOLLAR_ID}  NO_DOLLAR (no-dollar)`, '', '\u2716 1 problem (0 errors, 1 warning)', ''].join('\n'),
-    );
+    expect(r.stdout).toBe(['', `${FIX}/warning.asl.json`, `  4:44  warning  ${NO_DOLLAR_ID}  NO_DOLLAR (no-dollar)`, '', '\u2716 1 problem (0 errors, 1 warning)', ''].join('\n'));
   });
 
   it('--max-warnings 0 with a warning: exit 1 and a note on stderr; --max-warnings 1: exit 0', async () => {
@@ -113,10 +111,7 @@ describe('exit codes and stylish output', () => {
     const r = await cli(['--severity', 'ERROR', '--format', 'json', `${FIX}/mixed.asl.json`]);
     expect(r.code).toBe(1);
     const [file] = JSON.parse(r.stdout);
-    expect(file.diagnostics.map((d: { code: string; severity: string }) => `${d.severity} ${d.code}`)).toEqual([
-      'ERROR MISSING_TRANSITION_TARGET',
-      'ERROR MISSING_TRANSITION_TARGET',
-    ]);
+    expect(file.diagnostics.map((d: { code: string; severity: string }) => `${d.severity} ${d.code}`)).toEqual(['ERROR MISSING_TRANSITION_TARGET', 'ERROR MISSING_TRANSITION_TARGET']);
     expect(file.warningCount).toBe(0);
     expect(await cli(['--severity', 'ERROR', '--max-warnings', '0', `${FIX}/warning.asl.json`])).toEqual({ code: 0, stdout: '', stderr: ONE_CHECKED });
     // And the default is WARNING:
@@ -223,11 +218,7 @@ describe('finding files', () => {
     expect(r.stderr).toBe('asl-lint: checked 3 files (3 state machines); skipped 1 found file holding no state machine\n');
     expect(r.code).toBe(1);
     const files = JSON.parse(r.stdout) as { filePath: string; result: string }[];
-    expect(files.map((f) => `${f.filePath} ${f.result}`)).toEqual([
-      'nested/deeper/bottom.asl.yaml FAIL',
-      'nested/middle.asl.yml OK',
-      'top.asl.json OK',
-    ]);
+    expect(files.map((f) => `${f.filePath} ${f.result}`)).toEqual(['nested/deeper/bottom.asl.yaml FAIL', 'nested/middle.asl.yml OK', 'top.asl.json OK']);
   });
 
   it('a directory given from outside: paths shown relative to the working directory, YAML positions', async () => {
@@ -318,10 +309,7 @@ describe('standard input', () => {
     expect(r.code).toBe(1);
     const [file] = JSON.parse(r.stdout);
     expect(file.filePath).toBe('machines/order.asl.yaml');
-    expect(file.diagnostics.map((d: { line: number; column: number; rule: string }) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
-      '5:11 transition-target',
-      '6:3 state-unreachable',
-    ]);
+    expect(file.diagnostics.map((d: { line: number; column: number; rule: string }) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['5:11 transition-target', '6:3 state-unreachable']);
   });
 
   it('stdin together with files', async () => {
@@ -480,8 +468,8 @@ describe('formats beyond stylish and json', () => {
   });
 });
 
-describe('the working directory is the one the run is given (main(io): io.cwd), never the process\'s own', () => {
-  it('SARIF\'s %SRCROOT% is io.cwd, so its relative artifact URIs resolve (it was process.cwd())', async () => {
+describe("the working directory is the one the run is given (main(io): io.cwd), never the process's own", () => {
+  it("SARIF's %SRCROOT% is io.cwd, so its relative artifact URIs resolve (it was process.cwd())", async () => {
     const r = await cli(['-f', 'sarif', 'errors.asl.json'], { cwd: join(ROOT, FIX) });
     expect(process.cwd()).not.toBe(join(ROOT, FIX));
     const run = JSON.parse(r.stdout).runs[0];

@@ -144,7 +144,12 @@ describe('requireCached', () => {
     const open = cacheDir();
     mkdirSync(open, { mode: 0o777 });
     chmodSync(open, 0o777);
-    expect(load(file, open)).toEqual({ status: 0, stdout: '"mine"', stderr: '', cache: `unsafe folder: ${open} is writable by group or others; unsafe folder: ${open} is writable by group or others; not written` });
+    expect(load(file, open)).toEqual({
+      status: 0,
+      stdout: '"mine"',
+      stderr: '',
+      cache: `unsafe folder: ${open} is writable by group or others; unsafe folder: ${open} is writable by group or others; not written`,
+    });
     expect(entries(open)).toEqual([]);
     // A symbolic link to a folder.
     const real = cacheDir();
@@ -265,11 +270,11 @@ describe('the built CLI', () => {
     // Nothing beside the package.
     expect(readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.v8cache'))).toEqual([]);
     // The banner must not push esbuild's "use strict" out of the directive prologue.
-    expect(readFileSync(join(ROOT, 'dist', 'asl-lint-main.cjs'), 'utf8').split('\n').slice(0, 3)).toEqual([
-      '#!/usr/bin/env node',
-      "'use strict';",
-      "const __aslImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
-    ]);
+    expect(
+      readFileSync(join(ROOT, 'dist', 'asl-lint-main.cjs'), 'utf8')
+        .split('\n')
+        .slice(0, 3),
+    ).toEqual(['#!/usr/bin/env node', "'use strict';", "const __aslImportMetaUrl = require('node:url').pathToFileURL(__filename).href;"]);
   });
 
   it('the package ships the bundles but no code cache (a cache is made for one Node.js)', () => {

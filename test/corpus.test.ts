@@ -12,7 +12,6 @@ import { CORPUS as SHARED, CORPUS_NOTE, HAS_CORPUS, definitionFiles } from './su
 const files = (dir: string) => (HAS_CORPUS ? definitionFiles(dir) : []);
 if (!HAS_CORPUS) console.warn(`asl-lint tests: the real-world corpus tests are skipped: no corpus at ${SHARED}; put the shared corpus there or set ASL_LINT_CORPUS`);
 
-
 /**
  * Definitions in the corpus that AWS truly rejects, with the evidence. Each entry names the
  * file (relative to real-world/) and the codes we report. Empty: none found so far.
@@ -43,9 +42,7 @@ describe.skipIf(!HAS_CORPUS)(`real-world corpus${CORPUS_NOTE}`, () => {
   it.each(realWorld.map((f) => [relative(join(SHARED, 'real-world'), f), f]))('%s has no ERROR', (rel, file) => {
     const text = readFileSync(file, 'utf8');
     const result = lint(text, { fileName: file });
-    const errors = result.diagnostics
-      .filter((d) => d.severity === 'ERROR')
-      .map((d) => `${d.code} ${d.location ?? ''} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+    const errors = result.diagnostics.filter((d) => d.severity === 'ERROR').map((d) => `${d.code} ${d.location ?? ''} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
     const known = EXCEPTIONS[rel];
     if (known) expect(errors.map((e) => e.split(' ')[0])).toEqual(known.codes);
     else expect(errors).toEqual([]);

@@ -26,16 +26,16 @@ describe('asl-lint-disable in Comment fields (JSON)', () => {
     const text = JSON_DEF('plain', 'asl-lint-disable NO_DOLLAR, NO_PATH');
     const r = lint(text, { reportUnusedDirectives: true }).diagnostics;
     const unused = r.filter((d) => d.rule === 'unused-disable-directive');
-    expect(unused.map((d) => [d.severity, d.location, d.message])).toEqual([
-      ['WARNING', '/States/A/Comment', 'Unused asl-lint-disable directive: nothing was reported for NO_PATH here. Remove it.'],
-    ]);
+    expect(unused.map((d) => [d.severity, d.location, d.message])).toEqual([['WARNING', '/States/A/Comment', 'Unused asl-lint-disable directive: nothing was reported for NO_PATH here. Remove it.']]);
     expect(text.slice(unused[0].offset, unused[0].offset + unused[0].length)).toBe('"asl-lint-disable NO_DOLLAR, NO_PATH"');
   });
 
   it('the unused-disable-directive rule follows its setting like every rule (it was always a warning)', () => {
     const text = JSON_DEF('plain', 'asl-lint-disable NO_PATH');
     const unused = (rules: Record<string, 'off' | 'warn' | 'error'>) =>
-      lint(text, { reportUnusedDirectives: true, rules }).diagnostics.filter((d) => d.code === 'LINT_UNUSED_DIRECTIVE').map((d) => `${d.severity} ${d.rule} ${d.location}`);
+      lint(text, { reportUnusedDirectives: true, rules })
+        .diagnostics.filter((d) => d.code === 'LINT_UNUSED_DIRECTIVE')
+        .map((d) => `${d.severity} ${d.rule} ${d.location}`);
     expect(unused({})).toEqual(['WARNING unused-disable-directive /States/A/Comment']);
     expect(unused({ 'unused-disable-directive': 'off' })).toEqual([]);
     expect(unused({ LINT_UNUSED_DIRECTIVE: 'error' })).toEqual(['ERROR unused-disable-directive /States/A/Comment']);
@@ -43,7 +43,10 @@ describe('asl-lint-disable in Comment fields (JSON)', () => {
 
   it('unused-disable-directive is off by default and a setting alone turns it on (the flag is an alias)', () => {
     const text = JSON_DEF('plain', 'asl-lint-disable NO_PATH');
-    const unused = (opts: Parameters<typeof lint>[1]) => lint(text, opts).diagnostics.filter((d) => d.code === 'LINT_UNUSED_DIRECTIVE').map((d) => `${d.severity} ${d.location}`);
+    const unused = (opts: Parameters<typeof lint>[1]) =>
+      lint(text, opts)
+        .diagnostics.filter((d) => d.code === 'LINT_UNUSED_DIRECTIVE')
+        .map((d) => `${d.severity} ${d.location}`);
     expect(unused({})).toEqual([]);
     expect(unused({ rules: { 'unused-disable-directive': 'error' } })).toEqual(['ERROR /States/A/Comment']);
     expect(unused({ rules: { LINT_UNUSED_DIRECTIVE: 'warn' } })).toEqual(['WARNING /States/A/Comment']);
@@ -56,8 +59,7 @@ describe('asl-lint-disable in Comment fields (JSON)', () => {
 });
 
 describe('YAML comments', () => {
-  const yaml = (line: string) =>
-    ['StartAt: A', 'States:', '  A:', '    Type: Pass', '    Parameters:', line, '      x: $.x', '    End: true', '  B:', '    Type: Succeed', ''].join('\n');
+  const yaml = (line: string) => ['StartAt: A', 'States:', '  A:', '    Type: Pass', '    Parameters:', line, '      x: $.x', '    End: true', '  B:', '    Type: Succeed', ''].join('\n');
 
   it('disable-next-line silences the next content line only', () => {
     expect(codes(yaml('      # asl-lint-disable-next-line NO_DOLLAR'), { format: 'yaml' })).toEqual(['MISSING_TRANSITION_TARGET /States/B']);

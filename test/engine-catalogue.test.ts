@@ -6,13 +6,21 @@ import { parse } from '../src/parse/index.js';
 import { allRules, analyze, rulesMeta } from '../src/api.js';
 
 const only = defineRule({
-  meta: { id: 'only-rule', code: 'LINT_ONLY', severity: 'WARNING', description: 'A rule of a test catalogue.', rationale: 'Shows that the engine runs what it is handed.', examples: { valid: [], invalid: [] } },
+  meta: {
+    id: 'only-rule',
+    code: 'LINT_ONLY',
+    severity: 'WARNING',
+    description: 'A rule of a test catalogue.',
+    rationale: 'Shows that the engine runs what it is handed.',
+    examples: { valid: [], invalid: [] },
+  },
   check(ctx) {
     ctx.report({ path: ['StartAt'], message: `StartAt is ${String((ctx.doc.value as { StartAt?: unknown }).StartAt)}` });
   },
 });
 const TEXT = '{"Comment": "asl-lint-disable NO_DOLAR", "StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nope"}}}';
-const row = (f: { rule: { meta: { id: string } }; code: string; severity: string; location: string | undefined; message: string }) => `${f.rule.meta.id} ${f.code} ${f.severity} ${f.location} ${f.message}`;
+const row = (f: { rule: { meta: { id: string } }; code: string; severity: string; location: string | undefined; message: string }) =>
+  `${f.rule.meta.id} ${f.code} ${f.severity} ${f.location} ${f.message}`;
 
 describe('the engine runs the catalogue it is handed', () => {
   it('only those rules, and directives name only those rules', () => {
@@ -20,7 +28,7 @@ describe('the engine runs the catalogue it is handed', () => {
     expect(analyzeDocument(doc, { catalogue: [only] }).findings.map(row)).toEqual(['only-rule LINT_ONLY WARNING /StartAt StartAt is A']);
   });
 
-  it('its own directive findings come under the catalogue\'s rule objects, found by id', () => {
+  it("its own directive findings come under the catalogue's rule objects, found by id", () => {
     const invalid = allRules.find((r) => r.meta.id === 'invalid-disable-directive')!;
     const found = analyzeDocument(parse(TEXT, 'json'), { catalogue: [only, invalid] }).findings;
     expect(found.map(row)).toEqual([

@@ -37,11 +37,7 @@ describe('fixText', () => {
 
 describe('applyEditGroups', () => {
   it('skips a group that overlaps an earlier one', () => {
-    const r = applyEditGroups('abcdef', [
-      [{ offset: 1, length: 2, newText: 'X' }],
-      [{ offset: 2, length: 1, newText: 'Y' }],
-      [{ offset: 4, length: 1, newText: 'Z' }],
-    ]);
+    const r = applyEditGroups('abcdef', [[{ offset: 1, length: 2, newText: 'X' }], [{ offset: 2, length: 1, newText: 'Y' }], [{ offset: 4, length: 1, newText: 'Z' }]]);
     expect(r).toEqual({ text: 'aXdZf', applied: 2 });
   });
 });
@@ -65,7 +61,9 @@ describe('which fixes are fixes and which are suggestions (issue 9 §2)', () => 
 
   it("a JSONata state's 'x.$' key: renaming it is a suggestion", () => {
     const t = '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": {"id.$": "x"}, "End": true}}}';
-    expect(fixesOf(lint(t).diagnostics).filter((f) => f.includes('Rename'))).toEqual(["LINT_JSONATA_DOLLAR_KEY suggestion: Rename 'id.$' to 'id'"].map((x) => x.replace('LINT_JSONATA_DOLLAR_KEY', lint(t).diagnostics.find((d) => d.rule === 'jsonata-dollar-key')!.code)));
+    expect(fixesOf(lint(t).diagnostics).filter((f) => f.includes('Rename'))).toEqual(
+      ["LINT_JSONATA_DOLLAR_KEY suggestion: Rename 'id.$' to 'id'"].map((x) => x.replace('LINT_JSONATA_DOLLAR_KEY', lint(t).diagnostics.find((d) => d.rule === 'jsonata-dollar-key')!.code)),
+    );
   });
 });
 
@@ -104,7 +102,8 @@ describe('no fix writes a key twice (issue 9 §2)', () => {
 });
 
 describe('YAML anchors and aliases are never edited (issue 9 §2)', () => {
-  const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Parameters: &p\n      id: $.x\n    Next: B\n  B:\n    Type: Pass\n    Parameters: *p\n    Next: Cx\n  C:\n    Type: Pass\n    Parameters:\n      z: $.z\n    End: true\n';
+  const yaml =
+    'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Parameters: &p\n      id: $.x\n    Next: B\n  B:\n    Type: Pass\n    Parameters: *p\n    Next: Cx\n  C:\n    Type: Pass\n    Parameters:\n      z: $.z\n    End: true\n';
 
   it('the anchored map and the alias get no fix; the other state does', () => {
     const d = lintYaml(yaml);
@@ -134,7 +133,13 @@ describe('a fix that would add an error is left out', () => {
     const lintStub = (t: string): Diagnostic[] => {
       const out: Diagnostic[] = [];
       const at = (offset: number, code: string, severity: 'ERROR' | 'WARNING', newText?: string): Diagnostic => ({
-        code, rule: 'x', severity, message: code, range: { start: { line: 0, character: offset }, end: { line: 0, character: offset + 1 } }, offset, length: 1,
+        code,
+        rule: 'x',
+        severity,
+        message: code,
+        range: { start: { line: 0, character: offset }, end: { line: 0, character: offset + 1 } },
+        offset,
+        length: 1,
         fixes: newText ? [{ title: 't', kind: 'suggestion', edits: [{ offset, length: 1, newText }] }] : undefined,
       });
       for (let i = 0; i < t.length; i++) {
@@ -190,7 +195,10 @@ describe('fix-all is linear (issue 9 §3: 20,000 states took 39 s in the editor)
     const edits = fixEdits(diags, ['suggestion']);
     expect(edits.length).toBe(20_000);
     expect(fixEdits(diags, ['fix'])).toEqual([]);
-    const out = applyEditGroups(t, edits.map((e) => [e]));
+    const out = applyEditGroups(
+      t,
+      edits.map((e) => [e]),
+    );
     expect(out.applied).toBe(20_000);
     expect(lintJson(out.text).map((d) => d.code)).toEqual(['DEFINITION_TOO_LARGE']);
   });

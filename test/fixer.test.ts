@@ -121,7 +121,9 @@ describe('the fixer', () => {
 /** Each fix that only the LSP built before now comes from its rule, through lint(), and the editor offers it as a quick fix. */
 describe('quick fixes that moved from the LSP into their rules', () => {
   function fixesOf(text: string, rule: string, format: 'json' | 'yaml' = 'json'): Diagnostic['fixes'][] {
-    return lint(text, { format }).diagnostics.filter((d) => d.rule === rule).map((d) => d.fixes);
+    return lint(text, { format })
+      .diagnostics.filter((d) => d.rule === rule)
+      .map((d) => d.fixes);
   }
   function quickFixTitles(text: string, rule: string, format: 'json' | 'yaml' = 'json'): string[] {
     const a = analyzeTextDocument({ uri: `untitled:x.asl.${format}`, languageId: format === 'json' ? 'asl' : 'asl-yaml', version: 1, getText: () => text }, { rules: {} })!;
@@ -143,11 +145,10 @@ describe('quick fixes that moved from the LSP into their rules', () => {
   });
 
   it('transition-target: no single close name, the three nearest of the scope (editor-only, none preferred)', () => {
-    const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Zzzz"}, "Alpha": {"Type": "Succeed"}, "Beta": {"Type": "Succeed"}, "Gamma": {"Type": "Succeed"}, "Delta": {"Type": "Succeed"}}}';
+    const text =
+      '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Zzzz"}, "Alpha": {"Type": "Succeed"}, "Beta": {"Type": "Succeed"}, "Gamma": {"Type": "Succeed"}, "Delta": {"Type": "Succeed"}}}';
     const at = text.indexOf('"Zzzz"');
-    expect(fixesOf(text, 'transition-target')).toEqual([
-      ['A', 'Beta', 'Alpha'].map((n) => ({ title: `Change to '${n}'`, edits: [{ offset: at, length: 6, newText: `"${n}"` }] })),
-    ]);
+    expect(fixesOf(text, 'transition-target')).toEqual([['A', 'Beta', 'Alpha'].map((n) => ({ title: `Change to '${n}'`, edits: [{ offset: at, length: 6, newText: `"${n}"` }] }))]);
     expect(quickFixTitles(text, 'transition-target')).toEqual(["Change to 'A'", "Change to 'Beta'", "Change to 'Alpha'"]);
     // A close name: the one suggestion, as before.
     const close = text.replace('"Zzzz"', '"Gamma1"');
@@ -185,7 +186,10 @@ describe('quick fixes that moved from the LSP into their rules', () => {
         .sort((a, b) => a.dist - b.dist)
         .slice(0, 3)
         .map(({ c }) => `Change to '${c}'`);
-      expect(d.fixes?.map((f) => f.title), `${target} in ${JSON.stringify(names)}`).toEqual(expected);
+      expect(
+        d.fixes?.map((f) => f.title),
+        `${target} in ${JSON.stringify(names)}`,
+      ).toEqual(expected);
       compared++;
     }
     expect(compared).toBeGreaterThan(100);

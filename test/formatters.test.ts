@@ -62,7 +62,7 @@ describe('sarif', () => {
     expect(rules[ids.indexOf('transition-target')].helpUri).toMatch(/rules\/README\.md#transition-target$/);
   });
 
-  it('lists the rules it is given (the catalogue\'s rulesMeta), the metadata-only ones last, as the catalogue does', () => {
+  it("lists the rules it is given (the catalogue's rulesMeta), the metadata-only ones last, as the catalogue does", () => {
     const rules = log.runs[0].tool.driver.rules!;
     expect(rules.map((r) => r.id)).toEqual(Object.keys(rulesMeta));
     expect(rules.slice(-3).map((r) => [r.id, r.properties!.awsCode, r.defaultConfiguration!.level, r.helpUri?.replace(/^.*#/, '#')])).toEqual([

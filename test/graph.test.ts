@@ -83,100 +83,102 @@ describe('buildGraph', () => {
       ['c1', 'M: ItemProcessor', null, 'n0'],
       ['c2', 'P: branch 1', 'c1', 'n1'],
     ]);
-    expect(toMermaid(g4)).toContain('  subgraph c1 ["M: ItemProcessor"]\n    c1_start((Start))\n    n1("P")\n    c1_end(((End)))\n    subgraph c2 ["P: branch 1"]\n      c2_start((Start))\n      n2("X")\n');
+    expect(toMermaid(g4)).toContain(
+      '  subgraph c1 ["M: ItemProcessor"]\n    c1_start((Start))\n    n1("P")\n    c1_end(((End)))\n    subgraph c2 ["P: branch 1"]\n      c2_start((Start))\n      n2("X")\n',
+    );
   });
 });
 
 describe('Mermaid and DOT text', () => {
   it('Mermaid, exactly', () => {
     expect(toMermaid(graphOf(MACHINE))).toBe(
-[
-    "flowchart TD",
-    "  c0_start((Start))",
-    "  n0{\"Check\"}",
-    "  n1(\"Big\")",
-    "  n2(\"Fan\")",
-    "  n3(\"Done\")",
-    "  n4(\"Failed\")",
-    "  c0_end(((End)))",
-    "  subgraph c1 [\"Fan: branch 1\"]",
-    "    c1_start((Start))",
-    "    n5(\"A\")",
-    "    c1_end(((End)))",
-    "  end",
-    "  subgraph c2 [\"Fan: branch 2\"]",
-    "    c2_start((Start))",
-    "    n6(\"B\")",
-    "    c2_missing0[\"Nowhere (missing)\"]",
-    "  end",
-    "  c0_start --> n0",
-    "  n0 -->|\"$.total #gt; 100\"| n1",
-    "  n0 -->|\"$.region == #quot;eu#quot; and not($.vip is present)\"| n2",
-    "  n0 -->|\"Default\"| n1",
-    "  n1 --> n2",
-    "  n1 -.->|\"States.Timeout, States.TaskFailed\"| n4",
-    "  n2 --> n3",
-    "  n3 --> c0_end",
-    "  n4 --> c0_end",
-    "  c1_start --> n5",
-    "  n2 -.-> c1_start",
-    "  n5 --> c1_end",
-    "  c2_start --> n6",
-    "  n2 -.-> c2_start",
-    "  n6 --> c2_missing0",
-    "  classDef error fill:#ffebe9,stroke:#cf222e,stroke-width:2px",
-    "  class n1,n6 error",
-    "  classDef warning fill:#fff8c5,stroke:#9a6700,stroke-width:2px",
-    "  class n2 warning",
-    "  classDef missing stroke:#cf222e,stroke-dasharray:4 2",
-    "  class c2_missing0 missing",
-  ].join('\n') + '\n'
+      [
+        'flowchart TD',
+        '  c0_start((Start))',
+        '  n0{"Check"}',
+        '  n1("Big")',
+        '  n2("Fan")',
+        '  n3("Done")',
+        '  n4("Failed")',
+        '  c0_end(((End)))',
+        '  subgraph c1 ["Fan: branch 1"]',
+        '    c1_start((Start))',
+        '    n5("A")',
+        '    c1_end(((End)))',
+        '  end',
+        '  subgraph c2 ["Fan: branch 2"]',
+        '    c2_start((Start))',
+        '    n6("B")',
+        '    c2_missing0["Nowhere (missing)"]',
+        '  end',
+        '  c0_start --> n0',
+        '  n0 -->|"$.total #gt; 100"| n1',
+        '  n0 -->|"$.region == #quot;eu#quot; and not($.vip is present)"| n2',
+        '  n0 -->|"Default"| n1',
+        '  n1 --> n2',
+        '  n1 -.->|"States.Timeout, States.TaskFailed"| n4',
+        '  n2 --> n3',
+        '  n3 --> c0_end',
+        '  n4 --> c0_end',
+        '  c1_start --> n5',
+        '  n2 -.-> c1_start',
+        '  n5 --> c1_end',
+        '  c2_start --> n6',
+        '  n2 -.-> c2_start',
+        '  n6 --> c2_missing0',
+        '  classDef error fill:#ffebe9,stroke:#cf222e,stroke-width:2px',
+        '  class n1,n6 error',
+        '  classDef warning fill:#fff8c5,stroke:#9a6700,stroke-width:2px',
+        '  class n2 warning',
+        '  classDef missing stroke:#cf222e,stroke-dasharray:4 2',
+        '  class c2_missing0 missing',
+      ].join('\n') + '\n',
     );
   });
 
   it('DOT, exactly', () => {
     expect(toDot(graphOf(MACHINE))).toBe(
-[
-    "digraph \"StateMachine\" {",
-    "  graph [rankdir=TB, fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, nodesep=0.3, ranksep=0.35];",
-    "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#57606a\", fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, height=0.3];",
-    "  edge [color=\"#57606a\", fontname=\"Helvetica,Arial,sans-serif\", fontsize=9, arrowsize=0.6];",
-    "  c0_start [shape=circle, label=\"\", width=0.18, style=filled, fillcolor=\"#24292f\", color=\"#24292f\"];",
-    "  n0 [label=\"Check\", shape=diamond, style=filled];",
-    "  n1 [label=\"Big\", fillcolor=\"#ffebe9\", color=\"#cf222e\", penwidth=2, tooltip=\"ERROR SCHEMA_VALIDATION_FAILED: The QueryLanguage is set to 'JSONPath', but field 'Arguments' is only supported for the 'JSONata' QueryLanguage\"];",
-    "  n2 [label=\"Fan\", fillcolor=\"#fff8c5\", color=\"#9a6700\", penwidth=2, tooltip=\"WARNING LINT_MISSING_END_STATE: The states of /States/Fan/Branches[1] have no terminal state: this branch never ends (add \\\"End\\\": true to its last state, or a Succeed or Fail state)\"];",
-    "  n3 [label=\"Done\"];",
-    "  n4 [label=\"Failed\"];",
-    "  c0_end [shape=doublecircle, label=\"\", width=0.14, style=filled, fillcolor=\"#24292f\", color=\"#24292f\"];",
-    "  subgraph cluster_c1 {",
-    "    label=\"Fan: branch 1\"; style=\"rounded,dashed\"; color=\"#8c959f\";",
-    "    c1_start [shape=circle, label=\"\", width=0.18, style=filled, fillcolor=\"#24292f\", color=\"#24292f\"];",
-    "    n5 [label=\"A\"];",
-    "    c1_end [shape=doublecircle, label=\"\", width=0.14, style=filled, fillcolor=\"#24292f\", color=\"#24292f\"];",
-    "  }",
-    "  subgraph cluster_c2 {",
-    "    label=\"Fan: branch 2\"; style=\"rounded,dashed\"; color=\"#8c959f\";",
-    "    c2_start [shape=circle, label=\"\", width=0.18, style=filled, fillcolor=\"#24292f\", color=\"#24292f\"];",
-    "    n6 [label=\"B\", fillcolor=\"#ffebe9\", color=\"#cf222e\", penwidth=2, tooltip=\"ERROR MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere\"];",
-    "    c2_missing0 [label=\"Nowhere (missing)\", style=\"rounded,dashed\", color=\"#cf222e\", fontcolor=\"#cf222e\"];",
-    "  }",
-    "  c0_start -> n0;",
-    "  n0 -> n1 [label=\"$.total > 100\"];",
-    "  n0 -> n2 [label=\"$.region == \\\"eu\\\" and not($.vip is present)\"];",
-    "  n0 -> n1 [label=\"Default\"];",
-    "  n1 -> n2;",
-    "  n1 -> n4 [label=\"States.Timeout, States.TaskFailed\", style=dashed, color=\"#cf222e\", fontcolor=\"#cf222e\"];",
-    "  n2 -> n3;",
-    "  n3 -> c0_end;",
-    "  n4 -> c0_end;",
-    "  c1_start -> n5;",
-    "  n2 -> c1_start [style=dotted];",
-    "  n5 -> c1_end;",
-    "  c2_start -> n6;",
-    "  n2 -> c2_start [style=dotted];",
-    "  n6 -> c2_missing0;",
-    "}",
-  ].join('\n') + '\n'
+      [
+        'digraph "StateMachine" {',
+        '  graph [rankdir=TB, fontname="Helvetica,Arial,sans-serif", fontsize=11, nodesep=0.3, ranksep=0.35];',
+        '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#57606a", fontname="Helvetica,Arial,sans-serif", fontsize=11, height=0.3];',
+        '  edge [color="#57606a", fontname="Helvetica,Arial,sans-serif", fontsize=9, arrowsize=0.6];',
+        '  c0_start [shape=circle, label="", width=0.18, style=filled, fillcolor="#24292f", color="#24292f"];',
+        '  n0 [label="Check", shape=diamond, style=filled];',
+        '  n1 [label="Big", fillcolor="#ffebe9", color="#cf222e", penwidth=2, tooltip="ERROR SCHEMA_VALIDATION_FAILED: The QueryLanguage is set to \'JSONPath\', but field \'Arguments\' is only supported for the \'JSONata\' QueryLanguage"];',
+        '  n2 [label="Fan", fillcolor="#fff8c5", color="#9a6700", penwidth=2, tooltip="WARNING LINT_MISSING_END_STATE: The states of /States/Fan/Branches[1] have no terminal state: this branch never ends (add \\"End\\": true to its last state, or a Succeed or Fail state)"];',
+        '  n3 [label="Done"];',
+        '  n4 [label="Failed"];',
+        '  c0_end [shape=doublecircle, label="", width=0.14, style=filled, fillcolor="#24292f", color="#24292f"];',
+        '  subgraph cluster_c1 {',
+        '    label="Fan: branch 1"; style="rounded,dashed"; color="#8c959f";',
+        '    c1_start [shape=circle, label="", width=0.18, style=filled, fillcolor="#24292f", color="#24292f"];',
+        '    n5 [label="A"];',
+        '    c1_end [shape=doublecircle, label="", width=0.14, style=filled, fillcolor="#24292f", color="#24292f"];',
+        '  }',
+        '  subgraph cluster_c2 {',
+        '    label="Fan: branch 2"; style="rounded,dashed"; color="#8c959f";',
+        '    c2_start [shape=circle, label="", width=0.18, style=filled, fillcolor="#24292f", color="#24292f"];',
+        '    n6 [label="B", fillcolor="#ffebe9", color="#cf222e", penwidth=2, tooltip="ERROR MISSING_TRANSITION_TARGET: Missing \'Next\' target: Nowhere"];',
+        '    c2_missing0 [label="Nowhere (missing)", style="rounded,dashed", color="#cf222e", fontcolor="#cf222e"];',
+        '  }',
+        '  c0_start -> n0;',
+        '  n0 -> n1 [label="$.total > 100"];',
+        '  n0 -> n2 [label="$.region == \\"eu\\" and not($.vip is present)"];',
+        '  n0 -> n1 [label="Default"];',
+        '  n1 -> n2;',
+        '  n1 -> n4 [label="States.Timeout, States.TaskFailed", style=dashed, color="#cf222e", fontcolor="#cf222e"];',
+        '  n2 -> n3;',
+        '  n3 -> c0_end;',
+        '  n4 -> c0_end;',
+        '  c1_start -> n5;',
+        '  n2 -> c1_start [style=dotted];',
+        '  n5 -> c1_end;',
+        '  c2_start -> n6;',
+        '  n2 -> c2_start [style=dotted];',
+        '  n6 -> c2_missing0;',
+        '}',
+      ].join('\n') + '\n',
     );
   });
 
@@ -195,7 +197,20 @@ describe('Choice rule labels', () => {
     [{ Variable: '$.b', BooleanEquals: false }, '$.b == false'],
     [{ Variable: '$.x', IsNull: false }, '$.x is not null'],
     [{ Variable: '$.r', StringMatches: 'eu-*' }, '$.r matches "eu-*"'],
-    [{ Or: [{ Variable: '$.a', IsPresent: true }, { And: [{ Variable: '$.b', NumericEquals: 1 }, { Variable: '$.c', TimestampGreaterThan: '2030' }] }] }, '$.a is present or ($.b == 1 and $.c > "2030")'],
+    [
+      {
+        Or: [
+          { Variable: '$.a', IsPresent: true },
+          {
+            And: [
+              { Variable: '$.b', NumericEquals: 1 },
+              { Variable: '$.c', TimestampGreaterThan: '2030' },
+            ],
+          },
+        ],
+      },
+      '$.a is present or ($.b == 1 and $.c > "2030")',
+    ],
     [{ Condition: '{% $states.input.total > 100 %}' }, '$states.input.total > 100'],
     [{ Condition: true }, 'true'],
     [{ Variable: '$.' + 'x'.repeat(80), IsString: true }, '$.' + 'x'.repeat(57) + '…'],
@@ -269,7 +284,9 @@ describe('SVG limits', () => {
 
   it('more than 1000 clusters: refused', async () => {
     const branches = Array.from({ length: 1001 }, (_, i) => ({ StartAt: `B${i}`, States: { [`B${i}`]: { Type: 'Pass', End: true } } }));
-    await expect(toSvg(graphOf(JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: branches, End: true } } })))).rejects.toThrow('(1002 states in 1001 Parallel branches and Map processors; at most 5000 and 1000)');
+    await expect(toSvg(graphOf(JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: branches, End: true } } })))).rejects.toThrow(
+      '(1002 states in 1001 Parallel branches and Map processors; at most 5000 and 1000)',
+    );
   });
 });
 
@@ -302,7 +319,10 @@ describe('diff', () => {
 
   it('as Mermaid: the new graph, added states and transitions green, removed ones red where they were', () => {
     // B (in Fan's second branch) removed and C added there; Big's Catch now goes to Done.
-    const after = MACHINE.replace('"StartAt": "B", "States": { "B": { "Type": "Wait", "Seconds": 5, "Next": "Nowhere" } }', '"StartAt": "C", "States": { "C": { "Type": "Pass", "End": true } }').replace('"Next": "Failed"', '"Next": "Done"');
+    const after = MACHINE.replace(
+      '"StartAt": "B", "States": { "B": { "Type": "Wait", "Seconds": 5, "Next": "Nowhere" } }',
+      '"StartAt": "C", "States": { "C": { "Type": "Pass", "End": true } }',
+    ).replace('"Next": "Failed"', '"Next": "Done"');
     const before = graphOf(MACHINE);
     expect(diffGraphs(before, graphOf(after))).toEqual({
       addedStates: ['Fan: branch 2 > C (Pass)'],
@@ -411,7 +431,10 @@ describe('asl-lint graph', () => {
   it.each([
     [['-f', 'png', 'x'], "asl-lint: invalid value for --format: 'png' (expected mermaid, dot or svg)\n"],
     [[], "asl-lint: graph takes one file (got 0); run 'asl-lint graph --help' for usage\n"],
-    [['--bogus'], "asl-lint: graph: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"; run 'asl-lint graph --help' for usage\n"],
+    [
+      ['--bogus'],
+      "asl-lint: graph: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"; run 'asl-lint graph --help' for usage\n",
+    ],
     [['nope.json'], "asl-lint: cannot read 'nope.json': no such file or directory\n"],
     [['package.json', '--no-config'], 'asl-lint: package.json: not a state machine definition: it has no StartAt and no States\n'],
     [['--diff', '-f', 'svg', 'a', 'b'], 'asl-lint: graph --diff writes text, or Mermaid with --format mermaid (not svg)\n'],
@@ -478,14 +501,19 @@ describe('asl-lint graph lints as asl-lint does (lintSource)', () => {
     expect(declared.code).toBe(0);
     expect(forced.code).toBe(0);
     expect(declared.stdout).not.toContain('ERROR');
-    expect(forced.stdout).toContain(`n0 [label="T", fillcolor="#ffebe9", color="#cf222e", penwidth=2, tooltip="ERROR SCHEMA_VALIDATION_FAILED: Express state machine does not support '.sync' service integration"];`);
+    expect(forced.stdout).toContain(
+      `n0 [label="T", fillcolor="#ffebe9", color="#cf222e", penwidth=2, tooltip="ERROR SCHEMA_VALIDATION_FAILED: Express state machine does not support '.sync' service integration"];`,
+    );
     // And asl-lint itself agrees: an ERROR with --type EXPRESS only.
     expect((await cli(['template.yaml'], { cwd: dir })).code).toBe(0);
     expect((await cli(['template.yaml', '--type', 'EXPRESS'], { cwd: dir })).code).toBe(1);
   });
 
-  it("a DefinitionUri outside the project folder is not read unless --allow-outside-references (as asl-lint)", async () => {
-    const top = project({ 'shared/flow.asl.json': MACHINE, 'proj/template.yaml': 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: ../shared/flow.asl.json\n' });
+  it('a DefinitionUri outside the project folder is not read unless --allow-outside-references (as asl-lint)', async () => {
+    const top = project({
+      'shared/flow.asl.json': MACHINE,
+      'proj/template.yaml': 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: ../shared/flow.asl.json\n',
+    });
     const proj = join(top, 'proj');
     const refused = await cli(['graph', 'template.yaml'], { cwd: proj });
     expect(refused).toEqual({
@@ -500,7 +528,8 @@ describe('asl-lint graph lints as asl-lint does (lintSource)', () => {
   it('a template: its machines in the order written, embedded and from files alike', () => {
     const dir = project({
       'b.asl.json': '{"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}',
-      'template.yaml': 'Resources:\n  First:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: b.asl.json\n  Second:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition: {StartAt: A, States: {A: {Type: Succeed}}}\n',
+      'template.yaml':
+        'Resources:\n  First:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: b.asl.json\n  Second:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition: {StartAt: A, States: {A: {Type: Succeed}}}\n',
     });
     const graphs = graphsOfFile(readFileSync(join(dir, 'template.yaml'), 'utf8'), join(dir, 'template.yaml'));
     expect(graphs.map((g) => [g.name, g.filePath, g.graph.nodes.map((n) => n.name)])).toEqual([

@@ -11,6 +11,9 @@
  * as entries; src/ and rules/ as the project) reports every export and exported type that no
  * other file imports. Something only its own file uses is not exported; something nothing uses
  * is deleted. A public API name (exported from src/index.ts) counts as used.
+ *
+ * One format: Prettier (.prettierrc.json) over the files `npm run format` writes; `npm run
+ * format:check` finds none it would change.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -222,4 +225,31 @@ describe('the tests type-check', () => {
       found: ['p.test.ts:4: expect() on a Promise', 'p.test.ts:5: .resolves not awaited', 'p.test.ts:6: .toThrow on an async function', 'p.test.ts:7: expect() on a Promise'],
     });
   }, 120_000);
+});
+
+describe('the code has one format (Prettier, .prettierrc.json)', () => {
+  const PRETTIER = join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+  const check = (cwd: string, patterns: string[]) => spawnSync(process.execPath, [PRETTIER, '--check', ...patterns], { cwd, encoding: 'utf8' });
+
+  it('npm run format:check finds nothing to change', () => {
+    const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['format:check'];
+    const patterns = [...script.matchAll(/"([^"]+)"|(\S+)/g)].map((m) => m[1] ?? m[2]).slice(2);
+    expect(patterns.length).toBeGreaterThan(3);
+    const r = check(ROOT, patterns);
+    expect(r.stdout + r.stderr, 'run `npm run format`').not.toMatch(/\[warn\]/);
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it('the check fails on a file written another way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-lint-prettier-'));
+    try {
+      writeFileSync(join(dir, '.prettierrc.json'), readFileSync(join(ROOT, '.prettierrc.json')));
+      writeFileSync(join(dir, 'a.ts'), 'const a = {b: "c"}\n');
+      const r = check(dir, ['a.ts']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('a.ts');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

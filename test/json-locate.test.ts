@@ -96,22 +96,26 @@ describe('JsonLocator', () => {
     expect(at('{"a\\\\": 7}', 'a\\\\')).toMatchObject({ exact: false });
   });
 
-  it.skipIf(!HAS_CORPUS)(`agrees with the node tree on every path of every parseable corpus definition${CORPUS_NOTE}`, () => {
-    const dir = REAL_WORLD;
-    let files = 0;
-    let checked = 0;
-    for (const f of definitionFiles(dir)) {
-      if (!f.endsWith('.json')) continue;
-      const text = readFileSync(f, 'utf8');
-      const doc = parse(text, 'json');
-      // With duplicate keys spanOf keeps the tree (the locator finds the first, JSON.parse keeps the last).
-      if (!doc.parsed || doc.duplicateKeys.length) continue;
-      checked += agree(text, files + 1);
-      files++;
-    }
-    expect(files).toBeGreaterThan(300);
-    expect(checked).toBeGreaterThan(150_000);
-  }, 60_000);
+  it.skipIf(!HAS_CORPUS)(
+    `agrees with the node tree on every path of every parseable corpus definition${CORPUS_NOTE}`,
+    () => {
+      const dir = REAL_WORLD;
+      let files = 0;
+      let checked = 0;
+      for (const f of definitionFiles(dir)) {
+        if (!f.endsWith('.json')) continue;
+        const text = readFileSync(f, 'utf8');
+        const doc = parse(text, 'json');
+        // With duplicate keys spanOf keeps the tree (the locator finds the first, JSON.parse keeps the last).
+        if (!doc.parsed || doc.duplicateKeys.length) continue;
+        checked += agree(text, files + 1);
+        files++;
+      }
+      expect(files).toBeGreaterThan(300);
+      expect(checked).toBeGreaterThan(150_000);
+    },
+    60_000,
+  );
 
   it('spanOf answers from the text and never builds the tree itself; the tree answers once built; duplicate keys take the tree', () => {
     const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}';

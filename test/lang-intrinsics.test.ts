@@ -17,7 +17,7 @@ describe('parseIntrinsic', () => {
   });
 
   it('records the positions of names and arguments', () => {
-    const call = parseIntrinsic('States.Hash($.d, States.Format(\'x\'))').call!;
+    const call = parseIntrinsic("States.Hash($.d, States.Format('x'))").call!;
     expect([call.nameStart, call.nameEnd, call.end]).toEqual([0, 11, 36]);
     expect(call.args.map((x) => [x.start, x.end])).toEqual([
       [12, 15],
@@ -26,8 +26,13 @@ describe('parseIntrinsic', () => {
   });
 
   it.each([
-    ["States.Format('a\\nb')", "The escape '\\n' is not allowed in an intrinsic function string literal: only \\', \\{, \\} and \\\\ are (a line break cannot be written in an intrinsic function)", 16, 18],
-    ["States.Format('say \\\"hi\\\"')", "The escape '\\\"' is not allowed in an intrinsic function string literal: only \\', \\{, \\} and \\\\ are", 19, 21],
+    [
+      "States.Format('a\\nb')",
+      "The escape '\\n' is not allowed in an intrinsic function string literal: only \\', \\{, \\} and \\\\ are (a line break cannot be written in an intrinsic function)",
+      16,
+      18,
+    ],
+    ['States.Format(\'say \\"hi\\"\')', "The escape '\\\"' is not allowed in an intrinsic function string literal: only \\', \\{, \\} and \\\\ are", 19, 21],
     ["States.Format('open", "Unclosed string literal: missing the closing '", 14, 19],
     ['States.Array($.a', "Missing ')' to close 'States.Array('", 12, 16],
     ['States.Array($.a,)', "Expected an argument after ','", 17, 18],
@@ -59,9 +64,24 @@ describe('function table', () => {
   it('has the 18 functions', () => {
     expect(Object.keys(INTRINSICS).sort()).toEqual(
       [
-        'States.Array', 'States.ArrayContains', 'States.ArrayGetItem', 'States.ArrayLength', 'States.ArrayPartition', 'States.ArrayRange', 'States.ArrayUnique',
-        'States.Base64Decode', 'States.Base64Encode', 'States.Format', 'States.Hash', 'States.JsonMerge', 'States.JsonToString', 'States.MathAdd',
-        'States.MathRandom', 'States.StringSplit', 'States.StringToJson', 'States.UUID',
+        'States.Array',
+        'States.ArrayContains',
+        'States.ArrayGetItem',
+        'States.ArrayLength',
+        'States.ArrayPartition',
+        'States.ArrayRange',
+        'States.ArrayUnique',
+        'States.Base64Decode',
+        'States.Base64Encode',
+        'States.Format',
+        'States.Hash',
+        'States.JsonMerge',
+        'States.JsonToString',
+        'States.MathAdd',
+        'States.MathRandom',
+        'States.StringSplit',
+        'States.StringToJson',
+        'States.UUID',
       ].sort(),
     );
   });
@@ -76,12 +96,12 @@ describe('function table', () => {
 describe('checkArguments', () => {
   const problems = (s: string) => checkArguments(parseIntrinsic(s).call!).map((p) => p.message);
   it.each([
-    'States.Format(\'{} {}\', $.a, 1)',
+    "States.Format('{} {}', $.a, 1)",
     "States.Format('\\{\\} {}', $.a)",
     'States.StringToJson($.s)',
     'States.JsonToString($.o)',
     'States.Array()',
-    'States.Array(1, \'a\', $.b, null)',
+    "States.Array(1, 'a', $.b, null)",
     'States.ArrayPartition($.a, 2)',
     'States.ArrayContains($.a, 3)',
     'States.ArrayRange(1, 999, 1)',
@@ -103,10 +123,10 @@ describe('checkArguments', () => {
   it.each([
     ['States.Format()', 'States.Format takes at least 1 argument, not 0; it fails at run time with States.IntrinsicFailure'],
     ['States.MathRandom(1)', 'States.MathRandom takes 2 to 3 arguments, not 1; it fails at run time with States.IntrinsicFailure'],
-    ['States.ArrayLength(\'abc\')', 'The first argument of States.ArrayLength (array) must be an array, but this is a string'],
-    ['States.ArrayLength(States.Format(\'x\'))', 'The first argument of States.ArrayLength (array) must be an array, but States.Format(...) returns a string'],
+    ["States.ArrayLength('abc')", 'The first argument of States.ArrayLength (array) must be an array, but this is a string'],
+    ["States.ArrayLength(States.Format('x'))", 'The first argument of States.ArrayLength (array) must be an array, but States.Format(...) returns a string'],
     ['States.MathAdd(1.5, 2)', 'The first argument of States.MathAdd (number 1) must be an integer, but this is a number'],
-    ['States.Format(\'{}\', States.Array(1))', 'The second argument of States.Format (value) must be a string, number, boolean or null, but States.Array(...) returns an array'],
+    ["States.Format('{}', States.Array(1))", 'The second argument of States.Format (value) must be a string, number, boolean or null, but States.Array(...) returns an array'],
     ['States.ArrayRange(1, 10, 0)', 'The step of States.ArrayRange must not be 0'],
     ['States.ArrayRange(0, 2000, 1)', 'States.ArrayRange(0, 2000, 1) would produce 2001 items; at most 1000 are allowed'],
     ['States.ArrayPartition($.a, 0)', 'The chunk size of States.ArrayPartition must be a positive integer'],

@@ -36,14 +36,36 @@ describe('delimiters', () => {
 describe('analyzeJsonata: top-level references (as AWS measures them)', () => {
   const names = (e: string) => analyzeJsonata(e).topLevel.map((t) => t.name);
   it.each([
-    'phone', 'phone[0].number', '-phone', 'phone ? 1 : 2', "phone & 'x'", '$sum(phone)', 'phone ~> $string()', '[1..phone]', '(phone).other', '{phone: 1}',
-    '($x := phone; $x)', '$map($states.input.a, function($y){ phone })', '$count(phone[inner])', 'phone.**.deeper', '`phone`.x',
+    'phone',
+    'phone[0].number',
+    '-phone',
+    'phone ? 1 : 2',
+    "phone & 'x'",
+    '$sum(phone)',
+    'phone ~> $string()',
+    '[1..phone]',
+    '(phone).other',
+    '{phone: 1}',
+    '($x := phone; $x)',
+    '$map($states.input.a, function($y){ phone })',
+    '$count(phone[inner])',
+    'phone.**.deeper',
+    '`phone`.x',
   ])('%s reads phone at the top level', (e) => {
     expect(names(e)).toEqual(['phone']);
   });
   it.each([
-    '$states.input.phone', '$states.input.items[phone > 3]', '$states.input.a^(phone)', "$states.input.a{'k': phone}", '$phone', '**.phone',
-    "$states.input ~> |phone|{'b': 1}|", 'function($x){ $x.phone }', "'phone'", '$now()', '$states.input.a[$ > 1]',
+    '$states.input.phone',
+    '$states.input.items[phone > 3]',
+    '$states.input.a^(phone)',
+    "$states.input.a{'k': phone}",
+    '$phone',
+    '**.phone',
+    "$states.input ~> |phone|{'b': 1}|",
+    'function($x){ $x.phone }',
+    "'phone'",
+    '$now()',
+    '$states.input.a[$ > 1]',
   ])('%s reads nothing at the top level', (e) => {
     expect(names(e)).toEqual([]);
     expect(analyzeJsonata(e).rootReference).toBeUndefined();

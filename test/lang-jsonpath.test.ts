@@ -96,11 +96,17 @@ describe('path rules', () => {
   it.each([
     ['InputPath with the context object', machine('{"Type": "Pass", "InputPath": "$$.Execution.Input", "End": true}')],
     ['OutputPath with a filter', machine('{"Type": "Pass", "OutputPath": "$.a[?(@.b)]", "End": true}')],
-    ['ItemsPath with the context object', machine('{"Type": "Map", "ItemsPath": "$$.Execution.Input.items", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}')],
+    [
+      'ItemsPath with the context object',
+      machine('{"Type": "Map", "ItemsPath": "$$.Execution.Input.items", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}'),
+    ],
     ['a placeholder path', machine('{"Type": "Pass", "InputPath": "${InputPath}", "ResultPath": "#{Path}", "End": true}')],
     ['JSONata states are not read as JSONPath', '{"QueryLanguage": "JSONata", "StartAt": "S", "States": {"S": {"Type": "Pass", "Output": "$.not a path", "End": true}}}'],
     ['a null ResultPath', machine('{"Type": "Pass", "ResultPath": null, "End": true}')],
-    ['TimeoutSecondsPath with a variable', '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"t": 5}, "Next": "S"}, "S": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSecondsPath": "$t", "End": true}}}'],
+    [
+      'TimeoutSecondsPath with a variable',
+      '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"t": 5}, "Next": "S"}, "S": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSecondsPath": "$t", "End": true}}}',
+    ],
   ])('%s gives nothing', (_t, text) => {
     expect(diags(text)).toEqual([]);
   });
@@ -109,12 +115,26 @@ describe('path rules', () => {
     [
       'a wildcard in ResultPath',
       machine('{"Type": "Pass", "ResultPath": "$.a[*]", "End": true}'),
-      { code: 'SCHEMA_VALIDATION_FAILED', severity: 'ERROR', location: '/States/S/ResultPath', line: 1, column: 69, message: "Value is not a Reference Path. The wildcard '[*]' can select more than one node." },
+      {
+        code: 'SCHEMA_VALIDATION_FAILED',
+        severity: 'ERROR',
+        location: '/States/S/ResultPath',
+        line: 1,
+        column: 69,
+        message: "Value is not a Reference Path. The wildcard '[*]' can select more than one node.",
+      },
     ],
     [
       'a deep scan in a Choice *Path operator',
       '{"StartAt": "S", "States": {"S": {"Type": "Choice", "Choices": [{"Variable": "$.a", "StringEqualsPath": "$..b", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}',
-      { code: 'SCHEMA_VALIDATION_FAILED', severity: 'ERROR', location: '/States/S/Choices[0]/StringEqualsPath', line: 1, column: 107, message: "Value is not a Reference Path. The deep scan '..' can select more than one node." },
+      {
+        code: 'SCHEMA_VALIDATION_FAILED',
+        severity: 'ERROR',
+        location: '/States/S/Choices[0]/StringEqualsPath',
+        line: 1,
+        column: 107,
+        message: "Value is not a Reference Path. The deep scan '..' can select more than one node.",
+      },
     ],
     [
       'the context object in a Map number field',
@@ -131,7 +151,14 @@ describe('path rules', () => {
     [
       'a nested Not/And rule',
       '{"StartAt": "S", "States": {"S": {"Type": "Choice", "Choices": [{"Not": {"And": [{"Variable": "$.a[0:2]", "IsPresent": true}]}, "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}',
-      { code: 'SCHEMA_VALIDATION_FAILED', severity: 'ERROR', location: '/States/S/Choices[0]/Not/And[0]/Variable', line: 1, column: 99, message: "Value is not a Reference Path. The slice '[0:2]' can select more than one node." },
+      {
+        code: 'SCHEMA_VALIDATION_FAILED',
+        severity: 'ERROR',
+        location: '/States/S/Choices[0]/Not/And[0]/Variable',
+        line: 1,
+        column: 99,
+        message: "Value is not a Reference Path. The slice '[0:2]' can select more than one node.",
+      },
     ],
     [
       'a catcher ResultPath',

@@ -14,7 +14,7 @@ import { STATES_MEMBERS } from '../src/lang/states-variable.js';
 import { lint } from '../src/index.js';
 import { describeResource, INTRINSIC_DOCS, JSONATA_FUNCTION_DOCS, RESOURCE_PATTERNS } from '../src/lsp/language.js';
 
-describe('one source for the languages\' reference', () => {
+describe("one source for the languages' reference", () => {
   it('docs/languages.md is generated from the current tables (run `npm run docs`)', () => {
     const onDisk = readFileSync(join(import.meta.dirname, '..', 'docs', 'languages.md'), 'utf8');
     expect(onDisk).toBe(languageDocs());
@@ -25,7 +25,9 @@ describe('one source for the languages\' reference', () => {
     for (const name of Object.keys(INTRINSICS)) expect(page).toContain(`| \`${name}\` |`);
     for (const [name, fn] of Object.entries(JSONATA_FUNCTIONS)) expect(page).toContain(fn.unsupported ? `- \`$${name}\`: ${fn.unsupported}.` : `| \`$${name}\` |`);
     for (const [service, spec] of Object.entries(INTEGRATIONS)) for (const action of Object.keys(spec.actions)) expect(page).toContain(`| \`${service}\` | \`${action}\` |`);
-    expect(page).toContain("| `States.Hash` | `States.Hash(data: any, algorithm: string) -> string` | yes | The hash of a value; algorithm is one of 'MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'. |");
+    expect(page).toContain(
+      "| `States.Hash` | `States.Hash(data: any, algorithm: string) -> string` | yes | The hash of a value; algorithm is one of 'MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'. |",
+    );
     expect(page).toContain('| `sqs` | `sendMessage` | request-response, .waitForTaskToken | yes |');
   });
 
@@ -72,7 +74,7 @@ describe('one source for the languages\' reference', () => {
     }
   });
 
-  it("the jsonata-states-field message names exactly the `$states` members of the table", () => {
+  it('the jsonata-states-field message names exactly the `$states` members of the table', () => {
     const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: '{% $states.zzz %}', End: true } } });
     const [d] = lint(text).diagnostics.filter((x) => x.rule === 'jsonata-states-field');
     const listed = /not a field of \$states \(([^)]*)\)/.exec(d.message)![1].split(', ');

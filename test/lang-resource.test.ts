@@ -47,7 +47,29 @@ describe('classifyResource: valid resources', () => {
 
   it('knows every optimized service of the Developer Guide table', () => {
     expect(Object.keys(INTEGRATIONS).sort()).toEqual(
-      ['apigateway', 'athena', 'batch', 'bedrock', 'codebuild', 'databrew', 'dynamodb', 'ecs', 'eks', 'elasticmapreduce', 'emr-containers', 'emr-serverless', 'events', 'glue', 'http', 'lambda', 'mediaconvert', 'sagemaker', 'sns', 'sqs', 'states'].sort(),
+      [
+        'apigateway',
+        'athena',
+        'batch',
+        'bedrock',
+        'codebuild',
+        'databrew',
+        'dynamodb',
+        'ecs',
+        'eks',
+        'elasticmapreduce',
+        'emr-containers',
+        'emr-serverless',
+        'events',
+        'glue',
+        'http',
+        'lambda',
+        'mediaconvert',
+        'sagemaker',
+        'sns',
+        'sqs',
+        'states',
+      ].sort(),
     );
   });
 });
@@ -86,7 +108,10 @@ describe('classifyResource: problems', () => {
     ['arn:aws:lambda:useast1:123456789012:function:fn', "warning regionAccount: 'useast1' is not an AWS region code (such as us-east-1)."],
     ['arn:aws:states:us-east-1:123456789012:activity:', "error invalid: '' is not a valid activity name"],
     ['arn:aws:states:::activity:x', 'warning regionAccount: The region is missing and the account ID is missing.'],
-    ['arn:aws:states:us-east-1:123456789012:stateMachine:child', 'error invalid: A Task resource cannot be a stateMachine ARN; to start a state machine use arn:<partition>:states:::states:startExecution with StateMachineArn in the parameters'],
+    [
+      'arn:aws:states:us-east-1:123456789012:stateMachine:child',
+      'error invalid: A Task resource cannot be a stateMachine ARN; to start a state machine use arn:<partition>:states:::states:startExecution with StateMachineArn in the parameters',
+    ],
   ])('%j', (r, message) => {
     expect(problems(r)).toEqual([message]);
   });
@@ -134,7 +159,11 @@ function diags(text: string, type?: 'STANDARD' | 'EXPRESS') {
 describe('resource rules', () => {
   const task = (resource: string) => `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": ${JSON.stringify(resource)}, "End": true}}}`;
   it('checks Task resources only (ItemReader resources belong to the schema)', () => {
-    expect(diags('{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Key": "k"}}, "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}')).toEqual([]);
+    expect(
+      diags(
+        '{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Key": "k"}}, "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}',
+      ),
+    ).toEqual([]);
   });
   it('reports under the code that fits: not an ARN, a wrong ARN, an unknown integration', () => {
     expect(diags(task('process'))).toEqual(['SCHEMA_VALIDATION_FAILED ERROR /States/T/Resource 1:63']);
@@ -150,7 +179,8 @@ describe('resource rules', () => {
     expect(diags(task('arn:aws:states:::aws-sdk:sfn:startSyncExecution'), 'EXPRESS')).toEqual([]);
   });
   it('EXPRESS limits apply in nested scopes too', () => {
-    const text = '{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync", "End": true}}}], "End": true}}}';
+    const text =
+      '{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync", "End": true}}}], "End": true}}}';
     expect(diags(text, 'EXPRESS')).toEqual(['SCHEMA_VALIDATION_FAILED ERROR /States/P/Branches[0]/States/T/Resource 1:130']);
   });
 });

@@ -18,7 +18,12 @@ const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:a-function-with-a-lo
 
 describe('fixes through substitutions', () => {
   const text = '{"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "${FnArn}", "Parameters": {"id": "$.x"}, "Next": "${NextState}"}, "Done": {"Type": "Succeed"}}}';
-  const [r] = lintFile(text, 'machine.asl.json', { substitutions: new Map([['FnArn', ARN], ['NextState', 'Dnoe']]) });
+  const [r] = lintFile(text, 'machine.asl.json', {
+    substitutions: new Map([
+      ['FnArn', ARN],
+      ['NextState', 'Dnoe'],
+    ]),
+  });
 
   it('keeps a fix whose edit lies outside the filled placeholders, at the file offsets', () => {
     const d = r.diagnostics.find((x) => x.code === 'NO_DOLLAR');
@@ -72,24 +77,42 @@ describe('fixes in a definition held in a template string', () => {
     const plainEnd = plain.diagnostics.find((y) => y.code === 'MISSING_END_STATE');
     expect(plainEnd?.fixes?.some((f) => f.edits.some((e) => e.newText.includes('\n')))).toBe(true);
     // ...which, in the template's block, would be written at the wrong indentation: not offered there.
-    const t = template.replace(/ {8}\{.*\n/, `${definition.split('\n').map((l) => `        ${l}`).join('\n')}\n`);
+    const t = template.replace(
+      / {8}\{.*\n/,
+      `${definition
+        .split('\n')
+        .map((l) => `        ${l}`)
+        .join('\n')}\n`,
+    );
     const [x] = lintFile(t, 'template.yaml');
     const d = x.diagnostics.find((y) => y.code === 'MISSING_END_STATE');
     expect(d?.range.start.line).toBe(5);
     expect(d?.fixes).toBeUndefined();
     // The one-line fix of the same definition is still offered.
-    expect(apply(t, x.diagnostics.find((y) => y.code === 'NO_DOLLAR'))).toBe(t.replace('"id": "$.x"', '"id.$": "$.x"'));
+    expect(
+      apply(
+        t,
+        x.diagnostics.find((y) => y.code === 'NO_DOLLAR'),
+      ),
+    ).toBe(t.replace('"id": "$.x"', '"id.$": "$.x"'));
   });
 });
 
 describe('no fix in a definition the template encodes, or shares', () => {
   const definition = '{"StartAt": "Call", "States": {"Call": {"Type": "Pass", "Parameters": {"id": "$.x"}, "Next": "Gone"}}}';
   const codes = (text: string, file: string) =>
-    lintFile(text, file)[0].diagnostics.filter((d) => ['NO_DOLLAR', 'MISSING_TRANSITION_TARGET'].includes(d.code)).map((d) => [d.code, d.fixes?.length ?? 0]);
+    lintFile(text, file)[0]
+      .diagnostics.filter((d) => ['NO_DOLLAR', 'MISSING_TRANSITION_TARGET'].includes(d.code))
+      .map((d) => [d.code, d.fixes?.length ?? 0]);
 
   it('a JSON string (DefinitionString with escaped quotes): problems found, no fix offered', () => {
     const template = JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: definition } } } }, null, 2);
-    expect(codes(template, 'template.json').sort()).toEqual([['MISSING_TRANSITION_TARGET', 0], ['NO_DOLLAR', 0]].sort());
+    expect(codes(template, 'template.json').sort()).toEqual(
+      [
+        ['MISSING_TRANSITION_TARGET', 0],
+        ['NO_DOLLAR', 0],
+      ].sort(),
+    );
     // An insertion between two characters the string writes as they are (`"}` of `\\"}`) is not offered either.
     const noEnd = JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: '{"StartAt": "Call", "States": {"Call": {"Type": "Pass"}}}' } } } });
     const end = lintFile(noEnd, 'template.json')[0].diagnostics.filter((d) => d.code === 'MISSING_END_STATE');
@@ -98,7 +121,12 @@ describe('no fix in a definition the template encodes, or shares', () => {
 
   it('a YAML double-quoted string: problems found, no fix offered', () => {
     const template = `Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: ${JSON.stringify(definition)}\n`;
-    expect(codes(template, 'template.yaml').sort()).toEqual([['MISSING_TRANSITION_TARGET', 0], ['NO_DOLLAR', 0]].sort());
+    expect(codes(template, 'template.yaml').sort()).toEqual(
+      [
+        ['MISSING_TRANSITION_TARGET', 0],
+        ['NO_DOLLAR', 0],
+      ].sort(),
+    );
   });
 
   it('a YAML block two machines share through an anchor: no fix (it would change both)', () => {
@@ -120,7 +148,10 @@ describe('no fix in a definition the template encodes, or shares', () => {
     expect(found.map((d) => d.fixes?.length ?? 0)).toEqual(found.map(() => 0));
     // Without the anchor, the same block gets its fix.
     const alone = template.replace(' &def', '').replace('*def', `|\n        ${definition}`);
-    expect(lintFile(alone, 'template.yaml')[0].diagnostics.filter((d) => d.code === 'NO_DOLLAR').map((d) => d.fixes?.length ?? 0)).toEqual([1, 1]);
+    expect(
+      lintFile(alone, 'template.yaml')[0]
+        .diagnostics.filter((d) => d.code === 'NO_DOLLAR')
+        .map((d) => d.fixes?.length ?? 0),
+    ).toEqual([1, 1]);
   });
 });
-

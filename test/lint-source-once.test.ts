@@ -61,7 +61,8 @@ describe('one lint per document version', () => {
   });
 
   it('a template', () => {
-    const text = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Pass\n            Next: B\n';
+    const text =
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Pass\n            Next: B\n';
     const a = analyzeTextDocument(open('untitled:template.yaml', 'yaml', text), { rules: {} });
     expect(a?.template).toBe('cloudformation');
     expect(a?.lint.diagnostics.map((d) => [d.code, d.location])).toEqual([

@@ -102,7 +102,8 @@ EOF
 `,
   'flow.asl.json': '{\n  "StartAt": "A",\n  "States": {\n    "A": {"Type": "Task", "Resource": "${Fn}", "Next": "W"},\n    "W": {"Type": "Wait", "Seconds": ${Wait}, "Next": "Nope"}\n  }\n}\n',
   'flow.asl.yaml': 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Parameters:\n      # asl-lint-disable-next-line NO_DOLLAR\n      x: $.x\n      y: $.y\n    Next: Later\n',
-  'machine.json': '{\n  "StartAt": "Start",\n  "States": {\n    "Start": {"Type": "Pass", "Parameters": {"a": "$.a"}, "Next": "End"},\n    "End": {"Type": "Succeed"},\n    "Lost": {"Type": "Fail"}\n  }\n}\n',
+  'machine.json':
+    '{\n  "StartAt": "Start",\n  "States": {\n    "Start": {"Type": "Pass", "Parameters": {"a": "$.a"}, "Next": "End"},\n    "End": {"Type": "Succeed"},\n    "Lost": {"Type": "Fail"}\n  }\n}\n',
   'express/flow.asl.json':
     '{\n  "StartAt": "Ask",\n  "States": {\n    "Ask": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "Parameters": {"QueueUrl": "q", "MessageBody": {"t.$": "$$.Task.Token"}}, "End": true}\n  }\n}\n',
   // A template in a folder of its own naming a definition in another one (the editor finds the
@@ -170,7 +171,10 @@ afterAll(async () => {
 async function bothViews(root: string, files: Record<string, string>) {
   const r = cli(['.', '-f', 'json'], root);
   expect(r.code).toBe(1);
-  const listed = JSON.parse(r.stdout) as { filePath: string; diagnostics: { code: string; rule: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] }[];
+  const listed = JSON.parse(r.stdout) as {
+    filePath: string;
+    diagnostics: { code: string; rule: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+  }[];
   const viaCli: Record<string, Problem[]> = Object.fromEntries(
     listed.map((f) => [f.filePath, f.diagnostics.map((d): Problem => ({ code: d.code, rule: d.rule, severity: d.severity, message: d.message, at: [d.line, d.column, d.endLine, d.endColumn] }))]),
   );
@@ -258,7 +262,7 @@ describe('the CLI and the editor list the same problems', () => {
       const { viaCli, viaEditor } = await bothViews(root, files);
       expect(Object.keys(viaCli).sort()).toEqual(['start-only.json', 'states-only.yaml']);
       expect(viaEditor).toEqual(viaCli);
-      expect(viaCli['start-only.json'].map((p) => p.message)).toEqual(["These fields are required: [States]"]);
+      expect(viaCli['start-only.json'].map((p) => p.message)).toEqual(['These fields are required: [States]']);
       const other = pathToFileURL(join(root, 'package.json')).href;
       await client.open(other, files['package.json'], 'json');
       await client.change(pathToFileURL(join(root, 'start-only.json')).href, [{ text: files['start-only.json'] + ' ' }]);
@@ -298,7 +302,15 @@ describe('optionsFromConfig', () => {
       ignore: ['old/**'],
     });
     expect(optionsFromConfig(loaded, join(d, 'x.asl.json'))).toEqual({
-      options: { type: 'STANDARD', rules: { 'no-dollar': 'off', 'state-unreachable': 'warn' }, substitutions: new Map([['A', 'a'], ['N', '5'], ['B', 'true']]) },
+      options: {
+        type: 'STANDARD',
+        rules: { 'no-dollar': 'off', 'state-unreachable': 'warn' },
+        substitutions: new Map([
+          ['A', 'a'],
+          ['N', '5'],
+          ['B', 'true'],
+        ]),
+      },
       ignored: false,
       configPath: join(d, 'asl-lint.config.json'),
     });
@@ -309,7 +321,11 @@ describe('optionsFromConfig', () => {
       type: 'EXPRESS',
       forceType: 'STANDARD',
       rules: { 'no-dollar': 'warn', 'state-unreachable': 'warn' },
-      substitutions: new Map([['A', 'flag'], ['N', '5'], ['B', 'true']]),
+      substitutions: new Map([
+        ['A', 'flag'],
+        ['N', '5'],
+        ['B', 'true'],
+      ]),
     });
     // The editor's type setting wins over the configuration's, and stays a default (a template's own type wins over it).
     expect(optionsFromConfig(loaded, join(d, 'fast', 'x.asl.json'), { type: 'STANDARD' }).options).toMatchObject({ type: 'STANDARD' });
@@ -337,7 +353,7 @@ describe('lintSource', () => {
     expect(f.diagnostics).toEqual(r.diagnostics);
   });
 
-  it('gives no analysis when substitutions moved the text (its positions are not the file\'s)', () => {
+  it("gives no analysis when substitutions moved the text (its positions are not the file's)", () => {
     const text = '{"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": ${W}, "Next": "B"}, "C": {"Type": "Succeed"}}}';
     const [r] = lintSource(text, '/x/flow.asl.json', { substitutions: new Map([['W', '5']]) });
     expect(r.analysis).toBeUndefined();

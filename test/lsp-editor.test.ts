@@ -115,12 +115,19 @@ describe('templates: the same diagnostics as the CLI', () => {
   it('a definition a template names without substitutions keeps its quick fixes', async () => {
     const project = join(dir, 'sam-plain');
     mkdirSync(project, { recursive: true });
-    writeFileSync(join(project, 'template.yaml'), 'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: flow.asl.json\n');
+    writeFileSync(
+      join(project, 'template.yaml'),
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: flow.asl.json\n',
+    );
     const file = join(project, 'flow.asl.json');
     writeFileSync(file, '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Bb"}, "B": {"Type": "Succeed"}}}');
     const { uri, text, diagnostics } = await openFile(client, file, 'json');
     expect(diagnostics.map((d) => d.code)).toContain('MISSING_TRANSITION_TARGET');
-    const actions = await request<CodeAction[]>(client, 'textDocument/codeAction', { textDocument: { uri }, range: { start: posOf(text, '"Bb"', 1), end: posOf(text, '"Bb"', 1) }, context: { diagnostics } });
+    const actions = await request<CodeAction[]>(client, 'textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: posOf(text, '"Bb"', 1), end: posOf(text, '"Bb"', 1) },
+      context: { diagnostics },
+    });
     expect(actions.map((a) => a.title)).toContain("Change to 'B'");
   });
 
@@ -159,8 +166,7 @@ describe("the configuration's substitutions", () => {
 
 describe('completion', () => {
   const TASK = '{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::lambda:invoke",\n      ""\n    }\n  }\n}';
-  const complete = (c: LspClient, uri: string, position: { line: number; character: number }) =>
-    request<CompletionList>(c, 'textDocument/completion', { textDocument: { uri }, position });
+  const complete = (c: LspClient, uri: string, position: { line: number; character: number }) => request<CompletionList>(c, 'textDocument/completion', { textDocument: { uri }, position });
   const byLabel = (list: CompletionList, label: string) => list.items.find((i) => i.label === label) as CompletionItem;
 
   it('a client without snippetSupport gets plain text with the defaults filled in', async () => {
@@ -187,7 +193,6 @@ describe('completion', () => {
     expect(byLabel(list, 'QueryLanguage').textEdit!.newText).toBe('"QueryLanguage": "${1|JSONPath,JSONata|}"');
     expect(byLabel(list, 'QueryLanguage').insertTextFormat).toBe(2);
   });
-
 });
 
 describe('$variables', () => {
@@ -222,7 +227,6 @@ describe('$variables', () => {
     const withDecl = await request<Location[]>(client, 'textDocument/references', { textDocument: { uri }, position: posOf(DEF, '$total + 1', 1), context: { includeDeclaration: true } });
     expect(withDecl).toHaveLength(3);
   });
-
 });
 
 describe('quick fixes, messages and rename', () => {
@@ -282,10 +286,10 @@ describe('formatting keeps the file style', () => {
   });
 
   it('YAML: comments, quotes and the indentation kept; text that does not parse is left alone', async () => {
-    const text = "# flow\nStartAt: 'A'\nStates:\n    A:\n        Type:   Succeed   # the only one\n        Comment: \"done\"\n";
+    const text = '# flow\nStartAt: \'A\'\nStates:\n    A:\n        Type:   Succeed   # the only one\n        Comment: "done"\n';
     const uri = uniqueUri('.asl.yaml');
     await client.open(uri, text, 'asl-yaml');
-    expect(applyEdits(text, await format(uri))).toBe("# flow\nStartAt: 'A'\nStates:\n    A:\n        Type: Succeed # the only one\n        Comment: \"done\"\n");
+    expect(applyEdits(text, await format(uri))).toBe('# flow\nStartAt: \'A\'\nStates:\n    A:\n        Type: Succeed # the only one\n        Comment: "done"\n');
     const tagged = 'StartAt: A\nStates:\n  A:   {Type: Task, Resource: !Ref Fn, End: true}\n';
     const tUri = uniqueUri('.asl.yaml');
     await client.open(tUri, tagged, 'asl-yaml');

@@ -148,7 +148,10 @@ describe('completion', () => {
     expect(labels(completion(a, posOf(text, '"Ta"', 3)))).toEqual(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
     expect(labels(completion(a, posOf(text, '""', 1)))).toEqual(expect.arrayContaining(['arn:aws:states:::lambda:invoke', 'arn:aws:states:::aws-sdk:service:action']));
     const fns = completion(a, posOf(text, 'States."', 7));
-    expect(fns.items.find((i) => i.label === 'States.Format')!.textEdit).toEqual({ range: { start: posOf(text, 'States."'), end: posOf(text, 'States."', 7) }, newText: 'States.Format(${1:template}, ${2:value})' });
+    expect(fns.items.find((i) => i.label === 'States.Format')!.textEdit).toEqual({
+      range: { start: posOf(text, 'States."'), end: posOf(text, 'States."', 7) },
+      newText: 'States.Format(${1:template}, ${2:value})',
+    });
     expect(fns.items).toHaveLength(18);
   });
 
@@ -294,7 +297,7 @@ describe('folding and formatting', () => {
     expect(ranges).toContainEqual(expect.objectContaining({ startLine: line('"Validate": {'), endLine: line('"Next": "Route"') }));
   });
 
-  it('formatting keeps the file\'s indentation (tabs), whatever the client asks', () => {
+  it("formatting keeps the file's indentation (tabs), whatever the client asks", () => {
     const text = '{\n\t"StartAt": "A",\n\t"States": {"A": {"Type": "Succeed"}}\n}';
     const formatted = applyEdits(text, formatDocument(analysisOf(text), { tabSize: 2, insertSpaces: true }));
     expect(formatted).toBe('{\n\t"StartAt": "A",\n\t"States": {\n\t\t"A": {\n\t\t\t"Type": "Succeed"\n\t\t}\n\t}\n}');
@@ -344,7 +347,13 @@ describe('code actions', () => {
   it('an unknown field: the closest valid field', () => {
     const text = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSecond": 5, "End": true}}}';
     const { a, actions } = fixes(text);
-    expect(apply(text, a, actions.find((x) => x.title.includes("'TimeoutSeconds'"))!)).toBe(text.replace('"TimeoutSecond"', '"TimeoutSeconds"'));
+    expect(
+      apply(
+        text,
+        a,
+        actions.find((x) => x.title.includes("'TimeoutSeconds'"))!,
+      ),
+    ).toBe(text.replace('"TimeoutSecond"', '"TimeoutSeconds"'));
   });
 
   it('a state with no transition: add "End": true (JSON and YAML, in the file\'s layout)', () => {
@@ -356,7 +365,13 @@ describe('code actions', () => {
     expect(codes(fixed)).toEqual([]);
     const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n';
     const y = fixes(yaml, 'asl.yaml');
-    expect(apply(yaml, y.a, y.actions.find((x) => x.title === `Add "End": true to 'A'`)!)).toBe('StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n');
+    expect(
+      apply(
+        yaml,
+        y.a,
+        y.actions.find((x) => x.title === `Add "End": true to 'A'`)!,
+      ),
+    ).toBe('StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n');
   });
 
   it('never a fix that writes a key twice (issue 9 §2)', () => {
@@ -384,7 +399,11 @@ describe('code actions', () => {
 
   it('source.fixAll applies fixes that keep the meaning, never a suggestion', () => {
     // ORDER's only fix (add '.$') is a suggestion: offered as a quick fix, never applied unseen.
-    expect(lint(ORDER).diagnostics.flatMap((d) => d.fixes ?? []).map((f) => f.kind)).toEqual(['suggestion']);
+    expect(
+      lint(ORDER)
+        .diagnostics.flatMap((d) => d.fixes ?? [])
+        .map((f) => f.kind),
+    ).toEqual(['suggestion']);
     expect(codeActions(analysisOf(ORDER), everything(ORDER), [FIX_ALL_KIND])).toEqual([]);
   });
 });
@@ -481,10 +500,12 @@ describe('quick fixes on the right problem', () => {
       const a = analysisOf(text);
       const terminal = a.lint.diagnostics.filter((d) => d.code === 'MISSING_END_STATE');
       expect(terminal).toHaveLength(1);
-      return codeActions(a, terminal[0].range).filter((x) => x.diagnostics?.[0]?.code === 'MISSING_END_STATE').map((x) => x.title);
+      return codeActions(a, terminal[0].range)
+        .filter((x) => x.diagnostics?.[0]?.code === 'MISSING_END_STATE')
+        .map((x) => x.title);
     };
     expect(endTitles({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' }, C: { Type: 'Pass' } } })).toEqual([]);
-    expect(endTitles({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'D' }, D: { Type: 'Pass' }, C: { Type: 'Pass' } } })).toEqual(["Add \"End\": true to 'D'"]);
+    expect(endTitles({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'D' }, D: { Type: 'Pass' }, C: { Type: 'Pass' } } })).toEqual(['Add "End": true to \'D\'']);
   });
 });
 

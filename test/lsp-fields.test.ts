@@ -129,7 +129,7 @@ describe('the LSP field lists come from the schema', () => {
 
   it("fields.ts copies no schema enum: its only stated values are those the schema cannot say (the state types in the editor's order, ItemReader's and ResultWriter's S3 APIs)", () => {
     const source = readFileSync(join(import.meta.dirname, '..', 'src', 'lsp', 'fields.ts'), 'utf8');
-    const stated = [...source.matchAll(/\{ values: (\[[^\]]*\]|\w+)/g)].map((m) => m[1].replace(/\s+/g, ' '));
+    const stated = [...source.matchAll(/\{\s*values: (\[[^\]]*\]|\w+)/g)].map((m) => m[1].replace(/\s+/g, ' '));
     expect(stated).toEqual(['STATE_TYPES', "['arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:listObjectsV2']", "['arn:aws:states:::s3:putObject']"]);
     // The values, and what the field accepts said in words, come from the schema.
     expect(fieldInfo('retrier', 'JitterStrategy', undefined, 'JSONPath')).toMatchObject({ values: ['FULL', 'NONE'], accepts: 'FULL or NONE' });

@@ -75,8 +75,32 @@ States:
     Error: Failed
 `;
 
-
-const SNIPPETS = ['"', '{', '}', '[', ']', ',', ':', '"Next": "', '"Type": "Ta', '{% $states.', '"x.$": "States.Format(', '\n    - ', '\n  ', '$.', 'States.', ' ', '\\', '"Done"', 'Next: ', '- ', '\t', '{%', '%}', '\u00e9\u{1F600}'];
+const SNIPPETS = [
+  '"',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"Next": "',
+  '"Type": "Ta',
+  '{% $states.',
+  '"x.$": "States.Format(',
+  '\n    - ',
+  '\n  ',
+  '$.',
+  'States.',
+  ' ',
+  '\\',
+  '"Done"',
+  'Next: ',
+  '- ',
+  '\t',
+  '{%',
+  '%}',
+  '\u00e9\u{1F600}',
+];
 
 const REQUESTS = ['hover', 'completion', 'definition', 'references', 'documentHighlight', 'prepareRename', 'rename', 'documentSymbol', 'codeAction'] as const;
 

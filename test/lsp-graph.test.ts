@@ -56,7 +56,7 @@ describe('aslLint/graph', () => {
       { id: 'n3', name: 'Done', type: 'Succeed', range: at('Done') },
       { id: 'n4', name: 'Failed', type: 'Fail', range: at('Failed') },
       { id: 'n5', name: 'A', type: 'Pass', range: at('A') },
-      { id: 'n6', name: 'B', type: 'Wait', range: at('B') , severity: 'ERROR' },
+      { id: 'n6', name: 'B', type: 'Wait', range: at('B'), severity: 'ERROR' },
     ]);
   });
 
@@ -98,7 +98,10 @@ describe('aslLint/graph', () => {
     expect((await request({ uri: big, format: 'mermaid' }))!.nodes.length).toBe(5001);
     const empty = 'file:///work/graph/empty.asl.json';
     await client.open(empty, '');
-    await expect(request({ uri: empty })).rejects.toMatchObject({ code: -32803, message: 'aslLint/graph: the document has no state machine to draw yet (Received a null or empty workflow input. Write a JSON object with "StartAt" and "States".)' });
+    await expect(request({ uri: empty })).rejects.toMatchObject({
+      code: -32803,
+      message: 'aslLint/graph: the document has no state machine to draw yet (Received a null or empty workflow input. Write a JSON object with "StartAt" and "States".)',
+    });
   });
 
   it('bad params are an InvalidParams error that says what is expected', async () => {

@@ -87,7 +87,7 @@ describe('framing', () => {
     await c.initialize();
     c.proc.stdin!.write('Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{"jsonrpc":"2.0","id":99,"method":"shutdown"}');
     expect(await c.exited).toBe(1);
-    expect(c.stderr).toContain("asl-lint-lsp: a message from the editor has no valid Content-Length header (it cannot be read, nor skipped); exiting\n");
+    expect(c.stderr).toContain('asl-lint-lsp: a message from the editor has no valid Content-Length header (it cannot be read, nor skipped); exiting\n');
   }, 30_000);
 
   it('a header that never ends: refused past 8 KiB (the reader would rescan all it holds at every chunk)', async () => {
@@ -221,9 +221,17 @@ describe('a flood of edits on a large YAML document', () => {
 describe('the other transports go through the same bounds', () => {
   it('--node-ipc (VS Code): initialize, diagnostics, hover, shutdown', async () => {
     const { spawn } = await import('node:child_process');
-    const { createProtocolConnection, IPCMessageReader, IPCMessageWriter, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification } = await import(
-      'vscode-languageserver-protocol/node'
-    );
+    const {
+      createProtocolConnection,
+      IPCMessageReader,
+      IPCMessageWriter,
+      InitializeRequest,
+      InitializedNotification,
+      DidOpenTextDocumentNotification,
+      PublishDiagnosticsNotification,
+      ShutdownRequest,
+      ExitNotification,
+    } = await import('vscode-languageserver-protocol/node');
     const { SERVER } = await import('./lsp-helpers.js');
     const proc = spawn(process.execPath, [SERVER, '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     try {

@@ -28,7 +28,9 @@ describe('hover names the rule behind a diagnostic', () => {
 describe('the editor applies template-definition settings as the CLI does', () => {
   const S3 = 'Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionS3Location:\n        Bucket: b\n        Key: k.json\n';
   const codes = (rules: Record<string, 'off' | 'warn' | 'error'>) =>
-    analyzeTextDocument({ uri: 'untitled:template.yaml', languageId: 'yaml', version: 1, getText: () => S3 }, { rules })?.lint.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.code} ${d.rule}`) ?? 'no analysis';
+    analyzeTextDocument({ uri: 'untitled:template.yaml', languageId: 'yaml', version: 1, getText: () => S3 }, { rules })?.lint.diagnostics.map(
+      (d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.code} ${d.rule}`,
+    ) ?? 'no analysis';
 
   it('reported by default, off and error by setting', () => {
     expect(codes({})).toEqual(['4:6 WARNING LINT_NOT_CHECKABLE template-definition']);

@@ -68,9 +68,7 @@ describe("the editor's rule settings", () => {
     try {
       await Promise.all([c.initialize(), plain.initialize()]);
       await Promise.all([c.open('untitled:u.asl.json', UNUSED), plain.open('untitled:u.asl.json', UNUSED)]);
-      expect(view(await c.current('untitled:u.asl.json'))).toEqual([
-        { code: 'LINT_UNUSED_DIRECTIVE', severity: 2, range: { start: { line: 0, character: 64 }, end: { line: 0, character: 90 } } },
-      ]);
+      expect(view(await c.current('untitled:u.asl.json'))).toEqual([{ code: 'LINT_UNUSED_DIRECTIVE', severity: 2, range: { start: { line: 0, character: 64 }, end: { line: 0, character: 90 } } }]);
       expect(await plain.current('untitled:u.asl.json')).toEqual([]);
     } finally {
       await Promise.all([c.shutdown(), plain.shutdown()]);

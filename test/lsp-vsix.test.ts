@@ -75,7 +75,7 @@ afterAll(() => {
   if (unpacked) rmSync(unpacked, { recursive: true, force: true });
 });
 
-describe.skipIf(!READY)(`the .vsix${READY ? '' : ' (skipped: run `npm run setup:extension` to install vscode-extension/\'s dependencies)'}`, () => {
+describe.skipIf(!READY)(`the .vsix${READY ? '' : " (skipped: run `npm run setup:extension` to install vscode-extension/'s dependencies)"}`, () => {
   it('its client type-checks against the VS Code API it declares', () => {
     npm(['run', 'typecheck']);
   });

@@ -319,7 +319,11 @@ describe('code actions', () => {
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
     // ORDER's only fix (add '.$') is a suggestion: offered as a quick fix, never applied unseen.
-    expect(lint(ORDER).diagnostics.flatMap((d) => d.fixes ?? []).map((f) => f.kind)).toEqual(['suggestion']);
+    expect(
+      lint(ORDER)
+        .diagnostics.flatMap((d) => d.fixes ?? [])
+        .map((f) => f.kind),
+    ).toEqual(['suggestion']);
     expect(actions).toEqual([]);
   });
 });

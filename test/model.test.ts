@@ -72,7 +72,9 @@ describe('model', () => {
 
 describe('model: API shape after the allocation work', () => {
   it('edgesFrom is a Map of every state to its edges; states share no mutable arrays', () => {
-    const doc = parse('{"StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "B"}], "Default": "C"}, "B": {"Type": "Succeed"}, "C": {"Type": "Succeed"}}}');
+    const doc = parse(
+      '{"StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "B"}], "Default": "C"}, "B": {"Type": "Succeed"}, "C": {"Type": "Succeed"}}}',
+    );
     const model = buildModel(doc);
     expect(model.edgesFrom).toBeInstanceOf(Map);
     expect(model.edgesFrom.size).toBe(3);

@@ -41,7 +41,17 @@ afterAll(() => {
 
 describe('the packed package', () => {
   it('ships the licence, the third-party notices and the rule reference', () => {
-    for (const f of ['LICENSE', 'THIRD_PARTY_NOTICES.md', 'rules/README.md', 'README.md', 'dist/index.cjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/cjs/src/index.d.cts', 'schemas/asl.validators.cjs']) {
+    for (const f of [
+      'LICENSE',
+      'THIRD_PARTY_NOTICES.md',
+      'rules/README.md',
+      'README.md',
+      'dist/index.cjs',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/cjs/src/index.d.cts',
+      'schemas/asl.validators.cjs',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
@@ -49,7 +59,11 @@ describe('the packed package', () => {
   });
 
   it('works through require()', () => {
-    const out = sh(process.execPath, ['-e', `
+    const out = sh(
+      process.execPath,
+      [
+        '-e',
+        `
       const a = require('asl-lint');
       const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}';
       console.log(JSON.stringify({
@@ -58,23 +72,44 @@ describe('the packed package', () => {
         lintFile: a.lintFile(text, 'm.asl.json').map((r) => r.diagnostics.length),
         rules: a.allRules.length,
         listing: a.ruleListing(a.allRules).find((r) => r.id === 'no-dollar'),
-      }));`], project);
+      }));`,
+      ],
+      project,
+    );
     const r = JSON.parse(out);
-    expect(r.validate).toEqual({ result: 'FAIL', diagnostics: [
+    expect(r.validate).toEqual({
+      result: 'FAIL',
+      diagnostics: [
         { severity: 'ERROR', code: 'MISSING_TRANSITION_TARGET', message: "Missing 'Next' target: B", location: '/States/A/Next' },
         { severity: 'ERROR', code: 'MISSING_END_STATE', message: 'Workflow has no terminal state' },
-      ], truncated: false });
+      ],
+      truncated: false,
+    });
     expect(r.lint).toEqual(['MISSING_END_STATE', 'MISSING_TRANSITION_TARGET']);
     expect(r.lintFile).toEqual([2]);
     expect(r.rules).toBe(allRules.length);
-    expect(r.listing).toMatchObject({ id: 'no-dollar', code: 'NO_DOLLAR', severity: 'WARNING', fixable: 'suggestion', docs: `${pathToFileURL(join(project, 'node_modules', 'asl-lint', 'rules', 'README.md')).href}#no-dollar` });
+    expect(r.listing).toMatchObject({
+      id: 'no-dollar',
+      code: 'NO_DOLLAR',
+      severity: 'WARNING',
+      fixable: 'suggestion',
+      docs: `${pathToFileURL(join(project, 'node_modules', 'asl-lint', 'rules', 'README.md')).href}#no-dollar`,
+    });
   });
 
   it('works through import', () => {
-    const out = sh(process.execPath, ['--input-type=module', '-e', `
+    const out = sh(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       import { validate, lint, lintFile, allRules } from 'asl-lint';
       const yaml = 'StartAt: A\\nStates:\\n  A: {Type: Succeed}\\n';
-      console.log(JSON.stringify([validate('{}').result, lint(yaml, { format: 'yaml' }).result, lintFile(yaml, 'm.asl.yaml')[0].diagnostics.length, allRules.length]));`], project);
+      console.log(JSON.stringify([validate('{}').result, lint(yaml, { format: 'yaml' }).result, lintFile(yaml, 'm.asl.yaml')[0].diagnostics.length, allRules.length]));`,
+      ],
+      project,
+    );
     expect(JSON.parse(out)).toEqual(['FAIL', 'OK', 0, allRules.length]);
   });
 
@@ -89,20 +124,35 @@ describe('the packed package', () => {
     ].join('\n');
     writeFileSync(join(project, 'a.cts'), code);
     writeFileSync(join(project, 'b.mts'), code);
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['a.cts', 'b.mts'] }));
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['a.cts', 'b.mts'] }),
+    );
     sh(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
   });
 
   it('runs its bin', () => {
     const out = sh(process.execPath, [join(project, 'node_modules', 'asl-lint', 'dist', 'asl-lint.cjs'), '--list-rules'], project);
-    expect(out.trimEnd().split('\n').pop()).toBe(`${allRules.length} rules. Each one's rationale, evidence and examples: ${pathToFileURL(join(project, 'node_modules', 'asl-lint', 'rules', 'README.md')).href}`);
+    expect(out.trimEnd().split('\n').pop()).toBe(
+      `${allRules.length} rules. Each one's rationale, evidence and examples: ${pathToFileURL(join(project, 'node_modules', 'asl-lint', 'rules', 'README.md')).href}`,
+    );
   });
 
   it('names every package bundled into the CLI in THIRD_PARTY_NOTICES.md', async () => {
     // The bundle's inputs, as scripts/bundle-cli.mjs builds it (esbuild's metafile).
     const { build } = await import('esbuild');
     const { bundledPackages } = (await import(pathToFileURL(join(ROOT, 'scripts', 'notices.mjs')).href)) as { bundledPackages: (m: unknown) => string[] };
-    const r = await build({ entryPoints: [join(ROOT, 'src', 'cli', 'bin.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, metafile: true, logLevel: 'silent', define: { 'import.meta.url': '__u' } });
+    const r = await build({
+      entryPoints: [join(ROOT, 'src', 'cli', 'bin.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      define: { 'import.meta.url': '__u' },
+    });
     const bundled = bundledPackages(r.metafile);
     expect(bundled).toContain('tinyglobby');
     const notices = readFileSync(join(ROOT, 'THIRD_PARTY_NOTICES.md'), 'utf8');

@@ -129,7 +129,7 @@ describe('parse: YAML', () => {
     }
   });
 
-  it('says a second YAML document is not part of a definition, without the yaml package\'s API advice', () => {
+  it("says a second YAML document is not part of a definition, without the yaml package's API advice", () => {
     const doc = parse('StartAt: A\n---\nStates: {}\n', 'yaml');
     expect(doc.syntaxErrors).toEqual([{ message: 'A second YAML document starts here, but a definition is a single document', offset: 11, length: 15 }]);
   });
@@ -198,17 +198,9 @@ describe('parse: YAML aliases, merge keys and quoted scalars (issues 9 and 10)',
   });
 
   it('merges as PyYAML does: own keys win, an earlier map in a list wins, a later << wins, a quoted "<<" is a key', () => {
-    const text = [
-      'a: &a {x: 1, y: 1}',
-      'b: &b {x: 2, z: 2}',
-      'own: {<<: *a, x: 0}',
-      'list: {<<: [*a, *b]}',
-      'later: {<<: *a, <<: *b}',
-      'inline:',
-      '  <<: {k: v}',
-      '  m: n',
-      'quoted: {"<<": *a}',
-    ].join('\n');
+    const text = ['a: &a {x: 1, y: 1}', 'b: &b {x: 2, z: 2}', 'own: {<<: *a, x: 0}', 'list: {<<: [*a, *b]}', 'later: {<<: *a, <<: *b}', 'inline:', '  <<: {k: v}', '  m: n', 'quoted: {"<<": *a}'].join(
+      '\n',
+    );
     const doc = parse(text, 'yaml');
     expect(doc.duplicateKeys).toEqual([]);
     const v = doc.value as Record<string, unknown>;

@@ -55,7 +55,9 @@ describe('asl-lint run', () => {
   });
   it('bad input: one line and exit 2', async () => {
     expect(await run(['run', 'order.asl.json', '--input', '{'])).toMatchObject({ code: 2, stdout: '' });
-    expect((await run(['run', 'order.asl.json', '--input', '{"quantity":1}'])).stderr).toBe(`asl-lint: no mock for the Task state 'Charge': give one in mocks (e.g. {"Charge": {"0": {"Return": {}}}})\n`);
+    expect((await run(['run', 'order.asl.json', '--input', '{"quantity":1}'])).stderr).toBe(
+      `asl-lint: no mock for the Task state 'Charge': give one in mocks (e.g. {"Charge": {"0": {"Return": {}}}})\n`,
+    );
     expect((await run(['run', 'order.asl.json', '--bogus'])).stderr).toMatch(/^asl-lint: Unknown option '--bogus'/);
     expect((await run(['run', 'nope.json'])).stderr).toBe("asl-lint: cannot read 'nope.json': no such file or directory\n");
     const dir = mkdtempSync(join(tmpdir(), 'asl-run-'));
@@ -89,7 +91,10 @@ describe('asl-lint test', () => {
   });
   it('a failed expectation: exit 1, named; junit and json reporters', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'asl-test-'));
-    writeFileSync(join(dir, 'x.asl-test.json'), JSON.stringify({ machine: join(FIX, 'order.asl.json'), tests: [{ name: 'wrong', input: { quantity: 0 }, expect: { status: 'SUCCEEDED', states: ['Validate'] } }] }));
+    writeFileSync(
+      join(dir, 'x.asl-test.json'),
+      JSON.stringify({ machine: join(FIX, 'order.asl.json'), tests: [{ name: 'wrong', input: { quantity: 0 }, expect: { status: 'SUCCEEDED', states: ['Validate'] } }] }),
+    );
     const r = await run(['test'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('      status: expected SUCCEEDED, got FAILED (OrderRejected: The order was rejected)\n      states: expected ["Validate"], got ["Validate","Rejected"]');

@@ -7,7 +7,8 @@ import { execute, testState, InvalidDefinitionError, RunUsageError, type History
 import type { Json, JsonObject } from '../src/model/model.js';
 
 const types = (events: HistoryEvent[]): string[] => events.map((e) => e.type);
-const pass = (state: object, input: unknown, extra: object = {}) => testState({ definition: JSON.stringify({ End: true, ...state }), input: JSON.stringify(input), inspectionLevel: 'DEBUG', ...extra });
+const pass = (state: object, input: unknown, extra: object = {}) =>
+  testState({ definition: JSON.stringify({ End: true, ...state }), input: JSON.stringify(input), inspectionLevel: 'DEBUG', ...extra });
 
 describe('input and output processing (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html)', () => {
   it('InputPath selects a part of the input (input-output-inputpath-params.html#input-output-inputpath)', async () => {
@@ -18,14 +19,23 @@ describe('input and output processing (https://docs.aws.amazon.com/step-function
   });
   it('Parameters with static values and .$ paths (input-output-inputpath-params.html#input-output-parameters)', async () => {
     const input = { comment: 'Example for Parameters.', product: { details: { color: 'blue', size: 'small', material: 'cotton' }, availability: 'in stock', sku: '2317', cost: '$23' } };
-    const r = await pass({ Type: 'Pass', Parameters: { comment: 'Selecting what I care about.', MyDetails: { 'size.$': '$.product.details.size', 'exists.$': '$.product.availability', StaticValue: 'foo' } } }, input);
+    const r = await pass(
+      { Type: 'Pass', Parameters: { comment: 'Selecting what I care about.', MyDetails: { 'size.$': '$.product.details.size', 'exists.$': '$.product.availability', StaticValue: 'foo' } } },
+      input,
+    );
     expect(JSON.parse(r.output!)).toEqual({ comment: 'Selecting what I care about.', MyDetails: { size: 'small', exists: 'in stock', StaticValue: 'foo' } });
     expect(JSON.parse(r.inspectionData!.afterParameters!)).toEqual(JSON.parse(r.output!));
   });
   it('ResultSelector then ResultPath (input-output-inputpath-params.html#input-output-resultselector)', async () => {
     const result = { resourceType: 'elasticmapreduce', resource: 'createCluster.sync', output: { SdkHttpMetadata: { httpStatusCode: 200 }, ClusterId: 'AKIAIOSFODNN7EXAMPLE' } };
     const r = await testState({
-      definition: JSON.stringify({ Type: 'Task', Resource: 'arn:aws:states:::elasticmapreduce:createCluster', ResultSelector: { 'ClusterId.$': '$.output.ClusterId', 'ResourceType.$': '$.resourceType' }, ResultPath: '$.EMROutput', End: true }),
+      definition: JSON.stringify({
+        Type: 'Task',
+        Resource: 'arn:aws:states:::elasticmapreduce:createCluster',
+        ResultSelector: { 'ClusterId.$': '$.output.ClusterId', 'ResourceType.$': '$.resourceType' },
+        ResultPath: '$.EMROutput',
+        End: true,
+      }),
       input: '{"a":1}',
       inspectionLevel: 'DEBUG',
       mock: { result: JSON.stringify(result) },
@@ -52,8 +62,17 @@ describe('input and output processing (https://docs.aws.amazon.com/step-function
     expect(JSON.parse((await pass({ Type: 'Pass', OutputPath: null }, { a: 1 })).output!)).toEqual({});
   });
   it('indefinite paths give lists (Jayway): filters, wildcards, slices; .length()', async () => {
-    const input = { items: [{ p: 5, n: 'a' }, { p: 15, n: 'b' }, { p: 25, n: 'c' }] };
-    const r = await pass({ Type: 'Pass', Parameters: { 'cheap.$': '$.items[?(@.p < 20)].n', 'all.$': '$.items[*].p', 'two.$': '$.items[0:2].n', 'count.$': '$.items.length()', 'none.$': '$.items[?(@.p > 100)]' } }, input);
+    const input = {
+      items: [
+        { p: 5, n: 'a' },
+        { p: 15, n: 'b' },
+        { p: 25, n: 'c' },
+      ],
+    };
+    const r = await pass(
+      { Type: 'Pass', Parameters: { 'cheap.$': '$.items[?(@.p < 20)].n', 'all.$': '$.items[*].p', 'two.$': '$.items[0:2].n', 'count.$': '$.items.length()', 'none.$': '$.items[?(@.p > 100)]' } },
+      input,
+    );
     expect(JSON.parse(r.output!)).toEqual({ cheap: ['a', 'b'], all: [5, 15, 25], two: ['a', 'b'], count: 3, none: [] });
   });
   it("a missing path fails with States.Runtime and AWS's causes (floci-io/floci#2521; nasa/cumulus-orca#346)", async () => {
@@ -63,7 +82,9 @@ describe('input and output processing (https://docs.aws.amazon.com/step-function
     expect([ip.error, ip.cause]).toEqual(['States.Runtime', "Invalid path '$.a.b' : No results for path: $['a']['b']"]);
     // In an execution, the cause is prefixed as AWS does (floci-io/floci#2689, nasa/cumulus-orca#346).
     const ex = await execute({ StartAt: 'S', States: { S: { Type: 'Pass', Parameters: { 'missing.$': '$.nope' }, End: true } } }, { input: { other: 1 } });
-    expect(ex.cause).toBe(`An error occurred while executing the state 'S' (entered at the event id #2). The JSONPath '$.nope' specified for the field 'missing.$' could not be found in the input '{"other":1}'`);
+    expect(ex.cause).toBe(
+      `An error occurred while executing the state 'S' (entered at the event id #2). The JSONPath '$.nope' specified for the field 'missing.$' could not be found in the input '{"other":1}'`,
+    );
   });
   it('paths evaluate as Jayway JsonPath does (measured with Jayway 2.0.0, Debian libjsonpath-java)', async () => {
     const input = { a: { b: [1, 2, 3], c: null }, items: [{ n: 'ab', p: 5 }, { n: 'b', p: 15 }, { n: 'cab' }] };
@@ -87,7 +108,20 @@ describe('input and output processing (https://docs.aws.amazon.com/step-function
   });
   it("Jayway's filter operators: in, nin, =~ (whole match), size, empty", async () => {
     const input = { items: [{ n: 'ab', t: ['x'] }, { n: 'b', t: [] }, { n: 'cab' }] };
-    const r = await pass({ Type: 'Pass', Parameters: { 'in.$': "$.items[?(@.n in ['ab','b'])].n", 'nin.$': "$.items[?(@.n nin ['ab','b'])].n", 're.$': '$.items[?(@.n =~ /a.*/)].n', 'size.$': '$.items[?(@.t size 1)].n', 'empty.$': '$.items[?(@.t empty true)].n', 'and.$': "$.items[?(@.n in ['b'] && @.t empty true)].n" } }, input);
+    const r = await pass(
+      {
+        Type: 'Pass',
+        Parameters: {
+          'in.$': "$.items[?(@.n in ['ab','b'])].n",
+          'nin.$': "$.items[?(@.n nin ['ab','b'])].n",
+          're.$': '$.items[?(@.n =~ /a.*/)].n',
+          'size.$': '$.items[?(@.t size 1)].n',
+          'empty.$': '$.items[?(@.t empty true)].n',
+          'and.$': "$.items[?(@.n in ['b'] && @.t empty true)].n",
+        },
+      },
+      input,
+    );
     expect(JSON.parse(r.output!)).toEqual({ in: ['ab', 'b'], nin: ['cab'], re: ['ab'], size: ['ab'], empty: ['b'], and: ['b'] });
   });
   it('a filter that cannot be evaluated is a clear States.Runtime, not a crash', async () => {
@@ -107,7 +141,13 @@ describe('Choice (https://docs.aws.amazon.com/step-functions/latest/dg/state-cho
     Choices: [
       { Not: { Variable: '$.type', StringEquals: 'Private' }, Next: 'Public' },
       { Variable: '$.value', NumericEquals: 0, Next: 'ValueIsZero' },
-      { And: [{ Variable: '$.value', NumericGreaterThanEquals: 20 }, { Variable: '$.value', NumericLessThan: 30 }], Next: 'ValueInTwenties' },
+      {
+        And: [
+          { Variable: '$.value', NumericGreaterThanEquals: 20 },
+          { Variable: '$.value', NumericLessThan: 30 },
+        ],
+        Next: 'ValueInTwenties',
+      },
     ],
     Default: 'DefaultState',
   };
@@ -205,19 +245,50 @@ describe('Retry and Catch (https://docs.aws.amazon.com/step-functions/latest/dg/
     expect(t[1]).toBeLessThan(10000);
   });
   it('Catch: the first catcher whose ErrorEquals matches, ResultPath placing {Error, Cause}', async () => {
-    const r = await execute(machine([], [{ ErrorEquals: ['Other'], Next: 'Recover' }, { ErrorEquals: ['States.ALL'], ResultPath: '$.error-info', Next: 'Recover' }]), { input: { a: 1 }, mocks: { T: { 0: { Throw: { Error: 'CustomError', Cause: 'This is a custom error' } } } } });
+    const r = await execute(
+      machine(
+        [],
+        [
+          { ErrorEquals: ['Other'], Next: 'Recover' },
+          { ErrorEquals: ['States.ALL'], ResultPath: '$.error-info', Next: 'Recover' },
+        ],
+      ),
+      { input: { a: 1 }, mocks: { T: { 0: { Throw: { Error: 'CustomError', Cause: 'This is a custom error' } } } } },
+    );
     expect(r.status).toBe('SUCCEEDED');
     expect(JSON.parse(r.output!)).toEqual({ a: 1, 'error-info': { Error: 'CustomError', Cause: 'This is a custom error' } });
-    expect(types(r.events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskFailed', 'TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded']);
+    expect(types(r.events)).toEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskFailed',
+      'TaskStateExited',
+      'PassStateEntered',
+      'PassStateExited',
+      'ExecutionSucceeded',
+    ]);
     expect([...r.coverage.handlers]).toEqual(['States/T#Catch1']);
   });
   it('States.ALL does not catch States.Runtime', async () => {
-    const def = { StartAt: 'P', States: { P: { Type: 'Parallel', Branches: [{ StartAt: 'X', States: { X: { Type: 'Pass', InputPath: '$.nope', End: true } } }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'R' }], End: true }, R: { Type: 'Pass', End: true } } };
+    const def = {
+      StartAt: 'P',
+      States: {
+        P: { Type: 'Parallel', Branches: [{ StartAt: 'X', States: { X: { Type: 'Pass', InputPath: '$.nope', End: true } } }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'R' }], End: true },
+        R: { Type: 'Pass', End: true },
+      },
+    };
     const r = await execute(def);
     expect([r.status, r.error]).toEqual(['FAILED', 'States.Runtime']);
   });
   it('testState: RETRIABLE, CAUGHT_ERROR and FAILED with errorDetails', async () => {
-    const state = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: ['E'], MaxAttempts: 1, IntervalSeconds: 2 }], Catch: [{ ErrorEquals: ['E'], ResultPath: '$.err', Next: 'Handler' }], End: true };
+    const state = {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Retry: [{ ErrorEquals: ['E'], MaxAttempts: 1, IntervalSeconds: 2 }],
+      Catch: [{ ErrorEquals: ['E'], ResultPath: '$.err', Next: 'Handler' }],
+      End: true,
+    };
     const mock = { errorOutput: { error: 'E', cause: 'c' } };
     const first = await testState({ definition: JSON.stringify(state), input: '{"a":1}', mock, inspectionLevel: 'DEBUG' });
     expect(first).toMatchObject({ status: 'RETRIABLE', error: 'E', cause: 'c', inspectionData: { errorDetails: { retryIndex: 0, retryBackoffIntervalSeconds: 2 } } });
@@ -230,32 +301,87 @@ describe('Retry and Catch (https://docs.aws.amazon.com/step-functions/latest/dg/
 
 describe('execute(): history, Parallel, Map, Wait, context, variables, limits', () => {
   it("events in GetExecutionHistory's shapes", async () => {
-    const r = await execute({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'x.$': '$.x' }, End: true } } }, { input: { x: 1 }, mocks: { T: { 0: { Return: { y: 2 } } } } });
+    const r = await execute(
+      { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'x.$': '$.x' }, End: true } } },
+      { input: { x: 1 }, mocks: { T: { 0: { Return: { y: 2 } } } } },
+    );
     expect(r.events).toEqual([
-      { timestamp: '2024-01-01T00:00:00.000Z', type: 'ExecutionStarted', id: 1, previousEventId: 0, executionStartedEventDetails: { input: '{"x":1}', inputDetails: { truncated: false }, roleArn: 'arn:aws:iam::123456789012:role/StepFunctionsRole' } },
+      {
+        timestamp: '2024-01-01T00:00:00.000Z',
+        type: 'ExecutionStarted',
+        id: 1,
+        previousEventId: 0,
+        executionStartedEventDetails: { input: '{"x":1}', inputDetails: { truncated: false }, roleArn: 'arn:aws:iam::123456789012:role/StepFunctionsRole' },
+      },
       { timestamp: '2024-01-01T00:00:00.000Z', type: 'TaskStateEntered', id: 2, previousEventId: 1, stateEnteredEventDetails: { name: 'T', input: '{"x":1}', inputDetails: { truncated: false } } },
-      { timestamp: '2024-01-01T00:00:00.000Z', type: 'TaskScheduled', id: 3, previousEventId: 2, taskScheduledEventDetails: { resourceType: 'lambda', resource: 'invoke', region: 'us-east-1', parameters: '{"x":1}' } },
+      {
+        timestamp: '2024-01-01T00:00:00.000Z',
+        type: 'TaskScheduled',
+        id: 3,
+        previousEventId: 2,
+        taskScheduledEventDetails: { resourceType: 'lambda', resource: 'invoke', region: 'us-east-1', parameters: '{"x":1}' },
+      },
       { timestamp: '2024-01-01T00:00:00.000Z', type: 'TaskStarted', id: 4, previousEventId: 3, taskStartedEventDetails: { resourceType: 'lambda', resource: 'invoke' } },
-      { timestamp: '2024-01-01T00:00:00.000Z', type: 'TaskSucceeded', id: 5, previousEventId: 4, taskSucceededEventDetails: { resourceType: 'lambda', resource: 'invoke', output: '{"y":2}', outputDetails: { truncated: false } } },
+      {
+        timestamp: '2024-01-01T00:00:00.000Z',
+        type: 'TaskSucceeded',
+        id: 5,
+        previousEventId: 4,
+        taskSucceededEventDetails: { resourceType: 'lambda', resource: 'invoke', output: '{"y":2}', outputDetails: { truncated: false } },
+      },
       { timestamp: '2024-01-01T00:00:00.000Z', type: 'TaskStateExited', id: 6, previousEventId: 5, stateExitedEventDetails: { name: 'T', output: '{"y":2}', outputDetails: { truncated: false } } },
       { timestamp: '2024-01-01T00:00:00.000Z', type: 'ExecutionSucceeded', id: 7, previousEventId: 6, executionSucceededEventDetails: { output: '{"y":2}', outputDetails: { truncated: false } } },
     ]);
   });
   it('Parallel gives the array of branch outputs; a failing branch fails the state with its error', async () => {
-    const def = (b: JsonObject): JsonObject => ({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', Result: 1, End: true } } }, { StartAt: 'B', States: { B: b } }], End: true } } });
+    const def = (b: JsonObject): JsonObject => ({
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'A', States: { A: { Type: 'Pass', Result: 1, End: true } } },
+            { StartAt: 'B', States: { B: b } },
+          ],
+          End: true,
+        },
+      },
+    });
     const ok = await execute(def({ Type: 'Pass', Result: 2, End: true }));
     expect(ok.output).toBe('[1,2]');
-    expect(types(ok.events)).toEqual(['ExecutionStarted', 'ParallelStateEntered', 'ParallelStateStarted', 'PassStateEntered', 'PassStateExited', 'PassStateEntered', 'PassStateExited', 'ParallelStateSucceeded', 'ParallelStateExited', 'ExecutionSucceeded']);
+    expect(types(ok.events)).toEqual([
+      'ExecutionStarted',
+      'ParallelStateEntered',
+      'ParallelStateStarted',
+      'PassStateEntered',
+      'PassStateExited',
+      'PassStateEntered',
+      'PassStateExited',
+      'ParallelStateSucceeded',
+      'ParallelStateExited',
+      'ExecutionSucceeded',
+    ]);
     const bad = await execute(def({ Type: 'Fail', Error: 'Oops', Cause: 'why' }));
     expect([bad.status, bad.error, bad.cause]).toEqual(['FAILED', 'Oops', 'why']);
   });
   it('Map: ItemsPath, ItemSelector with $$.Map.Item.Index/Value (state-map-inline.html)', async () => {
     const def = {
       StartAt: 'M',
-      States: { M: { Type: 'Map', ItemsPath: '$.detail.shipped', ItemSelector: { 'parcel.$': '$$.Map.Item.Value', 'index.$': '$$.Map.Item.Index', 'courier.$': '$.detail.delivery-partner' }, ItemProcessor: { StartAt: 'V', States: { V: { Type: 'Pass', End: true } } }, End: true } },
+      States: {
+        M: {
+          Type: 'Map',
+          ItemsPath: '$.detail.shipped',
+          ItemSelector: { 'parcel.$': '$$.Map.Item.Value', 'index.$': '$$.Map.Item.Index', 'courier.$': '$.detail.delivery-partner' },
+          ItemProcessor: { StartAt: 'V', States: { V: { Type: 'Pass', End: true } } },
+          End: true,
+        },
+      },
     };
     const r = await execute(def, { input: { detail: { 'delivery-partner': 'UQS', shipped: [{ prod: 'R31' }, { prod: 'S39' }] } } });
-    expect(JSON.parse(r.output!)).toEqual([{ parcel: { prod: 'R31' }, index: 0, courier: 'UQS' }, { parcel: { prod: 'S39' }, index: 1, courier: 'UQS' }]);
+    expect(JSON.parse(r.output!)).toEqual([
+      { parcel: { prod: 'R31' }, index: 0, courier: 'UQS' },
+      { parcel: { prod: 'S39' }, index: 1, courier: 'UQS' },
+    ]);
     expect(types(r.events).slice(0, 4)).toEqual(['ExecutionStarted', 'MapStateEntered', 'MapStateStarted', 'MapIterationStarted']);
     expect(r.events[2].mapStateStartedEventDetails).toEqual({ length: 2 });
   });
@@ -268,7 +394,15 @@ describe('execute(): history, Parallel, Map, Wait, context, variables, limits', 
           ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } },
           ItemBatcher: { MaxItemsPerBatch: 2 },
           ToleratedFailureCount: tolerated,
-          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.Items[0]', NumericEquals: 5, Next: 'Bad' }], Default: 'Ok' }, Bad: { Type: 'Fail', Error: 'Five' }, Ok: { Type: 'Pass', End: true } } },
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'C',
+            States: {
+              C: { Type: 'Choice', Choices: [{ Variable: '$.Items[0]', NumericEquals: 5, Next: 'Bad' }], Default: 'Ok' },
+              Bad: { Type: 'Fail', Error: 'Five' },
+              Ok: { Type: 'Pass', End: true },
+            },
+          },
           End: true,
         },
       },
@@ -282,7 +416,11 @@ describe('execute(): history, Parallel, Map, Wait, context, variables, limits', 
     expect([bad.status, bad.error]).toEqual(['FAILED', 'States.ExceedToleratedFailureThreshold']);
   });
   it('Wait advances the virtual clock only; execution TimeoutSeconds gives TIMED_OUT', async () => {
-    const def = (timeout?: number) => ({ ...(timeout ? { TimeoutSeconds: timeout } : {}), StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 3600, Next: 'E' }, E: { Type: 'Pass', Parameters: { 'entered.$': '$$.State.EnteredTime' }, End: true } } });
+    const def = (timeout?: number) => ({
+      ...(timeout ? { TimeoutSeconds: timeout } : {}),
+      StartAt: 'W',
+      States: { W: { Type: 'Wait', Seconds: 3600, Next: 'E' }, E: { Type: 'Pass', Parameters: { 'entered.$': '$$.State.EnteredTime' }, End: true } },
+    });
     const r = await execute(def());
     expect(JSON.parse(r.output!)).toEqual({ entered: '2024-01-01T01:00:00.000Z' });
     const t = await execute(def(60));
@@ -293,7 +431,14 @@ describe('execute(): history, Parallel, Map, Wait, context, variables, limits', 
   it('context object: Execution, State, StateMachine', async () => {
     const r = await execute({ StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'c.$': '$$' }, End: true } } }, { input: { a: 1 }, name: 'run1' });
     expect(JSON.parse(r.output!).c).toEqual({
-      Execution: { Id: 'arn:aws:states:us-east-1:123456789012:execution:StateMachine:run1', Input: { a: 1 }, Name: 'run1', RoleArn: 'arn:aws:iam::123456789012:role/StepFunctionsRole', StartTime: '2024-01-01T00:00:00.000Z', RedriveCount: 0 },
+      Execution: {
+        Id: 'arn:aws:states:us-east-1:123456789012:execution:StateMachine:run1',
+        Input: { a: 1 },
+        Name: 'run1',
+        RoleArn: 'arn:aws:iam::123456789012:role/StepFunctionsRole',
+        StartTime: '2024-01-01T00:00:00.000Z',
+        RedriveCount: 0,
+      },
       StateMachine: { Id: 'arn:aws:states:us-east-1:123456789012:stateMachine:StateMachine', Name: 'StateMachine' },
       State: { EnteredTime: '2024-01-01T00:00:00.000Z', Name: 'P', RetryCount: 0 },
     });
@@ -316,9 +461,18 @@ describe('execute(): history, Parallel, Map, Wait, context, variables, limits', 
     expect([r.status, r.error]).toEqual(['FAILED', 'States.DataLimitExceeded']);
   });
   it('an endless loop stops at 25,000 events as AWS does (floci-io/floci#2734: event 25,000 is ExecutionFailed)', async () => {
-    const r = await execute({ StartAt: 'Loop', States: { Loop: { Type: 'Choice', Choices: [{ Variable: '$.stop', IsPresent: true, Next: 'E' }], Default: 'Loop' }, E: { Type: 'Succeed' } } }, { input: { spin: true } });
+    const r = await execute(
+      { StartAt: 'Loop', States: { Loop: { Type: 'Choice', Choices: [{ Variable: '$.stop', IsPresent: true, Next: 'E' }], Default: 'Loop' }, E: { Type: 'Succeed' } } },
+      { input: { spin: true } },
+    );
     expect(r.events).toHaveLength(25000);
-    expect(r.events.at(-1)).toEqual({ timestamp: '2024-01-01T00:00:00.000Z', type: 'ExecutionFailed', id: 25000, previousEventId: 24999, executionFailedEventDetails: { error: 'States.Runtime', cause: 'The execution reached the maximum number of history events (25000).' } });
+    expect(r.events.at(-1)).toEqual({
+      timestamp: '2024-01-01T00:00:00.000Z',
+      type: 'ExecutionFailed',
+      id: 25000,
+      previousEventId: 24999,
+      executionFailedEventDetails: { error: 'States.Runtime', cause: 'The execution reached the maximum number of history events (25000).' },
+    });
     expect(r.events.at(-2)!.type).toBe('ChoiceStateExited');
   });
   it('Fail with ErrorPath/CausePath', async () => {
@@ -330,9 +484,22 @@ describe('execute(): history, Parallel, Map, Wait, context, variables, limits', 
 describe('JSONata states (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html)', () => {
   const run = (state: JsonObject, input: Json = {}, extra: object = {}) => execute({ QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { End: true, ...state } } }, { input, ...extra });
   it("AWS's functions: $partition, $range, $hash, $parse, $uuid, $random", async () => {
-    const r = await run({ Type: 'Pass', Output: { p: '{% $partition([1,2,3,4], 2) %}', r: '{% $range(0, 10, 2) %}', h: '{% $hash("Hello World", "SHA-256") %}', j: '{% $parse(\'{"a":1}\') %}', u: '{% $uuid() %}', x: '{% $random() %}' } });
+    const r = await run({
+      Type: 'Pass',
+      Output: {
+        p: '{% $partition([1,2,3,4], 2) %}',
+        r: '{% $range(0, 10, 2) %}',
+        h: '{% $hash("Hello World", "SHA-256") %}',
+        j: '{% $parse(\'{"a":1}\') %}',
+        u: '{% $uuid() %}',
+        x: '{% $random() %}',
+      },
+    });
     const o = JSON.parse(r.output!);
-    expect(o.p).toEqual([[1, 2], [3, 4]]);
+    expect(o.p).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(o.r).toEqual([0, 2, 4, 6, 8, 10]);
     expect(o.h).toBe('a591a6d40bf420404a011733cfb7b190d62c65bf0bcda32b57b277d9ad9f146e');
     expect(o.j).toEqual({ a: 1 });
@@ -344,7 +511,14 @@ describe('JSONata states (https://docs.aws.amazon.com/step-functions/latest/dg/t
       QueryLanguage: 'JSONata',
       StartAt: 'T',
       States: {
-        T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { n: '{% $states.input.n + 1 %}' }, Output: { got: '{% $states.result.v %}', in: '{% $states.input.n %}' }, Assign: { last: '{% $states.result.v %}' }, Next: 'U' },
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Arguments: { n: '{% $states.input.n + 1 %}' },
+          Output: { got: '{% $states.result.v %}', in: '{% $states.input.n %}' },
+          Assign: { last: '{% $states.result.v %}' },
+          Next: 'U',
+        },
         U: { Type: 'Pass', Output: '{% $last %}', End: true },
       },
     };
@@ -354,23 +528,45 @@ describe('JSONata states (https://docs.aws.amazon.com/step-functions/latest/dg/t
   });
   it("an expression returning nothing: States.QueryEvaluationError with AWS's cause (floci-io/floci#2665)", async () => {
     const r = await run({ Type: 'Pass', Output: { v: '{% $states.input.missing %}' } });
-    expect([r.status, r.error, r.cause]).toEqual(['FAILED', 'States.QueryEvaluationError', "An error occurred while executing the state 'S' (entered at the event id #2). The JSONata expression '$states.input.missing' specified for the field 'Output/v' returned nothing (undefined)."]);
+    expect([r.status, r.error, r.cause]).toEqual([
+      'FAILED',
+      'States.QueryEvaluationError',
+      "An error occurred while executing the state 'S' (entered at the event id #2). The JSONata expression '$states.input.missing' specified for the field 'Output/v' returned nothing (undefined).",
+    ]);
   });
   it('Choice Condition, Default, and rule Output', async () => {
-    const def = { QueryLanguage: 'JSONata', StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Condition: '{% $states.input.n > 1 %}', Output: { big: true }, Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } } };
+    const def = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'C',
+      States: { C: { Type: 'Choice', Choices: [{ Condition: '{% $states.input.n > 1 %}', Output: { big: true }, Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } },
+    };
     expect((await execute(def, { input: { n: 2 } })).output).toBe('{"big":true}');
     expect((await execute(def, { input: { n: 0 } })).output).toBe('{"n":0}');
   });
   it('Catch Output with $states.errorOutput; $eval is refused', async () => {
-    const def = { QueryLanguage: 'JSONata', StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: ['States.ALL'], Output: '{% $states.errorOutput %}', Next: 'H' }], End: true }, H: { Type: 'Pass', End: true } } };
+    const def = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'T',
+      States: {
+        T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: ['States.ALL'], Output: '{% $states.errorOutput %}', Next: 'H' }], End: true },
+        H: { Type: 'Pass', End: true },
+      },
+    };
     const c = await execute(def, { mocks: { T: { 0: { Throw: { Error: 'E', Cause: 'C' } } } } });
     expect(c.output).toBe('{"Error":"E","Cause":"C"}');
     const e = await execute({ QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Pass', Output: '{% $eval("1") %}', End: true } } });
     // AWS: T1006 (floci-io/floci#2737); the sentence and separator: floci-io/floci#2736.
-    expect([e.error, e.cause]).toEqual(['States.QueryEvaluationError', `An error occurred while executing the state 'S' (entered at the event id #2). The JSONata expression '$eval("1")' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function`]);
+    expect([e.error, e.cause]).toEqual([
+      'States.QueryEvaluationError',
+      `An error occurred while executing the state 'S' (entered at the event id #2). The JSONata expression '$eval("1")' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function`,
+    ]);
     const t = await execute({ QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Pass', Output: { v: '{% $sum("a") %}' }, End: true } } });
     expect(t.cause).toMatch(/specified for the field 'Output\/v' threw an error during evaluation\. T0412: Argument 1 of function "sum" must be an array of "numbers"$/);
-    const ch = await execute({ QueryLanguage: 'JSONata', StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Condition: '{% true %}', Output: { v: '{% $nope %}' }, Next: 'D' }] }, D: { Type: 'Succeed' } } });
+    const ch = await execute({
+      QueryLanguage: 'JSONata',
+      StartAt: 'C',
+      States: { C: { Type: 'Choice', Choices: [{ Condition: '{% true %}', Output: { v: '{% $nope %}' }, Next: 'D' }] }, D: { Type: 'Succeed' } },
+    });
     expect(ch.cause).toMatch(/specified for the field 'Choices\[0\]\/Output\/v' returned nothing \(undefined\)\.$/);
   });
   it('$now and $millis read the virtual clock', async () => {
@@ -378,12 +574,30 @@ describe('JSONata states (https://docs.aws.amazon.com/step-functions/latest/dg/t
     expect(JSON.parse(r.output!)).toEqual({ now: '2025-05-05T05:05:05.000Z', ms: Date.parse('2025-05-05T05:05:05.000Z') });
   });
   it('Map with Items and ItemSelector using $states.context.Map.Item', async () => {
-    const r = await run({ Type: 'Map', Items: '{% $states.input.xs %}', ItemSelector: { i: '{% $states.context.Map.Item.Index %}', v: '{% $states.context.Map.Item.Value * 2 %}' }, ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } } }, { xs: [5, 6] });
-    expect(JSON.parse(r.output!)).toEqual([{ i: 0, v: 10 }, { i: 1, v: 12 }]);
+    const r = await run(
+      {
+        Type: 'Map',
+        Items: '{% $states.input.xs %}',
+        ItemSelector: { i: '{% $states.context.Map.Item.Index %}', v: '{% $states.context.Map.Item.Value * 2 %}' },
+        ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+      },
+      { xs: [5, 6] },
+    );
+    expect(JSON.parse(r.output!)).toEqual([
+      { i: 0, v: 10 },
+      { i: 1, v: 12 },
+    ]);
   });
   it('testState on a JSONata state: afterArguments, result, variables', async () => {
     const r = await testState({
-      definition: JSON.stringify({ QueryLanguage: 'JSONata', Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { a: '{% $x %}' }, Assign: { y: '{% $states.result %}' }, End: true }),
+      definition: JSON.stringify({
+        QueryLanguage: 'JSONata',
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Arguments: { a: '{% $x %}' },
+        Assign: { y: '{% $states.result %}' },
+        End: true,
+      }),
       variables: '{"x":7}',
       mock: { result: '{"r":1}' },
       inspectionLevel: 'TRACE',
@@ -410,7 +624,9 @@ describe('bad input: a clear error and nothing else', () => {
   it('testState refuses unknown request fields, Map/Parallel, and bad JSON', async () => {
     await expect(testState({ definition: '{"Type":"Pass","End":true}', bogus: 1 } as never)).rejects.toThrow("unknown request field 'bogus'");
     await expect(testState({ definition: '{"Type":"Pass","End":true}', input: '{' })).rejects.toThrow('input is not valid JSON');
-    await expect(testState({ definition: JSON.stringify({ Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }], End: true }) })).rejects.toThrow("TestState doesn't support Parallel or Map states");
+    await expect(testState({ definition: JSON.stringify({ Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }], End: true }) })).rejects.toThrow(
+      "TestState doesn't support Parallel or Map states",
+    );
   });
   it('testState with a whole machine and stateName', async () => {
     const def = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Result: 2, End: true } } });
@@ -431,7 +647,14 @@ describe("the README's examples", () => {
       status: 'SUCCEEDED',
       output: '{"quantity":2,"charge":{"id":"ch_1"}}',
       nextState: 'Done',
-      inspectionData: { input: '{"quantity":2}', afterInputPath: '{"quantity":2}', result: '{"Payload":{"id":"ch_1"}}', afterResultSelector: '{"id":"ch_1"}', afterResultPath: '{"quantity":2,"charge":{"id":"ch_1"}}', variables: '{}' },
+      inspectionData: {
+        input: '{"quantity":2}',
+        afterInputPath: '{"quantity":2}',
+        result: '{"Payload":{"id":"ch_1"}}',
+        afterResultSelector: '{"id":"ch_1"}',
+        afterResultPath: '{"quantity":2,"charge":{"id":"ch_1"}}',
+        variables: '{}',
+      },
     });
   });
 });
@@ -451,7 +674,11 @@ describe('more semantics', () => {
     expect(r.variables).toEqual({ x: 1 });
   });
   it('JSONata Assign reads the variables as they were before the state', async () => {
-    const def = { QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Assign: { x: 1 }, Next: 'B' }, B: { Type: 'Pass', Assign: { x: '{% $x + 1 %}', y: '{% $x %}' }, Output: '{% $x %}', End: true } } };
+    const def = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', Assign: { x: 1 }, Next: 'B' }, B: { Type: 'Pass', Assign: { x: '{% $x + 1 %}', y: '{% $x %}' }, Output: '{% $x %}', End: true } },
+    };
     const r = await execute(def);
     expect([r.output, r.variables]).toEqual(['1', { x: 2, y: 1 }]);
   });
@@ -462,7 +689,22 @@ describe('more semantics', () => {
   it('JSONata Wait Seconds from an expression; Parallel with Arguments', async () => {
     const w = await execute({ QueryLanguage: 'JSONata', StartAt: 'W', States: { W: { Type: 'Wait', Seconds: '{% $states.input.s %}', End: true } } }, { input: { s: 90 } });
     expect(w.stopDate).toBe('2024-01-01T00:01:30.000Z');
-    const p = await execute({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Parallel', Arguments: { v: '{% $states.input.a %}' }, Branches: [{ StartAt: 'X', States: { X: { Type: 'Pass', Output: '{% $states.input.v * 2 %}', End: true } } }], Output: '{% $states.result[0] %}', End: true } } }, { input: { a: 21 } });
+    const p = await execute(
+      {
+        QueryLanguage: 'JSONata',
+        StartAt: 'P',
+        States: {
+          P: {
+            Type: 'Parallel',
+            Arguments: { v: '{% $states.input.a %}' },
+            Branches: [{ StartAt: 'X', States: { X: { Type: 'Pass', Output: '{% $states.input.v * 2 %}', End: true } } }],
+            Output: '{% $states.result[0] %}',
+            End: true,
+          },
+        },
+      },
+      { input: { a: 21 } },
+    );
     expect(p.output).toBe('42');
   });
   it('ItemBatcher with BatchInput; ToleratedFailurePercentage', async () => {
@@ -474,32 +716,51 @@ describe('more semantics', () => {
           ItemsPath: '$.xs',
           ItemBatcher: { MaxItemsPerBatch: 3, BatchInput: { 'tag.$': '$.tag' } },
           ToleratedFailurePercentage: pct,
-          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.Items[0]', NumericEquals: 4, Next: 'F' }], Default: 'S' }, F: { Type: 'Fail', Error: 'Four' }, S: { Type: 'Succeed' } } },
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
+            StartAt: 'C',
+            States: { C: { Type: 'Choice', Choices: [{ Variable: '$.Items[0]', NumericEquals: 4, Next: 'F' }], Default: 'S' }, F: { Type: 'Fail', Error: 'Four' }, S: { Type: 'Succeed' } },
+          },
           End: true,
         },
       },
     });
     const input = { tag: 't', xs: [1, 2, 3, 4, 5] };
     const ok = await execute(def(50), { input });
-    expect(JSON.parse(ok.output!)).toEqual([{ Items: [1, 2, 3], BatchInput: { tag: 't' } }, { Error: 'Four', Cause: '' }]);
+    expect(JSON.parse(ok.output!)).toEqual([
+      { Items: [1, 2, 3], BatchInput: { tag: 't' } },
+      { Error: 'Four', Cause: '' },
+    ]);
     const bad = await execute(def(40), { input });
     expect(bad.error).toBe('States.ExceedToleratedFailureThreshold');
   });
   it('a Lambda function ARN gives LambdaFunction* events, an SDK integration Task* events with its service', async () => {
-    const lam = await execute({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f', End: true } } }, { mocks: { T: { 0: { Throw: { Error: 'E', Cause: 'c' } } } } });
+    const lam = await execute(
+      { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f', End: true } } },
+      { mocks: { T: { 0: { Throw: { Error: 'E', Cause: 'c' } } } } },
+    );
     expect(types(lam.events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionStarted', 'LambdaFunctionFailed', 'ExecutionFailed']);
     expect(lam.events[4].lambdaFunctionFailedEventDetails).toEqual({ resource: 'arn:aws:lambda:us-east-1:123456789012:function:f', error: 'E', cause: 'c' });
     const sdk = await execute({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:getObject', End: true } } }, { mocks: { T: { 0: { Return: {} } } } });
     expect(sdk.events[2].taskScheduledEventDetails).toMatchObject({ resourceType: 'aws-sdk:s3', resource: 'getObject' });
   });
   it('States.DataLimitExceeded is not caught by States.ALL but is by its name', async () => {
-    const def = (equals: string) => ({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: [equals], Next: 'H' }], End: true }, H: { Type: 'Pass', End: true } } });
+    const def = (equals: string) => ({
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: [equals], Next: 'H' }], End: true }, H: { Type: 'Pass', End: true } },
+    });
     const mocks = { T: { 0: { Return: 'x'.repeat(300000) } } };
     expect((await execute(def('States.ALL'), { mocks })).status).toBe('FAILED');
     expect((await execute(def('States.DataLimitExceeded'), { mocks })).status).toBe('SUCCEEDED');
   });
   it('Task.Token in the context of a .waitForTaskToken Task', async () => {
-    const r = await execute({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token', QueueUrl: 'q', MessageBody: 'm' }, End: true } } }, { mocks: { T: (input) => input } });
+    const r = await execute(
+      {
+        StartAt: 'T',
+        States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token', QueueUrl: 'q', MessageBody: 'm' }, End: true } },
+      },
+      { mocks: { T: (input) => input } },
+    );
     expect(JSON.parse(r.output!).token).toMatch(/^[0-9a-f-]{36}$/);
   });
   it('distributed Map: ReaderConfig.MaxItems, ToleratedFailureCountPath, ResultWriter', async () => {
@@ -511,14 +772,21 @@ describe('more semantics', () => {
           ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON', MaxItems: 3 }, Parameters: { Bucket: 'b', Key: 'k' } },
           ToleratedFailureCountPath: '$.tolerate',
           ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'out', Prefix: 'runs/' } },
-          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 2, Next: 'F' }], Default: 'S' }, F: { Type: 'Fail', Error: 'Two' }, S: { Type: 'Succeed' } } },
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'C',
+            States: { C: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 2, Next: 'F' }], Default: 'S' }, F: { Type: 'Fail', Error: 'Two' }, S: { Type: 'Succeed' } },
+          },
           End: true,
         },
       },
     };
     const mocks = { M: { 0: { Return: [1, 2, 3, 4, 5] } } };
     const ok = await execute(def, { input: { tolerate: 1 }, mocks });
-    expect(JSON.parse(ok.output!)).toEqual({ MapRunArn: 'arn:aws:states:us-east-1:123456789012:mapRun:StateMachine/M:00000000-0000-4000-8000-000000000000', ResultWriterDetails: { Bucket: 'out', Key: 'runs/00000000-0000-4000-8000-000000000000/manifest.json' } });
+    expect(JSON.parse(ok.output!)).toEqual({
+      MapRunArn: 'arn:aws:states:us-east-1:123456789012:mapRun:StateMachine/M:00000000-0000-4000-8000-000000000000',
+      ResultWriterDetails: { Bucket: 'out', Key: 'runs/00000000-0000-4000-8000-000000000000/manifest.json' },
+    });
     expect(ok.statesVisited.filter((n) => n === 'C')).toHaveLength(3);
     const bad = await execute(def, { input: { tolerate: 0 }, mocks });
     expect(bad.error).toBe('States.ExceedToleratedFailureThreshold');
@@ -530,7 +798,11 @@ describe('more semantics', () => {
         M: {
           Type: 'Map',
           ToleratedFailurePercentage: 100,
-          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'L', States: { L: { Type: 'Choice', Choices: [{ Variable: '$.stop', IsPresent: true, Next: 'E' }], Default: 'L' }, E: { Type: 'Succeed' } } },
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'L',
+            States: { L: { Type: 'Choice', Choices: [{ Variable: '$.stop', IsPresent: true, Next: 'E' }], Default: 'L' }, E: { Type: 'Succeed' } },
+          },
           End: true,
         },
       },
@@ -540,7 +812,10 @@ describe('more semantics', () => {
     expect(JSON.parse(r.output!)).toEqual([{ Error: 'States.Runtime', Cause: 'The execution reached the maximum number of history events (500).' }]);
   });
   it("a Task's TimeoutSeconds fires on the virtual clock when the mock's DelaySeconds is longer", async () => {
-    const def = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: 30, Retry: [{ ErrorEquals: ['States.Timeout'], MaxAttempts: 1, IntervalSeconds: 5 }], End: true } } };
+    const def = {
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: 30, Retry: [{ ErrorEquals: ['States.Timeout'], MaxAttempts: 1, IntervalSeconds: 5 }], End: true } },
+    };
     const r = await execute(def, { mocks: { T: { 0: { Return: 1, DelaySeconds: 60 }, 1: { Return: 2, DelaySeconds: 10 } } } });
     expect([r.status, r.output, r.stopDate]).toEqual(['SUCCEEDED', '2', '2024-01-01T00:00:45.000Z']);
     expect(types(r.events)).toContain('TaskTimedOut');

@@ -13,7 +13,7 @@ const pass = (parameters: Record<string, unknown>) => JSON.stringify({ Type: 'Pa
 const jsonata = (output: string) => JSON.stringify({ QueryLanguage: 'JSONata', Type: 'Pass', Output: output, End: true });
 
 describe('run/ reads the hash algorithms and limits from lang/', () => {
-  it("States.Hash with an algorithm named like an Object member fails with States.IntrinsicFailure (it threw)", async () => {
+  it('States.Hash with an algorithm named like an Object member fails with States.IntrinsicFailure (it threw)', async () => {
     for (const alg of ['toString', 'constructor', '__proto__']) {
       const r = await testState({ definition: pass({ 'h.$': `States.Hash('x', '${alg}')` }) });
       expect(r.status).toBe('FAILED');

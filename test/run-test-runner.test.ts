@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { coverageTotals, runTestFiles } from '../src/run/test-runner.js';
 
-const machine = { StartAt: 'Hello', States: { Hello: { Type: 'Pass', Result: 'hi', ResultPath: '$.greeting', Next: 'Work' }, Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } } };
+const machine = {
+  StartAt: 'Hello',
+  States: { Hello: { Type: 'Pass', Result: 'hi', ResultPath: '$.greeting', Next: 'Work' }, Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } },
+};
 const template = {
   AWSTemplateFormatVersion: '2010-09-09',
   Resources: {
@@ -48,7 +51,10 @@ describe('test files', () => {
   it("Step Functions Local's MockConfigFile.json as is, with the machine beside it", async () => {
     const read = files({
       'Flow.asl.json': machine,
-      'MockConfigFile.json': { StateMachines: { Flow: { TestCases: { Happy: { Work: 'Ok' }, Sad: { Work: 'Boom' } } } }, MockedResponses: { Ok: { 0: { Return: 1 } }, Boom: { '0': { Throw: { Error: 'E', Cause: 'c' } } } } },
+      'MockConfigFile.json': {
+        StateMachines: { Flow: { TestCases: { Happy: { Work: 'Ok' }, Sad: { Work: 'Boom' } } } },
+        MockedResponses: { Ok: { 0: { Return: 1 } }, Boom: { '0': { Throw: { Error: 'E', Cause: 'c' } } } },
+      },
     });
     const run = await runTestFiles(['/t/MockConfigFile.json'], read);
     expect(run.cases.map((c) => [c.name, c.passed, c.status, c.error ?? null])).toEqual([

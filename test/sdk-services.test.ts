@@ -22,18 +22,21 @@ describe('aws-sdk services from the pinned SDK models', () => {
   });
 
   it('names a serviceId as Step Functions writes it: lower case, no blanks or punctuation, no trailing "Service"', () => {
-    expect(['CloudWatch Logs', 'Database Migration Service', 'SFN', 'Lex Runtime Service', 'Elastic Load Balancing v2', 'SageMaker A2I Runtime', 'Bedrock AgentCore', 'Service Catalog AppRegistry', 'ACM PCA'].map(stepFunctionsName)).toEqual([
-      'cloudwatchlogs',
-      'databasemigration',
-      'sfn',
-      'lexruntime',
-      'elasticloadbalancingv2',
-      'sagemakera2iruntime',
-      'bedrockagentcore',
-      'servicecatalogappregistry',
-      'acmpca',
-    ]);
-    for (const known of ['cloudwatchlogs', 'costexplorer', 'sfn', 'kafka', 'databasemigration', 'bedrockagentcore', 'bedrockagentcorecontrol', 'ec2', 's3', 'dynamodb']) expect(SDK_SERVICES.has(known), known).toBe(true);
+    expect(
+      [
+        'CloudWatch Logs',
+        'Database Migration Service',
+        'SFN',
+        'Lex Runtime Service',
+        'Elastic Load Balancing v2',
+        'SageMaker A2I Runtime',
+        'Bedrock AgentCore',
+        'Service Catalog AppRegistry',
+        'ACM PCA',
+      ].map(stepFunctionsName),
+    ).toEqual(['cloudwatchlogs', 'databasemigration', 'sfn', 'lexruntime', 'elasticloadbalancingv2', 'sagemakera2iruntime', 'bedrockagentcore', 'servicecatalogappregistry', 'acmpca']);
+    for (const known of ['cloudwatchlogs', 'costexplorer', 'sfn', 'kafka', 'databasemigration', 'bedrockagentcore', 'bedrockagentcorecontrol', 'ec2', 's3', 'dynamodb'])
+      expect(SDK_SERVICES.has(known), known).toBe(true);
     // CloudFormation or botocore names are not the SDK's.
     for (const other of ['logs', 'ce', 'stepfunctions', 'msk', 'dms', 'elbv2', 'es']) expect(SDK_SERVICES.has(other), other).toBe(false);
   });

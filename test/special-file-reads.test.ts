@@ -60,19 +60,31 @@ describe.skipIf(!MKFIFO)('FIFOs are refused, never read', () => {
     fifo(join(dir, 'template.yaml'), 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: flow.asl.json\n');
     expect(lintViaTemplate(join(dir, 'flow.asl.json'), CLEAN, {})).toBeUndefined();
     // A regular template with the same text is read (the FIFO is what was refused).
-    const dir2 = project({ 'flow.asl.json': CLEAN, '.git/HEAD': '', 'template.yaml': 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: flow.asl.json\n' });
+    const dir2 = project({
+      'flow.asl.json': CLEAN,
+      '.git/HEAD': '',
+      'template.yaml': 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: flow.asl.json\n',
+    });
     expect(lintViaTemplate(join(dir2, 'flow.asl.json'), CLEAN, {})?.filePath).toBe(join(dir2, 'flow.asl.json'));
   });
 
   it('asl-lint run: a FIFO definition, input or mocks file is refused in one line, exit 2', async () => {
     const dir = project({ 'ok.asl.json': CLEAN });
     fifo(join(dir, 'flow.asl.json'), CLEAN);
-    expect(await cli(['run', 'flow.asl.json'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: "asl-lint: cannot read 'flow.asl.json': not a regular file (a FIFO); only regular files are read\n" });
+    expect(await cli(['run', 'flow.asl.json'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "asl-lint: cannot read 'flow.asl.json': not a regular file (a FIFO); only regular files are read\n",
+    });
     fifo(join(dir, 'input.json'), '{}');
-    expect(await cli(['run', 'ok.asl.json', '--input', '@input.json'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: "asl-lint: cannot read 'input.json': not a regular file (a FIFO); only regular files are read\n" });
+    expect(await cli(['run', 'ok.asl.json', '--input', '@input.json'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "asl-lint: cannot read 'input.json': not a regular file (a FIFO); only regular files are read\n",
+    });
   });
 
-  it("asl-lint test: a FIFO a test file names as its machine is refused in one line, exit 2", async () => {
+  it('asl-lint test: a FIFO a test file names as its machine is refused in one line, exit 2', async () => {
     const dir = project({ 'flow.asl-test.json': JSON.stringify({ machine: 'pipe.asl.json', tests: [{ name: 't', expect: { status: 'SUCCEEDED' } }] }) });
     fifo(join(dir, 'pipe.asl.json'), CLEAN);
     const r = await cli(['test', 'flow.asl-test.json'], { cwd: dir });
@@ -82,7 +94,11 @@ describe.skipIf(!MKFIFO)('FIFOs are refused, never read', () => {
   it('asl-lint graph: a FIFO is refused as asl-lint refuses it, exit 2', async () => {
     const dir = project({});
     fifo(join(dir, 'flow.asl.json'), CLEAN);
-    expect(await cli(['graph', 'flow.asl.json'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: "asl-lint: cannot read 'flow.asl.json': not a regular file (a FIFO); only regular files are read\n" });
+    expect(await cli(['graph', 'flow.asl.json'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "asl-lint: cannot read 'flow.asl.json': not a regular file (a FIFO); only regular files are read\n",
+    });
   });
 
   it("asl-lint graph: a FIFO a template's DefinitionUri names is not read; the machine is not drawn", async () => {

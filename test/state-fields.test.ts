@@ -59,7 +59,7 @@ function declared(def: string, at: readonly string[]): Schema | undefined {
 const fieldsOf = (type: string, language: 'JSONPath' | 'JSONata') => Object.keys(defs[`${type}.${language}`].properties ?? {});
 
 describe('lang/state-fields.ts agrees with the schema', () => {
-  it('STATE_TYPES are the schema\'s state types (the editor\'s order; AWS\'s message order is the schema\'s)', () => {
+  it("STATE_TYPES are the schema's state types (the editor's order; AWS's message order is the schema's)", () => {
     expect([...STATE_TYPES].sort()).toEqual([...defs.stateType.enum!].sort());
     expect(STATE_TYPES).toHaveLength(8);
     for (const t of STATE_TYPES) expect(isStateType(t)).toBe(true);
@@ -77,7 +77,12 @@ describe('lang/state-fields.ts agrees with the schema', () => {
   it("lists every '...Path' field of every JSONPath state (and its twin where the schema has one)", () => {
     for (const t of STATE_TYPES) {
       const inSchema = fieldsOf(t, 'JSONPath').filter((k) => k.endsWith('Path'));
-      expect(FIELDS_BY_TYPE[t].paths.filter((f) => f.at.length === 1).map((f) => f.at[0]).sort()).toEqual(inSchema.sort());
+      expect(
+        FIELDS_BY_TYPE[t].paths
+          .filter((f) => f.at.length === 1)
+          .map((f) => f.at[0])
+          .sort(),
+      ).toEqual(inSchema.sort());
       for (const f of FIELDS_BY_TYPE[t].paths) {
         const name = f.at[f.at.length - 1];
         const literal = name.slice(0, -'Path'.length);
@@ -86,9 +91,17 @@ describe('lang/state-fields.ts agrees with the schema', () => {
         expect({ field: f.at.join('.'), twin: f.twin }).toEqual({ field: f.at.join('.'), twin: hasLiteral && name !== 'ResultPath' ? literal : undefined });
       }
     }
-    expect(FIELDS_BY_TYPE.Fail.twins).toEqual([{ at: ['Error'], field: 'Error' }, { at: ['Cause'], field: 'Cause' }]);
+    expect(FIELDS_BY_TYPE.Fail.twins).toEqual([
+      { at: ['Error'], field: 'Error' },
+      { at: ['Cause'], field: 'Cause' },
+    ]);
     expect(FIELDS_BY_TYPE.Map.twins.map((t) => t.at.join('.'))).toEqual([
-      'MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage', 'ItemReader.ReaderConfig.MaxItems', 'ItemBatcher.MaxItemsPerBatch', 'ItemBatcher.MaxInputBytesPerBatch',
+      'MaxConcurrency',
+      'ToleratedFailureCount',
+      'ToleratedFailurePercentage',
+      'ItemReader.ReaderConfig.MaxItems',
+      'ItemBatcher.MaxItemsPerBatch',
+      'ItemBatcher.MaxInputBytesPerBatch',
     ]);
   });
 
@@ -136,7 +149,11 @@ describe('lang/state-fields.ts agrees with the schema', () => {
       // Numeric and test operators are true of 1 (IsNull, IsString... false); a Path twin reads the same value.
       const expected = o.value === 'number' ? /Equals$/.test(o.name) : o.value === 'test' ? ['IsPresent', 'IsNumeric'].includes(o.name) : false;
       expect({ op: o.name, result: evaluateRule({ Variable: '$.x', [o.name]: sample[o.value] }, roots) }).toEqual({ op: o.name, result: expected });
-      if (o.path) expect({ op: `${o.name}Path`, result: evaluateRule({ Variable: '$.x', [`${o.name}Path`]: '$.x' }, roots) }).toEqual({ op: `${o.name}Path`, result: o.value === 'number' && /Equals$/.test(o.name) });
+      if (o.path)
+        expect({ op: `${o.name}Path`, result: evaluateRule({ Variable: '$.x', [`${o.name}Path`]: '$.x' }, roots) }).toEqual({
+          op: `${o.name}Path`,
+          result: o.value === 'number' && /Equals$/.test(o.name),
+        });
       for (const kind of ['choiceRule', 'nestedRule'] as const) {
         expect(fieldInfo(kind, o.name, 'Choice', 'JSONPath')?.name).toBe(o.name);
         if (o.path) expect(fieldInfo(kind, `${o.name}Path`, 'Choice', 'JSONPath')?.name).toBe(`${o.name}Path`);
@@ -144,7 +161,7 @@ describe('lang/state-fields.ts agrees with the schema', () => {
     }
   });
 
-  it('JSONATA_FIELDS are each JSONata state\'s fields except NOT_JSONATA (and Map\'s Label)', () => {
+  it("JSONATA_FIELDS are each JSONata state's fields except NOT_JSONATA (and Map's Label)", () => {
     for (const t of STATE_TYPES) {
       const want = fieldsOf(t, 'JSONata').filter((k) => !NOT_JSONATA.has(k) && !(t === 'Map' && k === 'Label'));
       expect({ type: t, fields: [...JSONATA_FIELDS[t]].sort() }).toEqual({ type: t, fields: want.sort() });

@@ -12,7 +12,7 @@ describe('did-you-mean', () => {
 
   it('with a bound, is exact up to it and says bound + 1 beyond (same as the full table)', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const word = () => Array.from({ length: Math.floor(rand() * 9) }, () => 'abc'[Math.floor(rand() * 3)]).join('');
     for (let i = 0; i < 3000; i++) {
       const [a, b, max] = [word(), word(), Math.floor(rand() * 4)];
@@ -28,7 +28,7 @@ describe('did-you-mean', () => {
       return best <= limit && scored.filter((d) => d === best).length === 1 ? candidates.filter((c) => c !== word)[scored.indexOf(best)] : undefined;
     };
     let seed = 11;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const word = (n: number) => Array.from({ length: 1 + Math.floor(rand() * n) }, () => 'abAB'[Math.floor(rand() * 4)]).join('');
     for (let i = 0; i < 2000; i++) {
       const w = word(i % 2 ? 12 : 40);

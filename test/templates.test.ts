@@ -29,7 +29,7 @@ describe('CloudFormation / SAM (YAML with short-form tags)', () => {
 
   it('maps every diagnostic to the template line and column, prefixed by the logical id', () => {
     expect(rows(results[0])).toEqual([
-      "17:15 WARNING NO_DOLLAR OrderFlow: /States/Process/Parameters <orderId>",
+      '17:15 WARNING NO_DOLLAR OrderFlow: /States/Process/Parameters <orderId>',
       '18:19 ERROR MISSING_TRANSITION_TARGET OrderFlow: /States/Process/Next <Notifyy>',
       '19:11 ERROR MISSING_TRANSITION_TARGET OrderFlow: /States/Notify <Notify>',
       '32:7 WARNING LINT_NOT_CHECKABLE S3Flow: / <DefinitionS3Location>',
@@ -43,10 +43,7 @@ describe('CloudFormation / SAM (YAML with short-form tags)', () => {
   });
 
   it('lints a DefinitionUri file with the DefinitionSubstitutions, unquoted placeholders included', () => {
-    expect(rows(results[1])).toEqual([
-      '3:3 ERROR MISSING_END_STATE undefined <"States">',
-      '4:92 ERROR MISSING_TRANSITION_TARGET /States/Work/Next <"Missing">',
-    ]);
+    expect(rows(results[1])).toEqual(['3:3 ERROR MISSING_END_STATE undefined <"States">', '4:92 ERROR MISSING_TRANSITION_TARGET /States/Work/Next <"Missing">']);
   });
 
   it('offers fixes in template coordinates for object definitions', () => {
@@ -69,10 +66,7 @@ describe('CDK synthesised template (DefinitionString built with Fn::Join)', () =
   it('lints the joined string with the GetAtt piece as a placeholder', () => {
     const [r] = run('cdk.template.json');
     expect(r.kind).toBe('cloudformation');
-    expect(rows(r)).toEqual([
-      '10:38 ERROR MISSING_END_STATE Machine1A2B3C: / <\\"States\\">',
-      '12:28 ERROR MISSING_TRANSITION_TARGET Machine1A2B3C: /States/Call/Next <\\"Nope\\">',
-    ]);
+    expect(rows(r)).toEqual(['10:38 ERROR MISSING_END_STATE Machine1A2B3C: / <\\"States\\">', '12:28 ERROR MISSING_TRANSITION_TARGET Machine1A2B3C: /States/Call/Next <\\"Nope\\">']);
   });
 });
 
@@ -80,10 +74,7 @@ describe('Serverless Framework', () => {
   it('lints stepFunctions.stateMachines.*.definition', () => {
     const [r] = run('serverless.yml');
     expect(r.kind).toBe('serverless');
-    expect(rows(r)).toEqual([
-      '17:11 ERROR MISSING_TRANSITION_TARGET checkout: /States/Extra <Extra>',
-      '20:15 WARNING PASS_RESULT_IS_STATIC checkout: /States/Extra/Result <id.$>',
-    ]);
+    expect(rows(r)).toEqual(['17:11 ERROR MISSING_TRANSITION_TARGET checkout: /States/Extra <Extra>', '20:15 WARNING PASS_RESULT_IS_STATIC checkout: /States/Extra/Result <id.$>']);
   });
 });
 
@@ -172,7 +163,9 @@ describe('template-definition is a rule: its settings apply (issue 11: it could 
   const S3 = 'Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionS3Location:\n        Bucket: b\n        Key: k.json\n';
   const OUTSIDE = 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: ../x.asl.json\n';
   const got = (text: string, rules?: Record<string, 'off' | 'warn' | 'error'>) =>
-    lintFile(text, join(DIR, 'virtual', 'template.yaml'), { rules }).flatMap((r) => r.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.rule} ${d.location}`));
+    lintFile(text, join(DIR, 'virtual', 'template.yaml'), { rules }).flatMap((r) =>
+      r.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.rule} ${d.location}`),
+    );
 
   it('by default: a warning where a definition cannot be checked, an error where a named file cannot be read', () => {
     expect(got(S3)).toEqual(['5:7 WARNING LINT_NOT_CHECKABLE template-definition Flow: /']);

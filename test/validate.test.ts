@@ -4,8 +4,7 @@ import { lint, validate } from '../src/index.js';
 
 const OK = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}';
 // Two errors (dangling Next, unreachable B) and one warning (NO_DOLLAR).
-const MIXED =
-  '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x": "$.x"}, "Next": "Nope"}, "B": {"Type": "Succeed"}}}';
+const MIXED = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x": "$.x"}, "Next": "Nope"}, "B": {"Type": "Succeed"}}}';
 
 describe('validate() response', () => {
   it('is OK with no diagnostics for a valid definition', () => {
@@ -80,9 +79,7 @@ describe('validate() response', () => {
 
   it('reports an unreachable terminal instead of MISSING_END_STATE (AWS §1.4)', () => {
     const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}, "C": {"Type": "Succeed"}}}';
-    expect(validate(text).diagnostics).toEqual([
-      { severity: 'ERROR', code: 'MISSING_TRANSITION_TARGET', message: 'State "C" is not reachable.', location: '/States/C' },
-    ]);
+    expect(validate(text).diagnostics).toEqual([{ severity: 'ERROR', code: 'MISSING_TRANSITION_TARGET', message: 'State "C" is not reachable.', location: '/States/C' }]);
   });
 
   it('gives MISSING_DESCRIPTION for an empty or null definition', () => {
@@ -166,7 +163,7 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
     expect(lint(text).diagnostics.map((d) => d.code)).not.toContain('INTERNAL_ERROR');
   };
 
-  it('2,500 nested intrinsic calls: not read, a LINT_INTRINSIC_NOT_READ warning at the call past the limit; validate() says OK (AWS\'s answer unknown)', () => {
+  it("2,500 nested intrinsic calls: not read, a LINT_INTRINSIC_NOT_READ warning at the call past the limit; validate() says OK (AWS's answer unknown)", () => {
     let e = '$.x';
     for (let i = 0; i < 2500; i++) e = `States.Array(${e})`;
     const text = machine({ Type: 'Pass', Parameters: { 'a.$': e } });
@@ -186,9 +183,13 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
     expect(d.offset).toBe(text.indexOf('States.Array') + 100 * 'States.Array('.length);
     expect(text.slice(d.offset, d.offset + d.length)).toBe('States.Array');
     // A known AWS refusal in the same definition still fails validate(): only the unread value is a warning.
-    const both = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Parameters: { 'a.$': e, 'b.$': "States.Nope($.x)" }, End: true } } });
+    const both = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Parameters: { 'a.$': e, 'b.$': 'States.Nope($.x)' }, End: true } } });
     expect(validate(both).diagnostics.map((x) => [x.severity, x.code, x.location])).toEqual([['ERROR', 'SCHEMA_VALIDATION_FAILED', '/States/A/Parameters']]);
-    expect(lint(both).diagnostics.map((x) => x.code).sort()).toEqual(['LINT_INTRINSIC_NOT_READ', 'SCHEMA_VALIDATION_FAILED']);
+    expect(
+      lint(both)
+        .diagnostics.map((x) => x.code)
+        .sort(),
+    ).toEqual(['LINT_INTRINSIC_NOT_READ', 'SCHEMA_VALIDATION_FAILED']);
   });
 
   it('101 nested intrinsic calls: the first count past the limit is the warning (and nothing at 100)', () => {
@@ -208,7 +209,11 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
   });
 
   it('JSONata brackets nested past MAX_JSONATA_NESTING: not read, a LINT_JSONATA_NOT_READ warning at the bracket past it; validate() says OK', () => {
-    for (const [open, close] of [['(', ')'], ['[', ']'], ['$string(', ')']]) {
+    for (const [open, close] of [
+      ['(', ')'],
+      ['[', ']'],
+      ['$string(', ')'],
+    ]) {
       const text = machine({ Type: 'Pass', Output: `{% ${open.repeat(2500)}1${close.repeat(2500)} %}` }, { QueryLanguage: 'JSONata' });
       expect(validate(text)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
       const r = lint(text);
@@ -222,7 +227,11 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
     expect(validate(ok).result).toBe('OK');
     expect(lint(ok).diagnostics).toEqual([]);
     // A known refusal beside it still fails validate().
-    const both = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Output: `{% ${'('.repeat(201)}1${')'.repeat(201)} %}`, Assign: { x: '{% 1 + %}' }, End: true } } });
+    const both = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', Output: `{% ${'('.repeat(201)}1${')'.repeat(201)} %}`, Assign: { x: '{% 1 + %}' }, End: true } },
+    });
     expect(validate(both).diagnostics).toEqual([{ severity: 'ERROR', code: 'INVALID_JSONATA_EXPRESSION', message: 'Unexpected end of expression', location: '/States/A/Assign/x' }]);
     expect(lint(both).diagnostics.map((d) => [d.code, d.location])).toEqual([
       ['LINT_JSONATA_NOT_READ', '/States/A/Output'],
@@ -236,7 +245,14 @@ describe('deep nesting inside strings (issue 9): an AWS code at the field, never
     const text = machine({ Type: 'Pass', Output: `{% ${expr} %}` }, { QueryLanguage: 'JSONata' });
     expect(validate(text)).toEqual({ result: 'OK', diagnostics: [], truncated: false });
     expect(lint(text).diagnostics.map((d) => [d.code, d.severity, d.location, d.message, d.offset, d.length])).toEqual([
-      ['LINT_JSONATA_NOT_READ', 'WARNING', '/States/A/Output', 'The expression was not checked: the expression is too deeply nested to be read (the stack ran out).', text.indexOf('{% ') + 2, expr.length + 2],
+      [
+        'LINT_JSONATA_NOT_READ',
+        'WARNING',
+        '/States/A/Output',
+        'The expression was not checked: the expression is too deeply nested to be read (the stack ran out).',
+        text.indexOf('{% ') + 2,
+        expr.length + 2,
+      ],
     ]);
   });
 
@@ -293,11 +309,14 @@ describe('oversized input is refused before parsing (issue 9)', () => {
     // At the limit it is read: one DEFINITION_TOO_LARGE for AWS's own 1 MiB limit, nothing else.
     const atLimit = json.slice(0, -1);
     expect(lint(atLimit).diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ['DEFINITION_TOO_LARGE', 'The definition is 4,194,304 characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.'],
+      [
+        'DEFINITION_TOO_LARGE',
+        'The definition is 4,194,304 characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.',
+      ],
     ]);
   });
 
-  it('validate(): the same refusal past 4 MiB, in AWS\'s response shape and wording', () => {
+  it("validate(): the same refusal past 4 MiB, in AWS's response shape and wording", () => {
     const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'.padEnd(4 * 1_048_576 + 1, ' ');
     expect(validate(json)).toEqual({
       result: 'FAIL',

@@ -20,7 +20,9 @@ const panelSource = readFileSync(join(EXT, 'src', 'graphPanel.ts'), 'utf8');
 describe('manifest', () => {
   it('contributes "ASL: Show Graph" and an editor title button on ASL documents', () => {
     expect(manifest.contributes.commands).toContainEqual({ command: 'asl-lint.showGraph', title: 'Show Graph', category: 'ASL' });
-    expect(manifest.contributes.menus['editor/title']).toEqual([{ command: 'asl-lint.showGraph', when: 'resourceFilename =~ /\\.asl\\.(json|ya?ml)$/ || editorLangId == asl || editorLangId == asl-yaml', group: 'navigation' }]);
+    expect(manifest.contributes.menus['editor/title']).toEqual([
+      { command: 'asl-lint.showGraph', when: 'resourceFilename =~ /\\.asl\\.(json|ya?ml)$/ || editorLangId == asl || editorLangId == asl-yaml', group: 'navigation' },
+    ]);
   });
 
   it('the extension registers that command, the view type and the request', () => {
@@ -45,7 +47,9 @@ describe('webview HTML', () => {
   it('every state is a tagged node; every script and style carries the nonce; nothing remote', async () => {
     const svg = await toSvg(graph);
     const html = graphHtml({ nonce: 'abc123', cspSource: 'https://file+.vscode-resource.vscode-cdn.net', svg, message: 'hello', title: 'machine.asl.json' });
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; img-src https://file+.vscode-resource.vscode-cdn.net data:; style-src &#39;nonce-abc123&#39;; script-src &#39;nonce-abc123&#39;">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; img-src https://file+.vscode-resource.vscode-cdn.net data:; style-src &#39;nonce-abc123&#39;; script-src &#39;nonce-abc123&#39;">`,
+    );
     expect([...html.matchAll(/data-state="([^"]*)"/g)].map((m) => m[1]).sort()).toEqual(['A', 'B', 'Big', 'Check', 'Done', 'Failed', 'Fan']);
     expect([...html.matchAll(/data-asl-graph="node"/g)].length).toBe(7);
     // The SVG element alone inside the page: no XML declaration or second DOCTYPE.
@@ -70,7 +74,9 @@ describe('webview HTML', () => {
   });
 
   it('status line', () => {
-    expect(statusLine({ nodes: [{ severity: 'ERROR' }, {}, { severity: 'WARNING' }, { severity: 'ERROR' }], problems: 3 })).toBe('4 states · 2 with errors · 1 with warnings — click a state to go to it');
+    expect(statusLine({ nodes: [{ severity: 'ERROR' }, {}, { severity: 'WARNING' }, { severity: 'ERROR' }], problems: 3 })).toBe(
+      '4 states · 2 with errors · 1 with warnings — click a state to go to it',
+    );
     expect(statusLine({ nodes: [{}], problems: 0 })).toBe('1 state · no problems — click a state to go to it');
   });
 });

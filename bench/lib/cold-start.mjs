@@ -63,7 +63,10 @@ export function coldStartInterleaved(commands, { runs, warmup = 2, cwd }) {
   return Object.fromEntries(
     names.map((n) => {
       const a = acc[n];
-      return [n, { samples: a.samples, summary: a.samples.length ? summarize(a.samples) : undefined, median: a.samples.length ? median(a.samples) : NaN, exitCodes: [...a.exitCodes], failure: a.failure }];
+      return [
+        n,
+        { samples: a.samples, summary: a.samples.length ? summarize(a.samples) : undefined, median: a.samples.length ? median(a.samples) : NaN, exitCodes: [...a.exitCodes], failure: a.failure },
+      ];
     }),
   );
 }

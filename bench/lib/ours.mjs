@@ -204,9 +204,7 @@ export function breakdownOurs(api, text, { rounds, fileName }) {
     }
   }
   const m = (xs) => (xs.length ? median(xs) : 0);
-  const ruleRows = rules
-    .map((rule, i) => ({ rule: rule.meta?.id ?? `#${i}`, ms: m(ruleTimes[i]), reports: ruleReports[i] }))
-    .filter((r) => r.ms > 0 || r.reports > 0);
+  const ruleRows = rules.map((rule, i) => ({ rule: rule.meta?.id ?? `#${i}`, ms: m(ruleTimes[i]), reports: ruleReports[i] })).filter((r) => r.ms > 0 || r.reports > 0);
   const rulesTotal = sum(ruleRows.map((r) => r.ms));
   const parse = m(phases.parse);
   const model = m(phases.model);
@@ -256,7 +254,21 @@ export function corpusBreakdownOurs(api, files, { rounds }) {
   const model = m((t) => t.model);
   const analyze = m((t) => t.analyze);
   const lint = m((t) => t.lint);
-  return { rounds, files: files.length, parse, jsonParse: m((t) => t.jsonParse), parseYaml: m((t) => t.parseYaml), yamlFiles: files.filter((f) => f.format === 'yaml').length, model, rulesTotal, engineOther: Math.max(0, analyze - parse - model - rulesTotal), analyze, lintAdapter: Math.max(0, lint - analyze), lint, rules };
+  return {
+    rounds,
+    files: files.length,
+    parse,
+    jsonParse: m((t) => t.jsonParse),
+    parseYaml: m((t) => t.parseYaml),
+    yamlFiles: files.filter((f) => f.format === 'yaml').length,
+    model,
+    rulesTotal,
+    engineOther: Math.max(0, analyze - parse - model - rulesTotal),
+    analyze,
+    lintAdapter: Math.max(0, lint - analyze),
+    lint,
+    rules,
+  };
 }
 
 function breakdownOnce(api, f) {

@@ -80,7 +80,9 @@ export async function resolveInputs(patterns: readonly string[], cwd: string, st
       const baseKind = entryKind(base, scan.base || '.');
       const found =
         baseKind === 'directory'
-          ? (await walk(base, scan.base || '.', () => true, notes, cwd, scan.glob.includes('**') ? Infinity : scan.glob.split('/').length)).filter((f) => isMatch(absolutePattern ? f.path.split(sep).join('/') : relative(cwd, f.path).split(sep).join('/')))
+          ? (await walk(base, scan.base || '.', () => true, notes, cwd, scan.glob.includes('**') ? Infinity : scan.glob.split('/').length)).filter((f) =>
+              isMatch(absolutePattern ? f.path.split(sep).join('/') : relative(cwd, f.path).split(sep).join('/')),
+            )
           : [];
       if (found.length === 0) throw new UsageError(`no files match the pattern '${pattern}'`);
       for (const f of found) add(f.path, true, arg, f.cdkOut);
@@ -196,7 +198,8 @@ async function walk(root: string, shown: string, want: (path: string) => boolean
           continue; // dangling, or a loop the system refuses to resolve
         }
         if (!inside(target)) {
-          if (e.isSymbolicLink() && (WALK_CANDIDATE.test(e.name) || isDirectoryQuiet(target))) notes.push(`asl-lint: note: ${displayPath(path, cwd)}: skipped: a symbolic link out of '${shown}' (to ${target})`);
+          if (e.isSymbolicLink() && (WALK_CANDIDATE.test(e.name) || isDirectoryQuiet(target)))
+            notes.push(`asl-lint: note: ${displayPath(path, cwd)}: skipped: a symbolic link out of '${shown}' (to ${target})`);
           continue;
         }
         try {

@@ -183,4 +183,3 @@ function write(text: string, target: string | undefined, io: Io): Outcome {
   writeOutputFile(resolve(io.cwd, target), target, text, io.cwd);
   return { exitCode: EXIT_OK, stdout: '', stderr: '' };
 }
-

@@ -16,14 +16,16 @@ export interface RuleListing {
 
 /** From the rules, or their metadata (the API's `Object.values(rulesMeta)`). */
 export function ruleListing(rules: readonly (Rule | RuleMeta)[]): RuleListing[] {
-  return rules.map((r) => ('meta' in r ? r.meta : r)).map((meta) => ({
-    id: meta.id,
-    code: meta.code,
-    severity: meta.defaultOff ? 'off' : meta.severity,
-    fixable: meta.fixable || false,
-    description: meta.description,
-    ...(ruleDocsUrl(meta.id) ? { docs: ruleDocsUrl(meta.id) } : {}),
-  }));
+  return rules
+    .map((r) => ('meta' in r ? r.meta : r))
+    .map((meta) => ({
+      id: meta.id,
+      code: meta.code,
+      severity: meta.defaultOff ? 'off' : meta.severity,
+      fixable: meta.fixable || false,
+      description: meta.description,
+      ...(ruleDocsUrl(meta.id) ? { docs: ruleDocsUrl(meta.id) } : {}),
+    }));
 }
 
 export function listRules(rules: readonly (Rule | RuleMeta)[], format: 'json' | 'text'): string {

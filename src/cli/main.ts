@@ -65,7 +65,13 @@ async function run(options: CliOptions, io: Io): Promise<Outcome> {
     const file = resolve(io.cwd, options.printConfig);
     const loaded = loadConfig(options, io, configs, file);
     const { options: applied, ignored, configPath } = configs.optionsFromConfig(loaded, file, flagsFor());
-    const shown = { configFile: configPath ?? null, ignored, type: applied.forceType ?? applied.type ?? 'STANDARD', rules: applied.rules, substitutions: Object.fromEntries(applied.substitutions ?? []) };
+    const shown = {
+      configFile: configPath ?? null,
+      ignored,
+      type: applied.forceType ?? applied.type ?? 'STANDARD',
+      rules: applied.rules,
+      substitutions: Object.fromEntries(applied.substitutions ?? []),
+    };
     return { exitCode: EXIT_OK, stdout: JSON.stringify(shown, null, 2) + '\n', stderr: '' };
   }
   const notes: string[] = [];
@@ -316,7 +322,11 @@ function describeFixRun(run: { fixed: number; files: number; notApplied: number;
   const notes: string[] = [];
   if (run.notApplied) {
     const has = run.notApplied === 1 ? 'has' : 'have';
-    notes.push(options.fixTypes.includes('suggestion') ? `${n(run.notApplied, 'other problem')} ${has} a fix of a kind not asked for (--fix-type fix,suggestion applies both)` : `${n(run.notApplied, 'other problem')} ${has} a suggestion, an edit that changes what the workflow does (--fix-type suggestion applies ${run.notApplied === 1 ? 'it' : 'them'})`);
+    notes.push(
+      options.fixTypes.includes('suggestion')
+        ? `${n(run.notApplied, 'other problem')} ${has} a fix of a kind not asked for (--fix-type fix,suggestion applies both)`
+        : `${n(run.notApplied, 'other problem')} ${has} a suggestion, an edit that changes what the workflow does (--fix-type suggestion applies ${run.notApplied === 1 ? 'it' : 'them'})`,
+    );
   }
   if (run.refused) notes.push(`${n(run.refused, 'fix', 'fixes')} left out because ${run.refused === 1 ? 'it' : 'they'} would add an error`);
   if (notes.length) line += `; ${notes.join('; ')}`;

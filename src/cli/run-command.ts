@@ -72,7 +72,12 @@ interface Values {
 
 function args(argv: readonly string[], options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>): { values: Values; positionals: string[] } {
   try {
-    return parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     return fail(firstLine((err as Error).message).replace(/^TypeError \[\w+\]: /, ''));
   }
@@ -139,7 +144,12 @@ async function runCommand(io: Io): Promise<Outcome> {
   }
   const r = await execute(def.text, { input, mocks, type, format: def.format, startTime: values['start-time'], seed, stateMachineName: def.name, inspect: values.trace === true });
   const exitCode = r.status === 'SUCCEEDED' ? EXIT_OK : EXIT_LINT;
-  if (format === 'json') return { exitCode, stdout: JSON.stringify({ status: r.status, output: r.output, error: r.error, cause: r.cause, events: r.events, ...(r.inspections ? { inspections: r.inspections } : {}) }, null, 2) + '\n', stderr: '' };
+  if (format === 'json')
+    return {
+      exitCode,
+      stdout: JSON.stringify({ status: r.status, output: r.output, error: r.error, cause: r.cause, events: r.events, ...(r.inspections ? { inspections: r.inspections } : {}) }, null, 2) + '\n',
+      stderr: '',
+    };
   return { exitCode, stdout: readable(r, values.trace === true, colors(io, values)), stderr: '' };
 }
 
@@ -190,8 +200,14 @@ async function testCommand(io: Io): Promise<Outcome> {
     machines.set(m.slice(0, eq), resolve(io.cwd, m.slice(eq + 1)));
   }
   const files = await testFiles(positionals.length ? positionals : ['.'], io.cwd);
-  if (files.length === 0) fail(`no test files found in ${positionals.length ? positionals.join(', ') : 'the current directory'} (*.asl-test.json, *.asl-test.yaml, *.asl-test.yml, MockConfigFile.json)`);
-  const run = await runTestFiles(files, (p) => readText(p, displayPath(p, io.cwd)), machines, (p) => displayPath(p, io.cwd));
+  if (files.length === 0)
+    fail(`no test files found in ${positionals.length ? positionals.join(', ') : 'the current directory'} (*.asl-test.json, *.asl-test.yaml, *.asl-test.yml, MockConfigFile.json)`);
+  const run = await runTestFiles(
+    files,
+    (p) => readText(p, displayPath(p, io.cwd)),
+    machines,
+    (p) => displayPath(p, io.cwd),
+  );
   const failed = run.cases.filter((x) => !x.passed).length;
   const exitCode = failed ? EXIT_LINT : EXIT_OK;
   const cov = values['no-coverage'] ? undefined : coverageTotals(run);
@@ -217,7 +233,8 @@ async function testFiles(patterns: string[], cwd: string): Promise<string[]> {
       continue;
     }
     const { globSync } = await import('tinyglobby');
-    for (const f of globSync(['**/*.asl-test.{json,yaml,yml}', '**/MockConfigFile.json'], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).sort()) if (TEST_FILE.test(f)) out.push(f);
+    for (const f of globSync(['**/*.asl-test.{json,yaml,yml}', '**/MockConfigFile.json'], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).sort())
+      if (TEST_FILE.test(f)) out.push(f);
   }
   return out;
 }
@@ -246,7 +263,12 @@ function stylish(run: SuiteRun, cov: ReturnType<typeof coverageTotals> | undefin
 }
 
 function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
 function junit(run: SuiteRun): string {

@@ -304,7 +304,12 @@ export function writeOutputFile(path: string, shown: string, text: string, cwd: 
     if (err instanceof RunError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     // mkdir -p says EEXIST when a file stands where a folder of the path should be.
-    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a part of the path is not a directory' : code === 'ELOOP' ? 'it is a symbolic link (asl-lint does not write a report through a link)' : describeSystemError(err);
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? 'a part of the path is not a directory'
+        : code === 'ELOOP'
+          ? 'it is a symbolic link (asl-lint does not write a report through a link)'
+          : describeSystemError(err);
     throw new RunError(`cannot write '${shown}': ${why}`);
   } finally {
     if (fd !== undefined) closeSync(fd);

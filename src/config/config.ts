@@ -114,7 +114,6 @@ export function unknownRuleMessage(name: string): string | undefined {
   return `unknown rule '${name}'${near ? ` (did you mean '${near}'?)` : ''}: use a rule id such as 'state-unreachable' or an AWS code such as 'NO_DOLLAR' (the list: rules/README.md)`;
 }
 
-
 /** Reads one config file (asl-lint.config.json, .asl-lint.json or package.json). */
 export function readConfigFile(path: string): LoadedConfig | undefined {
   let text: string;

@@ -173,7 +173,7 @@ export function collectDirectives(doc: Document, known: (name: string) => boolea
  * Stops at the first content line, so a template's many views cost little each.
  */
 function isView(text: string, from: number): boolean {
-  for (let p = 0; p < from; ) {
+  for (let p = 0; p < from;) {
     const nl = text.indexOf('\n', p);
     const end = nl < 0 || nl > from ? from : nl;
     const t = text.slice(p, end).trim();

@@ -97,7 +97,8 @@ export function buildGraph(sm: StateMachine, options: GraphOptions = {}): Graph 
     const id = `c${graph.clusters.length + 1}`;
     clusterOf.set(scope, id);
     const ownerScope = scope.owner.scope;
-    const label = scope.kind === 'branch' ? `${scope.owner.name}: branch ${Number(scope.path[scope.path.length - 1]) + 1}` : `${scope.owner.name}: ${scope.kind === 'iterator' ? 'Iterator' : 'ItemProcessor'}`;
+    const label =
+      scope.kind === 'branch' ? `${scope.owner.name}: branch ${Number(scope.path[scope.path.length - 1]) + 1}` : `${scope.owner.name}: ${scope.kind === 'iterator' ? 'Iterator' : 'ItemProcessor'}`;
     // The owner's node does not exist yet (states are numbered below): its id is filled in then.
     graph.clusters.push({ id, label, parent: clusterOf.get(ownerScope), owner: '', kind: scope.kind as GraphCluster['kind'] });
   }

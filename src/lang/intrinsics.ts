@@ -272,23 +272,117 @@ export const DEFAULT_HASH_ALGORITHM = 'SHA-256';
 export const INTRINSICS_DOC_URL = 'https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html';
 
 export const INTRINSICS: Readonly<Record<string, IntrinsicSignature>> = {
-  'States.Format': sig(1, Infinity, [['template', 'string'], ['value', 'scalar']], 'string', "Fills each `{}` of the template with the next argument: `States.Format('Hello, {}', $.name)`."),
+  'States.Format': sig(
+    1,
+    Infinity,
+    [
+      ['template', 'string'],
+      ['value', 'scalar'],
+    ],
+    'string',
+    "Fills each `{}` of the template with the next argument: `States.Format('Hello, {}', $.name)`.",
+  ),
   'States.StringToJson': sig(1, 1, [['string', 'string']], 'any', 'Parses a JSON string.'),
   'States.JsonToString': sig(1, 1, [['value', 'any']], 'string', 'Serialises the value at a path to a JSON string (the argument must be a path).'),
   'States.Array': sig(0, Infinity, [['item', 'any']], 'array', 'An array of the arguments.'),
-  'States.ArrayPartition': sig(2, 2, [['array', 'array'], ['chunk size', 'integer']], 'array', 'Splits an array into chunks of at most chunk size items.'),
-  'States.ArrayContains': sig(2, 2, [['array', 'array'], ['value', 'any']], 'boolean', 'True when the array contains the value.'),
-  'States.ArrayRange': sig(3, 3, [['start', 'integer'], ['end', 'integer'], ['step', 'integer']], 'array', `The integers from start to end (inclusive) by step; at most ${MAX_RANGE_ITEMS.toLocaleString('en-US')} items.`),
-  'States.ArrayGetItem': sig(2, 2, [['array', 'array'], ['index', 'integer']], 'any', 'The item at a zero-based index.', true),
+  'States.ArrayPartition': sig(
+    2,
+    2,
+    [
+      ['array', 'array'],
+      ['chunk size', 'integer'],
+    ],
+    'array',
+    'Splits an array into chunks of at most chunk size items.',
+  ),
+  'States.ArrayContains': sig(
+    2,
+    2,
+    [
+      ['array', 'array'],
+      ['value', 'any'],
+    ],
+    'boolean',
+    'True when the array contains the value.',
+  ),
+  'States.ArrayRange': sig(
+    3,
+    3,
+    [
+      ['start', 'integer'],
+      ['end', 'integer'],
+      ['step', 'integer'],
+    ],
+    'array',
+    `The integers from start to end (inclusive) by step; at most ${MAX_RANGE_ITEMS.toLocaleString('en-US')} items.`,
+  ),
+  'States.ArrayGetItem': sig(
+    2,
+    2,
+    [
+      ['array', 'array'],
+      ['index', 'integer'],
+    ],
+    'any',
+    'The item at a zero-based index.',
+    true,
+  ),
   'States.ArrayLength': sig(1, 1, [['array', 'array']], 'integer', 'The number of items of an array.'),
   'States.ArrayUnique': sig(1, 1, [['array', 'array']], 'array', 'The array without duplicate values.'),
   'States.Base64Encode': sig(1, 1, [['string', 'string']], 'string', `Base64-encodes a string (up to ${MAX_INTRINSIC_INPUT.toLocaleString('en-US')} characters).`),
   'States.Base64Decode': sig(1, 1, [['base64 string', 'string']], 'string', `Decodes a base64 string (up to ${MAX_INTRINSIC_INPUT.toLocaleString('en-US')} characters).`),
-  'States.Hash': sig(2, 2, [['data', 'any'], ['algorithm', 'string']], 'string', `The hash of a value; algorithm is one of ${HASH_ALGORITHMS.map((a) => `'${a}'`).join(', ')}.`),
-  'States.JsonMerge': sig(3, 3, [['object 1', 'object'], ['object 2', 'object'], ['deep merge', 'boolean']], 'object', 'Merges two objects; the third argument must be false (shallow merge: keys of object 2 win).'),
-  'States.MathRandom': sig(2, 3, [['start', 'integer'], ['end', 'integer'], ['seed', 'integer']], 'integer', 'A random integer from start (inclusive) to end (exclusive); the optional seed makes it repeatable.'),
-  'States.MathAdd': sig(2, 2, [['number 1', 'integer'], ['number 2', 'integer']], 'integer', 'The sum of two integers.'),
-  'States.StringSplit': sig(2, 2, [['string', 'string'], ['delimiter', 'string']], 'array', 'Splits a string at each delimiter character.'),
+  'States.Hash': sig(
+    2,
+    2,
+    [
+      ['data', 'any'],
+      ['algorithm', 'string'],
+    ],
+    'string',
+    `The hash of a value; algorithm is one of ${HASH_ALGORITHMS.map((a) => `'${a}'`).join(', ')}.`,
+  ),
+  'States.JsonMerge': sig(
+    3,
+    3,
+    [
+      ['object 1', 'object'],
+      ['object 2', 'object'],
+      ['deep merge', 'boolean'],
+    ],
+    'object',
+    'Merges two objects; the third argument must be false (shallow merge: keys of object 2 win).',
+  ),
+  'States.MathRandom': sig(
+    2,
+    3,
+    [
+      ['start', 'integer'],
+      ['end', 'integer'],
+      ['seed', 'integer'],
+    ],
+    'integer',
+    'A random integer from start (inclusive) to end (exclusive); the optional seed makes it repeatable.',
+  ),
+  'States.MathAdd': sig(
+    2,
+    2,
+    [
+      ['number 1', 'integer'],
+      ['number 2', 'integer'],
+    ],
+    'integer',
+    'The sum of two integers.',
+  ),
+  'States.StringSplit': sig(
+    2,
+    2,
+    [
+      ['string', 'string'],
+      ['delimiter', 'string'],
+    ],
+    'array',
+    'Splits a string at each delimiter character.',
+  ),
   'States.UUID': sig(0, 0, [], 'string', 'A random version 4 UUID.'),
 };
 

@@ -328,4 +328,3 @@ function walk(node: unknown, visit: (n: JsonataNode) => void): void {
     }
   }
 }
-

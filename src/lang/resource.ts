@@ -223,7 +223,11 @@ function classifyUncached(resource: string): ResourceInfo {
     return info;
   }
   if (service !== 'states' && !hasHole(service)) {
-    problems.push({ severity: 'error', kind: 'invalid', message: `A Task resource is a Lambda function, an activity or a Step Functions integration (arn:<partition>:states:::...), not a '${service}' ARN` });
+    problems.push({
+      severity: 'error',
+      kind: 'invalid',
+      message: `A Task resource is a Lambda function, an activity or a Step Functions integration (arn:<partition>:states:::...), not a '${service}' ARN`,
+    });
     return info;
   }
   const kindPart = parts[5];
@@ -275,15 +279,19 @@ function optimizedIntegration(info: ResourceInfo, rest: string[], resource: stri
   info.service = service;
   if (actionPart === undefined || actionPart === '') {
     if (!known) return info;
-    info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: 'An integration ARN names a service and an action: arn:<partition>:states:::<service>:<action>.' });
+    info.problems.push({
+      severity: 'error',
+      kind: 'unrecognized',
+      message: notRecognizedMessage(resource),
+      hint: 'An integration ARN names a service and an action: arn:<partition>:states:::<service>:<action>.',
+    });
     return info;
   }
   const { action, pattern } = splitPattern(actionPart, extra);
   info.action = action;
   if (hasHole(service) || hasHole(actionPart) || extra.some(hasHole)) return info;
   const spec = Object.hasOwn(INTEGRATIONS, service) ? INTEGRATIONS[service] : undefined;
-  const unrecognized = (why: string, severity: 'error' | 'warning' = 'error') =>
-    info.problems.push({ severity, kind: 'unrecognized', message: notRecognizedMessage(resource), hint: why });
+  const unrecognized = (why: string, severity: 'error' | 'warning' = 'error') => info.problems.push({ severity, kind: 'unrecognized', message: notRecognizedMessage(resource), hint: why });
   if (!isPattern(pattern)) {
     unrecognized(`'${pattern}' is not a service integration pattern; the patterns are .sync, .sync:2 and .waitForTaskToken.`);
     return info;
@@ -301,7 +309,10 @@ function optimizedIntegration(info: ResourceInfo, rest: string[], resource: stri
   const actions = Object.hasOwn(spec.actions, action) ? spec.actions[action] : undefined;
   if (!actions) {
     const list = Object.keys(spec.actions).join(', ');
-    unrecognized(`'${action}' is not an optimized ${service} action (${list}); other actions are called with arn:<partition>:states:::aws-sdk:${service === 'elasticmapreduce' ? 'emr' : service}:${action}.`, spec.complete ? 'error' : 'warning');
+    unrecognized(
+      `'${action}' is not an optimized ${service} action (${list}); other actions are called with arn:<partition>:states:::aws-sdk:${service === 'elasticmapreduce' ? 'emr' : service}:${action}.`,
+      spec.complete ? 'error' : 'warning',
+    );
     return info;
   }
   if (!actions.includes(pattern)) {
@@ -316,14 +327,20 @@ function sdkIntegration(info: ResourceInfo, rest: string[], resource: string, kn
   const [service, actionPart, ...extra] = rest;
   info.service = service;
   if (!service || !actionPart) {
-    if (known) info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: 'An AWS SDK integration is arn:<partition>:states:::aws-sdk:<service>:<action>.' });
+    if (known)
+      info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: 'An AWS SDK integration is arn:<partition>:states:::aws-sdk:<service>:<action>.' });
     return info;
   }
   const { action, pattern } = splitPattern(actionPart, extra);
   info.action = action;
   if (hasHole(service) || hasHole(actionPart) || extra.some(hasHole)) return info;
   if (pattern === '.sync' || pattern === '.sync:2') {
-    info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: `AWS SDK integrations do not support ${pattern}; they support request-response and .waitForTaskToken.` });
+    info.problems.push({
+      severity: 'error',
+      kind: 'unrecognized',
+      message: notRecognizedMessage(resource),
+      hint: `AWS SDK integrations do not support ${pattern}; they support request-response and .waitForTaskToken.`,
+    });
     return info;
   }
   if (pattern !== '' && pattern !== '.waitForTaskToken') {
@@ -332,7 +349,12 @@ function sdkIntegration(info: ResourceInfo, rest: string[], resource: string, kn
   }
   info.pattern = pattern;
   if (!/^[a-z]/.test(action)) {
-    info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: `SDK actions are written in camelCase: '${action[0]?.toLowerCase() ?? ''}${action.slice(1)}'.` });
+    info.problems.push({
+      severity: 'error',
+      kind: 'unrecognized',
+      message: notRecognizedMessage(resource),
+      hint: `SDK actions are written in camelCase: '${action[0]?.toLowerCase() ?? ''}${action.slice(1)}'.`,
+    });
   } else if (!/^[A-Za-z0-9]+$/.test(action)) {
     info.problems.push({ severity: 'error', kind: 'unrecognized', message: notRecognizedMessage(resource), hint: `'${action}' is not an API action name.` });
   }
@@ -398,7 +420,6 @@ export function checkMapIoResource(resource: string, field: 'ItemReader' | 'Resu
 // ---------------------------------------------------------------------------------------------
 // Descriptions
 
-
 /**
  * The Task resources the editor offers (completion snippets: `${1|a,b|}` is a choice) with what
  * each does; test/lang-reference.test.ts checks that every resource a snippet can produce is one
@@ -413,9 +434,21 @@ export interface ResourcePattern {
 
 export const RESOURCE_PATTERNS: readonly ResourcePattern[] = [
   { label: 'arn:aws:states:::lambda:invoke', snippet: 'arn:aws:states:::lambda:invoke', doc: 'Invoke a Lambda function (Arguments/Parameters: FunctionName, Payload).' },
-  { label: 'arn:aws:states:::lambda:invoke.waitForTaskToken', snippet: 'arn:aws:states:::lambda:invoke.waitForTaskToken', doc: 'Invoke a Lambda function and wait for SendTaskSuccess with the task token.' },
-  { label: 'arn:aws:states:::aws-sdk:service:action', snippet: 'arn:aws:states:::aws-sdk:${1:service}:${2:apiAction}', doc: 'Call any AWS SDK API (service name and API action in camelCase). No .sync.' },
-  { label: 'arn:aws:states:::states:startExecution.sync:2', snippet: 'arn:aws:states:::states:startExecution${1|.sync:2,.sync,.waitForTaskToken|}', doc: 'Start a nested state machine execution (and wait for it).' },
+  {
+    label: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+    snippet: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+    doc: 'Invoke a Lambda function and wait for SendTaskSuccess with the task token.',
+  },
+  {
+    label: 'arn:aws:states:::aws-sdk:service:action',
+    snippet: 'arn:aws:states:::aws-sdk:${1:service}:${2:apiAction}',
+    doc: 'Call any AWS SDK API (service name and API action in camelCase). No .sync.',
+  },
+  {
+    label: 'arn:aws:states:::states:startExecution.sync:2',
+    snippet: 'arn:aws:states:::states:startExecution${1|.sync:2,.sync,.waitForTaskToken|}',
+    doc: 'Start a nested state machine execution (and wait for it).',
+  },
   { label: 'arn:aws:states:::sqs:sendMessage', snippet: 'arn:aws:states:::sqs:sendMessage${1|,.waitForTaskToken|}', doc: 'Send an SQS message (optionally waiting for a task token).' },
   { label: 'arn:aws:states:::sns:publish', snippet: 'arn:aws:states:::sns:publish${1|,.waitForTaskToken|}', doc: 'Publish an SNS message.' },
   { label: 'arn:aws:states:::events:putEvents', snippet: 'arn:aws:states:::events:putEvents${1|,.waitForTaskToken|}', doc: 'Send events to EventBridge.' },
@@ -427,7 +460,11 @@ export const RESOURCE_PATTERNS: readonly ResourcePattern[] = [
   { label: 'arn:aws:states:::bedrock:invokeModel', snippet: 'arn:aws:states:::bedrock:invokeModel', doc: 'Invoke an Amazon Bedrock model.' },
   { label: 'arn:aws:states:::http:invoke', snippet: 'arn:aws:states:::http:invoke', doc: 'Call an HTTPS API (ApiEndpoint, Method, Authentication.ConnectionArn).' },
   { label: 'arn:aws:states:::apigateway:invoke', snippet: 'arn:aws:states:::apigateway:invoke${1|,.waitForTaskToken|}', doc: 'Call an API Gateway API.' },
-  { label: 'arn:aws:lambda:region:account:function:name', snippet: 'arn:aws:lambda:${1:us-east-1}:${2:123456789012}:function:${3:name}', doc: 'Invoke a Lambda function directly (legacy form; prefer lambda:invoke).' },
+  {
+    label: 'arn:aws:lambda:region:account:function:name',
+    snippet: 'arn:aws:lambda:${1:us-east-1}:${2:123456789012}:function:${3:name}',
+    doc: 'Invoke a Lambda function directly (legacy form; prefer lambda:invoke).',
+  },
   { label: 'arn:aws:states:region:account:activity:name', snippet: 'arn:aws:states:${1:us-east-1}:${2:123456789012}:activity:${3:name}', doc: 'Wait for an activity worker.' },
 ];
 

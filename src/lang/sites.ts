@@ -11,7 +11,18 @@
 import type { Path } from '../types.js';
 import { extend, isObject, join, type Json, type JsonObject, type State, type StateMachine } from '../model/model.js';
 import { isJsonataExpression } from './jsonata.js';
-import { ASSIGN_TYPES, CATCHER_PATH_FIELDS, CHOICE_PATH_OPERATORS, FIELDS_BY_TYPE, isStateType, JSONATA_FIELDS, JSONATA_PAYLOADS, NOT_JSONATA, RESULT_TYPES, type PathFieldKind } from './state-fields.js';
+import {
+  ASSIGN_TYPES,
+  CATCHER_PATH_FIELDS,
+  CHOICE_PATH_OPERATORS,
+  FIELDS_BY_TYPE,
+  isStateType,
+  JSONATA_FIELDS,
+  JSONATA_PAYLOADS,
+  NOT_JSONATA,
+  RESULT_TYPES,
+  type PathFieldKind,
+} from './state-fields.js';
 import { perObject } from '../memo.js';
 
 export interface PathSite {

@@ -153,7 +153,22 @@ export const CHOICE_PATH_OPERATORS: ReadonlySet<string> = new Set(CHOICE_OPERATO
  * validate-state-machine-definition): their `{% %}` text stays text. Nested states are walked as
  * states of their own.
  */
-export const NOT_JSONATA: ReadonlySet<string> = new Set(['Comment', 'Next', 'Default', 'Resource', 'ErrorEquals', 'Retry', 'Credentials', 'ItemProcessor', 'Iterator', 'Branches', 'CSVHeaders', 'Type', 'QueryLanguage', 'End']);
+export const NOT_JSONATA: ReadonlySet<string> = new Set([
+  'Comment',
+  'Next',
+  'Default',
+  'Resource',
+  'ErrorEquals',
+  'Retry',
+  'Credentials',
+  'ItemProcessor',
+  'Iterator',
+  'Branches',
+  'CSVHeaders',
+  'Type',
+  'QueryLanguage',
+  'End',
+]);
 
 /**
  * The fields of each JSONata state type that hold JSONata: the type's fields but NOT_JSONATA and
@@ -189,6 +204,9 @@ export interface TypeFields {
 export const FIELDS_BY_TYPE: Readonly<Record<StateType, TypeFields>> = Object.fromEntries(
   STATE_TYPES.map((t) => {
     const paths = PATH_FIELDS.filter((f) => f.types.includes(t));
-    return [t, { paths, templates: TEMPLATE_FIELDS.filter((f) => f.types.includes(t)), twins: paths.filter((f) => f.twin !== undefined).map((f) => ({ at: [...f.at.slice(0, -1), f.twin!], field: f.twin! })) }];
+    return [
+      t,
+      { paths, templates: TEMPLATE_FIELDS.filter((f) => f.types.includes(t)), twins: paths.filter((f) => f.twin !== undefined).map((f) => ({ at: [...f.at.slice(0, -1), f.twin!], field: f.twin! })) },
+    ];
   }),
 ) as unknown as Record<StateType, TypeFields>;

@@ -206,7 +206,8 @@ export function unassignedReads(model: StateMachine, vectorBytes = VECTOR_BYTES)
     for (const scope of model.scopes) {
       let inherited: Uint32Array;
       if (!scope.owner) inherited = new Uint32Array(words);
-      else if (!entry.has(scope.owner)) continue; // the owner is unreachable
+      else if (!entry.has(scope.owner))
+        continue; // the owner is unreachable
       else if (isDistributed(scope.owner)) inherited = new Uint32Array(words);
       else inherited = entry.get(scope.owner)!;
       solveScope(scope, inherited, entry, index, words);

@@ -115,14 +115,32 @@ function yamlValueSnippet(info: FieldInfo, indent: string): string {
 }
 
 const SKELETON_FIELDS: Record<string, [string, string][]> = {
-  Task: [['Resource', '"${2:arn:aws:states:::lambda:invoke}"'], ['End', 'true']],
+  Task: [
+    ['Resource', '"${2:arn:aws:states:::lambda:invoke}"'],
+    ['End', 'true'],
+  ],
   Pass: [['End', 'true']],
-  Choice: [['Choices', '[$2]'], ['Default', '"$3"']],
-  Wait: [['Seconds', '${2:1}'], ['End', 'true']],
+  Choice: [
+    ['Choices', '[$2]'],
+    ['Default', '"$3"'],
+  ],
+  Wait: [
+    ['Seconds', '${2:1}'],
+    ['End', 'true'],
+  ],
   Succeed: [],
-  Fail: [['Error', '"${2:Error}"'], ['Cause', '"$3"']],
-  Parallel: [['Branches', '[{"StartAt": "$2", "States": {}}]'], ['End', 'true']],
-  Map: [['ItemProcessor', '{"StartAt": "$2", "States": {}}'], ['End', 'true']],
+  Fail: [
+    ['Error', '"${2:Error}"'],
+    ['Cause', '"$3"'],
+  ],
+  Parallel: [
+    ['Branches', '[{"StartAt": "$2", "States": {}}]'],
+    ['End', 'true'],
+  ],
+  Map: [
+    ['ItemProcessor', '{"StartAt": "$2", "States": {}}'],
+    ['End', 'true'],
+  ],
 };
 
 function stateSkeletons(doc: Document, site: Extract<CompletionSite, { kind: 'key' }>): CompletionItem[] {
@@ -314,4 +332,3 @@ function variablesVisibleFrom(state: State): string[] {
   names.delete('states');
   return [...names].sort();
 }
-

@@ -49,7 +49,7 @@ function f(name: string, kind: ValueKind, doc: string, accepts: string, extra: P
 const FIELD_LIST: FieldInfo[] = [
   f('Type', 'enum', 'The state type.', STATE_TYPES.join(', '), { values: STATE_TYPES }),
   f('Comment', 'string', 'A human-readable description of the state.', 'a string'),
-  f('QueryLanguage', 'enum', 'The query language of this state, overriding the state machine\'s. Default: the top-level QueryLanguage, else JSONPath.', ''),
+  f('QueryLanguage', 'enum', "The query language of this state, overriding the state machine's. Default: the top-level QueryLanguage, else JSONPath.", ''),
   f('Next', 'state', 'The state to run after this one.', STATE_NAME),
   f('End', 'boolean', 'Makes this a terminal state: the execution (or branch, or iteration) ends here. Exactly one of Next and End.', 'true'),
   f('InputPath', 'string', 'Selects the part of the state input that the state works on.', PATH + ', or null for {}'),
@@ -209,7 +209,12 @@ const OPERATORS: FieldInfo[] = [
   ...CHOICE_OPERATORS.filter((o) => !o.path).map(({ name: op, value }) =>
     value === 'pattern'
       ? f(op, 'string', 'True when the Variable matches this pattern; `*` matches any characters (escape with `\\\\*`).', 'a string pattern')
-      : f(op, 'boolean', `True when ${op === 'IsPresent' ? 'the Variable is present' : `the Variable's value ${op === 'IsNull' ? 'is null' : `is a ${op.slice(2).toLowerCase()}`}`} (when this is true).`, 'true or false'),
+      : f(
+          op,
+          'boolean',
+          `True when ${op === 'IsPresent' ? 'the Variable is present' : `the Variable's value ${op === 'IsNull' ? 'is null' : `is a ${op.slice(2).toLowerCase()}`}`} (when this is true).`,
+          'true or false',
+        ),
   ),
 ];
 const RULE_BODY: FieldInfo[] = [
@@ -246,7 +251,8 @@ const PROCESSOR_CONFIG: FieldInfo[] = [
   f('ExecutionType', 'enum', 'The type of the child executions (DISTRIBUTED mode).', ''),
 ];
 const ITEM_READER: FieldInfo[] = [
-  f('Resource', 'string', 'The S3 API the items are read with.', 'arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2', { values: ['arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:listObjectsV2'],
+  f('Resource', 'string', 'The S3 API the items are read with.', 'arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2', {
+    values: ['arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:listObjectsV2'],
   }),
   f('ReaderConfig', 'object', 'The format of the dataset and how many items to read.', '{InputType, CSVHeaderLocation, CSVHeaders, MaxItems}'),
   f('Parameters', 'object', 'The S3 request (Bucket, Key or Prefix).', 'an object (payload template)'),
@@ -274,10 +280,7 @@ const RESULT_WRITER: FieldInfo[] = [
   f('Arguments', 'object', 'Where to write (Bucket, Prefix).', 'an object, or ' + JSONATA),
   f('WriterConfig', 'object', 'The format of the results.', '{OutputType, Transformation}'),
 ];
-const WRITER_CONFIG: FieldInfo[] = [
-  f('OutputType', 'enum', 'The file format of the results.', ''),
-  f('Transformation', 'enum', 'How much of each child result is written.', ''),
-];
+const WRITER_CONFIG: FieldInfo[] = [f('OutputType', 'enum', 'The file format of the results.', ''), f('Transformation', 'enum', 'How much of each child result is written.', '')];
 const CREDENTIALS: FieldInfo[] = [
   f('RoleArn', 'string', 'The ARN of the IAM role to assume.', 'an IAM role ARN (JSONata: or an expression)'),
   f('RoleArn.$', 'string', 'Reads the role ARN from the state input.', PATH),
@@ -463,7 +466,7 @@ export function nestedKind(stateType: string | undefined, rest: readonly (string
     // Below a top-level rule: And/Or items and Not objects are nested rules.
     const tail = rest.slice(2);
     let ok = true;
-    for (let i = 0; i < tail.length; ) {
+    for (let i = 0; i < tail.length;) {
       if ((tail[i] === 'And' || tail[i] === 'Or') && typeof tail[i + 1] === 'number') i += 2;
       else if (tail[i] === 'Not') i += 1;
       else {

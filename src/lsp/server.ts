@@ -373,7 +373,9 @@ function serve(connection: Connection, traffic: Traffic, options: ServerOptions)
   connection.onHover(feature('hover', null, (a, p: HoverParams) => variableHover(a, p.position) ?? hover(a, p.position)));
   connection.onCompletion(feature('completion', { isIncomplete: false, items: [] }, (a, p: CompletionParams) => completion(a, p.position, { snippets: snippetSupport })));
   connection.onDefinition(feature('definition', null, (a, p: DefinitionParams) => variableDefinition(a, p.position) ?? definition(a, p.position)));
-  connection.onReferences(feature('references', [], (a, p: ReferenceParams) => variableReferences(a, p.position, p.context.includeDeclaration) ?? references(a, p.position, p.context.includeDeclaration)));
+  connection.onReferences(
+    feature('references', [], (a, p: ReferenceParams) => variableReferences(a, p.position, p.context.includeDeclaration) ?? references(a, p.position, p.context.includeDeclaration)),
+  );
   connection.onDocumentHighlight(feature('documentHighlight', [], (a, p: DocumentHighlightParams) => documentHighlights(a, p.position)));
   connection.onPrepareRename(feature('prepareRename', null, (a, p: PrepareRenameParams) => prepareRename(a, p.position)));
   connection.onRenameRequest(feature('rename', null, (a, p: RenameParams) => rename(a, p.position, p.newName)));

@@ -137,7 +137,7 @@ class FrameGuard {
       let length: string | undefined;
       for (const line of this.header.slice(0, end).split('\r\n')) length = /^\s*content-length\s*:\s*(\d+)\s*$/i.exec(line)?.[1] ?? length;
       this.header = '';
-      if (length === undefined) fatal("a message from the editor has no valid Content-Length header (it cannot be read, nor skipped); exiting");
+      if (length === undefined) fatal('a message from the editor has no valid Content-Length header (it cannot be read, nor skipped); exiting');
       this.body = Number(length);
       if (this.body > MAX_MESSAGE_BYTES) fatal(`a message from the editor is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB (Content-Length: ${length}); exiting`);
     }

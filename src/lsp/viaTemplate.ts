@@ -29,7 +29,11 @@ function listing(dir: string): { templates: string[]; folders: string[] } {
     } catch {
       entries = [];
     }
-    const names = (pick: (e: Dirent) => boolean) => entries.filter(pick).map((e) => e.name).sort();
+    const names = (pick: (e: Dirent) => boolean) =>
+      entries
+        .filter(pick)
+        .map((e) => e.name)
+        .sort();
     found = {
       templates: names((e) => !e.isDirectory() && TEMPLATE_NAME.test(e.name)).map((n) => join(dir, n)),
       folders: names((e) => e.isDirectory() && !SKIPPED_FOLDER.test(e.name))

@@ -79,8 +79,7 @@ class TransitionEdge implements Edge {
   get path(): Path {
     if (this.#path) return this.#path;
     const p = this.from.path;
-    return (this.#path =
-      this.field === 'Choices' ? extend(p, 'Choices', this.index, 'Next') : this.field === 'Catch' ? extend(p, 'Catch', this.index, 'Next') : extend(p, this.field));
+    return (this.#path = this.field === 'Choices' ? extend(p, 'Choices', this.index, 'Next') : this.field === 'Catch' ? extend(p, 'Catch', this.index, 'Next') : extend(p, this.field));
   }
 }
 

@@ -32,9 +32,9 @@ export interface ParseOptions extends YamlOptions {
  */
 export const DEFAULT_MAX_LENGTH: Readonly<Record<DocumentFormat, number>> = { json: 4 * 1_048_576, yaml: 2 * 1_048_576 };
 
-export function parse(text: string, format: DocumentFormat = "json", options: ParseOptions = {}): Document {
+export function parse(text: string, format: DocumentFormat = 'json', options: ParseOptions = {}): Document {
   if (options.maxLength !== undefined && text.length > options.maxLength) {
     return new Document({ text, format, value: undefined, parsed: false, syntaxErrors: [], tooLarge: options.maxLength });
   }
-  return format === "yaml" ? parseYaml(text, options) : parseJson(text);
+  return format === 'yaml' ? parseYaml(text, options) : parseJson(text);
 }

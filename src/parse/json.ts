@@ -8,9 +8,7 @@ export function parseJson(text: string): Document {
     value = JSON.parse(text);
   } catch (err) {
     const tooDeep = err instanceof RangeError;
-    const problem = tooDeep
-      ? { message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`, offset: 0, length: 0 }
-      : findJsonSyntaxError(text);
+    const problem = tooDeep ? { message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`, offset: 0, length: 0 } : findJsonSyntaxError(text);
     return new Document({ text, format: 'json', value: undefined, parsed: false, syntaxErrors: tooDeep ? [] : [problem], tooDeep });
   }
   const valueKeys = countKeysWithin(value, MAX_JSON_DEPTH);

@@ -347,7 +347,10 @@ class Converter {
     }
     const copy = (v: unknown, d: number): unknown => {
       if (++this.aliasValues > MAX_ALIAS_VALUES) {
-        throw new AliasProblem({ message: `YAML aliases expand to more than ${MAX_ALIAS_VALUES.toLocaleString('en-US')} values (a definition AWS accepts, at most 1 MiB of JSON, holds far fewer)`, ...where });
+        throw new AliasProblem({
+          message: `YAML aliases expand to more than ${MAX_ALIAS_VALUES.toLocaleString('en-US')} values (a definition AWS accepts, at most 1 MiB of JSON, holds far fewer)`,
+          ...where,
+        });
       }
       if (v === null || typeof v !== 'object') return v;
       if (d > MAX_JSON_DEPTH) throw new RangeError('too deep');

@@ -70,7 +70,6 @@ interface Prepared {
   model: StateMachine;
 }
 
-
 /** Analyses once per definition text (cached): throws InvalidDefinitionError with AWS's diagnostics. */
 export function prepare(definition: string | JsonObject, type: StateMachineType = 'STANDARD', format: 'json' | 'yaml' = 'json'): StateMachine {
   const text = typeof definition === 'string' ? definition : JSON.stringify(definition);
@@ -102,7 +101,8 @@ function checkMocks(mocks: Record<string, Mock> | undefined, model: StateMachine
   for (const [name, m] of Object.entries(mocks)) {
     const state = findStateAnywhere(model, name);
     if (!state) throw new RunUsageError(`mocks name the state '${name}', which is not in the definition`);
-    if (state.type !== 'Task' && !(state.type === 'Map' && state.obj.ItemReader !== undefined)) throw new RunUsageError(`mocks name the state '${name}', a ${state.type} state: only Task states (and Maps with an ItemReader) are mocked`);
+    if (state.type !== 'Task' && !(state.type === 'Map' && state.obj.ItemReader !== undefined))
+      throw new RunUsageError(`mocks name the state '${name}', a ${state.type} state: only Task states (and Maps with an ItemReader) are mocked`);
     if (typeof m !== 'function') checkMockedResponses(name, m);
   }
   return mocks;
@@ -113,7 +113,14 @@ function baseContext(model: StateMachine, input: Json, opts: ExecuteOptions, sta
   const name = opts.name ?? 'test';
   const smArn = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${smName}`;
   const base: JsonObject = {
-    Execution: { Id: `arn:aws:states:${REGION}:${ACCOUNT}:execution:${smName}:${name}`, Input: input, Name: name, RoleArn: `arn:aws:iam::${ACCOUNT}:role/StepFunctionsRole`, StartTime: new Date(start).toISOString(), RedriveCount: 0 },
+    Execution: {
+      Id: `arn:aws:states:${REGION}:${ACCOUNT}:execution:${smName}:${name}`,
+      Input: input,
+      Name: name,
+      RoleArn: `arn:aws:iam::${ACCOUNT}:role/StepFunctionsRole`,
+      StartTime: new Date(start).toISOString(),
+      RedriveCount: 0,
+    },
     StateMachine: { Id: smArn, Name: smName },
   };
   void model;
@@ -143,7 +150,11 @@ export async function execute(definition: string | JsonObject, options: ExecuteO
   const variables: Record<string, Json> = { ...(opts.variables ?? {}) };
   const result: Omit<ExecutionResult, 'events' | 'statesVisited' | 'variables' | 'coverage' | 'stopDate'> = { status: 'SUCCEEDED', startDate: new Date(start).toISOString() };
   try {
-    runner.emit(undefined, 'ExecutionStarted', 'executionStartedEventDetails', { input: JSON.stringify(input), inputDetails: { truncated: false }, roleArn: `arn:aws:iam::${ACCOUNT}:role/StepFunctionsRole` });
+    runner.emit(undefined, 'ExecutionStarted', 'executionStartedEventDetails', {
+      input: JSON.stringify(input),
+      inputDetails: { truncated: false },
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/StepFunctionsRole`,
+    });
     const output = await runner.runScope(model.rootScope!, input, { variables, emit: true });
     result.output = JSON.stringify(output);
     runner.emit(undefined, 'ExecutionSucceeded', 'executionSucceededEventDetails', { output: result.output, outputDetails: { truncated: false } });
@@ -263,7 +274,8 @@ export async function testState(request: TestStateRequest): Promise<TestStateRes
   if (!state) throw new RunUsageError(`stateName '${name}' is not a state of the definition`);
   if (state.type === 'Parallel' || state.type === 'Map') throw new RunUsageError(`TestState doesn't support Parallel or Map states ('${name}' is a ${state.type} state)`);
   const resource = String(state.obj.Resource ?? '');
-  if (/\.(sync|waitForTaskToken)(:\d+)?$/.test(resource) || /:activity:/.test(resource)) throw new RunUsageError("TestState doesn't support Activity tasks, .sync or .waitForTaskToken service integration patterns");
+  if (/\.(sync|waitForTaskToken)(:\d+)?$/.test(resource) || /:activity:/.test(resource))
+    throw new RunUsageError("TestState doesn't support Activity tasks, .sync or .waitForTaskToken service integration patterns");
   const input = parseJsonField('input', request.input, {});
   const variables = parseJsonField('variables', request.variables, {});
   if (!isObject(variables)) throw new RunUsageError('variables must be the JSON text of an object');
@@ -291,7 +303,12 @@ export async function testState(request: TestStateRequest): Promise<TestStateRes
   const retryCount = typeof stateCtx.RetryCount === 'number' ? stateCtx.RetryCount : 0;
   const runner = new Runner(model, { rng: seededRng(request.seed ?? 0), mocks, startTime: start, context, maxEvents: Infinity });
   const frame = { variables: { ...variables }, emit: false };
-  const ctx = runner.contextFor(state, retryCount, start, isObject(ctxOverride.State) ? { State: { EnteredTime: new Date(start).toISOString(), Name: name, RetryCount: retryCount, ...stateCtx } } : undefined);
+  const ctx = runner.contextFor(
+    state,
+    retryCount,
+    start,
+    isObject(ctxOverride.State) ? { State: { EnteredTime: new Date(start).toISOString(), Name: name, RetryCount: retryCount, ...stateCtx } } : undefined,
+  );
   const insp: Inspection = {};
   const response: TestStateResponse = { status: 'SUCCEEDED' };
   const errorDetails: NonNullable<TestStateResponse['inspectionData']>['errorDetails'] = {};

@@ -87,10 +87,7 @@ export interface StateInspection {
 export class HistoryLimitReached extends Error {}
 export class ExecutionTimedOut extends Error {}
 
-export type ErrorHandling =
-  | { kind: 'retry'; index: number; delaySeconds: number }
-  | { kind: 'catch'; index: number; next: string; output: Json; assign?: Record<string, Json> }
-  | { kind: 'fail' };
+export type ErrorHandling = { kind: 'retry'; index: number; delaySeconds: number } | { kind: 'catch'; index: number; next: string; output: Json; assign?: Record<string, Json> } | { kind: 'fail' };
 
 export class Runner {
   events: HistoryEvent[] = [];
@@ -167,7 +164,9 @@ export class Runner {
   async runState(state: State, raw: Json, frame: Frame, rawText?: string): Promise<{ output: Json; next?: string; text?: string }> {
     const type = state.type!;
     const entered = this.clock;
-    const enteredId = frame.emit ? this.emit(frame, `${type}StateEntered`, 'stateEnteredEventDetails', { name: state.name, input: rawText ?? JSON.stringify(raw), inputDetails: { truncated: false } }) : 0;
+    const enteredId = frame.emit
+      ? this.emit(frame, `${type}StateEntered`, 'stateEnteredEventDetails', { name: state.name, input: rawText ?? JSON.stringify(raw), inputDetails: { truncated: false } })
+      : 0;
     this.coverage.states.add(stateKey(state));
     this.visited.push(state.name);
     const retries: number[] = [];
@@ -192,7 +191,10 @@ export class Runner {
         return { output: a.output, next: a.next, text };
       } catch (err) {
         if (!(err instanceof StatesError)) throw err;
-        const failure = err.external || !['States.Runtime', 'States.QueryEvaluationError', 'States.IntrinsicFailure'].includes(err.error) ? err : new StatesError(err.error, causePrefix(state.name, enteredId) + err.cause, true);
+        const failure =
+          err.external || !['States.Runtime', 'States.QueryEvaluationError', 'States.IntrinsicFailure'].includes(err.error)
+            ? err
+            : new StatesError(err.error, causePrefix(state.name, enteredId) + err.cause, true);
         const h = await this.handle(state, raw, failure, retries, frame, this.contextFor(state, retryCount, entered));
         if (h.kind === 'retry') {
           this.coverage.handlers.add(`${stateKey(state)}#Retry${h.index}`);
@@ -426,7 +428,8 @@ export class Runner {
   batch(state: State, inputs: Json[], effective: Json, env: PathEnv): Json[] {
     const b = state.obj.ItemBatcher as JsonObject | undefined;
     if (!b || typeof b !== 'object') return inputs;
-    const size = typeof b.MaxItemsPerBatch === 'number' ? b.MaxItemsPerBatch : typeof b.MaxItemsPerBatchPath === 'string' ? Number(applyPath(b.MaxItemsPerBatchPath, effective, env)) : inputs.length || 1;
+    const size =
+      typeof b.MaxItemsPerBatch === 'number' ? b.MaxItemsPerBatch : typeof b.MaxItemsPerBatchPath === 'string' ? Number(applyPath(b.MaxItemsPerBatchPath, effective, env)) : inputs.length || 1;
     const batchInput = b.BatchInput !== undefined && state.queryLanguage !== 'JSONata' ? applyTemplate(b.BatchInput, effective, env) : b.BatchInput;
     const out: Json[] = [];
     for (let i = 0; i < inputs.length; i += size) {
@@ -522,7 +525,10 @@ export class Runner {
         for (let i = 0; i < rules.length; i++) {
           const c = await evaluateJsonata(String(rules[i].Condition), `Choices[${i}]/Condition`, env);
           if (typeof c !== 'boolean') {
-            throw new StatesError('States.QueryEvaluationError', `The JSONata expression '${String(rules[i].Condition).slice(2, -2).trim()}' specified for the field 'Condition' returned ${JSON.stringify(c)}, not a boolean.`);
+            throw new StatesError(
+              'States.QueryEvaluationError',
+              `The JSONata expression '${String(rules[i].Condition).slice(2, -2).trim()}' specified for the field 'Condition' returned ${JSON.stringify(c)}, not a boolean.`,
+            );
           }
           if (c) return finish(rules[i], String(rules[i].Next), raw, i);
         }
@@ -533,11 +539,13 @@ export class Runner {
         let seconds = 0;
         if (o.Seconds !== undefined) {
           const s = typeof o.Seconds === 'number' ? o.Seconds : await evaluateJsonata(String(o.Seconds), 'Seconds', env);
-          if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) throw new StatesError('States.QueryEvaluationError', `The JSONata expression specified for the field 'Seconds' returned ${JSON.stringify(s)}, not a non-negative integer.`);
+          if (typeof s !== 'number' || !Number.isInteger(s) || s < 0)
+            throw new StatesError('States.QueryEvaluationError', `The JSONata expression specified for the field 'Seconds' returned ${JSON.stringify(s)}, not a non-negative integer.`);
           seconds = s;
         } else if (o.Timestamp !== undefined) {
           const t = isJsonataExpression(o.Timestamp) ? await evaluateJsonata(o.Timestamp, 'Timestamp', env) : o.Timestamp;
-          if (!isTimestamp(t)) throw new StatesError('States.QueryEvaluationError', `The JSONata expression specified for the field 'Timestamp' returned ${JSON.stringify(t)}, not an ISO-8601 timestamp.`);
+          if (!isTimestamp(t))
+            throw new StatesError('States.QueryEvaluationError', `The JSONata expression specified for the field 'Timestamp' returned ${JSON.stringify(t)}, not an ISO-8601 timestamp.`);
           seconds = (Date.parse(t) - this.clock) / 1000;
         }
         this.advance(seconds);

@@ -79,7 +79,9 @@ function bindings(env: JsonataEnv): Record<string, unknown> {
       const alg = nodeHashName(String(algorithm));
       if (!alg) qe(`The algorithm of $hash must be one of ${HASH_ALGORITHMS.join(', ')}`);
       if (typeof data !== 'string') qe('The first argument of $hash must be a string');
-      return createHash(alg!).update(data as string, 'utf8').digest('hex');
+      return createHash(alg!)
+        .update(data as string, 'utf8')
+        .digest('hex');
     },
     random: (seed?: unknown) => (seed === undefined ? env.rng.next() : seededOnce(Number(seed))),
     uuid: () => env.rng.uuid(),
@@ -141,4 +143,3 @@ export async function evaluateTemplate(template: Json, field: string, env: Jsona
   for (const k of Object.keys(template)) out[k] = await evaluateTemplate(template[k], `${field}/${k}`, env);
   return out;
 }
-

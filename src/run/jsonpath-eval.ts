@@ -63,14 +63,19 @@ const LIST = String.raw`(\[[^\]]*\])`;
  * `@.x size n`, `@.x empty true|false`. Other operators are left as written.
  */
 function jaywayFilters(path: string): string {
-  return path
-    // `[?(@.x)]` keeps items where x is present and not null (Jayway 2.0.0, measured), not where it is truthy (JavaScript).
-    .replace(new RegExp(`\\[\\?\\(\\s*${OPERAND}\\s*\\)\\]`, 'g'), (_m, a: string) => `[?(${a} !== undefined && ${a} !== null)]`)
-    .replace(new RegExp(`${OPERAND}\\s+nin\\s+${LIST}`, 'g'), (_m, a: string, l: string) => `!${l}.includes(${a})`)
-    .replace(new RegExp(`${OPERAND}\\s+in\\s+${LIST}`, 'g'), (_m, a: string, l: string) => `${l}.includes(${a})`)
-    .replace(new RegExp(`${OPERAND}\\s*=~\\s*\\/((?:\\\\.|[^/\\\\])*)\\/(?![A-Za-z])`, 'g'), (_m, a: string, re: string) => `(typeof ${a} === 'string' && ${a}.match('^(?:${re.replace(/\\\//g, '/').replace(/\\/g, '\\\\').replace(/'/g, "\\'")})$') !== null)`)
-    .replace(new RegExp(`${OPERAND}\\s+size\\s+(\\d+)`, 'g'), (_m, a: string, n: string) => `(${a} !== undefined && ${a} !== null && ${a}.length == ${n})`)
-    .replace(new RegExp(`${OPERAND}\\s+empty\\s+(true|false)`, 'g'), (_m, a: string, b: string) => `((${a} !== undefined && ${a} !== null && ${a}.length == 0) == ${b})`);
+  return (
+    path
+      // `[?(@.x)]` keeps items where x is present and not null (Jayway 2.0.0, measured), not where it is truthy (JavaScript).
+      .replace(new RegExp(`\\[\\?\\(\\s*${OPERAND}\\s*\\)\\]`, 'g'), (_m, a: string) => `[?(${a} !== undefined && ${a} !== null)]`)
+      .replace(new RegExp(`${OPERAND}\\s+nin\\s+${LIST}`, 'g'), (_m, a: string, l: string) => `!${l}.includes(${a})`)
+      .replace(new RegExp(`${OPERAND}\\s+in\\s+${LIST}`, 'g'), (_m, a: string, l: string) => `${l}.includes(${a})`)
+      .replace(
+        new RegExp(`${OPERAND}\\s*=~\\s*\\/((?:\\\\.|[^/\\\\])*)\\/(?![A-Za-z])`, 'g'),
+        (_m, a: string, re: string) => `(typeof ${a} === 'string' && ${a}.match('^(?:${re.replace(/\\\//g, '/').replace(/\\/g, '\\\\').replace(/'/g, "\\'")})$') !== null)`,
+      )
+      .replace(new RegExp(`${OPERAND}\\s+size\\s+(\\d+)`, 'g'), (_m, a: string, n: string) => `(${a} !== undefined && ${a} !== null && ${a}.length == ${n})`)
+      .replace(new RegExp(`${OPERAND}\\s+empty\\s+(true|false)`, 'g'), (_m, a: string, b: string) => `((${a} !== undefined && ${a} !== null && ${a}.length == 0) == ${b})`)
+  );
 }
 
 /** `.a['b c'][0].d` -> ['a', 'b c', 0, 'd']; undefined when something else is there. */

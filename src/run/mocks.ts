@@ -21,7 +21,6 @@ interface Compiled {
   ranges: { from: number; to: number; response: MockedResponse }[];
 }
 
-
 export function checkMockedResponses(name: string, m: unknown): MockedResponses {
   if (m === null || typeof m !== 'object' || Array.isArray(m)) throw new RunUsageError(`the mock of '${name}' must be an object such as {"0": {"Return": ...}}`);
   for (const [k, v] of Object.entries(m)) {
@@ -30,21 +29,19 @@ export function checkMockedResponses(name: string, m: unknown): MockedResponses 
     const keys = Object.keys(v);
     const unknown = keys.filter((x) => x !== 'Return' && x !== 'Throw' && x !== 'DelaySeconds');
     if (unknown.length) throw new RunUsageError(`the mocked response '${k}' of '${name}' has the unknown key '${unknown[0]}' (expected Return or Throw, and optionally DelaySeconds)`);
-    if (('Return' in v) === ('Throw' in v)) throw new RunUsageError(`the mocked response '${k}' of '${name}' must have exactly one of Return and Throw`);
+    if ('Return' in v === 'Throw' in v) throw new RunUsageError(`the mocked response '${k}' of '${name}' must have exactly one of Return and Throw`);
     const d = (v as MockedResponse).DelaySeconds;
     if (d !== undefined && (typeof d !== 'number' || !(d >= 0))) throw new RunUsageError(`the mocked response '${k}' of '${name}': DelaySeconds must be a number of seconds, 0 or more`);
   }
   return m as MockedResponses;
 }
 
-const compile = perObject(
-  (m: MockedResponses): Compiled => ({
-    ranges: Object.entries(m).map(([k, response]) => {
-      const [a, b] = k.split('-').map(Number);
-      return { from: a, to: b ?? a, response };
-    }),
+const compile = perObject((m: MockedResponses): Compiled => ({
+  ranges: Object.entries(m).map(([k, response]) => {
+    const [a, b] = k.split('-').map(Number);
+    return { from: a, to: b ?? a, response };
   }),
-);
+}));
 
 /** The virtual duration of call number `index` (DelaySeconds; 0 without one). */
 export function mockDelay(mock: Mock | undefined, index: number): number {

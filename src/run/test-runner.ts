@@ -86,7 +86,10 @@ export function loadDefinition(file: string, stateMachine: string | undefined, r
   }
   const names = tpl.definitions.map((d) => d.name);
   const def = stateMachine === undefined ? (tpl.definitions.length === 1 ? tpl.definitions[0] : undefined) : tpl.definitions.find((d) => d.name === stateMachine);
-  if (!def) throw new RunUsageError(`${file}: ${stateMachine === undefined ? 'the template holds several state machines' : `no state machine '${stateMachine}' in the template`}; name one of ${names.join(', ')} with stateMachine`);
+  if (!def)
+    throw new RunUsageError(
+      `${file}: ${stateMachine === undefined ? 'the template holds several state machines' : `no state machine '${stateMachine}' in the template`}; name one of ${names.join(', ')} with stateMachine`,
+    );
   if (def.doc) return { text: JSON.stringify(def.doc.value), format: 'json', name: def.name };
   if (def.file) {
     const target = resolve(dirname(file), def.file);
@@ -239,13 +242,35 @@ export async function runTestFiles(paths: readonly string[], readFile: ReadFile,
       const t0 = performance.now();
       let r: ExecutionResult;
       try {
-        r = await execute(job.definition.text, { input: job.input, type: job.type, format: job.definition.format, mocks: job.mocks, context: job.context, startTime: job.startTime, seed: job.seed, variables: job.variables, stateMachineName: job.suite });
+        r = await execute(job.definition.text, {
+          input: job.input,
+          type: job.type,
+          format: job.definition.format,
+          mocks: job.mocks,
+          context: job.context,
+          startTime: job.startTime,
+          seed: job.seed,
+          variables: job.variables,
+          stateMachineName: job.suite,
+        });
       } catch (err) {
         if (err instanceof RunUsageError) throw new RunUsageError(`${display(path)}: ${job.suite} / ${job.name}: ${err.message}`);
         throw err;
       }
       const failures = check(job, r);
-      run.cases.push({ file: display(path), suite: job.suite, name: job.name, passed: failures.length === 0, failures, status: r.status, error: r.error, cause: r.cause, output: r.output, statesVisited: r.statesVisited, ms: performance.now() - t0 });
+      run.cases.push({
+        file: display(path),
+        suite: job.suite,
+        name: job.name,
+        passed: failures.length === 0,
+        failures,
+        status: r.status,
+        error: r.error,
+        cause: r.cause,
+        output: r.output,
+        statesVisited: r.statesVisited,
+        ms: performance.now() - t0,
+      });
       // One entry per machine (its name and text), whichever files test it.
       const key = `${job.suite}\u0000${job.definition.text}`;
       let cov = run.coverage.get(key);

@@ -104,9 +104,7 @@ function mapErrors(subject: Subject, errors: readonly ErrorObject[], defs: Defin
 }
 
 /** `Task.JSONPath` ...: built once per pair, not concatenated (and hashed) again for every state. */
-const DEFINITION_NAMES = new Map<string, Record<string, string>>(
-  STATE_TYPES.map((t) => [t, { JSONPath: `${t}.JSONPath`, JSONata: `${t}.JSONata` }]),
-);
+const DEFINITION_NAMES = new Map<string, Record<string, string>>(STATE_TYPES.map((t) => [t, { JSONPath: `${t}.JSONPath`, JSONata: `${t}.JSONata` }]));
 
 function definitionName(type: string, language: string): string {
   return DEFINITION_NAMES.get(type)![language];

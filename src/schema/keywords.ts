@@ -135,13 +135,7 @@ const CHOICE_STRUCTURE = new Set(['Variable', 'And', 'Or', 'Not', 'Next', 'Assig
 
 type Check = (data: never, arg: never) => KeywordProblem[] | undefined;
 
-function define(
-  keyword: string,
-  dataType: 'object' | 'array',
-  schemaType: 'array' | 'boolean',
-  check: Check,
-  argOf: (cxt: KeywordCxt) => unknown = (cxt) => cxt.schema,
-): CodeKeywordDefinition {
+function define(keyword: string, dataType: 'object' | 'array', schemaType: 'array' | 'boolean', check: Check, argOf: (cxt: KeywordCxt) => unknown = (cxt) => cxt.schema): CodeKeywordDefinition {
   return {
     keyword,
     type: dataType,
@@ -174,8 +168,6 @@ export function aslKeywords(): CodeKeywordDefinition[] {
     define('aslLessThan', 'object', 'array', aslLessThan),
     define('aslErrorEquals', 'array', 'boolean', aslErrorEquals),
     // The operators are the rule's own properties minus its structure, so the schema lists them once.
-    define('aslChoiceRule', 'object', 'boolean', aslChoiceRule, (cxt) =>
-      Object.keys((cxt.parentSchema.properties ?? {}) as object).filter((k) => !CHOICE_STRUCTURE.has(k)),
-    ),
+    define('aslChoiceRule', 'object', 'boolean', aslChoiceRule, (cxt) => Object.keys((cxt.parentSchema.properties ?? {}) as object).filter((k) => !CHOICE_STRUCTURE.has(k))),
   ];
 }

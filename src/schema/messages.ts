@@ -208,7 +208,14 @@ function valueFinding(subject: Subject, r: Raw, defs: Definitions, rule: SchemaR
   const location = formatLocation(path);
   const name = fieldName(path);
   if (isBadTimestamp(defs, node, value)) {
-    return { rule, message: 'String does not match RFC3339 timestamp', hint: `(write '${name}' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)`, location, path, part: 'value' };
+    return {
+      rule,
+      message: 'String does not match RFC3339 timestamp',
+      hint: `(write '${name}' like 2016-03-14T01:59:00Z: an uppercase T, and Z or an offset such as +02:00)`,
+      location,
+      path,
+      part: 'value',
+    };
   }
   const sentence = `The field '${name}' must be ${describe(defs, node)}, got ${render(value)}`;
   if (Array.isArray(node.anyOf)) return { rule, message: sentence, location, path, part: 'value' };

@@ -7,16 +7,7 @@ import type { KeywordProblem } from './keywords.js';
 import type { SchemaNode } from './navigation.js';
 
 export type SchemaRuleId =
-  | 'root-structure'
-  | 'state-type'
-  | 'query-language'
-  | 'field-not-supported'
-  | 'field-required'
-  | 'field-value'
-  | 'field-exclusive'
-  | 'next-or-end'
-  | 'retry-catch'
-  | 'choice-rule';
+  'root-structure' | 'state-type' | 'query-language' | 'field-not-supported' | 'field-required' | 'field-value' | 'field-exclusive' | 'next-or-end' | 'retry-catch' | 'choice-rule';
 
 export interface SchemaFinding {
   rule: SchemaRuleId;
@@ -53,15 +44,7 @@ export interface Subject {
 
 /** A raw problem before collapsing: what kind, on which object, about which fields. */
 export interface Raw {
-  kind:
-    | 'unknown'
-    | 'wrongLanguage'
-    | 'required'
-    | 'value'
-    | 'empty'
-    | 'enum'
-    | 'credentials'
-    | KeywordProblem['kind'];
+  kind: 'unknown' | 'wrongLanguage' | 'required' | 'value' | 'empty' | 'enum' | 'credentials' | KeywordProblem['kind'];
   /** Segments of the object (for object-level problems) or of the value (for value problems), relative to the subject. */
   segs: PathSegment[];
   field?: string;

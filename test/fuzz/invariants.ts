@@ -90,7 +90,8 @@ export function diagnosticProblems(ds: Diagnostic[], text: string, where: string
     for (const f of d.fixes ?? []) {
       if (typeof f.title !== 'string' || !f.title || /undefined|\[object Object\]/.test(f.title)) out.push(`${tag}: fix title ${String(f.title)}`);
       for (const edit of f.edits) {
-        if (edit.offset < 0 || edit.length < 0 || edit.offset + edit.length > text.length || typeof edit.newText !== 'string') out.push(`${tag}: fix edit ${JSON.stringify(edit)} outside text of ${text.length}`);
+        if (edit.offset < 0 || edit.length < 0 || edit.offset + edit.length > text.length || typeof edit.newText !== 'string')
+          out.push(`${tag}: fix edit ${JSON.stringify(edit)} outside text of ${text.length}`);
       }
     }
   }
@@ -178,11 +179,22 @@ export function checkLint(text: string, format: 'json' | 'yaml', type: StateMach
     if (fx) problems.push(...diagnosticProblems(fx.remaining, fx.output, 'after --fix'));
   }
   // Known substitutions also make lintFile accept unquoted placeholders (`"Seconds": ${Timeout}`).
-  const substitutions = r.chance(0.4) ? new Map([['X', r.pick(['x', '1', '', '"', '${Y}', '{}'])], ['Timeout', r.pick(['30', 'abc', '-1', '1e400'])]]) : undefined;
+  const substitutions = r.chance(0.4)
+    ? new Map([
+        ['X', r.pick(['x', '1', '', '"', '${Y}', '{}'])],
+        ['Timeout', r.pick(['30', 'abc', '-1', '1e400'])],
+      ])
+    : undefined;
   const files = timed(`lintFile(${fileName})`, text, problems, () => lintFile(text, fileName, { type, rules, substitutions }));
   if (files) for (const f of files) problems.push(...diagnosticProblems(f.diagnostics, f.text, `lintFile(${fileName})`));
 }
 
 afterAll(() => {
-  if (process.env.FUZZ_STATS) console.log([...seenCodes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n}\t${k}`).join('\n'));
+  if (process.env.FUZZ_STATS)
+    console.log(
+      [...seenCodes]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${n}\t${k}`)
+        .join('\n'),
+    );
 });

@@ -15,7 +15,7 @@ export function slots(root: Val, max = 20_000): Slot[] {
   while (stack.length && out.length < max) {
     const v = stack.pop()!;
     if (Array.isArray(v)) v.forEach((x, i) => (out.push({ parent: v, key: i }), stack.push(x)));
-    else if (isObj(v)) for (const [k, x] of Object.entries(v)) out.push({ parent: v, key: k }), stack.push(x);
+    else if (isObj(v)) for (const [k, x] of Object.entries(v)) (out.push({ parent: v, key: k }), stack.push(x));
   }
   return out;
 }
@@ -271,19 +271,78 @@ export function mutate(root: Val, g: Gen): { root: Val; label: string } {
 // ---------------------------------------------------------------------------------------------
 // Text mutations
 
-const SNIPPETS = ['"', '{', '}', '[', ']', ',', ':', '"Next": "', '"Type": "Ta', '{% $states.', '"x.$": "States.Format(', '\n    - ', '\n  ', '$.', 'States.', ' ', '\\', '\\u', '\\ud800', '"Done"', 'Next: ', '- ', '\t', '{%', '%}', '\u00e9\u{1F600}', '\u0000', '\r', '\r\n', '\ufeff', '&a', '*a', '!Ref ', '? ', '|', '>-', '#', '//', '/*', '1e400', 'NaN', '-', '---\n', '...\n', '%YAML 1.2\n', '<<: *a\n', '${X}', '${Timeout}', '"${X}"', '\n# asl-lint-disable-next-line NO_DOLLAR\n', '# asl-lint-disable\n', ' # asl-lint-disable SCHEMA_VALIDATION_FAILED\n'];
+const SNIPPETS = [
+  '"',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"Next": "',
+  '"Type": "Ta',
+  '{% $states.',
+  '"x.$": "States.Format(',
+  '\n    - ',
+  '\n  ',
+  '$.',
+  'States.',
+  ' ',
+  '\\',
+  '\\u',
+  '\\ud800',
+  '"Done"',
+  'Next: ',
+  '- ',
+  '\t',
+  '{%',
+  '%}',
+  '\u00e9\u{1F600}',
+  '\u0000',
+  '\r',
+  '\r\n',
+  '\ufeff',
+  '&a',
+  '*a',
+  '!Ref ',
+  '? ',
+  '|',
+  '>-',
+  '#',
+  '//',
+  '/*',
+  '1e400',
+  'NaN',
+  '-',
+  '---\n',
+  '...\n',
+  '%YAML 1.2\n',
+  '<<: *a\n',
+  '${X}',
+  '${Timeout}',
+  '"${X}"',
+  '\n# asl-lint-disable-next-line NO_DOLLAR\n',
+  '# asl-lint-disable\n',
+  ' # asl-lint-disable SCHEMA_VALIDATION_FAILED\n',
+];
 
 export function mutateText(text: string, g: Gen): { text: string; label: string } {
   const r = g.r;
   const at = r.int(text.length + 1);
   switch (r.int(8)) {
-    case 0: return { text: text.slice(0, at), label: `truncate ${at}` };
+    case 0:
+      return { text: text.slice(0, at), label: `truncate ${at}` };
     case 1:
-    case 2: return { text: text.slice(0, at) + r.pick(SNIPPETS) + text.slice(at), label: `insert at ${at}` };
-    case 3: return { text: text.slice(0, at) + text.slice(at + 1 + r.int(12)), label: `delete at ${at}` };
-    case 4: return { text: text.slice(0, at) + String.fromCharCode(r.int(0x80)) + text.slice(at + 1), label: `byte at ${at}` };
-    case 5: return { text: text.replace(/\n/g, '\r\n'), label: 'CRLF' };
-    case 6: return { text: '\ufeff' + text, label: 'BOM' };
+    case 2:
+      return { text: text.slice(0, at) + r.pick(SNIPPETS) + text.slice(at), label: `insert at ${at}` };
+    case 3:
+      return { text: text.slice(0, at) + text.slice(at + 1 + r.int(12)), label: `delete at ${at}` };
+    case 4:
+      return { text: text.slice(0, at) + String.fromCharCode(r.int(0x80)) + text.slice(at + 1), label: `byte at ${at}` };
+    case 5:
+      return { text: text.replace(/\n/g, '\r\n'), label: 'CRLF' };
+    case 6:
+      return { text: '\ufeff' + text, label: 'BOM' };
     default: {
       const end = Math.min(text.length, at + r.int(40));
       const at2 = r.int(text.length + 1);

@@ -57,7 +57,12 @@ describe('fuzz: Object.prototype names', () => {
       const before = problems.length;
       const v = timed('validate', json, problems, () => validate(json));
       for (const d of v?.diagnostics ?? []) if (d.code === 'INTERNAL_ERROR') problems.push(`validate: INTERNAL_ERROR: ${d.message}`);
-      for (const [text, fileName] of yaml === undefined ? [[json, 'a.asl.json']] : [[json, 'a.asl.json'], [yaml, 'a.asl.yaml']]) {
+      for (const [text, fileName] of yaml === undefined
+        ? [[json, 'a.asl.json']]
+        : [
+            [json, 'a.asl.json'],
+            [yaml, 'a.asl.yaml'],
+          ]) {
         const l = timed(`lint(${fileName})`, text, problems, () => lint(text, { fileName }));
         if (l) problems.push(...diagnosticProblems(l.diagnostics, text, `lint(${fileName})`));
       }

@@ -43,7 +43,10 @@ describe('fuzz: named regressions', () => {
 
   it('a definition past the 1 MB limit, as JSON and YAML, gets the size diagnostic and sound ranges', () => {
     const value = { Comment: 'x'.repeat(1_100_000), StartAt: 'A', States: { A: { Type: 'Pas', End: 'yes' } } };
-    for (const [text, fileName] of [[JSON.stringify(value), 'big.asl.json'], [yamlStringify(value), 'big.asl.yaml']]) {
+    for (const [text, fileName] of [
+      [JSON.stringify(value), 'big.asl.json'],
+      [yamlStringify(value), 'big.asl.yaml'],
+    ]) {
       const { diagnostics } = lint(text, { fileName });
       expect(diagnosticProblems(diagnostics, text, fileName)).toEqual([]);
       expect(diagnostics.map((d) => d.rule)).toContain('definition-too-large');

@@ -19,7 +19,6 @@ import { checkTemplate, templates, type TemplateCase } from './templates.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
-
 /** Parsed definitions (objects with States) of the corpus, the fixtures and every rule's examples. */
 function loadBases(): { name: string; value: Val }[] {
   const out: { name: string; value: Val }[] = [];

@@ -16,17 +16,26 @@ export interface TemplateCase {
 }
 
 function indentBlock(s: string, pad: string): string {
-  return s.split('\n').map((l) => pad + l).join('\n');
+  return s
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
 }
 
 export function templates(value: Val, defJson: string, defYaml: string, g: Gen): TemplateCase {
   const r = g.r;
-  const cfn = (props: Obj): Obj => ({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Fn: { Type: 'AWS::Lambda::Function' }, Machine: { Type: r.pick(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']), Properties: props } } });
+  const cfn = (props: Obj): Obj => ({
+    AWSTemplateFormatVersion: '2010-09-09',
+    Resources: { Fn: { Type: 'AWS::Lambda::Function' }, Machine: { Type: r.pick(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']), Properties: props } },
+  });
   const subs: Obj = { X: 'x', Fn: 'arn:aws:lambda:us-east-1:123456789012:function:f', T: r.pick([1, true, 'y', null, []]) };
   switch (r.int(9)) {
-    case 0: return { fileName: 'template.json', text: toJson(cfn({ Definition: value, DefinitionSubstitutions: subs }), r.pick(['', '  '])) };
-    case 1: return { fileName: 'template.json', text: toJson(cfn({ DefinitionString: defJson, DefinitionSubstitutions: subs }), '  ') };
-    case 2: return { fileName: 'template.json', text: toJson(cfn({ DefinitionString: { 'Fn::Sub': r.chance(0.5) ? defJson : [defJson, { X: 'x', Y: { Ref: 'Fn' } }] } }), '  ') };
+    case 0:
+      return { fileName: 'template.json', text: toJson(cfn({ Definition: value, DefinitionSubstitutions: subs }), r.pick(['', '  '])) };
+    case 1:
+      return { fileName: 'template.json', text: toJson(cfn({ DefinitionString: defJson, DefinitionSubstitutions: subs }), '  ') };
+    case 2:
+      return { fileName: 'template.json', text: toJson(cfn({ DefinitionString: { 'Fn::Sub': r.chance(0.5) ? defJson : [defJson, { X: 'x', Y: { Ref: 'Fn' } }] } }), '  ') };
     case 3: {
       // Fn::Join pieces, cut at random places, with intrinsics in between.
       const parts: Val[] = [];

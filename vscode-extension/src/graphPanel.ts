@@ -87,7 +87,12 @@ export function registerGraphView(context: vscode.ExtensionContext, client: () =
       if (panel) {
         panel.reveal(vscode.ViewColumn.Beside, true);
       } else {
-        panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, 'Graph', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: true });
+        panel = vscode.window.createWebviewPanel(
+          GRAPH_VIEW_TYPE,
+          'Graph',
+          { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+          { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: true },
+        );
         panel.onDidDispose(() => {
           panel = undefined;
           last = undefined;

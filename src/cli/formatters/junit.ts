@@ -7,12 +7,7 @@ import { printableLines } from '../printable.js';
 
 /** Control characters (which XML 1.0 cannot carry, or a viewer would obey) are shown as escapes. */
 function xml(s: string): string {
-  return printableLines(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return printableLines(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** The totals come first in the XML: each file's suite is kept as text (not its results) until the end. */
@@ -32,7 +27,9 @@ const junit = streamingFormatter(() => {
         const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
         const name = `${pos} ${d.code} (${d.rule})`;
         out.push(`    <testcase classname="${xml(file.filePath)}" name="${xml(name)}">`);
-        out.push(`      <failure type="${d.severity}" message="${xml(d.message)}">${xml(`${file.filePath}:${pos} ${d.severity} ${d.message}${d.location ? ` at ${d.location}` : ''} ${d.code}`)}</failure>`);
+        out.push(
+          `      <failure type="${d.severity}" message="${xml(d.message)}">${xml(`${file.filePath}:${pos} ${d.severity} ${d.message}${d.location ? ` at ${d.location}` : ''} ${d.code}`)}</failure>`,
+        );
         out.push('    </testcase>');
       }
       out.push('  </testsuite>');

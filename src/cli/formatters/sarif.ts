@@ -17,17 +17,15 @@ const HOME = DOCS?.replace(/#.*$/, '');
 /** The rule catalogue as SARIF reporting descriptors, from the metadata the formatter receives. */
 function catalogue(rulesMeta: FormatContext['rulesMeta'] | undefined): ReportingDescriptor[] {
   // A caller from JavaScript may pass no rulesMeta: a log with no rule list (and no ruleIndex), still valid SARIF.
-  return Object.values(rulesMeta ?? {}).map(
-    (m: RuleMeta): ReportingDescriptor => ({
-      id: m.id,
-      name: m.id,
-      shortDescription: { text: m.description },
-      fullDescription: { text: m.rationale },
-      ...(DOCS ? { helpUri: `${DOCS}#${m.id}` } : {}),
-      defaultConfiguration: { level: m.defaultOff ? ('none' as const) : m.severity === 'ERROR' ? ('error' as const) : ('warning' as const) },
-      properties: { awsCode: m.code, tags: [m.code] },
-    }),
-  );
+  return Object.values(rulesMeta ?? {}).map((m: RuleMeta): ReportingDescriptor => ({
+    id: m.id,
+    name: m.id,
+    shortDescription: { text: m.description },
+    fullDescription: { text: m.rationale },
+    ...(DOCS ? { helpUri: `${DOCS}#${m.id}` } : {}),
+    defaultConfiguration: { level: m.defaultOff ? ('none' as const) : m.severity === 'ERROR' ? ('error' as const) : ('warning' as const) },
+    properties: { awsCode: m.code, tags: [m.code] },
+  }));
 }
 
 function version(): string {

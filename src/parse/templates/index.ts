@@ -58,7 +58,8 @@ function templateKindOf(value: unknown): TemplateKind | undefined {
   if (isObj(value.Resources) && Object.values(value.Resources).some((r) => isObj(r) && typeof r.Type === 'string' && SFN_TYPES.has(r.Type))) return 'cloudformation';
   if (isObj(value.stepFunctions) && isObj(value.stepFunctions.stateMachines)) return 'serverless';
   // Serverless's own CloudFormation section.
-  if (isObj(value.resources) && isObj(value.resources.Resources) && Object.values(value.resources.Resources).some((r) => isObj(r) && typeof r.Type === 'string' && SFN_TYPES.has(r.Type))) return 'serverless';
+  if (isObj(value.resources) && isObj(value.resources.Resources) && Object.values(value.resources.Resources).some((r) => isObj(r) && typeof r.Type === 'string' && SFN_TYPES.has(r.Type)))
+    return 'serverless';
   return undefined;
 }
 
@@ -131,9 +132,7 @@ function viewDocument(template: Document, path: Path, subs: ReadonlyMap<string, 
   // Re-root a copy of the subtree so paths inside the definition start at the definition.
   const root = cloneTree(node, undefined);
   const prefixLen = path.length;
-  const dups = template.duplicateKeys
-    .filter((d) => d.path.length >= prefixLen && path.every((s, i) => d.path[i] === s))
-    .map((d) => ({ ...d, path: d.path.slice(prefixLen) }));
+  const dups = template.duplicateKeys.filter((d) => d.path.length >= prefixLen && path.every((s, i) => d.path[i] === s)).map((d) => ({ ...d, path: d.path.slice(prefixLen) }));
   const value = resolveDefinitionValue(raw, subs);
   // CloudFormation sends the object as JSON: that text, not the template, is what AWS's 1 MiB limit counts.
   const definitionLength = JSON.stringify(value)?.length ?? 0;
@@ -164,7 +163,7 @@ function stringDocument(template: Document, path: Path, value: unknown, subs: Re
     if (typeof tpl !== 'string') return undefined;
     vars = withVars(subs, tplIsArray ? arg[1] : undefined);
     // Long form ({"Fn::Sub": ...}) or short form (!Sub, whose node is the argument itself).
-    const tplNode = (tplIsArray ? nodeAt(template, [...path, 'Fn::Sub', 0]) ?? nodeAt(template, [...path, 0]) : nodeAt(template, [...path, 'Fn::Sub'])) ?? node;
+    const tplNode = (tplIsArray ? (nodeAt(template, [...path, 'Fn::Sub', 0]) ?? nodeAt(template, [...path, 0])) : nodeAt(template, [...path, 'Fn::Sub'])) ?? node;
     text = tpl;
     map = stringValueMap(template.text, tplNode);
   } else if (key === 'Fn::Join' && Array.isArray((value as any)['Fn::Join']?.[1])) {
@@ -224,7 +223,13 @@ function extractCloudFormation(template: Document, extra: ReadonlyMap<string, st
       const path = [...base, 'DefinitionString'];
       const r = stringDocument(template, path, props.DefinitionString, subs);
       if (r) out.push({ name, field: 'DefinitionString', doc: r.doc, mapOffset: r.map, span: spanAt(template, path) });
-      else out.push({ name, field: 'DefinitionString', notCheckable: 'DefinitionString is built by an intrinsic function asl-lint cannot evaluate (only strings, Fn::Sub and Fn::Join are read)', span: spanAt(template, path) });
+      else
+        out.push({
+          name,
+          field: 'DefinitionString',
+          notCheckable: 'DefinitionString is built by an intrinsic function asl-lint cannot evaluate (only strings, Fn::Sub and Fn::Join are read)',
+          span: spanAt(template, path),
+        });
     } else if (typeof props.DefinitionUri === 'string') {
       out.push({ name, field: 'DefinitionUri', file: props.DefinitionUri, substitutions: subs, span: spanAt(template, [...base, 'DefinitionUri']) });
     } else if (isObj(props.DefinitionS3Location) && typeof props.DefinitionS3Location.Key === 'string' && CDK_ASSET_KEY.test(props.DefinitionS3Location.Key)) {
@@ -326,7 +331,10 @@ export function extractTerraform(text: string, extra: ReadonlyMap<string, string
         map = (o) => bodyStart + inner(o);
       }
       // $${ is Terraform's escape for a literal ${.
-      const unescaped = applyEdits(body, [...body.matchAll(/\$\$\{/g)].map((x) => ({ offset: x.index ?? 0, length: 1, newText: '' })));
+      const unescaped = applyEdits(
+        body,
+        [...body.matchAll(/\$\$\{/g)].map((x) => ({ offset: x.index ?? 0, length: 1, newText: '' })),
+      );
       const sub = substituteJson(unescaped.text, extra);
       const doc = parse(sub.text, 'json');
       out.push({ name, field: 'definition', doc, mapOffset: (o) => map(unescaped.map(sub.map(o))), span: { offset: bodyStart, length: bodyEnd.bodyEnd - bodyStart }, type });
@@ -337,7 +345,13 @@ export function extractTerraform(text: string, extra: ReadonlyMap<string, string
       out.push({ name, field: 'definition', file, substitutions: subs, span: { offset: at, length: fileRef[0].length }, type });
     } else {
       const nl = text.indexOf('\n', at);
-      out.push({ name, field: 'definition', notCheckable: 'the definition is an HCL expression (jsonencode, a variable...) that asl-lint cannot evaluate; use a heredoc or file()/templatefile()', span: { offset: at, length: Math.min((nl < 0 ? text.length : nl) - at, 80) }, type });
+      out.push({
+        name,
+        field: 'definition',
+        notCheckable: 'the definition is an HCL expression (jsonencode, a variable...) that asl-lint cannot evaluate; use a heredoc or file()/templatefile()',
+        span: { offset: at, length: Math.min((nl < 0 ? text.length : nl) - at, 80) },
+        type,
+      });
     }
   }
   return { kind: 'terraform', definitions: out };

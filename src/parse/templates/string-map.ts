@@ -31,7 +31,7 @@ function blockScalarMap(text: string, start: number, end: number): OffsetMap {
   if (headerEnd < 0 || headerEnd >= end) return () => start;
   const lineStarts: number[] = [];
   let indent = -1;
-  for (let p = headerEnd + 1; p < end && p < text.length; ) {
+  for (let p = headerEnd + 1; p < end && p < text.length;) {
     const nl = text.indexOf('\n', p);
     const lineEnd = nl < 0 ? text.length : nl;
     const line = text.slice(p, lineEnd);
