@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The last file the build writes (scripts/warm-code-cache.mjs runs last and writes this cache).
-const stamp = join(root, 'dist', 'asl-lint-main.cjs.v8cache');
+// The last file the build writes (scripts/warm-code-cache.mjs, the build's last step). The code
+// caches themselves live in the user's cache folder, not in dist/.
+const stamp = join(root, 'dist', '.build-stamp');
 const products = [stamp, join(root, 'dist', 'index.cjs'), join(root, 'dist', 'src', 'index.js'), join(root, 'schemas', 'asl.validators.cjs')];
 
 function newest(dir) {
