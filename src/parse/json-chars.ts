@@ -65,7 +65,14 @@ export function countJsonKeys(text: string): number {
   const len = text.length;
   let i = text.indexOf('"');
   while (i >= 0 && i < len) {
-    const end = closingQuote(text, i);
+    // closingQuote(), written out: this loop runs once per string of every valid document.
+    let end = text.indexOf('"', i + 1);
+    while (end > 0) {
+      let backslashes = 0;
+      for (let k = end - 1; text.charCodeAt(k) === C.Backslash; k--) backslashes++;
+      if ((backslashes & 1) === 0) break;
+      end = text.indexOf('"', end + 1);
+    }
     if (end < 0) break;
     let j = end + 1;
     for (;;) {

@@ -19,7 +19,10 @@ const ALL = new RegExp(ONE, 'g');
 
 /** The whole string is one placeholder: `${TimeoutSeconds}`. */
 export function isPlaceholder(value: unknown): value is string {
-  return typeof value === 'string' && WHOLE.test(value);
+  // Asked of nearly every value: the regular expression only for `${...}` and `#{...}`.
+  if (typeof value !== 'string' || value.length < 3 || value.charCodeAt(value.length - 1) !== 125 /* } */) return false;
+  const first = value.charCodeAt(0);
+  return (first === 36 /* $ */ || first === 35) /* # */ && WHOLE.test(value);
 }
 
 /** The string contains a placeholder somewhere: `arn:aws:lambda:${AWS::Region}:...`. */
