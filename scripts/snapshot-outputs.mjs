@@ -14,9 +14,10 @@
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { prng } from '../bench/generate.mjs';
+import { corpusRoot } from '../bench/lib/corpus.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CORPUS = resolve(process.env.ASL_LINT_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'));
+const CORPUS = corpusRoot(ROOT);
 const args = process.argv.slice(2);
 const opt = (name) => {
   const i = args.indexOf(name);

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, FoldingRange, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { lintFile } from '../src/lint-file.js';
 import { applyEdits, ensureBuilt, LspClient, messageText, posOf, ROOT } from './lsp-helpers.js';
+import { VARIABLES } from './lsp-fixtures.js';
 
 let client: LspClient;
 let dir: string;
@@ -196,18 +197,7 @@ describe('completion', () => {
 });
 
 describe('$variables', () => {
-  const DEF = JSON.stringify(
-    {
-      QueryLanguage: 'JSONata',
-      StartAt: 'Load',
-      States: {
-        Load: { Type: 'Pass', Assign: { total: '{% $states.input.n %}', label: 'x' }, Next: 'Use' },
-        Use: { Type: 'Pass', Output: '{% $total + 1 %}', Assign: { again: '{% $total %}' }, End: true },
-      },
-    },
-    null,
-    2,
-  );
+  const DEF = VARIABLES;
 
   it('hover says where it is assigned and what kind of value it holds', async () => {
     const uri = uniqueUri('.asl.json');

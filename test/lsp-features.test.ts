@@ -22,48 +22,7 @@ import { defaultSettings, type Settings } from '../src/lsp/settings.js';
 import { documentSymbols } from '../src/lsp/symbols.js';
 import { variableDefinition, variableHover, variableReferences } from '../src/lsp/variables.js';
 import { applyEdits, offsetToPos, posOf } from './lsp-helpers.js';
-
-const ORDER = `{
-  "Comment": "Orders",
-  "StartAt": "Validate",
-  "States": {
-    "Validate": {
-      "Type": "Task",
-      "Resource": "arn:aws:states:::lambda:invoke",
-      "Parameters": {"FunctionName": "validate", "payload": "$.order"},
-      "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Failed"}],
-      "Next": "Route"
-    },
-    "Route": {
-      "Type": "Choice",
-      "Choices": [{"Variable": "$.ok", "BooleanEquals": true, "Next": "Fanout"}],
-      "Default": "Failed"
-    },
-    "Fanout": {
-      "Type": "Parallel",
-      "Branches": [
-        {"StartAt": "Ship", "States": {"Ship": {"Type": "Pass", "Next": "Shipped"}, "Shipped": {"Type": "Succeed"}}}
-      ],
-      "Next": "Items"
-    },
-    "Items": {
-      "Type": "Map",
-      "ItemProcessor": {"StartAt": "One", "States": {"One": {"Type": "Pass", "End": true}}},
-      "Next": "Done"
-    },
-    "Done": {"Type": "Succeed"},
-    "Failed": {"Type": "Fail", "Error": "OrderFailed"}
-  }
-}`;
-
-const YAML = `StartAt: First
-States:
-  First:
-    Type: Pass
-    Next: Secnd
-  Second:
-    Type: Succeed
-`;
+import { ORDER, VARIABLES, YAML } from './lsp-fixtures.js';
 
 let seq = 0;
 /**
@@ -452,18 +411,7 @@ describe('completion values and whole structures (issue 13 §3)', () => {
 });
 
 describe('$variables across states', () => {
-  const DEF = JSON.stringify(
-    {
-      QueryLanguage: 'JSONata',
-      StartAt: 'Load',
-      States: {
-        Load: { Type: 'Pass', Assign: { total: '{% $states.input.n %}', label: 'x' }, Next: 'Use' },
-        Use: { Type: 'Pass', Output: '{% $total + 1 %}', Assign: { again: '{% $total %}' }, End: true },
-      },
-    },
-    null,
-    2,
-  );
+  const DEF = VARIABLES;
 
   it('references: every use, and the Assign key with the declaration', () => {
     const a = analysisOf(DEF);

@@ -13,48 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyEdits, ensureBuilt, LspClient, messageText, offsetToPos, posOf, ROOT, SERVER } from './lsp-helpers.js';
-
-const ORDER = `{
-  "Comment": "Orders",
-  "StartAt": "Validate",
-  "States": {
-    "Validate": {
-      "Type": "Task",
-      "Resource": "arn:aws:states:::lambda:invoke",
-      "Parameters": {"FunctionName": "validate", "payload": "$.order"},
-      "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Failed"}],
-      "Next": "Route"
-    },
-    "Route": {
-      "Type": "Choice",
-      "Choices": [{"Variable": "$.ok", "BooleanEquals": true, "Next": "Fanout"}],
-      "Default": "Failed"
-    },
-    "Fanout": {
-      "Type": "Parallel",
-      "Branches": [
-        {"StartAt": "Ship", "States": {"Ship": {"Type": "Pass", "Next": "Shipped"}, "Shipped": {"Type": "Succeed"}}}
-      ],
-      "Next": "Items"
-    },
-    "Items": {
-      "Type": "Map",
-      "ItemProcessor": {"StartAt": "One", "States": {"One": {"Type": "Pass", "End": true}}},
-      "Next": "Done"
-    },
-    "Done": {"Type": "Succeed"},
-    "Failed": {"Type": "Fail", "Error": "OrderFailed"}
-  }
-}`;
-
-const YAML = `StartAt: First
-States:
-  First:
-    Type: Pass
-    Next: Secnd
-  Second:
-    Type: Succeed
-`;
+import { ORDER, YAML } from './lsp-fixtures.js';
 
 let client: LspClient;
 const settings: Record<string, unknown> = {};
