@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memo, perObject } from '../src/memo.js';
+import { memo, perCallerObject, perObject } from '../src/memo.js';
 
 describe('memo', () => {
   it('computes each key once and answers later calls from the cache', () => {
@@ -69,6 +69,53 @@ describe('perObject', () => {
     expect(keysOf(a)).toBe(ka);
     expect(keysOf(b)).toEqual(['y']);
     expect(seen).toEqual([a, b]);
+  });
+
+  it('keeps the value on the owner where nothing else sees it: keys, JSON, spreads, for...in', () => {
+    const sizeOf = perObject((o: Record<string, unknown>) => ({ size: Object.keys(o).length }));
+    const a: Record<string, unknown> = { x: 1, y: [2] };
+    const size = sizeOf(a);
+    expect(sizeOf(a)).toBe(size);
+    expect(Object.keys(a)).toEqual(['x', 'y']);
+    expect(JSON.stringify(a)).toBe('{"x":1,"y":[2]}');
+    expect({ ...a }).toStrictEqual({ x: 1, y: [2] });
+    expect(Object.assign({}, a)).toStrictEqual({ x: 1, y: [2] });
+    const seen: string[] = [];
+    for (const k in a) seen.push(k);
+    expect(seen).toEqual(['x', 'y']);
+    // One symbol per cache: two caches on one owner answer separately.
+    const keysOf = perObject((o: Record<string, unknown>) => Object.keys(o));
+    expect(keysOf(a)).toEqual(['x', 'y']);
+    expect(sizeOf(a)).toBe(size);
+    expect(Object.getOwnPropertySymbols(a)).toHaveLength(2);
+  });
+
+  it('works on an owner that cannot be extended (a frozen one), once per owner', () => {
+    let calls = 0;
+    const sizeOf = perObject((o: readonly number[]) => {
+      calls++;
+      return { size: o.length };
+    });
+    const frozen = Object.freeze([1, 2, 3]);
+    const first = sizeOf(frozen);
+    expect(sizeOf(frozen)).toBe(first);
+    expect(first).toEqual({ size: 3 });
+    expect(calls).toBe(1);
+  });
+});
+
+describe('perCallerObject', () => {
+  it('computes once per object and never writes to it', () => {
+    let calls = 0;
+    const keysOf = perCallerObject((o: Record<string, unknown>) => {
+      calls++;
+      return Object.keys(o);
+    });
+    const mine = { a: 1 };
+    const first = keysOf(mine);
+    expect(keysOf(mine)).toBe(first);
+    expect(calls).toBe(1);
+    expect(Reflect.ownKeys(mine)).toEqual(['a']);
   });
 });
 

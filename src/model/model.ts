@@ -117,25 +117,36 @@ export function buildModel(doc: Document): StateMachine {
   const root = isObject(doc.value) ? (doc.value as JsonObject) : undefined;
   const rootStates = root?.States;
   const misplaced = isObject(rootStates) && typeof rootStates.QueryLanguage === 'string' ? rootStates.QueryLanguage : undefined;
-  const queryLanguage = languageOf(root?.QueryLanguage ?? misplaced) ?? 'JSONPath';
-  let edgesFrom: Map<State, readonly Edge[]> | undefined;
-  const sm: StateMachine = {
-    doc,
-    root,
-    queryLanguage,
-    rootScope: undefined,
-    scopes: [],
-    states: [],
-    edges: [],
-    get edgesFrom() {
-      return (edgesFrom ??= new Map(sm.states.map((s) => [s, s.edges])));
-    },
-    maxDepth: 0,
-  };
+  const sm = new Machine(doc, root, languageOf(root?.QueryLanguage ?? misplaced) ?? 'JSONPath');
   if (misplaced !== undefined) sm.misplacedQueryLanguage = misplaced;
   if (!root) return sm;
   sm.rootScope = addScope(sm, 'root', [], root, undefined, undefined, 0);
   return sm;
+}
+
+/**
+ * A class, not an object literal: a literal with a getter gets a hidden class (a V8 map) of its
+ * own per call, holding the getter's closure, and maps live in the old generation: every model
+ * (with its document and parsed JSON) then outlived its lint() until a full collection.
+ */
+class Machine implements StateMachine {
+  rootScope: Scope | undefined = undefined;
+  scopes: Scope[] = [];
+  states: State[] = [];
+  edges: Edge[] = [];
+  maxDepth = 0;
+  misplacedQueryLanguage?: string;
+  #edgesFrom: Map<State, readonly Edge[]> | undefined;
+
+  constructor(
+    readonly doc: Document,
+    readonly root: JsonObject | undefined,
+    readonly queryLanguage: QueryLanguage,
+  ) {}
+
+  get edgesFrom(): ReadonlyMap<State, readonly Edge[]> {
+    return (this.#edgesFrom ??= new Map(this.states.map((s) => [s, s.edges])));
+  }
 }
 
 /** AWS treats any present QueryLanguage other than JSONPath as JSONata for its other checks. */

@@ -5,7 +5,7 @@
  */
 import type { Json } from '../model/model.js';
 import { RunUsageError, StatesError } from './errors.js';
-import { perObject } from '../memo.js';
+import { perCallerObject } from '../memo.js';
 
 export interface MockedResponse {
   Return?: Json;
@@ -36,7 +36,7 @@ export function checkMockedResponses(name: string, m: unknown): MockedResponses 
   return m as MockedResponses;
 }
 
-const compile = perObject((m: MockedResponses): Compiled => ({
+const compile = perCallerObject((m: MockedResponses): Compiled => ({
   ranges: Object.entries(m).map(([k, response]) => {
     const [a, b] = k.split('-').map(Number);
     return { from: a, to: b ?? a, response };
