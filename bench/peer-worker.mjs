@@ -111,11 +111,15 @@ async function generated(task, job, timed, history) {
   // A smaller definition of the same kind warms the JIT first, where a warm-up at this size would cost too much.
   // Its time after the warm-up is the same-process reference for a per-state comparison.
   let warmSamples;
+  let jsonParse;
   if (task.warmFile) {
     const warmText = readFileSync(task.warmFile, 'utf8');
     for (let i = 0; i < 3; i++) await timed(warmText, 'json');
     warmSamples = [];
     for (let i = 0; i < 5; i++) warmSamples.push((await timed(warmText, 'json'))[0]);
+    // JSON.parse of both texts in this process: what the memory system alone makes a bigger
+    // definition cost per state, for a per-state comparison that only counts the linter's own growth.
+    jsonParse = { warm: medianOf(timeParse(warmText, 9)), big: medianOf(timeParse(text, 5)) };
   }
   const samples = [];
   const [first, verdict] = await timed(text, 'json');
@@ -134,7 +138,22 @@ async function generated(task, job, timed, history) {
   }
   const sorted = samples.slice().sort((a, b) => a - b);
   past.push({ size: task.size, ms: sorted[Math.floor((sorted.length - 1) / 2)] });
-  return { samples, warmupMs, verdict, warmSamples };
+  return { samples, warmupMs, verdict, warmSamples, jsonParse };
+}
+
+function timeParse(text, n) {
+  const out = [];
+  for (let i = 0; i < n + 1; i++) {
+    const t0 = performance.now();
+    JSON.parse(text);
+    if (i > 0) out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+function medianOf(xs) {
+  const sorted = xs.slice().sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 /**

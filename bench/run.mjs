@@ -187,6 +187,8 @@ for (const size of CAPPED_WARNING_SIZES) {
       lint: r.samples ? { median: round(lintMs), n: r.samples.length } : undefined,
       // The 2,000-state definition with warnings, timed in the same child process just before.
       reference: r.warmSamples ? { states: 2000, median: round(median(r.warmSamples)), n: r.warmSamples.length } : undefined,
+      // JSON.parse of the 2,000 and the 20,000 in the same child process (ms per call, median).
+      jsonParseInChild: r.jsonParse,
       skipped: r.skipped,
       capMs: CAP_MS,
       diagnostics: r.verdict?.diagnostics,
@@ -331,17 +333,24 @@ if (results.corpus) {
   B.push({ budget: '2,000 states, lint() / JSON.parse', value: v, limit: 5, unit: 'x', pass: v <= 5 });
 }
 {
-  const a = gen(2000).ours.msPerState.lint;
-  const b = gen(20000).ours.msPerState.lint;
+  // "Nothing quadratic in the number of states", measured per state from 2,000 to 20,000 and net of
+  // what the machine alone makes a 10x bigger definition cost per state: JSON.parse of the same
+  // texts grows 1.3-1.5x per state here (caches, and a live set that outgrows V8's young
+  // generation), and a linter that builds a model of the definition pays the same. A quadratic
+  // path shows as about 10x.
+  const a = gen(2000).ours.msPerState;
+  const b = gen(20000).ours.msPerState;
+  const raw = b.lint / a.lint;
+  const parse = b.jsonParse / a.jsonParse;
   // Per state, 20,000 can't cost a fifth of 2,000: such a ratio means the big one was not read.
-  const read = b / a > 0.2;
+  const read = raw > 0.2;
   B.push({
-    budget: 'linear: lint() ms/state at 20,000 / at 2,000',
-    value: b / a,
+    budget: 'linear: lint() ms/state at 20,000 / at 2,000, net of JSON.parse',
+    value: raw / parse,
     limit: 1.5,
     unit: 'x',
-    pass: read && b / a <= 1.5,
-    ...(read ? {} : { note: 'the 20,000-state definition was not read' }),
+    pass: read && raw / parse <= 1.5,
+    note: read ? `raw ${raw.toFixed(2)}x, JSON.parse ${parse.toFixed(2)}x` : 'the 20,000-state definition was not read',
   });
 }
 {
@@ -349,18 +358,23 @@ if (results.corpus) {
   const w = results.manyDiagnostics;
   const mid = w.find((x) => x.size === 2000);
   const big = w.find((x) => x.size === 20000);
-  const label = 'linear with diagnostics: lint() ms/state, 20,000 / 2,000 states with warnings';
+  const label = 'linear with diagnostics: lint() ms/state, 20,000 / 2,000 states with warnings, net of JSON.parse';
   if (mid?.ours.lint && big) {
     // Per state at 2,000 from the same child process as the 20,000 (same JIT and heap, minutes
-    // apart at most), else from the main process.
+    // apart at most), else from the main process; JSON.parse's own growth likewise.
     const perMid = big.ours.reference ? big.ours.reference.median / big.ours.reference.states : mid.ours.lint.median / mid.states;
+    const p = big.ours.jsonParseInChild;
+    const parse = p ? p.big / big.states / (p.warm / 2000) : 1;
+    const note = (raw) => `raw ${raw.toFixed(2)}x, JSON.parse ${p ? parse.toFixed(2) + 'x' : 'not measured'}`;
     if (big.ours.lint) {
-      const v = big.ours.lint.median / big.states / perMid;
-      B.push({ budget: label, value: v, limit: 1.5, unit: 'x', pass: v > 0.2 && v <= 1.5, ...(v > 0.2 ? {} : { note: 'the 20,000-state definition was not read' }) });
+      const raw = big.ours.lint.median / big.states / perMid;
+      const v = raw / parse;
+      B.push({ budget: label, value: v, limit: 1.5, unit: 'x', pass: raw > 0.2 && v <= 1.5, note: raw > 0.2 ? note(raw) : 'the 20,000-state definition was not read' });
     } else if (big.ours.skipped === 'timeout') {
       // Stopped at the cap: the cap is a lower bound of the call's time.
-      const v = big.ours.capMs / big.states / perMid;
-      B.push({ budget: label, value: v, lowerBound: true, limit: 1.5, unit: 'x', pass: v <= 1.5 ? undefined : false, note: v <= 1.5 ? 'stopped at the cap, undecided' : undefined });
+      const raw = big.ours.capMs / big.states / perMid;
+      const v = raw / parse;
+      B.push({ budget: label, value: v, lowerBound: true, limit: 1.5, unit: 'x', pass: v <= 1.5 ? undefined : false, note: v <= 1.5 ? 'stopped at the cap, undecided' : note(raw) });
     }
   } else {
     B.push({ budget: label, value: NaN, limit: 1.5, unit: 'x', pass: undefined, note: QUICK ? 'not run in --quick' : 'not measured' });
@@ -611,7 +625,7 @@ function render(r) {
         b.budget,
         Number.isFinite(b.value) ? (b.lowerBound ? '> ' : '') + (b.unit === 'x' ? times(b.value) : `${ms(b.value)} ${b.unit}`) : 'n/a',
         b.unit === 'x' ? `${b.limit}x` : `${b.limit} ${b.unit}`,
-        b.pass === undefined ? `not measured${b.note ? `: ${b.note}` : ''}` : b.pass ? 'PASS' : 'FAIL',
+        b.pass === undefined ? `not measured${b.note ? `: ${b.note}` : ''}` : `${b.pass ? 'PASS' : 'FAIL'}${b.note ? ` (${b.note})` : ''}`,
       ]),
     ),
   );
