@@ -128,11 +128,11 @@ function lintSourceAs(caller: string, text: string, filePath: string, options: L
   const engine: EngineOptions = { type: options.forceType ?? options.type, rules: options.rules, directives: options.directives, reportUnusedDirectives: options.reportUnusedDirectives };
   const mode = options.mode ?? 'auto';
   const tf = /\.tf$/i.test(filePath);
-  const template = mode === 'asl' ? undefined : templateOf(text, filePath, options.substitutions);
+  const template = mode === 'asl' ? undefined : templateOf(text, filePath, options.substitutions, options.maxLength);
   if (!template || template.definitions.length === 0) {
     if (mode === 'asl') return [lintPlain(text, filePath, options, engine)];
     // A template that declares no state machine: nothing to lint (named: say so).
-    if (tf || template || (!isPlainDefinitionName(filePath) && holdsNoMachine(text))) {
+    if (tf || template || (!isPlainDefinitionName(filePath) && holdsNoMachine(text, options.maxLength))) {
       return mode === 'discover'
         ? []
         : [
@@ -253,18 +253,19 @@ function holdsStateMachine(v: unknown): boolean {
 }
 
 /** A SAM/CloudFormation template or serverless.yml that declares no state machine. */
-function holdsNoMachine(text: string): boolean {
+function holdsNoMachine(text: string, maxLength: number | undefined): boolean {
   if (!/AWSTemplateFormatVersion|Transform|Resources|service|provider/.test(text)) return false;
   const format = templateFormatOf(text);
-  const doc = parse(text, format, { cloudFormationTags: true, maxLength: DEFAULT_MAX_LENGTH[format] });
+  const doc = parse(text, format, { cloudFormationTags: true, maxLength: maxLength ?? DEFAULT_MAX_LENGTH[format] });
   return doc.parsed && isTemplateWithoutMachine(doc.value);
 }
 
-function templateOf(text: string, filePath: string, subs: ReadonlyMap<string, string> | undefined) {
+/** `maxLength`: the template's, and each definition's held in a string (the caller's option, else the defaults). */
+function templateOf(text: string, filePath: string, subs: ReadonlyMap<string, string> | undefined, maxLength: number | undefined) {
   // Cheap gates before a second parse: a template names its resource types or stepFunctions.
-  if (/\.tf$/i.test(filePath)) return extractTemplate(text, filePath, subs);
+  if (/\.tf$/i.test(filePath)) return extractTemplate(text, filePath, subs, maxLength);
   if (!/AWS::(StepFunctions|Serverless)::StateMachine|stepFunctions/.test(text)) return undefined;
-  return extractTemplate(text, filePath, subs);
+  return extractTemplate(text, filePath, subs, maxLength);
 }
 
 /**
