@@ -489,6 +489,17 @@ describe('completion asks what the field holds, not how its key is spelled (issu
   });
 });
 
+describe('editor settings', () => {
+  it("aslLint.type is a default, as the configuration's type: a template's declared type wins (README, editor and configuration sections)", () => {
+    const sam = (declared: string) =>
+      `Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n${declared}      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Task\n            Resource: arn:aws:states:::ecs:runTask.sync\n            End: true\n`;
+    const codes = (text: string) =>
+      analyzeTextDocument({ uri: 'untitled:/template.yaml', languageId: 'yaml', version: 1, getText: () => text }, { rules: {}, type: 'EXPRESS' })?.lint.diagnostics.map((d) => [d.rule, d.location]);
+    expect(codes(sam(''))).toEqual([['express-integration', 'F: /States/A/Resource']]);
+    expect(codes(sam('      Type: STANDARD\n'))).toEqual([]);
+  });
+});
+
 describe('$variables across states', () => {
   const DEF = VARIABLES;
 
