@@ -128,11 +128,11 @@ function lintSourceAs(caller: string, text: string, filePath: string, options: L
   const engine: EngineOptions = { type: options.forceType ?? options.type, rules: options.rules, directives: options.directives, reportUnusedDirectives: options.reportUnusedDirectives };
   const mode = options.mode ?? 'auto';
   const tf = /\.tf$/i.test(filePath);
-  const template = mode === 'asl' ? undefined : templateOf(text, filePath, options.substitutions);
+  const template = mode === 'asl' ? undefined : templateOf(text, filePath, options.substitutions, options.maxLength);
   if (!template || template.definitions.length === 0) {
     if (mode === 'asl') return [lintPlain(text, filePath, options, engine)];
     // A template that declares no state machine: nothing to lint (named: say so).
-    if (tf || template || (!isPlainDefinitionName(filePath) && holdsNoMachine(text))) {
+    if (tf || template || (!isPlainDefinitionName(filePath) && holdsNoMachine(text, options.maxLength))) {
       return mode === 'discover'
         ? []
         : [
@@ -148,10 +148,12 @@ function lintSourceAs(caller: string, text: string, filePath: string, options: L
           ];
     }
     if (mode === 'discover' && !isPlainDefinitionName(filePath)) {
-      const seen = definitionDocument(text, filePath, options.format, options.maxLength);
+      // Parsed once: the look at the text (substituted, as it is linted) is the parse.
+      const format = options.format ?? contentFormat(text, filePath);
+      const sub = substitute(text, format, options.substitutions);
+      const seen = definitionDocument(sub.text, format, options.maxLength);
       if (!seen) return [];
-      // Parsed once: the look above is the parse (unless substitutions change the text).
-      return [lintPlain(text, filePath, options, engine, undefined, options.substitutions ? undefined : seen)];
+      return [lintPlain(text, filePath, options, engine, undefined, { ...sub, doc: seen })];
     }
     return [lintPlain(text, filePath, options, engine)];
   }
@@ -232,10 +234,9 @@ function contentFormat(text: string, filePath: string): DocumentFormat {
  * A found file that is a state machine (an object with `States` or `StartAt`, or a broken text
  * naming them): its document; undefined for anything else.
  */
-function definitionDocument(text: string, filePath: string, given: DocumentFormat | undefined, maxLength: number | undefined): Document | undefined {
+function definitionDocument(text: string, format: DocumentFormat, maxLength: number | undefined): Document | undefined {
   // Written as a key (`"StartAt":`, `States:`), not a word in prose ("the United States").
   if (!/\b(States|StartAt)["']?\s*:/.test(text)) return undefined;
-  const format = given ?? contentFormat(text, filePath);
   const doc = parse(text, format, { maxLength: maxLength ?? DEFAULT_MAX_LENGTH[format] });
   if (!doc.parsed) return doc; // broken (or too large to read), but it speaks of states: a definition to report on
   return holdsStateMachine(doc.value) ? doc : undefined;
@@ -252,18 +253,19 @@ function holdsStateMachine(v: unknown): boolean {
 }
 
 /** A SAM/CloudFormation template or serverless.yml that declares no state machine. */
-function holdsNoMachine(text: string): boolean {
+function holdsNoMachine(text: string, maxLength: number | undefined): boolean {
   if (!/AWSTemplateFormatVersion|Transform|Resources|service|provider/.test(text)) return false;
   const format = templateFormatOf(text);
-  const doc = parse(text, format, { cloudFormationTags: true, maxLength: DEFAULT_MAX_LENGTH[format] });
+  const doc = parse(text, format, { cloudFormationTags: true, maxLength: maxLength ?? DEFAULT_MAX_LENGTH[format] });
   return doc.parsed && isTemplateWithoutMachine(doc.value);
 }
 
-function templateOf(text: string, filePath: string, subs: ReadonlyMap<string, string> | undefined) {
+/** `maxLength`: the template's, and each definition's held in a string (the caller's option, else the defaults). */
+function templateOf(text: string, filePath: string, subs: ReadonlyMap<string, string> | undefined, maxLength: number | undefined) {
   // Cheap gates before a second parse: a template names its resource types or stepFunctions.
-  if (/\.tf$/i.test(filePath)) return extractTemplate(text, filePath, subs);
+  if (/\.tf$/i.test(filePath)) return extractTemplate(text, filePath, subs, maxLength);
   if (!/AWS::(StepFunctions|Serverless)::StateMachine|stepFunctions/.test(text)) return undefined;
-  return extractTemplate(text, filePath, subs);
+  return extractTemplate(text, filePath, subs, maxLength);
 }
 
 /**
@@ -308,16 +310,23 @@ function within(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
-function lintPlain(text: string, filePath: string, options: LintFileOptions, engine: EngineOptions, via?: { viaTemplate: string }, parsed?: Document): SourceLintResult {
+/** The text a plain definition is linted as: its placeholders filled (JSON with substitutions), and the map back to the file. */
+function substitute(text: string, format: DocumentFormat, substitutions: ReadonlyMap<string, string> | undefined): { text: string; map: OffsetMap } {
+  return substitutions && format === 'json' ? substituteJson(text, substitutions) : { text, map: identity };
+}
+
+/** `read`: the text already substituted and parsed (a found file, parsed to see whether it is a state machine). */
+function lintPlain(
+  text: string,
+  filePath: string,
+  options: LintFileOptions,
+  engine: EngineOptions,
+  via?: { viaTemplate: string },
+  read?: { text: string; map: OffsetMap; doc: Document },
+): SourceLintResult {
   const format = options.format ?? contentFormat(text, filePath);
-  let body = text;
-  let map: OffsetMap = identity;
-  if (options.substitutions && format === 'json') {
-    const sub = substituteJson(text, options.substitutions);
-    body = sub.text;
-    map = sub.map;
-  }
-  let doc = parsed ?? parse(body, format, { maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH[format] });
+  const { text: body, map } = read ?? substitute(text, format, options.substitutions);
+  let doc = read?.doc ?? parse(body, format, { maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH[format] });
   const notes: string[] = [];
   let lenient = false;
   if (via && format === 'json' && (!doc.parsed || doc.duplicateKeys.length > 0)) {

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionsFromConfig, readConfigFile } from '../src/config/config.js';
 import { lintFile, lintSource } from '../src/lint-file.js';
 import { lint } from '../src/api.js';
+import { analyzeTextDocument } from '../src/lsp/analysis.js';
+import { DEFAULT_MAX_LENGTH } from '../src/parse/index.js';
 import { ensureBuilt, LspClient, messageText, ROOT } from './lsp-helpers.js';
 
 const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['asl-lint']);
@@ -396,9 +398,80 @@ describe('lintFile() and lintSource() options (issue 11 review)', () => {
     expect(lintFile(TEXT, 'x.asl.json', { maxLength: 10 })[0].diagnostics).toEqual(viaLint);
     expect(codes(lintFile(TEXT, 'x.json', { maxLength: 10, mode: 'discover' }))).toEqual([['DEFINITION_TOO_LARGE']]);
     const template = 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: flow.asl.json\n';
-    expect(codes(lintFile(template, '/p/template.yaml', { maxLength: 10, readFile: () => TEXT, allowOutsideRoot: true }))).toEqual([[], ['DEFINITION_TOO_LARGE']]);
+    // The template within the limit (it is read with it too), the file it names over it.
+    const named = TEXT.replace('{', `{"Comment": "${'x'.repeat(200)}", `);
+    expect(codes(lintFile(template, '/p/template.yaml', { maxLength: template.length, readFile: () => named, allowOutsideRoot: true }))).toEqual([[], ['DEFINITION_TOO_LARGE']]);
     // Under the limit, or without it: linted.
     expect(codes(lintFile(TEXT, 'x.asl.json', { maxLength: TEXT.length }))).toEqual([[]]);
+  });
+
+  const MACHINE = { StartAt: 'A', States: { A: { Type: 'Succeed' } } };
+  const cfn = (extra: object = {}) => JSON.stringify({ ...extra, Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: MACHINE } } } });
+  const sam =
+    'Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Succeed\n';
+  const terraform = (definition: string) => `resource "aws_sfn_state_machine" "m" {\n  name = "m"\n  definition = <<EOF\n${definition}\nEOF\n}\n`;
+  const both = (text: string, file: string, options: Parameters<typeof lintFile>[2]) => {
+    const viaFile = lintFile(text, file, options);
+    // lintSource (the CLI's and the editor's way in) answers the same.
+    expect(lintSource(text, file, options).map((r) => [r.kind, r.diagnostics])).toEqual(viaFile.map((r) => [r.kind, r.diagnostics]));
+    return viaFile;
+  };
+  const problems = (r: ReturnType<typeof lintFile>) => r.map((f) => [f.kind, f.diagnostics.map((d) => [d.code, d.location, d.range.start.line, d.range.start.character])]);
+
+  it('maxLength reaches templates: one over it is refused with the diagnostic a plain file gets (JSON and YAML)', () => {
+    for (const [text, file] of [
+      [cfn(), 'template.json'],
+      [sam, 'template.yaml'],
+    ]) {
+      const r = both(text, file, { maxLength: 50 });
+      expect(r.map((f) => f.diagnostics)).toEqual([lint(text, { maxLength: 50, format: file.endsWith('json') ? 'json' : 'yaml' }).diagnostics]);
+      expect(codes(r)).toEqual([['DEFINITION_TOO_LARGE']]);
+      // At the limit: the template and its definition are read.
+      expect(problems(both(text, file, { maxLength: text.length }))).toEqual([['cloudformation', []]]);
+    }
+  });
+
+  it('maxLength reaches each definition a template holds in a string (a Terraform heredoc: the .tf file is read by pattern)', () => {
+    const def = JSON.stringify(MACHINE);
+    const text = terraform(def);
+    expect(problems(both(text, 'main.tf', { maxLength: def.length - 1 }))).toEqual([['terraform', [['DEFINITION_TOO_LARGE', 'm: /', 3, 0]]]]);
+    expect(both(text, 'main.tf', { maxLength: def.length - 1 })[0].diagnostics[0].message).toBe(
+      `The definition is ${def.length + 1} characters long and was not checked: asl-lint reads at most ${def.length - 1} characters of JSON (the maxLength option).`,
+    );
+    expect(problems(both(text, 'main.tf', { maxLength: def.length + 1 }))).toEqual([['terraform', []]]);
+  });
+
+  it('a larger maxLength lets a template over the default through; without it, the default limit holds for templates and their definitions', () => {
+    // Padding outside the definition: the template is over the default 4 MiB of JSON, its definition is small.
+    const padded = cfn({ Description: 'x'.repeat(DEFAULT_MAX_LENGTH.json) });
+    expect(problems(both(padded, 'template.json', { maxLength: 2 * DEFAULT_MAX_LENGTH.json }))).toEqual([['cloudformation', []]]);
+    expect(problems(both(padded, 'template.json', {}))).toEqual([['asl', [['DEFINITION_TOO_LARGE', undefined, 0, 0]]]]);
+    // A heredoc over the default: refused unread by default (it was read whatever its size), read with a larger maxLength.
+    const big = terraform(JSON.stringify({ ...MACHINE, Comment: 'x'.repeat(DEFAULT_MAX_LENGTH.json) }));
+    const size = JSON.stringify({ ...MACHINE, Comment: '' }).length + DEFAULT_MAX_LENGTH.json + 1;
+    const aws = `The definition is ${size.toLocaleString('en-US')} characters long; AWS accepts at most 1,048,576. Move large static data out of the definition (for example to S3 or a parameter) or split the workflow.`;
+    expect(both(big, 'main.tf', {})[0].diagnostics.map((d) => d.message)).toEqual([`${aws} It was not checked further: asl-lint reads at most 4,194,304 characters of JSON (the maxLength option).`]);
+    expect(both(big, 'main.tf', { maxLength: 2 * DEFAULT_MAX_LENGTH.json })[0].diagnostics.map((d) => d.message)).toEqual([aws]);
+  });
+
+  it('the CLI and the editor hold the default limit for a definition a template holds in a string (both through lintSource)', () => {
+    const big = terraform(JSON.stringify({ ...MACHINE, Comment: 'x'.repeat(DEFAULT_MAX_LENGTH.json) }));
+    const unread = / It was not checked further: asl-lint reads at most 4,194,304 characters of JSON \(the maxLength option\)\.$/;
+    const d = mkdtempSync(join(tmpdir(), 'asl-lint-maxlength-'));
+    try {
+      writeFileSync(join(d, 'main.tf'), big);
+      const r = cli(['--format', 'json', 'main.tf'], d);
+      expect(r.code).toBe(1);
+      const out = JSON.parse(r.stdout) as { diagnostics: { code: string; message: string }[] }[];
+      expect(out.map((f) => f.diagnostics.map((x) => x.code))).toEqual([['DEFINITION_TOO_LARGE']]);
+      expect(out[0].diagnostics[0].message).toMatch(unread);
+      const a = analyzeTextDocument({ uri: pathToFileURL(join(d, 'main.tf')).href, languageId: 'terraform', version: 1, getText: () => big }, { rules: {} });
+      expect(a?.template).toBe('terraform');
+      expect(a?.lint.diagnostics.map((x) => [x.code, x.location])).toEqual([['DEFINITION_TOO_LARGE', 'm: /']]);
+      expect(a?.lint.diagnostics[0].message).toMatch(unread);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it('errors for bad arguments name the function called', () => {

@@ -23,6 +23,8 @@ import { documentSymbols } from '../src/lsp/symbols.js';
 import { variableDefinition, variableHover, variableReferences } from '../src/lsp/variables.js';
 import { applyEdits, offsetToPos, posOf } from './lsp-helpers.js';
 import { ORDER, VARIABLES, YAML } from './lsp-fixtures.js';
+import { CONTEXT_PATHS, INTRINSIC_DOCS, STATES_FIELDS } from '../src/lsp/language.js';
+import { stateTypeDoc } from '../src/lang/state-fields.js';
 
 let seq = 0;
 /**
@@ -407,6 +409,94 @@ describe('completion values and whole structures (issue 13 §3)', () => {
     expect(byLabel(list, '$$.Execution.Id').textEdit).toEqual({ range: { start: posOf(text, '$$."'), end: posOf(text, '$$."', 3) }, newText: '$$.Execution.Id' });
     const other = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Comment": "$$.", "End": true}}}';
     expect(completion(analysisOf(other), posOf(other, '$$."', 3)).items).toEqual([]);
+  });
+});
+
+describe('completion asks what the field holds, not how its key is spelled (issue 11 leftover)', () => {
+  const labels = (l: CompletionList) => l.items.map((i) => i.label);
+  const CONTEXT = CONTEXT_PATHS.map((p) => `$$.${p}`);
+  const INTRINSICS = INTRINSIC_DOCS.map((f) => f.name);
+  /** Completion at the end of `typed` inside the value that replaces `"__"` in a JSONPath definition with `state`. */
+  const at = (state: object, typed: string) => {
+    const text = JSON.stringify({ StartAt: 'S', States: { S: state, F: { Type: 'Fail' } } }).replace('"__"', () => JSON.stringify(typed));
+    return labels(completion(analysisOf(text), posOf(text, `${JSON.stringify(typed)}`, typed.length + 1)));
+  };
+
+  it("the context object in the paths that read it (ItemsPath, a nested rule's Variable, a template member, ErrorPath)", () => {
+    expect(at({ Type: 'Map', ItemsPath: '__', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true }, '$$.')).toEqual(CONTEXT);
+    expect(at({ Type: 'Choice', Choices: [{ Not: { Variable: '__', IsPresent: true }, Next: 'F' }] }, '$$.')).toEqual(CONTEXT);
+    expect(at({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ResultSelector: { 'id.$': '__' }, End: true }, '$$.')).toEqual(CONTEXT);
+    expect(at({ Type: 'Fail', ErrorPath: '__' }, '$$.')).toEqual(CONTEXT);
+  });
+
+  it('no paths where the language reads none: user keys spelled like path fields, fields of another type or object', () => {
+    // A plain key of a payload template is a literal, whatever it ends with.
+    expect(at({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { XPath: '__' }, End: true }, '$$.')).toEqual([]);
+    expect(at({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { Variable: '__' }, End: true }, '$$.')).toEqual([]);
+    // A Choice rule has no InputPath or ResultPath; a Task no ItemsPath.
+    expect(at({ Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, InputPath: '__', Next: 'F' }] }, '$$.')).toEqual([]);
+    expect(at({ Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, ResultPath: '__', Next: 'F' }] }, '$$.')).toEqual([]);
+    expect(at({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ItemsPath: '__', End: true }, '$$.')).toEqual([]);
+    // ResultPath and Map's number paths cannot read the context object (AWS refuses it: reference-path).
+    expect(at({ Type: 'Pass', ResultPath: '__', End: true }, '$$.')).toEqual([]);
+    expect(at({ Type: 'Map', MaxConcurrencyPath: '__', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true }, '$$.')).toEqual([]);
+  });
+
+  it("intrinsic functions in template members and Fail's ErrorPath/CausePath, not in a Pass state's static Result", () => {
+    expect(at({ Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Assign: { 'x.$': '__' }, Next: 'F' }] }, 'States.')).toEqual(INTRINSICS);
+    expect(at({ Type: 'Fail', CausePath: '__' }, 'States.')).toEqual(INTRINSICS);
+    expect(at({ Type: 'Pass', Result: { 'x.$': '__' }, End: true }, 'States.')).toEqual([]);
+    expect(at({ Type: 'Wait', SecondsPath: '__', End: true }, 'States.')).toEqual([]);
+    // While the Type is typed (not one yet), as in any type: key completion offers every type's fields too.
+    expect(at({ Type: 'Ta', Parameters: { 'x.$': '__' } }, 'States.')).toEqual(INTRINSICS);
+  });
+
+  it("JSONata only in the fields AWS reads as JSONata (not Comment; a catcher's Next is a state name)", () => {
+    const jsonata = (state: object) => at({ QueryLanguage: 'JSONata', ...state }, '{% $states.');
+    const STATES = STATES_FIELDS.map((f) => `$states.${f.name}`);
+    expect(jsonata({ Type: 'Pass', Output: { a: ['__'] }, End: true })).toEqual(STATES);
+    expect(jsonata({ Type: 'Pass', Comment: '__', End: true })).toEqual([]);
+    expect(jsonata({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: ['States.ALL'], Next: '__' }], End: true })).toEqual(['S', 'F']);
+  });
+
+  it('values from the field tables: Type with its docs, Resource patterns, error names in ErrorEquals, state names', () => {
+    const type = completion(analysisOf('{"StartAt": "S", "States": {"S": {"Type": ""}}}'), posOf('{"StartAt": "S", "States": {"S": {"Type": ""}}}', '""', 1));
+    expect(type.items.find((i) => i.label === 'Wait')!.documentation).toEqual({ kind: 'markdown', value: stateTypeDoc('Wait') });
+    const text =
+      '{"StartAt": "S", "States": {"S": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{"ErrorEquals": [""]}], "Catch": [{"ErrorEquals": ["States.ALL"], "Next": ""}], "End": true}}}';
+    const a = analysisOf(text);
+    expect(labels(completion(a, posOf(text, '[""]', 2)))).toEqual([
+      'States.ALL',
+      'States.TaskFailed',
+      'States.Timeout',
+      'States.HeartbeatTimeout',
+      'States.Permissions',
+      'States.ResultPathMatchFailure',
+      'States.ParameterPathFailure',
+      'States.QueryEvaluationError',
+      'States.BranchFailed',
+      'States.NoChoiceMatched',
+      'States.IntrinsicFailure',
+      'States.ExceedToleratedFailureThreshold',
+      'States.ItemReaderFailed',
+      'States.ResultWriterFailed',
+      'Lambda.ServiceException',
+      'Lambda.AWSLambdaException',
+      'Lambda.SdkClientException',
+      'Lambda.TooManyRequestsException',
+    ]);
+    expect(labels(completion(a, posOf(text, '"Next": ""', 9)))).toEqual(['S']);
+  });
+});
+
+describe('editor settings', () => {
+  it("aslLint.type is a default, as the configuration's type: a template's declared type wins (README, editor and configuration sections)", () => {
+    const sam = (declared: string) =>
+      `Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n${declared}      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Task\n            Resource: arn:aws:states:::ecs:runTask.sync\n            End: true\n`;
+    const codes = (text: string) =>
+      analyzeTextDocument({ uri: 'untitled:/template.yaml', languageId: 'yaml', version: 1, getText: () => text }, { rules: {}, type: 'EXPRESS' })?.lint.diagnostics.map((d) => [d.rule, d.location]);
+    expect(codes(sam(''))).toEqual([['express-integration', 'F: /States/A/Resource']]);
+    expect(codes(sam('      Type: STANDARD\n'))).toEqual([]);
   });
 });
 

@@ -41,16 +41,16 @@ export interface Analysis {
   template?: TemplateKind;
   /** The definition files a template names (DefinitionUri, file()...), as absolute paths. */
   references?: string[];
-  /** The parsed text: positions, the node tree. */
-  doc: Document;
+  /** The parsed text: positions, the node tree (the text as written, parsed on first use when substitutions moved it). */
+  readonly doc: Document;
   /** The model of the current text: lint's own, or built from the tolerant tree (on first use). */
   readonly model: StateMachine | undefined;
   /** True when the text has a syntax error: `model`, if any, comes from the tolerant tree. */
-  tolerant: boolean;
+  readonly tolerant: boolean;
   /** The project's configuration file ignores the document: features work, no diagnostics. */
   ignored: boolean;
   /** The model of the last version that parsed, for names and types only (its positions are stale). */
-  lastGood: StateMachine | undefined;
+  readonly lastGood: StateMachine | undefined;
 }
 
 interface DocumentKind {
@@ -99,19 +99,29 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
   if (!own) return undefined;
   if (own.kind !== 'asl') return templateAnalysis(textDocument, kind, own, references, settings);
   if (kind.terraform) return undefined;
-  // The document the features read: the linted one, or (when substitutions moved the text) the text as written.
-  const doc = own.analysis?.doc ?? parse(text, kind.format, { maxLength: DEFAULT_MAX_LENGTH[kind.format] });
-  const linted = own.analysis ? own.analysis.model : doc.parsed && !doc.isBlank ? buildModel(doc) : undefined;
   // When the definition is linted through a template and that gives the same problems as the
   // plain text, the plain result is kept: its quick fixes (fixes cannot follow a template's
   // substitutions, lintSource drops them).
   const via = textDocument.uri.startsWith('file:') ? lintViaTemplate(filePath, text, options) : undefined;
   const lint = via && !sameProblems(via.diagnostics, own.diagnostics) ? via : own;
-  const lastGood = linted ?? previous?.lastGood;
+  // The document the features read: the linted one. When substitutions moved the text, lintSource
+  // linted the substituted text only; the text as written is parsed when a feature first asks for
+  // it (`null`: not yet), so a version that no feature reads is parsed once.
+  let written: { doc: Document; model: StateMachine | undefined } | null = own.analysis ? { doc: own.analysis.doc, model: own.analysis.model } : null;
+  const asWritten = () => {
+    if (written === null) {
+      const doc = parse(text, kind.format, { maxLength: DEFAULT_MAX_LENGTH[kind.format] });
+      written = { doc, model: doc.parsed && !doc.isBlank ? buildModel(doc) : undefined };
+    }
+    return written;
+  };
+  // Read now, without parsing anything: the previous version's model (when this one has none yet, or never will).
+  const previousGood = previous?.lastGood;
   // The tolerant model costs a full tree of the text: built only when a feature asks for it, so
   // the syntax error's diagnostic is not delayed.
   let tolerant: StateMachine | undefined | null = null;
   const model = (): StateMachine | undefined => {
+    const { doc, model: linted } = asWritten();
     if (linted) return linted;
     if (tolerant === null) tolerant = doc.isBlank ? undefined : tolerantModel(doc);
     return tolerant;
@@ -121,13 +131,20 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
     version: textDocument.version,
     format: kind.format,
     lint: { result: lint.result, diagnostics: lint.diagnostics },
-    doc,
+    get doc() {
+      return asWritten().doc;
+    },
     get model() {
       return model();
     },
-    tolerant: !linted,
+    get tolerant() {
+      return !asWritten().model;
+    },
     ignored: settings.ignored === true,
-    lastGood,
+    // The model of this version once read (never parsing for it), else the previous version's.
+    get lastGood() {
+      return written?.model ?? previousGood;
+    },
   };
 }
 

@@ -7,12 +7,13 @@
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { isObject, type Json, type Scope, type State, type StateMachine } from '../model/model.js';
 import type { Document } from '../parse/document.js';
-import type { Position, Span } from '../types.js';
+import type { Path, Position, Span } from '../types.js';
 import type { Analysis } from './analysis.js';
 import { completionSite, type CompletionSite } from './cursor.js';
 import { scalarText } from '../fix/edits.js';
-import { ERROR_NAMES, fieldInfo, objectFields, stateFields, type FieldInfo } from './fields.js';
-import { STATE_TYPES, stateTypeDoc } from '../lang/state-fields.js';
+import { fieldInfo, objectFields, stateFields, type FieldInfo } from './fields.js';
+import { isStateType, STATE_TYPES, stateTypeDoc } from '../lang/state-fields.js';
+import { fieldValueAt, readsContextObject, type FieldValue } from '../lang/field-values.js';
 import { CONTEXT_PATHS, INTRINSIC_DOCS, intrinsicMarkdown, intrinsicSnippet, JSONATA_FUNCTION_DOCS, RESOURCE_PATTERNS, STATES_FIELDS } from './language.js';
 import { locate, objectAt } from './locate.js';
 import { numberExample, structuredValueSnippet, withoutSnippet } from './snippets.js';
@@ -172,40 +173,29 @@ function valueItems(doc: Document, model: StateMachine, site: ValueSite, offset:
   const objectPath = isItem ? path.slice(0, -2) : path.slice(0, -1);
   const obj = objectAt(model, objectPath);
 
-  // Inside an expression string, at any depth of a state: JSONata `{% %}` or an intrinsic function.
-  const state = site.inString ? locate(model, path)?.state : undefined;
-  if (state) {
-    const before = doc.text.slice(site.contentOffset, offset);
-    if (state.queryLanguage === 'JSONata') {
-      if (/\{%(?:(?!%\}).)*$/s.test(before)) return jsonataItems(doc, state, offset);
-    } else if (typeof key === 'string' && !isItem && (key.endsWith('.$') || key.endsWith('Path') || key === 'Variable')) {
+  // Inside a string of a state that one of ASL's languages reads (lang/field-values.ts says which,
+  // from the facts the rules check with): JSONata `{% %}`, a path, an intrinsic function.
+  const at = site.inString ? locate(model, path) : undefined;
+  const value = at?.state ? fieldValue(at.state, at.rest) : undefined;
+  if (value?.kind === 'jsonata') {
+    if (/\{%(?:(?!%\}).)*$/s.test(doc.text.slice(site.contentOffset, offset))) return jsonataItems(doc, at!.state!, offset);
+  } else if (value) {
+    if (value.kind === 'template' || readsContextObject(value.path)) {
       const context = contextObjectItems(doc, offset);
       if (context) return context;
-      if (key.endsWith('.$') || key === 'ErrorPath' || key === 'CausePath') return intrinsicItems(doc, offset);
     }
+    if (value.kind === 'template' || value.path === 'fail') return intrinsicItems(doc, offset);
   }
   if (!obj || typeof key !== 'string') return [];
 
-  if (isItem) {
-    if (key === 'ErrorEquals' && (obj.kind === 'retrier' || obj.kind === 'catcher')) {
-      return ERROR_NAMES.map((name, i) => valueItem(doc, site, name, CompletionItemKind.Constant, undefined, i));
-    }
-    return [];
-  }
-
-  const isStateRef =
-    (obj.kind === 'state' && (key === 'Next' || key === 'Default')) ||
-    ((obj.kind === 'catcher' || obj.kind === 'choiceRule') && key === 'Next') ||
-    ((obj.kind === 'root' || obj.kind === 'branch' || obj.kind === 'processor') && key === 'StartAt');
-  if (isStateRef) return stateNameItems(doc, site, obj.kind === 'root' || obj.kind === 'branch' || obj.kind === 'processor' ? obj.scope : obj.state!.scope, obj.state);
-
+  // The rest by the field tables (lsp/fields.ts): what the field of this kind of object offers.
   const info = fieldInfo(obj.kind, key, obj.state?.type, obj.queryLanguage);
-  if (obj.kind === 'state' && key === 'Type') {
-    return STATE_TYPES.map((t, i) => valueItem(doc, site, t, CompletionItemKind.EnumMember, stateTypeDoc(t), i));
-  }
-  if (obj.kind === 'state' && key === 'Resource') return resourceItems(doc, site);
-  if (info?.values) return info.values.map((v, i) => valueItem(doc, site, v, CompletionItemKind.EnumMember, undefined, i));
-  if (info?.kind === 'boolean') {
+  if (!info) return [];
+  if (isItem) return info.itemValues ? info.itemValues.map((name, i) => valueItem(doc, site, name, CompletionItemKind.Constant, undefined, i)) : [];
+  if (info.kind === 'state') return stateNameItems(doc, site, obj.state?.scope ?? obj.scope, obj.state);
+  if (info.offers === 'resource') return resourceItems(doc, site);
+  if (info.values) return info.values.map((v, i) => valueItem(doc, site, v, CompletionItemKind.EnumMember, info.valueDoc?.(v), i));
+  if (info.kind === 'boolean') {
     return ['true', 'false'].map((v, i) => ({
       label: v,
       kind: CompletionItemKind.Value,
@@ -214,6 +204,19 @@ function valueItems(doc: Document, model: StateMachine, site: ValueSite, offset:
     }));
   }
   return [];
+}
+
+/**
+ * What the place holds in this state; in a state whose Type is not one (yet: being typed), what it
+ * holds in the first type that reads it, as key completion then offers every type's fields.
+ */
+function fieldValue(state: State, rest: Path): FieldValue | undefined {
+  if (state.type !== undefined && isStateType(state.type)) return fieldValueAt(state.type, state.queryLanguage, rest);
+  for (const type of STATE_TYPES) {
+    const value = fieldValueAt(type, state.queryLanguage, rest);
+    if (value) return value;
+  }
+  return undefined;
 }
 
 /** A string value, quoted for the format, replacing what is typed. */

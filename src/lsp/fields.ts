@@ -11,7 +11,7 @@
  */
 import type { QueryLanguage } from '../types.js';
 import { objectDefinition, objectProperties, resolveRef, schemaDefinitions, type Definitions, type SchemaNode } from '../schema/navigation.js';
-import { CHOICE_OPERATORS, STATE_TYPES } from '../lang/state-fields.js';
+import { CHOICE_OPERATORS, STATE_TYPES, stateTypeDoc } from '../lang/state-fields.js';
 import { memo, perObject } from '../memo.js';
 
 /** The shape of a value, for completion snippets. */
@@ -30,6 +30,12 @@ export interface FieldInfo {
   deprecated?: string;
   /** Allowed values, for enum-like fields. */
   values?: readonly string[];
+  /** What each of `values` means (completion shows it). */
+  valueDoc?: (value: string) => string | undefined;
+  /** An array whose items completion offers from this list (ErrorEquals: the predefined error names). */
+  itemValues?: readonly string[];
+  /** Completion offers the Task resource ARN patterns (lang/resource.ts). */
+  offers?: 'resource';
 }
 
 const STATE_NAME = 'the name of a state in the same States object';
@@ -47,14 +53,14 @@ function f(name: string, kind: ValueKind, doc: string, accepts: string, extra: P
  * Which types allow which is the schema's.
  */
 const FIELD_LIST: FieldInfo[] = [
-  f('Type', 'enum', 'The state type.', STATE_TYPES.join(', '), { values: STATE_TYPES }),
+  f('Type', 'enum', 'The state type.', STATE_TYPES.join(', '), { values: STATE_TYPES, valueDoc: stateTypeDoc }),
   f('Comment', 'string', 'A human-readable description of the state.', 'a string'),
   f('QueryLanguage', 'enum', "The query language of this state, overriding the state machine's. Default: the top-level QueryLanguage, else JSONPath.", ''),
   f('Next', 'state', 'The state to run after this one.', STATE_NAME),
   f('End', 'boolean', 'Makes this a terminal state: the execution (or branch, or iteration) ends here. Exactly one of Next and End.', 'true'),
   f('InputPath', 'string', 'Selects the part of the state input that the state works on.', PATH + ', or null for {}'),
   f('OutputPath', 'string', 'Selects the part of the state output passed to the next state.', PATH + ', or null for {}'),
-  f('Resource', 'string', 'What the task runs: a Lambda function ARN, an activity ARN, or a service integration ARN (`arn:aws:states:::service:action`).', 'an ARN'),
+  f('Resource', 'string', 'What the task runs: a Lambda function ARN, an activity ARN, or a service integration ARN (`arn:aws:states:::service:action`).', 'an ARN', { offers: 'resource' }),
   f('Branches', 'array', 'The branches to run in parallel, each a state machine with StartAt and States.', 'an array of {StartAt, States}'),
   f('ItemProcessor', 'object', 'The state machine run for each item, and its ProcessorConfig (INLINE or DISTRIBUTED mode).', '{ProcessorConfig, StartAt, States}'),
   f('Iterator', 'object', 'The state machine run for each item (the older name of ItemProcessor).', '{StartAt, States}', { deprecated: 'Use ItemProcessor.' }),
@@ -167,7 +173,6 @@ const ERROR_NAMES = [
   'Lambda.SdkClientException',
   'Lambda.TooManyRequestsException',
 ];
-export { ERROR_NAMES };
 
 const ROOT: FieldInfo[] = [
   f('StartAt', 'state', 'The state the execution starts with.', STATE_NAME),
@@ -181,7 +186,7 @@ const SCOPE: FieldInfo[] = [ROOT[0], ROOT[1], ROOT[2]];
 const PROCESSOR: FieldInfo[] = [...SCOPE, f('ProcessorConfig', 'object', 'How the items are processed: Mode INLINE (in this execution) or DISTRIBUTED (child executions).', '{Mode, ExecutionType}')];
 
 const RETRIER: FieldInfo[] = [
-  f('ErrorEquals', 'array', 'The error names this retrier handles; `States.ALL` matches any error and must be alone and last.', 'a non-empty array of error names'),
+  f('ErrorEquals', 'array', 'The error names this retrier handles; `States.ALL` matches any error and must be alone and last.', 'a non-empty array of error names', { itemValues: ERROR_NAMES }),
   f('IntervalSeconds', 'number', 'Seconds before the first retry. Default 1.', 'a positive integer'),
   f('MaxAttempts', 'number', 'The maximum number of retries; 0 means never retry. Default 3.', 'a non-negative integer'),
   f('BackoffRate', 'number', 'The multiplier of the retry interval at each attempt. Default 2.0.', 'a number >= 1.0'),
@@ -190,7 +195,7 @@ const RETRIER: FieldInfo[] = [
   f('Comment', 'string', 'A human-readable description.', 'a string'),
 ];
 const CATCHER: FieldInfo[] = [
-  f('ErrorEquals', 'array', 'The error names this catcher handles; `States.ALL` matches any error and must be alone and last.', 'a non-empty array of error names'),
+  f('ErrorEquals', 'array', 'The error names this catcher handles; `States.ALL` matches any error and must be alone and last.', 'a non-empty array of error names', { itemValues: ERROR_NAMES }),
   f('Next', 'state', 'The state to go to when this catcher matches.', STATE_NAME),
   f('ResultPath', 'string', 'Where to put the error output in the state input. Default `$` (replaces the input).', REF_PATH + ', or null'),
   f('Output', 'any', 'The output passed to Next (`$states.errorOutput` is the error).', 'any JSON value, or ' + JSONATA),

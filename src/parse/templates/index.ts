@@ -92,18 +92,20 @@ function declaredType(v: unknown): StateMachineType | undefined {
 
 /**
  * Extracts the definitions of a template file, or returns undefined when the file is not a
- * template (a plain ASL definition, or something else).
+ * template (a plain ASL definition, or something else). `maxLength`: ParseOptions.maxLength for
+ * the template and for each definition held in a string (default DEFAULT_MAX_LENGTH of the format).
  */
-export function extractTemplate(text: string, fileName: string, extra: ReadonlyMap<string, string> = new Map()): ExtractedTemplate | undefined {
-  if (/\.tf$/i.test(fileName)) return extractTerraform(text, extra);
+export function extractTemplate(text: string, fileName: string, extra: ReadonlyMap<string, string> = new Map(), maxLength?: number): ExtractedTemplate | undefined {
+  if (/\.tf$/i.test(fileName)) return extractTerraform(text, extra, maxLength);
   // By content, whatever the extension (`x.template` is often YAML, `template.json` rarely).
   // Bounded as lint() is (YAML costs ~100 bytes a character): a larger text is linted, unread, as too large.
   const format = templateFormatOf(text);
-  const doc = parse(text, format, { cloudFormationTags: true, maxLength: DEFAULT_MAX_LENGTH[format] });
+  const doc = parse(text, format, { cloudFormationTags: true, maxLength: maxLength ?? DEFAULT_MAX_LENGTH[format] });
   if (!doc.parsed) return undefined;
   const kind = templateKindOf(doc.value);
-  if (kind === 'cloudformation') return { kind, doc, definitions: extractCloudFormation(doc, extra, ['Resources']) };
-  if (kind === 'serverless') return { kind, doc, definitions: extractServerless(doc, extra) };
+  const limit = maxLength ?? DEFAULT_MAX_LENGTH.json;
+  if (kind === 'cloudformation') return { kind, doc, definitions: extractCloudFormation(doc, extra, ['Resources'], limit) };
+  if (kind === 'serverless') return { kind, doc, definitions: extractServerless(doc, extra, limit) };
   return undefined;
 }
 
@@ -145,8 +147,11 @@ function cloneTree(n: TreeNode, parent: TreeNode | undefined): TreeNode {
   return c;
 }
 
-/** A definition given as a string (DefinitionString, Fn::Sub, Fn::Join pieces) -> its own Document. */
-function stringDocument(template: Document, path: Path, value: unknown, subs: ReadonlyMap<string, string>): { doc: Document; map: OffsetMap } | undefined {
+/**
+ * A definition given as a string (DefinitionString, Fn::Sub, Fn::Join pieces) -> its own Document,
+ * refused unread (too large) past `limit` characters, as lint() refuses a text.
+ */
+function stringDocument(template: Document, path: Path, value: unknown, subs: ReadonlyMap<string, string>, limit: number): { doc: Document; map: OffsetMap } | undefined {
   const node = nodeAt(template, path);
   if (!node) return undefined;
   let text: string;
@@ -184,11 +189,11 @@ function stringDocument(template: Document, path: Path, value: unknown, subs: Re
     };
   } else return undefined;
   const sub = substituteJson(text, vars);
-  const doc = parse(sub.text, 'json');
+  const doc = parse(sub.text, 'json', { maxLength: limit });
   return { doc, map: (o) => map(sub.map(o)) };
 }
 
-function extractCloudFormation(template: Document, extra: ReadonlyMap<string, string>, at: Path): EmbeddedDefinition[] {
+function extractCloudFormation(template: Document, extra: ReadonlyMap<string, string>, at: Path, limit: number): EmbeddedDefinition[] {
   const out: EmbeddedDefinition[] = [];
   let resources: any = template.value;
   for (const s of at) resources = resources?.[s];
@@ -221,7 +226,7 @@ function extractCloudFormation(template: Document, extra: ReadonlyMap<string, st
       }
     } else if (props.DefinitionString !== undefined) {
       const path = [...base, 'DefinitionString'];
-      const r = stringDocument(template, path, props.DefinitionString, subs);
+      const r = stringDocument(template, path, props.DefinitionString, subs, limit);
       if (r) out.push({ name, field: 'DefinitionString', doc: r.doc, mapOffset: r.map, span: spanAt(template, path) });
       else
         out.push({
@@ -255,7 +260,7 @@ function extractCloudFormation(template: Document, extra: ReadonlyMap<string, st
   return out;
 }
 
-function extractServerless(template: Document, extra: ReadonlyMap<string, string>): EmbeddedDefinition[] {
+function extractServerless(template: Document, extra: ReadonlyMap<string, string>, limit: number): EmbeddedDefinition[] {
   const out: EmbeddedDefinition[] = [];
   const machines = (template.value as any).stepFunctions?.stateMachines as Record<string, any> | undefined;
   for (const [name, sm] of Object.entries(isObj(machines) ? machines : {})) {
@@ -266,7 +271,7 @@ function extractServerless(template: Document, extra: ReadonlyMap<string, string
       const doc = viewDocument(template, path, extra);
       if (doc) out.push({ name, field: 'definition', doc, span: spanAt(template, path) });
     } else if (typeof sm.definition === 'string') {
-      const r = stringDocument(template, path, sm.definition, extra);
+      const r = stringDocument(template, path, sm.definition, extra, limit);
       if (r) out.push({ name, field: 'definition', doc: r.doc, mapOffset: r.map, span: spanAt(template, path) });
     } else {
       out.push({ name, field: 'definition', notCheckable: 'no definition object', span: spanAt(template, ['stepFunctions', 'stateMachines', name]) });
@@ -275,7 +280,7 @@ function extractServerless(template: Document, extra: ReadonlyMap<string, string
     for (let i = first; i < out.length; i++) out[i].type = type;
   }
   // serverless.yml's `resources` section is CloudFormation.
-  out.push(...extractCloudFormation(template, extra, ['resources', 'Resources']));
+  out.push(...extractCloudFormation(template, extra, ['resources', 'Resources'], limit));
   return out;
 }
 
@@ -284,7 +289,7 @@ function extractServerless(template: Document, extra: ReadonlyMap<string, string
  * definitions, and file()/templatefile() references to local files. Linear in the text: block
  * ends come from one pass over the file, every pattern is anchored where it is tried.
  */
-export function extractTerraform(text: string, extra: ReadonlyMap<string, string> = new Map()): ExtractedTemplate {
+export function extractTerraform(text: string, extra: ReadonlyMap<string, string> = new Map(), maxLength?: number): ExtractedTemplate {
   const out: EmbeddedDefinition[] = [];
   const res = /resource[ \t]+"aws_sfn_state_machine"[ \t]+"([^"\n]+)"[ \t]*\{/g;
   const blockEnds = hclBlockEnds(text);
@@ -336,7 +341,7 @@ export function extractTerraform(text: string, extra: ReadonlyMap<string, string
         [...body.matchAll(/\$\$\{/g)].map((x) => ({ offset: x.index ?? 0, length: 1, newText: '' })),
       );
       const sub = substituteJson(unescaped.text, extra);
-      const doc = parse(sub.text, 'json');
+      const doc = parse(sub.text, 'json', { maxLength: maxLength ?? DEFAULT_MAX_LENGTH.json });
       out.push({ name, field: 'definition', doc, mapOffset: (o) => map(unescaped.map(sub.map(o))), span: { offset: bodyStart, length: bodyEnd.bodyEnd - bodyStart }, type });
     } else if (fileRef) {
       const file = fileRef[2].replace(/\$\{path\.(module|root)\}\/?/g, '');
