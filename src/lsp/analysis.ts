@@ -106,46 +106,73 @@ export function analyzeTextDocument(textDocument: AslTextDocument, settings: Set
   const lint = via && !sameProblems(via.diagnostics, own.diagnostics) ? via : own;
   // The document the features read: the linted one. When substitutions moved the text, lintSource
   // linted the substituted text only; the text as written is parsed when a feature first asks for
-  // it (`null`: not yet), so a version that no feature reads is parsed once.
-  let written: { doc: Document; model: StateMachine | undefined } | null = own.analysis ? { doc: own.analysis.doc, model: own.analysis.model } : null;
-  const asWritten = () => {
-    if (written === null) {
-      const doc = parse(text, kind.format, { maxLength: DEFAULT_MAX_LENGTH[kind.format] });
-      written = { doc, model: doc.parsed && !doc.isBlank ? buildModel(doc) : undefined };
+  // it, so a version that no feature reads is parsed once.
+  return new DefinitionAnalysis(
+    textDocument.uri,
+    textDocument.version,
+    text,
+    kind.format,
+    { result: lint.result, diagnostics: lint.diagnostics },
+    own.analysis ? { doc: own.analysis.doc, model: own.analysis.model } : null,
+    settings.ignored === true,
+    // Read now, without parsing anything: the previous version's model (when this one has none yet, or never will).
+    previous?.lastGood,
+  );
+}
+
+/**
+ * A definition's analysis, whose text as written is parsed on first use. A class, not an object
+ * literal with getters: such a literal gets a V8 hidden class of its own per call, kept in the
+ * old generation with the getters' closures, and every version's document and model outlived
+ * it until a full collection (test/gc-retention.test.ts).
+ */
+class DefinitionAnalysis implements Analysis {
+  /** `null`: the text as written is not parsed yet. */
+  #written: { doc: Document; model: StateMachine | undefined } | null;
+  /** The tolerant model costs a full tree of the text: built only when a feature asks for it (`null`: not yet), so the syntax error's diagnostic is not delayed. */
+  #tolerant: StateMachine | undefined | null = null;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    /** This version's text (the editor's document object changes in place with later versions). */
+    private readonly text: string,
+    readonly format: DocumentFormat,
+    readonly lint: Analysis['lint'],
+    written: { doc: Document; model: StateMachine | undefined } | null,
+    readonly ignored: boolean,
+    private readonly previousGood: StateMachine | undefined,
+  ) {
+    this.#written = written;
+  }
+
+  #asWritten(): { doc: Document; model: StateMachine | undefined } {
+    if (this.#written === null) {
+      const doc = parse(this.text, this.format, { maxLength: DEFAULT_MAX_LENGTH[this.format] });
+      this.#written = { doc, model: doc.parsed && !doc.isBlank ? buildModel(doc) : undefined };
     }
-    return written;
-  };
-  // Read now, without parsing anything: the previous version's model (when this one has none yet, or never will).
-  const previousGood = previous?.lastGood;
-  // The tolerant model costs a full tree of the text: built only when a feature asks for it, so
-  // the syntax error's diagnostic is not delayed.
-  let tolerant: StateMachine | undefined | null = null;
-  const model = (): StateMachine | undefined => {
-    const { doc, model: linted } = asWritten();
-    if (linted) return linted;
-    if (tolerant === null) tolerant = doc.isBlank ? undefined : tolerantModel(doc);
-    return tolerant;
-  };
-  return {
-    uri: textDocument.uri,
-    version: textDocument.version,
-    format: kind.format,
-    lint: { result: lint.result, diagnostics: lint.diagnostics },
-    get doc() {
-      return asWritten().doc;
-    },
-    get model() {
-      return model();
-    },
-    get tolerant() {
-      return !asWritten().model;
-    },
-    ignored: settings.ignored === true,
-    // The model of this version once read (never parsing for it), else the previous version's.
-    get lastGood() {
-      return written?.model ?? previousGood;
-    },
-  };
+    return this.#written;
+  }
+
+  get doc(): Document {
+    return this.#asWritten().doc;
+  }
+
+  get model(): StateMachine | undefined {
+    const { doc, model } = this.#asWritten();
+    if (model) return model;
+    if (this.#tolerant === null) this.#tolerant = doc.isBlank ? undefined : tolerantModel(doc);
+    return this.#tolerant;
+  }
+
+  get tolerant(): boolean {
+    return !this.#asWritten().model;
+  }
+
+  /** The model of this version once read (never parsing for it), else the previous version's. */
+  get lastGood(): StateMachine | undefined {
+    return this.#written?.model ?? this.previousGood;
+  }
 }
 
 const NO_CONFIG = { config: {} };
