@@ -1,9 +1,9 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { join } from '../src/model/model.js';
 import { looksLikePath } from '../src/lang/looks.js';
-import { valueAt } from '../src/lang/sites.js';
 import { FIELDS_BY_TYPE, isStateType } from '../src/lang/state-fields.js';
 import type { Path } from '../src/types.js';
+import { valueAt } from '../src/value-at.js';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,9 @@
 import { defineRule } from '../src/engine/rule.js';
 import { templateMembers } from '../src/lang/sites.js';
 import { formatLocation } from '../src/model/location.js';
-import type { Json } from '../src/model/model.js';
+import { isObject, type Json } from '../src/model/model.js';
 import type { Path } from '../src/types.js';
+import { valueAt } from '../src/value-at.js';
 
 /** What this rule's diagnostics carry in `data`. */
 type TemplateKeyCollisionData = { /** The key both members write. */ field: string };
@@ -74,8 +75,8 @@ export default defineRule<TemplateKeyCollisionData>({
       if (m.site.field === 'Credentials') continue;
       const name = m.key.slice(0, -2);
       const objectPath = m.path.slice(0, -1) as Path;
-      const object = valueAt(m.site.value, objectPath.slice(m.site.path.length));
-      if (!object || !Object.hasOwn(object, name)) continue;
+      const object = valueAt<Json>(m.site.value, objectPath.slice(m.site.path.length));
+      if (!isObject(object) || !Object.hasOwn(object, name)) continue;
       // Reported on whichever of the two comes second in the text.
       const plainFirst = Object.keys(object).indexOf(name) < Object.keys(object).indexOf(m.key);
       ctx.report({
@@ -89,13 +90,3 @@ export default defineRule<TemplateKeyCollisionData>({
     }
   },
 });
-
-/** The object at `segs` inside a template value, if it is one. */
-function valueAt(root: Json, segs: readonly (string | number)[]): Record<string, Json> | undefined {
-  let cur: Json | undefined = root;
-  for (const s of segs) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, Json>)[s];
-  }
-  return cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? (cur as Record<string, Json>) : undefined;
-}

@@ -5,9 +5,10 @@
  * rules/README.md, as a file: URL; where neither exists (a server bundled into the editor
  * extension), no link rather than a guessed one.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { packageInfo } from './package-info.js';
 import { packageRoot } from './paths.js';
 
 let docsBase: string | null | undefined;
@@ -26,14 +27,8 @@ function rulesReadme(): string | null {
   } catch {
     return null;
   }
-  try {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name?: unknown; homepage?: unknown };
-    if (pkg.name === 'asl-lint' && typeof pkg.homepage === 'string' && /^https:\/\//.test(pkg.homepage)) {
-      return `${pkg.homepage.replace(/[#?].*$/, '').replace(/\/$/, '')}/blob/main/rules/README.md`;
-    }
-  } catch {
-    // no readable package.json: the shipped file, if any
-  }
+  const homepage = packageInfo()?.homepage;
+  if (homepage && /^https:\/\//.test(homepage)) return `${homepage.replace(/[#?].*$/, '').replace(/\/$/, '')}/blob/main/rules/README.md`;
   const file = join(root, 'rules', 'README.md');
   return existsSync(file) ? pathToFileURL(file).href : null;
 }

@@ -15,7 +15,10 @@ const ROOT = resolve(import.meta.dirname, '..');
  * the longest prefix wins (so `src/fix/edits.ts` sits below the engine and `src/fix/` above it).
  */
 export const LAYERS: readonly { name: string; prefixes: string[] }[] = [
-  { name: 'base', prefixes: ['src/types.ts', 'src/paths.ts', 'src/read-file.ts', 'src/glob-limit.ts', 'src/code-cache.ts', 'src/links.ts', 'src/memo.ts', 'src/lazy.ts'] },
+  {
+    name: 'base',
+    prefixes: ['src/types.ts', 'src/paths.ts', 'src/read-file.ts', 'src/glob-limit.ts', 'src/code-cache.ts', 'src/links.ts', 'src/memo.ts', 'src/lazy.ts', 'src/package-info.ts', 'src/value-at.ts'],
+  },
   { name: 'parse', prefixes: ['src/parse/'] },
   { name: 'model', prefixes: ['src/model/'] },
   { name: 'lang', prefixes: ['src/lang/'] },

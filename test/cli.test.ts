@@ -421,10 +421,14 @@ describe('--output-file', () => {
 });
 
 describe('--version and --help', () => {
-  it('--version prints the version of package.json (the binary; in process the same)', async () => {
+  it("--version prints the version of package.json, which SARIF's tool.driver.version says too (the binary; in process the same)", async () => {
     expect(bin(['--version'])).toEqual({ code: 0, stdout: `${PKG.version}\n`, stderr: '' });
     expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${PKG.version}\n`, stderr: '' });
     expect((await cli(['-v'])).stdout).toBe(`${PKG.version}\n`);
+    // One reader (src/package-info.ts) for both: from the bundle in dist/ and from the sources.
+    const driver = (r: { stdout: string }) => JSON.parse(r.stdout).runs[0].tool.driver;
+    expect(driver(bin(['-f', 'sarif', `${FIX}/clean.asl.json`])).version).toBe(PKG.version);
+    expect(driver(await cli(['-f', 'sarif', `${FIX}/clean.asl.json`])).version).toBe(PKG.version);
   });
 
   it('--help describes usage, every option and the exit codes', async () => {

@@ -214,6 +214,12 @@ describe('Choice rule labels', () => {
     [{ Condition: '{% $states.input.total > 100 %}' }, '$states.input.total > 100'],
     [{ Condition: true }, 'true'],
     [{ Variable: '$.' + 'x'.repeat(80), IsString: true }, '$.' + 'x'.repeat(57) + '…'],
+    // Only Choice operators (lang/state-fields.ts's CHOICE_OPERATORS) are described: not an Object
+    // member (it was 'is function Object() { [native code] }'), not a made-up comparison.
+    [{ Variable: '$.x', constructor: true }, '$.x'],
+    [{ Variable: '$.x', toString: true, IsNull: true }, '$.x is null'],
+    [{ Variable: '$.x', BooleanLessThan: true }, '$.x'],
+    [{ Variable: '$.t', TimestampLessThanEqualsPath: '$.u' }, '$.t <= $.u'],
   ])('%j', (rule, label) => {
     expect(choiceLabel(rule as never)).toBe(label);
   });

@@ -6,7 +6,7 @@
  * server end to end, one request per feature.
  */
 import { describe, expect, it } from 'vitest';
-import type { CodeAction, CompletionList, MarkupContent } from 'vscode-languageserver-protocol';
+import { SymbolKind, type CodeAction, type CompletionList, type MarkupContent } from 'vscode-languageserver-protocol';
 import { lint } from '../src/index.js';
 import { analyzeTextDocument, type Analysis } from '../src/lsp/analysis.js';
 import { codeActions, FIX_ALL_KIND } from '../src/lsp/codeActions.js';
@@ -247,6 +247,30 @@ describe('document symbols', () => {
     ]);
     expect(symbols[0].selectionRange).toEqual({ start: posOf(ORDER, '"Validate": {'), end: posOf(ORDER, '"Validate": {', 10) });
     expect(symbols[0].range.start).toEqual(posOf(ORDER, '"Validate": {'));
+  });
+
+  it("each state's kind comes from its Type; a Type that is no state type (even one named like an Object member) gets Object", () => {
+    const text = JSON.stringify({
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Task', Next: 'B' },
+        B: { Type: 'Map', Next: 'C' },
+        C: { Type: 'constructor', Next: 'D' },
+        D: { Type: 'toString', Next: 'E' },
+        E: { Type: '__proto__', Next: 'F' },
+        F: { Type: 'Succeed' },
+      },
+    });
+    // Before: a table keyed by any string answered 'constructor' with Object itself, a function that
+    // JSON drops, so the editor got a symbol with no kind (and '__proto__' an object).
+    expect(documentSymbols(analysisOf(text)).map((s) => [s.name, s.kind])).toEqual([
+      ['A', SymbolKind.Function],
+      ['B', SymbolKind.Array],
+      ['C', SymbolKind.Object],
+      ['D', SymbolKind.Object],
+      ['E', SymbolKind.Object],
+      ['F', SymbolKind.Boolean],
+    ]);
   });
 });
 

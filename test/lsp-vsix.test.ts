@@ -116,11 +116,18 @@ describe.skipIf(!READY)(`the .vsix${READY ? '' : " (skipped: run `npm run setup:
     expect([...client.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith('node:') && m !== 'vscode' && !builtinModules.includes(m))).toEqual([]);
   });
 
-  it('its server answers initialize and lints JSON and YAML on its own', async () => {
-    const c = new LspClient({ server: join(unpacked, 'extension', 'server', 'lsp', 'server.mjs'), settings: {} });
+  it("its server says asl-lint's version (--version, initialize), answers initialize and lints JSON and YAML on its own", async () => {
+    const server = join(unpacked, 'extension', 'server', 'lsp', 'server.mjs');
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    // Its version is server/package.json's (written by the build), not the extension's own, one folder
+    // up: given another version here (both are 0.1.0 today), the server still says asl-lint's.
+    const manifest = join(unpacked, 'extension', 'package.json');
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), version: '0.0.0-extension' }));
+    expect(spawnSync(process.execPath, [server, '--version'], { encoding: 'utf8', timeout: 10_000 }).stdout).toBe(`${version}\n`);
+    const c = new LspClient({ server, settings: {} });
     try {
       const init = await c.initialize();
-      expect(init.serverInfo).toEqual({ name: 'asl-lint', version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version });
+      expect(init.serverInfo).toEqual({ name: 'asl-lint', version });
       const json = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Nxt": "B", "End": true}}}';
       await c.open('file:///v/a.asl.json', json);
       const d = await c.current('file:///v/a.asl.json');

@@ -131,8 +131,10 @@ describe('the packed package', () => {
     sh(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
   });
 
-  it('runs its bin', () => {
-    const out = sh(process.execPath, [join(project, 'node_modules', 'asl-lint', 'dist', 'asl-lint.cjs'), '--list-rules'], project);
+  it('runs its bin (--version, --list-rules)', () => {
+    const bin = join(project, 'node_modules', 'asl-lint', 'dist', 'asl-lint.cjs');
+    expect(sh(process.execPath, [bin, '--version'], project)).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
+    const out = sh(process.execPath, [bin, '--list-rules'], project);
     expect(out.trimEnd().split('\n').pop()).toBe(
       `${allRules.length} rules. Each one's rationale, evidence and examples: ${pathToFileURL(join(project, 'node_modules', 'asl-lint', 'rules', 'README.md')).href}`,
     );

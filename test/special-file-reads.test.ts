@@ -1,16 +1,17 @@
 /**
  * Every read of a file someone else may have planted goes through src/read-file.ts (only regular
- * files, under a cap): the editor's template search, `asl-lint run`/`test` and `asl-lint graph`
- * (issue 11 review). A FIFO with no writer would block a plain readFileSync for ever; here each
+ * files, under a cap): the editor's template search, `asl-lint run`/`test`, `asl-lint graph`
+ * (issue 11 review) and the package's own package.json (src/package-info.ts). A FIFO with no writer would block a plain readFileSync for ever; here each
  * FIFO has a writer (a child process) so that the old reads would return its text and the test
  * fail, instead of hanging. Skipped only where mkfifo is unavailable.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { cli } from './cli-support.js';
+import { ROOT, cli, ensureBuilt } from './cli-support.js';
 import { lintViaTemplate } from '../src/lsp/viaTemplate.js';
 
 function hasMkfifo(): boolean {
@@ -66,6 +67,18 @@ describe.skipIf(!MKFIFO)('FIFOs are refused, never read', () => {
       'template.yaml': 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: flow.asl.json\n',
     });
     expect(lintViaTemplate(join(dir2, 'flow.asl.json'), CLEAN, {})?.filePath).toBe(join(dir2, 'flow.asl.json'));
+  });
+
+  it("the package's own package.json (--version, SARIF, the language server): a FIFO on the way up is skipped", () => {
+    ensureBuilt();
+    // The built src/package-info.js and the module it reads with, in dist/src/ of a package whose
+    // dist/ holds a FIFO named package.json (dist/src/package.json only says the modules' type).
+    const dir = project({ 'package.json': JSON.stringify({ name: 'asl-lint', version: '1.2.3' }), 'dist/src/package.json': '{"type": "module"}' });
+    for (const f of ['package-info.js', 'read-file.js']) copyFileSync(join(ROOT, 'dist', 'src', f), join(dir, 'dist', 'src', f));
+    fifo(join(dir, 'dist', 'package.json'), JSON.stringify({ name: 'asl-lint', version: '6.6.6' }));
+    const script = `import(${JSON.stringify(pathToFileURL(join(dir, 'dist', 'src', 'package-info.js')).href)}).then((m) => process.stdout.write(m.packageInfo().version))`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 10_000 });
+    expect([r.stdout, r.stderr]).toEqual(['1.2.3', '']);
   });
 
   it('asl-lint run: a FIFO definition, input or mocks file is refused in one line, exit 2', async () => {

@@ -3,7 +3,7 @@
  * the allowed fields per state type and query language. These tests make the two agree, entry by
  * entry, so a field added to one and not the other fails here.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -21,6 +21,7 @@ import {
   TEMPLATE_FIELDS,
   TRANSITION_TYPES,
 } from '../src/lang/state-fields.js';
+import { isResultType, isTerminalType, TERMINAL_TYPES } from '../src/model/state-types.js';
 import { evaluateRule } from '../src/run/choice.js';
 import { fieldInfo } from '../src/lsp/fields.js';
 
@@ -116,6 +117,41 @@ describe('lang/state-fields.ts agrees with the schema', () => {
     for (const { field } of CATCHER_PATH_FIELDS) expect(Object.keys(properties(defs['catcher.JSONPath']))).toContain(field);
   });
 
+  it("TERMINAL_TYPES (model/state-types.ts) are the types whose schema has no Next, End or Default, in both query languages; the model's predicates agree with the lists", () => {
+    for (const language of ['JSONPath', 'JSONata'] as const) {
+      const ending = STATE_TYPES.filter((t) => !['Next', 'End', 'Default'].some((f) => fieldsOf(t, language).includes(f)));
+      expect([...TERMINAL_TYPES].sort()).toEqual(ending.sort());
+      const having = (field: string) => STATE_TYPES.filter((t) => fieldsOf(t, language).includes(field));
+      expect([...RESULT_TYPES].sort()).toEqual(having('Catch').sort());
+    }
+    // The switches the model asks for every state: exactly the lists, and nothing that is not a type.
+    for (const t of STATE_TYPES) {
+      expect({ type: t, terminal: isTerminalType(t), result: isResultType(t) }).toEqual({ type: t, terminal: TERMINAL_TYPES.includes(t), result: RESULT_TYPES.includes(t) });
+    }
+    for (const t of [undefined, '', 'succeed', 'constructor', 'toString']) expect([isTerminalType(t), isResultType(t)]).toEqual([false, false]);
+  });
+
+  it('no other module lists state types or compares a Type with several: they read model/state-types.ts or lang/state-fields.ts', () => {
+    const ROOT = join(import.meta.dirname, '..');
+    const FACTS = new Set(['src/model/state-types.ts', 'src/lang/state-fields.ts']);
+    // AWS's behaviour for these two types, not a group of types: TestState refuses them; their failure events are ParallelStateFailed and MapStateFailed.
+    const PER_TYPE_BEHAVIOUR = new Set(['src/run/api.ts', 'src/run/interpreter.ts']);
+    const T = '(?:Task|Pass|Choice|Wait|Succeed|Fail|Parallel|Map)';
+    // Two type names in a row (a list), or one value compared with two of them (a set spelt out).
+    const restated = new RegExp(`'${T}',\\s*'${T}'|=== '${T}'\\s*\\|\\|\\s*[\\w.]+ === '${T}'|!== '${T}'\\s*&&\\s*[\\w.]+ !== '${T}'`, 'g');
+    const found: string[] = [];
+    for (const dir of ['src', 'rules']) {
+      for (const f of readdirSync(join(ROOT, dir), { recursive: true }).map(String)) {
+        const file = `${dir}/${f}`;
+        if (!file.endsWith('.ts') || FACTS.has(file) || PER_TYPE_BEHAVIOUR.has(file)) continue;
+        for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(restated)) found.push(`${file}: ${m[0]}`);
+      }
+    }
+    expect(found).toEqual([]);
+    // The check can fail: the comparison model.ts made before it asked isTerminalType().
+    expect("type === 'Succeed' || type === 'Fail'").toMatch(restated);
+  });
+
   it("CHOICE_PATH_OPERATORS are the JSONPath choice rule's '...Path' operators", () => {
     const ops = Object.keys(properties(defs['choiceRule.JSONPath'])).filter((k) => k.endsWith('Path'));
     expect([...CHOICE_PATH_OPERATORS].sort()).toEqual(ops.sort());
@@ -135,7 +171,7 @@ describe('lang/state-fields.ts agrees with the schema', () => {
     }
   });
 
-  it.each(['src/lsp/fields.ts', 'src/run/choice.ts'])('%s lists no Choice operator of its own: it imports CHOICE_OPERATORS', (file) => {
+  it.each(['src/lsp/fields.ts', 'src/run/choice.ts', 'src/graph/condition.ts'])('%s lists no Choice operator of its own: it imports CHOICE_OPERATORS', (file) => {
     const source = readFileSync(join(import.meta.dirname, '..', file), 'utf8');
     expect(source).toMatch(/import \{[^}]*\bCHOICE_OPERATORS\b[^}]*\} from '\.\.\/lang\/state-fields\.js'/);
     // A list is two operator names in a row (the cases of a switch are behaviour, not a list).

@@ -1,7 +1,5 @@
 /** --help and --version texts. */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageInfo } from '../package-info.js';
 import { formatterNames } from './formatters/index.js';
 
 export function helpText(): string {
@@ -70,18 +68,9 @@ The number of files and state machines checked is printed on standard error.
 `;
 }
 
-/** The version in the package's own package.json (found upwards from this module: src/ or dist/src/). */
+/** The version in the package's own package.json (src/package-info.ts). */
 export function versionText(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'asl-lint' && pkg.version) return `${pkg.version}\n`;
-    } catch {
-      // not here: keep going up
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the package.json of asl-lint');
-    dir = parent;
-  }
+  const info = packageInfo();
+  if (!info) throw new Error('cannot find the package.json of asl-lint');
+  return `${info.version}\n`;
 }

@@ -7,6 +7,7 @@
  */
 import { childOf, type Document } from '../parse/document.js';
 import type { Fix, Path, TextEdit, Span } from '../types.js';
+import { valueAt } from '../value-at.js';
 
 /**
  * Who may apply a fix (see Fix.kind): 'fix' keeps the meaning (--fix, the editor's fix-all);
@@ -45,17 +46,6 @@ function valueText(doc: Document, value: unknown): string {
 /** The text of a token, as written. */
 export function rawText(doc: Document, span: Span): string {
   return doc.text.slice(span.offset, span.offset + span.length);
-}
-
-/** The plain value at `path`, or undefined. */
-function valueAt(root: unknown, path: Path): unknown {
-  let v = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
 }
 
 /**

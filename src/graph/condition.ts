@@ -3,26 +3,41 @@
  * JSONata Condition without its `{% %}`. Labels are for reading, not for parsing back.
  */
 import { isObject, type Json } from '../model/model.js';
+import { CHOICE_OPERATORS } from '../lang/state-fields.js';
 
 /** Beyond this many characters a label is cut with an ellipsis (a graph is read at a glance). */
 const MAX_LABEL = 60;
 
-const OPERATORS: Record<string, string> = {
+/** How each comparison (its name without the type prefix) reads. */
+const SYMBOLS: Readonly<Record<string, string>> = {
   Equals: '==',
   LessThan: '<',
   GreaterThan: '>',
   LessThanEquals: '<=',
   GreaterThanEquals: '>=',
 };
-const COMPARISON = /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)(Path)?$/;
-const TESTS: Record<string, string> = {
-  IsNull: 'null',
-  IsPresent: 'present',
-  IsNumeric: 'numeric',
-  IsString: 'string',
-  IsBoolean: 'boolean',
-  IsTimestamp: 'timestamp',
-};
+
+type Describe = (variable: string, value: Json) => string;
+
+/**
+ * The operators of a JSONPath Choice rule, each with how it reads: lang/state-fields.ts's
+ * CHOICE_OPERATORS (the one list), so a key that is no operator ('constructor') is no label either.
+ */
+const DESCRIBE: ReadonlyMap<string, Describe> = new Map(
+  CHOICE_OPERATORS.flatMap((o): [string, Describe][] => {
+    if (o.value === 'test') {
+      const what = o.name.slice('Is'.length).toLowerCase();
+      return [[o.name, (variable, value) => `${variable} is ${value === false ? 'not ' : ''}${what}`]];
+    }
+    if (o.value === 'pattern') return [[o.name, (variable, value) => `${variable} matches ${JSON.stringify(value)}`]];
+    const symbol = SYMBOLS[o.name.replace(/^(?:String|Numeric|Boolean|Timestamp)/, '')];
+    // A literal string is quoted; a path (the `...Path` twin) and any other value as written.
+    const shown = (value: Json, path: boolean) => (path || typeof value !== 'string' ? String(typeof value === 'object' ? JSON.stringify(value) : value) : JSON.stringify(value));
+    const out: [string, Describe][] = [[o.name, (variable, value) => `${variable} ${symbol} ${shown(value, false)}`]];
+    if (o.path) out.push([`${o.name}Path`, (variable, value) => `${variable} ${symbol} ${shown(value, true)}`]);
+    return out;
+  }),
+);
 
 /** The label of a choice rule (the top-level object of Choices[i]). */
 export function choiceLabel(rule: Json): string {
@@ -40,15 +55,8 @@ function describe(rule: Json, depth: number): string {
   if (rule.Not !== undefined) return `not(${describe(rule.Not, depth + 1)})`;
   const variable = typeof rule.Variable === 'string' ? rule.Variable : '?';
   for (const key in rule) {
-    const m = COMPARISON.exec(key);
-    if (m) {
-      const value = rule[key];
-      const shown = m[3] || typeof value !== 'string' ? String(typeof value === 'object' ? JSON.stringify(value) : value) : JSON.stringify(value);
-      return `${variable} ${OPERATORS[m[2]]} ${shown}`;
-    }
-    if (key === 'StringMatches') return `${variable} matches ${JSON.stringify(rule[key])}`;
-    const test = TESTS[key];
-    if (test) return `${variable} is ${rule[key] === false ? 'not ' : ''}${test}`;
+    const describeOperator = DESCRIBE.get(key);
+    if (describeOperator) return describeOperator(variable, rule[key]);
   }
   return variable;
 }

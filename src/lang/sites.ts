@@ -24,6 +24,7 @@ import {
   type PathFieldKind,
 } from './state-fields.js';
 import { perObject } from '../memo.js';
+import { valueAt } from '../value-at.js';
 
 export interface PathSite {
   state: State;
@@ -121,19 +122,6 @@ function collectAssigns(state: State, out: AssignSite[]): void {
  * arguments, and a site's path built only for a field that is present (most are not).
  */
 
-/**
- * The value at `at` (a field, or a field of the state's objects) under a state object; undefined
- * when absent or when an object on the way is not one.
- */
-export function valueAt(o: JsonObject, at: readonly string[]): Json | undefined {
-  let v: Json | undefined = o;
-  for (let i = 0; i < at.length; i++) {
-    if (!isObject(v)) return undefined;
-    v = v[at[i]];
-  }
-  return v;
-}
-
 function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSite[]): void {
   const o = state.obj;
   const t = state.type!;
@@ -141,11 +129,11 @@ function collectJsonPath(state: State, paths: PathSite[], templates: TemplateSit
   if (!isStateType(t)) return;
   const fields = FIELDS_BY_TYPE[t];
   for (const f of fields.paths) {
-    const value = valueAt(o, f.at);
+    const value = valueAt<Json>(o, f.at);
     if (value !== undefined) paths.push({ state, path: join(p, f.at), field: f.at[f.at.length - 1], value, kind: f.kind });
   }
   for (const f of fields.templates) {
-    const value = valueAt(o, f.at);
+    const value = valueAt<Json>(o, f.at);
     if (value !== undefined) templates.push({ state, path: join(p, f.at), field: f.at[f.at.length - 1], value, assign: f.assign });
   }
 

@@ -1,18 +1,15 @@
 /**
- * ASL's facts about state types and the fields that hold its small languages, stated once: the
- * eight state types, which JSONPath fields are paths (and of which kind), which are payload
- * templates, which fields have a `...Path` twin, and which fields of a JSONata state hold JSONata.
+ * ASL's facts about the fields that hold its small languages, stated once: which JSONPath fields
+ * are paths (and of which kind), which are payload templates, which fields have a `...Path` twin,
+ * and which fields of a JSONata state hold JSONata. The state types and their groups the model
+ * needs too (terminal types, types with a result) are model/state-types.ts's, re-exported here.
  * lang/sites.ts collects the sites from these tables, the rules (no-path ...) and the editor read
  * them; test/state-fields.test.ts checks every entry against schemas/asl.schema.json (the field
  * matrix of asl-rules.md §4.1, AWS's own table), so the two cannot drift apart.
  */
+import { isStateType, isTerminalType, RESULT_TYPES, STATE_TYPES, type StateType } from '../model/state-types.js';
 
-/**
- * The eight state types. In the editor's order (most used first): completion offers them so. AWS's
- * error message lists them in the schema's order (`stateType` in schemas/asl.schema.json).
- */
-export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'] as const;
-export type StateType = (typeof STATE_TYPES)[number];
+export { isStateType, RESULT_TYPES, STATE_TYPES, type StateType } from '../model/state-types.js';
 
 /** What each state type does, for people (the editor's completion and hover). */
 const STATE_TYPE_DOCS: Readonly<Record<StateType, string>> = {
@@ -31,16 +28,14 @@ export function stateTypeDoc(type: string): string | undefined {
   return isStateType(type) ? STATE_TYPE_DOCS[type] : undefined;
 }
 
-/** The state types that run work and have a result: ResultSelector, Retry, Catch; `$states.result` in JSONata. */
-export const RESULT_TYPES: readonly StateType[] = ['Task', 'Parallel', 'Map'];
 /** The state types with InputPath and OutputPath (JSONPath): all but Fail. */
 const INPUT_OUTPUT_TYPES: readonly StateType[] = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Parallel', 'Map'];
 /** The state types with ResultPath and Parameters (JSONPath). */
 const PARAMETERS_TYPES: readonly StateType[] = ['Task', 'Pass', 'Parallel', 'Map'];
-/** The state types that transition: exactly one of Next and End (Choice has its rules and Default; Succeed and Fail end). */
-export const TRANSITION_TYPES: readonly StateType[] = ['Task', 'Pass', 'Wait', 'Parallel', 'Map'];
-/** The state types that can set variables (Assign): all but Succeed and Fail. */
-export const ASSIGN_TYPES: readonly StateType[] = ['Task', 'Pass', 'Choice', 'Wait', 'Parallel', 'Map'];
+/** The state types that can set variables (Assign): all but the terminal ones (Succeed, Fail). */
+export const ASSIGN_TYPES: readonly StateType[] = STATE_TYPES.filter((t) => !isTerminalType(t));
+/** The state types that transition: exactly one of Next and End (Choice has its rules and Default; the terminal ones end). */
+export const TRANSITION_TYPES: readonly StateType[] = ASSIGN_TYPES.filter((t) => t !== 'Choice');
 
 /** What a path field accepts. */
 export type PathFieldKind =
@@ -187,11 +182,6 @@ export const JSONATA_FIELDS: Readonly<Record<StateType, ReadonlySet<string>>> = 
 
 /** Fields whose value is a user payload: every string inside, at any depth, is read as JSONata. */
 export const JSONATA_PAYLOADS: ReadonlySet<string> = new Set(['Output', 'Assign', 'Arguments', 'ItemSelector', 'BatchInput']);
-
-/** Whether `type` (any string, from a definition) is one of the eight state types. */
-export function isStateType(type: string): type is StateType {
-  return Object.hasOwn(JSONATA_FIELDS, type);
-}
 
 /** Each state type's path fields, template fields and twins: the tables above, split once by type. */
 export interface TypeFields {

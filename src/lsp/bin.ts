@@ -3,9 +3,7 @@
  * asl-lint-lsp: the language server. `asl-lint-lsp --stdio` for editors that start a command
  * (Neovim, Helix, Zed, Emacs...); VS Code's client passes --node-ipc.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageInfo } from '../package-info.js';
 import { startServer } from './server.js';
 
 const HELP = `Usage: asl-lint-lsp [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]
@@ -27,27 +25,11 @@ Settings (workspace/configuration, section "aslLint"):
   aslLint.type      STANDARD (default) or EXPRESS
 `;
 
-/** The version of the asl-lint package this file belongs to (src/lsp or dist/src/lsp), if found. */
-function version(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string; aslLintVersion?: string };
-      if (pkg.name === 'asl-lint' && pkg.version) return pkg.version;
-      if (pkg.aslLintVersion) return pkg.aslLintVersion;
-    } catch {
-      // not here; one folder up
-    }
-    dir = dirname(dir);
-  }
-  return undefined;
-}
-
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(HELP);
 } else if (args.includes('--version') || args.includes('-v')) {
-  process.stdout.write(`${version() ?? 'unknown'}\n`);
+  process.stdout.write(`${packageInfo()?.version ?? 'unknown'}\n`);
 } else if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))) {
   process.stderr.write(`asl-lint-lsp: say how to talk to the editor, e.g. asl-lint-lsp --stdio\n\n${HELP}`);
   process.exitCode = 2;
@@ -55,5 +37,5 @@ if (args.includes('--help') || args.includes('-h')) {
   // A bug must not take the editor's server down: log it and keep serving.
   process.on('uncaughtException', (err) => process.stderr.write(`asl-lint-lsp: ${err.stack ?? err.message}\n`));
   process.on('unhandledRejection', (err) => process.stderr.write(`asl-lint-lsp: ${String((err as Error)?.stack ?? err)}\n`));
-  startServer(undefined, { version: version() }); // the transport named on the command line (transport.ts)
+  startServer(undefined, { version: packageInfo()?.version }); // the transport named on the command line (transport.ts)
 }

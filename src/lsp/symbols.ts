@@ -1,10 +1,12 @@
 /** Document symbols: the states as a tree, with Parallel branches and Map processors nested. */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Scope, State } from '../model/model.js';
+import { isStateType, type StateType } from '../lang/state-fields.js';
 import type { Document } from '../parse/document.js';
 import type { Analysis } from './analysis.js';
 
-const KIND: Record<string, SymbolKind> = {
+/** Each state type's symbol kind (every type: a new one fails to compile until it has its kind). */
+const KIND: Readonly<Record<StateType, SymbolKind>> = {
   Task: SymbolKind.Function,
   Pass: SymbolKind.Variable,
   Choice: SymbolKind.Enum,
@@ -45,7 +47,8 @@ function stateSymbol(doc: Document, state: State): DocumentSymbol {
     // An empty name is refused by some clients; the state-name rule reports it anyway.
     name: state.name.length ? state.name : '""',
     detail: state.type ?? '',
-    kind: (state.type && KIND[state.type]) || SymbolKind.Object,
+    // Only a state type is looked up: the table's inherited members ('constructor') are not kinds.
+    kind: state.type !== undefined && isStateType(state.type) ? KIND[state.type] : SymbolKind.Object,
     range: doc.rangeOf(member.offset, member.length),
     selectionRange: doc.rangeOf(key.offset, key.length),
     children,

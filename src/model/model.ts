@@ -8,6 +8,7 @@ import type { Document } from '../parse/document.js';
 import type { Path, QueryLanguage } from '../types.js';
 import { isPlaceholder } from '../parse/placeholder.js';
 import { perObject } from '../memo.js';
+import { isResultType, isTerminalType } from './state-types.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
@@ -181,7 +182,7 @@ function addScope(sm: StateMachine, kind: ScopeKind, path: Path, value: Json, pa
       queryLanguage: languageOf(stateObj.QueryLanguage) ?? sm.queryLanguage,
       children: NO_CHILDREN,
       // A placeholder ("End": "${IsLast}") may well be true: never a false MISSING_END_STATE.
-      isTerminal: end === true || type === 'Succeed' || type === 'Fail' || isPlaceholder(end),
+      isTerminal: end === true || isTerminalType(type) || isPlaceholder(end),
       edges: NO_EDGES,
     };
     scope.states.push(state);
@@ -244,7 +245,7 @@ function collectEdges(sm: StateMachine, state: State): void {
     if (typeof fallback === 'string') scratch.push(new TransitionEdge(state, fallback, 'Default', -1));
   }
   const catchers = o.Catch;
-  if (Array.isArray(catchers) && (type === 'Task' || type === 'Parallel' || type === 'Map')) {
+  if (Array.isArray(catchers) && isResultType(type)) {
     for (let i = 0; i < catchers.length; i++) {
       const c = catchers[i];
       if (isObject(c) && typeof c.Next === 'string') scratch.push(new TransitionEdge(state, c.Next, 'Catch', i));

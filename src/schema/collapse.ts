@@ -18,7 +18,8 @@ import { closest } from '../lang/suggest.js';
 import { memo } from '../memo.js';
 import { hasPlaceholder, isPlaceholder } from '../parse/placeholder.js';
 import type { KeywordProblem } from './keywords.js';
-import { has, nodeAt, propertiesOf, resolveRef, toSegments, twinNode, twinOf, valueAt, type Definitions } from './navigation.js';
+import { has, nodeAt, propertiesOf, resolveRef, toSegments, twinNode, twinOf, type Definitions } from './navigation.js';
+import { valueAt } from '../value-at.js';
 import type { Raw, Subject } from './types.js';
 
 /** The raw problems of one subject's ajv errors, one per real problem (see the header). */

@@ -6,8 +6,10 @@
  */
 import type { Path, PathSegment } from '../types.js';
 import { formatLocation } from '../model/location.js';
+import { isTerminalType } from '../model/state-types.js';
 import { closest } from '../lang/suggest.js';
-import { has, propertiesOf, resolveRef, valueAt, type Definitions, type SchemaNode } from './navigation.js';
+import { has, propertiesOf, resolveRef, type Definitions, type SchemaNode } from './navigation.js';
+import { valueAt } from '../value-at.js';
 import type { Raw, SchemaFinding, SchemaRuleId, Subject } from './types.js';
 
 const JSONATA_HINT = '{% ... %}';
@@ -251,7 +253,7 @@ function fieldHint(subject: Subject, definition: string, field: string, defs: De
   }
   if (subject.kind !== 'state' || definition !== subject.definition) return undefined;
   if (subject.stateType === 'Choice' && field === 'Next') return "a Choice state moves on through the 'Next' of its rules and its 'Default'";
-  if ((subject.stateType === 'Succeed' || subject.stateType === 'Fail') && (field === 'Next' || field === 'End')) {
+  if (isTerminalType(subject.stateType) && (field === 'Next' || field === 'End')) {
     return `a ${subject.stateType} state is always a terminal state`;
   }
   const types = (defs.stateType?.enum as string[] | undefined) ?? [];

@@ -112,12 +112,3 @@ export function toSegments(root: unknown, pointer: string): PathSegment[] {
   }
   return out;
 }
-
-export function valueAt(root: unknown, segs: readonly PathSegment[]): unknown {
-  let cur = root;
-  for (const s of segs) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[s];
-  }
-  return cur;
-}

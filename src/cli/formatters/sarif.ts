@@ -5,9 +5,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { RuleMeta } from '../../engine/rule.js';
 import { streamingFormatter, type FileResult, type FormatContext } from './types.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../../paths.js';
+import { packageInfo } from '../../package-info.js';
 import { ruleDocsUrl } from '../../api.js';
 
 // Links come from src/links.ts: the package's homepage, else the rule reference shipped in the package.
@@ -26,14 +24,6 @@ function catalogue(rulesMeta: FormatContext['rulesMeta'] | undefined): Reporting
     defaultConfiguration: { level: m.defaultOff ? ('none' as const) : m.severity === 'ERROR' ? ('error' as const) : ('warning' as const) },
     properties: { awsCode: m.code, tags: [m.code] },
   }));
-}
-
-function version(): string {
-  try {
-    return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
-  } catch {
-    return '0.0.0';
-  }
 }
 
 /** A relative path as a URI reference (forward slashes, percent-encoded). */
@@ -78,7 +68,7 @@ function sarifCollector(rulesMeta: FormatContext['rulesMeta'] | undefined, cwd: 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'asl-lint', version: version(), ...(HOME ? { informationUri: HOME } : {}), rules } },
+        tool: { driver: { name: 'asl-lint', version: packageInfo()?.version ?? '0.0.0', ...(HOME ? { informationUri: HOME } : {}), rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' + uri(cwd.replace(/^\//, '')) + '/' } },
         results: out,
       },

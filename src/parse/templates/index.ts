@@ -11,6 +11,7 @@ import { stringEndOnLine } from '../json-chars.js';
 import { intrinsicKey, intrinsicPlaceholder, resolveDefinitionValue, withVars } from './intrinsics.js';
 import { stringValueMap } from './string-map.js';
 import type { Path, StateMachineType, Span } from '../../types.js';
+import { valueAt } from '../../value-at.js';
 
 export type TemplateKind = 'cloudformation' | 'serverless' | 'terraform';
 
@@ -125,12 +126,8 @@ function spanAt(doc: Document, path: Path): Span {
 /** An object definition as a Document over the template's own text and tree. */
 function viewDocument(template: Document, path: Path, subs: ReadonlyMap<string, string>): Document | undefined {
   const node = nodeAt(template, path);
-  const raw = (function get(v: unknown, p: Path): unknown {
-    let cur = v;
-    for (const s of p) cur = (cur as any)?.[s];
-    return cur;
-  })(template.value, path);
   if (!node) return undefined;
+  const raw = valueAt(template.value, path);
   // Re-root a copy of the subtree so paths inside the definition start at the definition.
   const root = cloneTree(node, undefined);
   const prefixLen = path.length;
@@ -195,8 +192,7 @@ function stringDocument(template: Document, path: Path, value: unknown, subs: Re
 
 function extractCloudFormation(template: Document, extra: ReadonlyMap<string, string>, at: Path, limit: number): EmbeddedDefinition[] {
   const out: EmbeddedDefinition[] = [];
-  let resources: any = template.value;
-  for (const s of at) resources = resources?.[s];
+  const resources = valueAt(template.value, at);
   if (!isObj(resources)) return out;
   for (const [name, res] of Object.entries(resources)) {
     if (!isObj(res) || !SFN_TYPES.has(res.Type)) continue;
