@@ -4,12 +4,7 @@
  */
 import { stringEndOnLine } from './json-chars.js';
 import { placeholdersIn } from './placeholder.js';
-
-export interface Edit {
-  offset: number;
-  length: number;
-  newText: string;
-}
+import type { TextEdit } from '../types.js';
 
 /** Maps an offset in one text to an offset in another (the text it came from). */
 export type OffsetMap = (offset: number) => number;
@@ -17,7 +12,7 @@ export type OffsetMap = (offset: number) => number;
 export const identity: OffsetMap = (o) => o;
 
 /** Applies non-overlapping edits; returns the new text and a map from new offsets to old. */
-export function applyEdits(text: string, edits: Edit[]): { text: string; map: OffsetMap } {
+export function applyEdits(text: string, edits: TextEdit[]): { text: string; map: OffsetMap } {
   if (edits.length === 0) return { text, map: identity };
   const sorted = [...edits].sort((a, b) => a.offset - b.offset);
   let out = '';
@@ -65,7 +60,7 @@ export interface SubstituteResult {
  * see a placeholder string there. `${!Literal}` (CloudFormation's escape) is left alone.
  */
 export function substituteJson(text: string, values: ReadonlyMap<string, string>): SubstituteResult {
-  const edits: Edit[] = [];
+  const edits: TextEdit[] = [];
   const unknown = new Set<string>();
   const inString = stringMask(text);
   for (const { offset: at, text: whole, name } of placeholdersIn(text)) {
