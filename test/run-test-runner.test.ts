@@ -48,6 +48,17 @@ describe('test files', () => {
     const read = files({ 'template.json': template, 'x.asl-test.json': { template: 'template.json', tests: [{}] } });
     await expect(runTestFiles(['/t/x.asl-test.json'], read)).rejects.toThrow('the template holds several state machines; name one of Flow, Other with stateMachine');
   });
+  it('a template whose DefinitionString does not parse, or nests too deep: the reason, not a usage error about strings', async () => {
+    const held = (definition: string) => ({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: definition } } } });
+    const test = { template: 'template.json', tests: [{ name: 't', expect: { status: 'SUCCEEDED' } }] };
+    const trailing = files({ 'template.json': held('{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true,}}}'), 'x.asl-test.json': test });
+    await expect(runTestFiles(['/t/x.asl-test.json'], trailing)).rejects.toThrow(
+      "/t/template.json: the state machine 'Flow' cannot be run: its definition does not parse: Trailing commas are not allowed in JSON at line 1, column 63 of the definition",
+    );
+    const deep = `{"StartAt": "A", "Comment": ${'['.repeat(600)}${']'.repeat(600)}, "States": {"A": {"Type": "Pass", "End": true}}}`;
+    const nested = files({ 'template.json': held(deep), 'x.asl-test.json': test });
+    await expect(runTestFiles(['/t/x.asl-test.json'], nested)).rejects.toThrow("/t/template.json: the state machine 'Flow' cannot be run: its definition nests more than 512 levels deep");
+  });
   it("Step Functions Local's MockConfigFile.json as is, with the machine beside it", async () => {
     const read = files({
       'Flow.asl.json': machine,

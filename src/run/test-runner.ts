@@ -10,6 +10,7 @@
 import { dirname, resolve } from 'node:path';
 import { lazyPackage } from '../lazy.js';
 import { extractTemplate } from '../parse/templates/index.js';
+import { MAX_JSON_DEPTH, type Document } from '../parse/document.js';
 import { isObject, type Json, type JsonObject, type StateMachine } from '../model/model.js';
 import { execute, prepare, type ExecutionResult } from './api.js';
 import { InvalidDefinitionError, RunUsageError } from './errors.js';
@@ -90,12 +91,26 @@ export function loadDefinition(file: string, stateMachine: string | undefined, r
     throw new RunUsageError(
       `${file}: ${stateMachine === undefined ? 'the template holds several state machines' : `no state machine '${stateMachine}' in the template`}; name one of ${names.join(', ')} with stateMachine`,
     );
-  if (def.doc) return { text: JSON.stringify(def.doc.value), format: 'json', name: def.name };
+  if (def.doc) {
+    // A definition the template holds in a string can fail to parse (or be refused for its size):
+    // say so, not "the definition must be a string or an object" from JSON.stringify(undefined).
+    if (!def.doc.parsed) throw new RunUsageError(`${file}: the state machine '${def.name}' cannot be run: ${unreadable(def.doc)}`);
+    return { text: JSON.stringify(def.doc.value), format: 'json', name: def.name };
+  }
   if (def.file) {
     const target = resolve(dirname(file), def.file);
     return { text: readFile(target), format: /\.ya?ml$/i.test(target) ? 'yaml' : 'json', name: def.name };
   }
   throw new RunUsageError(`${file}: the state machine '${def.name}' cannot be run here: ${def.notCheckable ?? 'its definition is not in the template'}`);
+}
+
+function unreadable(doc: Document): string {
+  if (doc.tooLarge !== undefined) return `its definition is larger than ${doc.tooLarge.toLocaleString('en-US')} characters`;
+  if (doc.tooDeep) return `its definition nests more than ${MAX_JSON_DEPTH} levels deep`;
+  const first = doc.syntaxErrors[0];
+  if (!first) return 'its definition does not parse';
+  const { line, character } = doc.positionAt(first.offset);
+  return `its definition does not parse: ${first.message} at line ${line + 1}, column ${character + 1} of the definition`;
 }
 
 function checkMocks(v: unknown, where: string): Record<string, MockedResponses> {
