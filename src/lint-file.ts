@@ -149,6 +149,8 @@ function lintSourceAs(caller: string, text: string, filePath: string, options: L
     }
     if (mode === 'discover' && !isPlainDefinitionName(filePath)) {
       // Parsed once: the look at the text (substituted, as it is linted) is the parse.
+      // The cheap look first: a file that names no StartAt or States is not substituted at all.
+      if (!MACHINE_KEY.test(text)) return [];
       const format = options.format ?? contentFormat(text, filePath);
       const sub = substitute(text, format, options.substitutions);
       const seen = definitionDocument(sub.text, format, options.maxLength);
@@ -234,9 +236,11 @@ function contentFormat(text: string, filePath: string): DocumentFormat {
  * A found file that is a state machine (an object with `States` or `StartAt`, or a broken text
  * naming them): its document; undefined for anything else.
  */
+/** `StartAt` or `States` written as a key (`"StartAt":`, `States:`), not a word in prose ("the United States"). */
+const MACHINE_KEY = /\b(States|StartAt)["']?\s*:/;
+
 function definitionDocument(text: string, format: DocumentFormat, maxLength: number | undefined): Document | undefined {
-  // Written as a key (`"StartAt":`, `States:`), not a word in prose ("the United States").
-  if (!/\b(States|StartAt)["']?\s*:/.test(text)) return undefined;
+  if (!MACHINE_KEY.test(text)) return undefined;
   const doc = parse(text, format, { maxLength: maxLength ?? DEFAULT_MAX_LENGTH[format] });
   if (!doc.parsed) return doc; // broken (or too large to read), but it speaks of states: a definition to report on
   return holdsStateMachine(doc.value) ? doc : undefined;

@@ -36,13 +36,15 @@ export function memo<K, V>(compute: (key: K) => V, limit: number): (key: K) => V
  * A value computed from a model (its sites, its reachable states) refers back into the model, so
  * every lint()'s model, document and parsed JSON survived the scavenges after it returned, were
  * copied and promoted, and waited for a full collection: lint() of 2,000 states spent 3-7 ms of
- * its 13-17 ms in the collector (bench/gc.mjs; 0.6 ms with the values on their owners).
+ * its 13-17 ms in the collector (GC events over 200 calls; 0.2-0.6 ms with the values on their
+ * owners). test/gc-retention.test.ts keeps it so.
  *
  * For the library's own objects only (they are written to); an owner that cannot be extended (a
- * frozen one) falls back to a WeakMap.
+ * frozen one) falls back to a WeakMap. Call it once, at module level (a test checks): each call
+ * makes a new symbol, so a perObject made per call would add a property to every owner each time.
  */
 export function perObject<K extends object, V>(compute: (owner: K) => V): (owner: K) => V {
-  const key = Symbol(compute.name || 'perObject');
+  const key = Symbol(`perObject ${compute.name}`);
   let frozen: WeakMap<K, V> | undefined;
   return (owner: K): V => {
     let value = (owner as Record<symbol, V | undefined>)[key];

@@ -13,9 +13,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from './cli-support.js';
 
 const ROOT = join(import.meta.dirname, '..');
+
+// The child process runs the build: a direct `vitest run` of this file must not measure a stale one.
+beforeAll(ensureBuilt, 120_000);
 
 const SCRIPT = `
 import v8 from 'node:v8';

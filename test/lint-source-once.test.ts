@@ -6,6 +6,12 @@
  * (parseJson, parseYaml). Before: a JSON/YAML definition not named as ASL was linted twice (once
  * as a would-be template, once as a definition); a definition with the configuration's
  * substitutions was parsed twice (substituted by lintSource, as written by the LSP).
+ *
+ * One exception, by design, pinned below: a definition file a template names (DefinitionUri) is
+ * linted twice, as the file and through the template with its substitutions, so that when both
+ * give the same problems the file's own quick fixes stay (fixes do not follow a template's
+ * substitutions); that is two analyses and three parses (the file, the template, the definition
+ * through it).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,6 +126,23 @@ describe('one lint and one parse per document version', () => {
     const a = analyzeTextDocument(open(uri, 'json', DEF), settings);
     expect(a?.lint.diagnostics.map((d) => d.code)).toEqual(['MISSING_END_STATE', 'MISSING_TRANSITION_TARGET']);
     expect(calls).toEqual({ analyze: 1, parse: 1 });
+  });
+
+  it('a definition file a template names: linted as the file and through the template (by design: two analyses, three parses)', () => {
+    const sub = join(dir, 'sam');
+    mkdirSync(sub);
+    writeFileSync(
+      join(sub, 'template.yaml'),
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: flow.asl.json\n      DefinitionSubstitutions:\n        Wait: 7\n',
+    );
+    const file = join(sub, 'flow.asl.json');
+    const text = DEF.replace('${Wait}', '3');
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    const { settings } = withProjectConfig(uri, { rules: {} });
+    const a = analyzeTextDocument(open(uri, 'json', text), settings);
+    expect(a?.lint.diagnostics.map((d) => d.code)).toEqual(['MISSING_END_STATE', 'MISSING_TRANSITION_TARGET']);
+    expect(calls).toEqual({ analyze: 2, parse: 3 });
   });
 
   it('a template', () => {

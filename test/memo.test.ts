@@ -1,6 +1,6 @@
 /** src/memo.ts: the bounded memo (one cache per function, so one key space) and the per-object cache. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memo, perCallerObject, perObject } from '../src/memo.js';
 
@@ -128,3 +128,37 @@ describe('caches are memo/perObject, one per key space (issue 11 review)', () =>
     expect(source.match(/^let \w*[cC]ache\b/gm) ?? []).toEqual([]);
   });
 });
+
+describe('caches across the tree (review of issue 11)', () => {
+  const ROOT = join(import.meta.dirname, '..');
+  const sources = [...listTs(join(ROOT, 'src')), ...listTs(join(ROOT, 'rules'))].map((file) => ({ file: relative(ROOT, file).split(sep).join('/'), text: readFileSync(file, 'utf8') }));
+
+  it('memo, perObject and perCallerObject are made once, at module level (each perObject makes its own symbol)', () => {
+    const calls = sources.flatMap(({ file, text }) =>
+      text.split('\n').flatMap((line, i) => (/\b(?:memo|perObject|perCallerObject)\(/.test(line) && !/^\s*(?:\*|\/\/|export function|function)/.test(line) ? [{ file, line: i + 1, text: line }] : [])),
+    );
+    expect(calls.length).toBeGreaterThan(20);
+    expect(calls.filter((c) => !/^(?:export )?const \w+(?::.*?)? = (?:memo|perObject|perCallerObject)\(/.test(c.text))).toEqual([]);
+  });
+
+  it('no module-level WeakMap outside src/memo.ts, and a module-level Map that is not a constant table only for what the file system says', () => {
+    const found = sources.flatMap(({ file, text }) => [...text.matchAll(/^(?:export )?(?:const|let) (\w+)(?::.*?)? = new (Weak)?Map\b/gm)].map((m) => ({ file, name: m[1], weak: m[2] === 'Weak' })));
+    expect(found.filter((f) => f.weak && f.file !== 'src/memo.ts')).toEqual([]);
+    // Constant tables are named in capitals; the rest are caches. Configuration files, template
+    // listings and repository roots are kept per folder until the editor's forget...() (the CLI
+    // reads them once per run): not functions of their key, so not a memo.
+    expect(found.filter((f) => !f.weak && !/^[A-Z][A-Z0-9_]*$/.test(f.name)).map((f) => `${f.file}: ${f.name}`)).toEqual([
+      'src/cli/main.ts: explicitConfigs',
+      'src/config/config.ts: cache',
+      'src/lsp/projectConfig.ts: repositories',
+      'src/lsp/viaTemplate.ts: templatesIn',
+    ]);
+  });
+});
+
+function listTs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}

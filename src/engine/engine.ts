@@ -6,7 +6,7 @@
 import { parse, formatForFile, DEFAULT_MAX_LENGTH, type Document, type DocumentFormat } from '../parse/index.js';
 import { buildModel, type StateMachine } from '../model/model.js';
 import { formatLocation } from '../model/location.js';
-import { perObject } from '../memo.js';
+import { perCallerObject } from '../memo.js';
 import type { Severity, StateMachineType } from '../types.js';
 import { severityOf, type Report, type Rule, type RuleSetting } from './rule.js';
 import type { Finding } from './finding.js';
@@ -174,8 +174,8 @@ interface CatalogueInfo {
   unusedDirective: Rule | undefined;
 }
 
-/** Derived once per catalogue (the API hands the same array to every run). */
-const catalogueInfo = perObject((rules: readonly Rule[]): CatalogueInfo => {
+/** Derived once per catalogue (the API hands the same array to every run; a caller may hand its own: not written to). */
+const catalogueInfo = perCallerObject((rules: readonly Rule[]): CatalogueInfo => {
   const names = new Set(rules.flatMap((r) => [r.meta.id, r.meta.code]));
   return {
     isName: (name) => names.has(name),

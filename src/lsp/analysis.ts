@@ -49,7 +49,12 @@ export interface Analysis {
   readonly tolerant: boolean;
   /** The project's configuration file ignores the document: features work, no diagnostics. */
   ignored: boolean;
-  /** The model of the last version that parsed, for names and types only (its positions are stale). */
+  /**
+   * The model of the last version that parsed, for names and types only (its positions are stale).
+   * When the configuration's substitutions apply, a version's text as written is parsed only if a
+   * feature read it, so a version no feature read is skipped here (editors ask for symbols or
+   * folding after each change, so in practice none is).
+   */
   readonly lastGood: StateMachine | undefined;
 }
 

@@ -22,7 +22,8 @@ Options:
 
 Settings (workspace/configuration, section "aslLint"):
   aslLint.rules     rule severities by rule id or code: {"NO_DOLLAR": "off", "state-unreachable": "warn"}
-  aslLint.type      STANDARD (default) or EXPRESS
+  aslLint.type      STANDARD or EXPRESS: a default, as the configuration's "type" (a template's
+                    declared type wins); unset: the configuration's, else STANDARD
 `;
 
 const args = process.argv.slice(2);

@@ -136,7 +136,8 @@ class Machine implements StateMachine {
   states: State[] = [];
   edges: Edge[] = [];
   maxDepth = 0;
-  misplacedQueryLanguage?: string;
+  // Declared, not a field: an own property only on the models that have one, as before.
+  declare misplacedQueryLanguage?: string;
   #edgesFrom: Map<State, readonly Edge[]> | undefined;
 
   constructor(
