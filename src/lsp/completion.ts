@@ -207,7 +207,6 @@ function valueItems(doc: Document, model: StateMachine, site: ValueSite, offset:
   return [];
 }
 
-
 /** A string value, quoted for the format, replacing what is typed. */
 function valueItem(doc: Document, site: ValueSite, value: string, kind: CompletionItemKind, documentation: string | undefined, order: number): CompletionItem {
   const text = scalarText(doc, value, doc.text.slice(site.replace.offset, site.replace.offset + 1));
