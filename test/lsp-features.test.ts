@@ -23,7 +23,7 @@ import { documentSymbols } from '../src/lsp/symbols.js';
 import { variableDefinition, variableHover, variableReferences } from '../src/lsp/variables.js';
 import { applyEdits, offsetToPos, posOf } from './lsp-helpers.js';
 import { ORDER, VARIABLES, YAML } from './lsp-fixtures.js';
-import { CONTEXT_PATHS, INTRINSIC_DOCS, intrinsicMarkdown, JSONATA_FUNCTION_DOCS, STATES_FIELDS } from '../src/lsp/language.js';
+import { CONTEXT_PATHS, describeResource, INTRINSIC_DOCS, intrinsicMarkdown, JSONATA_FUNCTION_DOCS, STATES_FIELDS } from '../src/lsp/language.js';
 import { stateTypeDoc } from '../src/lang/state-fields.js';
 
 let seq = 0;
@@ -683,6 +683,21 @@ describe('the editor offers and finds the variables lint() considers assigned, n
     expect(variableReferences(a, posOf(text, 'Output":"{% $total', 13), true)).toHaveLength(3);
   });
 
+  it("lint's read under the cursor: a Unicode name whole; a name the expression binds itself is no workflow variable", () => {
+    const text = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', Assign: { café: 1 }, Next: 'B' }, B: { Type: 'Pass', Output: '{% ($f := function($v) { $v * $café }; $f(1)) %}', End: true } },
+    });
+    const a = analysisOf(text);
+    expect(variableHover(a, posOf(text, '$café }', 1))).toEqual({
+      contents: { kind: 'markdown', value: '**$café**: variable\n\n- assigned in `A` (line 1): a number' },
+      range: { start: posOf(text, '$café }'), end: posOf(text, '$café }', 5) },
+    });
+    expect(variableHover(a, posOf(text, '$v *', 1))).toBeNull();
+    expect(variableHover(a, posOf(text, '$f(1)', 1))).toBeNull();
+  });
+
   it('the expression under the cursor is found while it does not parse', () => {
     const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Assign: { total: 1 }, Next: 'B' }, B: { Type: 'Pass', Output: '{% $total + %}', End: true } } });
     const a = analysisOf(text);
@@ -715,5 +730,12 @@ describe('hover documents a word only where the place’s language reads it (iss
     expect(markdown(hoverAt(pass({ Output: '{% $states.input %}' }, 'JSONata'), '$states.input', 9))).toBe(`\`$states.input\`: ${INPUT.doc}`);
     const sum = JSONATA_FUNCTION_DOCS.find((f) => f.name === 'sum')!;
     expect(markdown(hoverAt(pass({ Output: '{% $sum([1]) %}' }, 'JSONata'), '$sum', 2))).toBe('```\n' + sum.signature + '\n```\n\n' + sum.doc);
+  });
+
+  it("a Resource's integration only where the type has a Resource (a Task), not a Pass state's field of that name", () => {
+    const arn = 'arn:aws:states:::lambda:invoke';
+    expect(hoverAt(pass({ Resource: arn }), 'arn:aws', 3)).toBeNull();
+    const task = { StartAt: 'S', States: { S: { Type: 'Task', Resource: arn, End: true } } };
+    expect(markdown(hoverAt(task, 'arn:aws', 3))).toBe(describeResource(arn));
   });
 });

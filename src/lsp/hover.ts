@@ -11,7 +11,7 @@ import type { Analysis } from './analysis.js';
 import { tokenAt, type Token } from './cursor.js';
 import { rulesMeta, ruleDocsUrl } from '../api.js';
 import { fieldInfo, isStateField, type FieldInfo } from './fields.js';
-import { stateTypeDoc } from '../lang/state-fields.js';
+import { isStateType, stateTypeDoc } from '../lang/state-fields.js';
 import { CONTEXT_PATHS, describeResource, INTRINSIC_BY_NAME, intrinsicMarkdown, JSONATA_FUNCTION_DOCS, STATES_FIELDS } from './language.js';
 import { locate, objectAt, valueAt } from './locate.js';
 import { schemaFieldDoc, type SchemaFieldDoc } from './schemaDocs.js';
@@ -138,7 +138,9 @@ function valueMarkdown(analysis: Analysis, token: Token, offset: number): string
   const rest = found?.rest ?? [];
   const key = token.path[token.path.length - 1];
   if (found?.state && rest.length === 1 && key === 'Type' && stateTypeDoc(value)) return `**${value}** state\n\n${stateTypeDoc(value)}`;
-  if (found?.state && rest.length === 1 && key === 'Resource') return describeResource(value);
+  // A Task's Resource (or any state's while its Type is being typed), not a field of that name in another type.
+  if (found?.state && rest.length === 1 && key === 'Resource' && (found.state.type === undefined || !isStateType(found.state.type) || isStateField(found.state.type, key)))
+    return describeResource(value);
 
   // A word inside the string under the cursor, where the place's language reads it (asked of
   // lang/field-values.ts, as completion does, not read off the word): an intrinsic function where

@@ -14,8 +14,9 @@ import type { Json, Scope, State, StateMachine } from '../model/model.js';
 import type { Position, Span } from '../types.js';
 import type { Analysis } from './analysis.js';
 import { tokenAt } from './cursor.js';
-import { valueAt } from './locate.js';
-import { isJsonataExpression } from '../lang/jsonata.js';
+import { samePath, valueAt } from './locate.js';
+import { analyzeJsonataString, isJsonataExpression } from '../lang/jsonata.js';
+import { hasPlaceholder } from '../parse/placeholder.js';
 import { isDistributed, variableNameProblem, variableUse, type VariableWrite } from '../lang/variables.js';
 import { stringSpan } from '../lang/text.js';
 
@@ -26,13 +27,15 @@ interface VariableAt {
   state: State;
 }
 
-const WORD = /[A-Za-z0-9_]/;
+/** A character of a variable name (UAX #31, as lang/variables.ts's variableNameProblem). */
+const WORD = /\p{ID_Continue}/u;
 
 /**
- * The `$name` under the cursor, inside a string that one of ASL's languages reads there
- * (lang/field-values.ts: a JSONata string, a path or a payload template's `.$` member; not a
- * Comment, a plain template member or a Pass state's static Result), not `$states`, `$$` or `$.x`.
- * The word itself is read from the text, so a half-typed expression still answers.
+ * The `$name` under the cursor: lint's read there (lang/variables.ts), or, while the string does
+ * not parse (a half-typed expression), the word around the cursor, inside a string that one of
+ * ASL's languages reads there (lang/field-values.ts: a JSONata string, a path or a payload
+ * template's `.$` member; not a Comment, a plain template member or a Pass state's static Result),
+ * not `$states`, `$$` or `$.x`.
  */
 function variableAt(analysis: Analysis, offset: number): VariableAt | undefined {
   const { doc, model } = analysis;
@@ -41,7 +44,15 @@ function variableAt(analysis: Analysis, offset: number): VariableAt | undefined 
   if (!token || token.part !== 'value' || token.node.type !== 'string') return undefined;
   const place = valueAt(model, token.path);
   if (!place || (place.value.kind === 'path' && place.value.path === 'result')) return undefined;
-  if (place.value.kind === 'jsonata' && !String(token.node.value).startsWith('{%')) return undefined;
+  const value = String(token.node.value);
+  if (place.value.kind === 'jsonata' && !value.startsWith('{%')) return undefined;
+  for (const r of variableUse(model).readsByState.get(place.state) ?? []) {
+    if (!samePath(r.path, token.path)) continue;
+    const span = stringSpan(doc, r.path, r.value, r.start, r.end);
+    if (offset >= span.offset && offset <= span.offset + span.length) return { name: r.name, span, state: place.state };
+  }
+  // A JSONata expression that parses has all its reads above: a `$name` it binds itself (`$v := ...`, a parameter) is none.
+  if (place.value.kind === 'jsonata' && isJsonataExpression(value) && !hasPlaceholder(value) && !analyzeJsonataString(value).error) return undefined;
   const text = doc.text;
   let s = offset;
   while (s > token.span.offset && WORD.test(text[s - 1])) s--;
