@@ -623,6 +623,27 @@ describe('the editor offers and finds the variables lint() considers assigned, n
     expect(offered(def)).toEqual(['$states', '$failure', '$picked']);
   });
 
+  it('on the tolerant model of a document with a syntax error, as before', () => {
+    const text =
+      '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"total": 1}, "Next": "B"}, "B": {"Type": "Pass", "Output": "{% $total + $ %}", "End": true}, "C": {"Ty';
+    const a = analysisOf(text);
+    expect(a.tolerant).toBe(true);
+    expect(variableLabels(completion(a, posOf(text, '+ $', 3)))).toEqual(['$states', '$total']);
+    expect(markdown(variableHover(a, posOf(text, '$total +', 1)))).toBe('**$total**: variable\n\n- assigned in `A` (line 1): a number');
+  });
+
+  it('YAML: references and hover over plain and quoted scalars', () => {
+    const text =
+      'QueryLanguage: JSONata\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    Assign:\n      total: 1\n    Next: B\n  B:\n    Type: Pass\n    Output: "{% $total %}"\n    Assign:\n      again: \'{% $total + 1 %}\'\n    End: true\n';
+    const a = analysisOf(text, 'asl.yaml');
+    expect(variableReferences(a, posOf(text, '$total %}', 1), true)!.map((l) => l.range)).toEqual([
+      { start: posOf(text, '$total %}'), end: posOf(text, '$total %}', 6) },
+      { start: posOf(text, '$total + 1'), end: posOf(text, '$total + 1', 6) },
+      { start: posOf(text, 'total: 1'), end: posOf(text, 'total: 1', 5) },
+    ]);
+    expect(markdown(variableHover(a, posOf(text, '$total + 1', 3)))).toBe('**$total**: variable\n\n- assigned in `A` (line 7): a number');
+  });
+
   it("a Distributed Map's child workflow sees none of its parent's variables; an inline Map's iteration does", () => {
     const map = (mode: string) => ({
       QueryLanguage: 'JSONata',
