@@ -760,3 +760,20 @@ describe('hover documents a word only where the place’s language reads it (iss
     expect(markdown(hoverAt(task, 'arn:aws', 3))).toBe(describeResource(arn));
   });
 });
+
+describe('key completion asks the model where a States object is (issue 11 leftover)', () => {
+  const skeletons = (text: string, needle: string, into: number) =>
+    completion(analysisOf(text), posOf(text, needle, into))
+      .items.map((i) => i.label)
+      .filter((l) => l.startsWith('New '));
+  const ALL = ['New Task state', 'New Pass state', 'New Choice state', 'New Wait state', 'New Succeed state', 'New Fail state', 'New Parallel state', 'New Map state'];
+
+  it("state skeletons under a scope's States (the top level, a branch), not in a payload member named States", () => {
+    const top = '{"StartAt": "S", "States": {"S": {"Type": "Pass", "End": true},  }}';
+    expect(skeletons(top, ',  }', 2)).toEqual(ALL);
+    const branch = '{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "B", "States": { }}], "End": true}}}';
+    expect(skeletons(branch, '"States": { }', 12)).toEqual(ALL);
+    const payload = '{"StartAt": "S", "States": {"S": {"Type": "Pass", "Parameters": {"States": { }}, "End": true}}}';
+    expect(skeletons(payload, '"States": { }', 12)).toEqual([]);
+  });
+});

@@ -15,7 +15,7 @@ import { fieldInfo, objectFields, stateFields, type FieldInfo } from './fields.j
 import { STATE_TYPES, stateTypeDoc } from '../lang/state-fields.js';
 import { readsContextObject } from '../lang/field-values.js';
 import { CONTEXT_PATHS, INTRINSIC_DOCS, intrinsicMarkdown, intrinsicSnippet, JSONATA_FUNCTION_DOCS, RESOURCE_PATTERNS, STATES_FIELDS } from './language.js';
-import { objectAt, valueAt } from './locate.js';
+import { locate, objectAt, valueAt } from './locate.js';
 import { writesVisibleFrom } from './variables.js';
 import { numberExample, structuredValueSnippet, withoutSnippet } from './snippets.js';
 
@@ -44,9 +44,10 @@ export function completion(analysis: Analysis, position: Position, options: Comp
 function keyItems(doc: Document, model: StateMachine, site: Extract<CompletionSite, { kind: 'key' }>): CompletionItem[] {
   const obj = objectAt(model, site.objectPath);
   if (!obj) {
-    // Typing a new state name under States: offer a state skeleton per type.
+    // Typing a new state name under a scope's States (not a payload member spelled "States"): a state skeleton per type.
     const last = site.objectPath[site.objectPath.length - 1];
-    if (last === 'States' && !site.hasValue) return stateSkeletons(doc, site);
+    const owner = last === 'States' ? locate(model, site.objectPath.slice(0, -1)) : undefined;
+    if (owner && !owner.state && owner.rest.length === 0 && !site.hasValue) return stateSkeletons(doc, site);
     return [];
   }
   const fields = obj.kind === 'state' ? stateFields(obj.state?.type, obj.queryLanguage) : objectFields(obj.kind, obj.queryLanguage);
