@@ -719,6 +719,23 @@ describe('the editor offers and finds the variables lint() considers assigned, n
     expect(variableHover(a, posOf(text, '$f(1)', 1))).toBeNull();
   });
 
+  it("references: a sibling branch's own variable of the same name is another one; an enclosing scope's is the same", () => {
+    const branch = (n: number) => ({
+      StartAt: `W${n}`,
+      States: { [`W${n}`]: { Type: 'Pass', Assign: { x: n }, Next: `R${n}` }, [`R${n}`]: { Type: 'Pass', Output: `{% $x + $top + ${n} %}`, End: true } },
+    });
+    const text = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'T',
+      States: { T: { Type: 'Pass', Assign: { top: 0 }, Next: 'P' }, P: { Type: 'Parallel', Branches: [branch(1), branch(2)], End: true } },
+    });
+    const a = analysisOf(text);
+    const starts = (needle: string, decl: boolean) => variableReferences(a, posOf(text, needle, 1), decl)!.map((l) => l.range.start);
+    expect(starts('$x + $top + 1', true)).toEqual([posOf(text, '$x + $top + 1'), posOf(text, '"x":1')]);
+    expect(starts('$x + $top + 2', false)).toEqual([posOf(text, '$x + $top + 2')]);
+    expect(starts('$top + 1', true)).toEqual([posOf(text, '$top + 1'), posOf(text, '$top + 2'), posOf(text, '"top"')]);
+  });
+
   it('the expression under the cursor is found while it does not parse', () => {
     const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Assign: { total: 1 }, Next: 'B' }, B: { Type: 'Pass', Output: '{% $total + %}', End: true } } });
     const a = analysisOf(text);

@@ -64,10 +64,10 @@ function variableAt(analysis: Analysis, offset: number): VariableAt | undefined 
   return { name, span: { offset: s - 1, length: e - s + 1 }, state: place.state };
 }
 
-/** The scopes whose variables a state sees: its own and the enclosing ones, up to a Distributed Map's child workflow. */
-function visibleScopes(state: State): Set<Scope> {
+/** The scopes whose variables a state of `from` sees: it and the enclosing ones, up to a Distributed Map's child workflow. */
+function visibleScopes(from: Scope): Set<Scope> {
   const scopes = new Set<Scope>();
-  for (let scope: Scope | undefined = state.scope; scope; scope = scope.parent) {
+  for (let scope: Scope | undefined = from; scope; scope = scope.parent) {
     scopes.add(scope);
     if (scope.kind === 'itemProcessor' && scope.owner && isDistributed(scope.owner)) break;
   }
@@ -76,7 +76,7 @@ function visibleScopes(state: State): Set<Scope> {
 
 /** The Assign keys (lint's writes) of valid variable names a state can see; of `name` only, when given. */
 export function writesVisibleFrom(model: StateMachine, state: State, name?: string): VariableWrite[] {
-  const scopes = visibleScopes(state);
+  const scopes = visibleScopes(state.scope);
   return variableUse(model).writes.filter((w) => (name === undefined ? variableNameProblem(w.name) === undefined : w.name === name) && scopes.has(w.state.scope));
 }
 
@@ -117,21 +117,39 @@ export function variableDefinition(analysis: Analysis, position: Position): Loca
 }
 
 /**
- * Every read of `$name` (lint's reads: JSONata expressions, paths, template `.$` members,
- * intrinsic arguments; not the same characters in a Comment or a literal), in text order, with
- * the one under the cursor even while its expression does not parse; and the Assign keys when asked.
+ * Every read of the variable under the cursor (lint's reads: JSONata expressions, paths, template
+ * `.$` members, intrinsic arguments; not the same characters in a Comment or a literal), in text
+ * order, with the one under the cursor even while its expression does not parse; and the Assign
+ * keys when asked. The same variable: a read that sees one of the Assign keys the cursor's state
+ * sees (sibling Parallel branches or Map processors may each have their own `$x`); reads that see
+ * none of that name go with one another.
  */
 export function variableReferences(analysis: Analysis, position: Position, includeDeclaration: boolean): Location[] | null {
   const v = variableAt(analysis, analysis.doc.offsetAt(position));
   if (!v) return null;
   const { doc } = analysis;
+  const model = analysis.model!;
+  const use = variableUse(model);
+  const named = use.writes.filter((w) => w.name === v.name);
+  const scopesOf = new Map<Scope, Set<Scope>>();
+  /** The Assign keys of this name a state sees. */
+  const seen = (state: State): VariableWrite[] => {
+    let scopes = scopesOf.get(state.scope);
+    if (!scopes) scopesOf.set(state.scope, (scopes = visibleScopes(state.scope)));
+    return named.filter((w) => scopes.has(w.state.scope));
+  };
+  const mine = new Set(seen(v.state));
+  const same = (state: State) => {
+    const theirs = seen(state);
+    return theirs.length === 0 ? mine.size === 0 : theirs.some((w) => mine.has(w));
+  };
   const spans: Span[] = [];
-  for (const r of variableUse(analysis.model!).reads) if (r.name === v.name) spans.push(stringSpan(doc, r.path, r.value, r.start, r.end));
+  for (const r of use.reads) if (r.name === v.name && same(r.state)) spans.push(stringSpan(doc, r.path, r.value, r.start, r.end));
   if (!spans.some((s) => s.offset === v.span.offset)) spans.push(v.span);
   spans.sort((a, b) => a.offset - b.offset);
   const out: Location[] = spans.map((s) => ({ uri: analysis.uri, range: doc.rangeOf(s.offset, s.length) }));
   if (includeDeclaration) {
-    for (const a of writesVisibleFrom(analysis.model!, v.state, v.name)) {
+    for (const a of mine) {
       const span = doc.spanOf(a.path, 'key');
       out.push({ uri: analysis.uri, range: doc.rangeOf(span.offset, span.length) });
     }
