@@ -23,7 +23,7 @@ import { documentSymbols } from '../src/lsp/symbols.js';
 import { variableDefinition, variableHover, variableReferences } from '../src/lsp/variables.js';
 import { applyEdits, offsetToPos, posOf } from './lsp-helpers.js';
 import { ORDER, VARIABLES, YAML } from './lsp-fixtures.js';
-import { CONTEXT_PATHS, INTRINSIC_DOCS, STATES_FIELDS } from '../src/lsp/language.js';
+import { CONTEXT_PATHS, describeResource, INTRINSIC_DOCS, intrinsicMarkdown, JSONATA_FUNCTION_DOCS, STATES_FIELDS } from '../src/lsp/language.js';
 import { stateTypeDoc } from '../src/lang/state-fields.js';
 
 let seq = 0;
@@ -577,5 +577,220 @@ describe('completion site: a string ending in an escaped backslash is closed (re
     const at = closed.indexOf('"A') + 2;
     const site = completionSite(parse(closed, 'json'), at);
     expect(site?.replace).toEqual({ offset: closed.indexOf('"A'), length: 5 });
+  });
+});
+
+describe('the editor offers and finds the variables lint() considers assigned, not Assign keys by spelling (issue 11 leftover)', () => {
+  const variableLabels = (l: CompletionList) => l.items.filter((i) => i.kind === 6).map((i) => i.label);
+  /** The variables completion offers at `{% $` in state `at`'s Output. */
+  const offered = (def: object) => {
+    const text = JSON.stringify(def).replace('"__"', '"{% $ %}"');
+    return variableLabels(completion(analysisOf(text), posOf(text, '{% $', 4)));
+  };
+
+  it("JSONata: the key is the name ('x.$' is not a valid one); a Succeed state's Assign is not run", () => {
+    // lint() says: 'x.$' is not a valid variable name, Succeed does not support Assign, $ghost is unassigned.
+    const def = { QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Assign: { 'x.$': '{% 1 %}' }, Next: 'B' }, B: { Type: 'Succeed', Assign: { ghost: 1 }, Output: '__' } } };
+    const text = JSON.stringify(def).replace('"__"', '"{% $__ %}"');
+    expect(lint(text).diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['SCHEMA_VALIDATION_FAILED', 'LINT_VARIABLE_UNASSIGNED']));
+    expect(variableLabels(completion(analysisOf(text), posOf(text, '$__', 3)))).toEqual(['$states']);
+  });
+
+  it("JSONPath: a '.$' key binds the name without it", () => {
+    expect(offered({ StartAt: 'A', States: { A: { Type: 'Pass', Assign: { 'y.$': '$.a' }, Next: 'B' }, B: { Type: 'Pass', QueryLanguage: 'JSONata', Output: '__', End: true } } })).toEqual([
+      '$states',
+      '$y',
+    ]);
+  });
+
+  it("a Choice rule's and a catcher's Assign; not a catcher of a type that has no Catch", () => {
+    const def = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'C',
+      States: {
+        C: { Type: 'Choice', Choices: [{ Condition: '{% true %}', Assign: { picked: 1 }, Next: 'T' }], Default: 'P' },
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Arguments: {},
+          Catch: [{ ErrorEquals: ['States.ALL'], Assign: { failure: '{% $states.errorOutput %}' }, Next: 'P' }],
+          Next: 'P',
+        },
+        P: { Type: 'Pass', Catch: [{ ErrorEquals: ['States.ALL'], Assign: { never: 1 }, Next: 'E' }], Next: 'E' },
+        E: { Type: 'Pass', Output: '__', End: true },
+      },
+    };
+    expect(offered(def)).toEqual(['$states', '$failure', '$picked']);
+  });
+
+  it('on the tolerant model of a document with a syntax error, as before', () => {
+    const text =
+      '{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"total": 1}, "Next": "B"}, "B": {"Type": "Pass", "Output": "{% $total + $ %}", "End": true}, "C": {"Ty';
+    const a = analysisOf(text);
+    expect(a.tolerant).toBe(true);
+    expect(variableLabels(completion(a, posOf(text, '+ $', 3)))).toEqual(['$states', '$total']);
+    expect(markdown(variableHover(a, posOf(text, '$total +', 1)))).toBe('**$total**: variable\n\n- assigned in `A` (line 1): a number');
+  });
+
+  it('YAML: references and hover over plain and quoted scalars', () => {
+    const text =
+      'QueryLanguage: JSONata\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    Assign:\n      total: 1\n    Next: B\n  B:\n    Type: Pass\n    Output: "{% $total %}"\n    Assign:\n      again: \'{% $total + 1 %}\'\n    End: true\n';
+    const a = analysisOf(text, 'asl.yaml');
+    expect(variableReferences(a, posOf(text, '$total %}', 1), true)!.map((l) => l.range)).toEqual([
+      { start: posOf(text, '$total %}'), end: posOf(text, '$total %}', 6) },
+      { start: posOf(text, '$total + 1'), end: posOf(text, '$total + 1', 6) },
+      { start: posOf(text, 'total: 1'), end: posOf(text, 'total: 1', 5) },
+    ]);
+    expect(markdown(variableHover(a, posOf(text, '$total + 1', 3)))).toBe('**$total**: variable\n\n- assigned in `A` (line 7): a number');
+  });
+
+  it("a Distributed Map's child workflow sees none of its parent's variables; an inline Map's iteration does", () => {
+    const map = (mode: string) => ({
+      QueryLanguage: 'JSONata',
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Pass', Assign: { outer: 1 }, Next: 'M' },
+        M: {
+          Type: 'Map',
+          ItemProcessor: { ProcessorConfig: { Mode: mode, ExecutionType: 'STANDARD' }, StartAt: 'I', States: { I: { Type: 'Pass', Assign: { inner: 1 }, Output: '__', End: true } } },
+          End: true,
+        },
+      },
+    });
+    expect(offered(map('DISTRIBUTED'))).toEqual(['$states', '$inner']);
+    expect(offered(map('INLINE'))).toEqual(['$states', '$inner', '$outer']);
+  });
+
+  it('hover and go-to-definition: an Assign lint() does not run, or binds another name, is no assignment', () => {
+    const text = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', Assign: { 'x.$': '{% 1 %}' }, Next: 'B' }, B: { Type: 'Succeed', Assign: { ghost: 1 }, Output: '{% $x & $ghost %}' } },
+    });
+    const a = analysisOf(text);
+    expect(markdown(variableHover(a, posOf(text, '$x &', 1)))).toBe('**$x**: variable\n\nNot assigned in any state `B` can see (Assign in this scope or an enclosing one).');
+    expect(markdown(variableHover(a, posOf(text, '$ghost', 1)))).toBe('**$ghost**: variable\n\nNot assigned in any state `B` can see (Assign in this scope or an enclosing one).');
+    expect(variableDefinition(a, posOf(text, '$x &', 1))).toEqual([]);
+    expect(variableDefinition(a, posOf(text, '$ghost', 1))).toEqual([]);
+  });
+
+  it('the kind of value is what the assigning state’s language makes of it: {% %} in a JSONPath state is a string', () => {
+    const text = JSON.stringify({
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', Assign: { s: '{% 1 %}', 'p.$': '$.a' }, Next: 'B' }, B: { Type: 'Pass', QueryLanguage: 'JSONata', Output: '{% $s & $p %}', End: true } },
+    });
+    const a = analysisOf(text);
+    expect(markdown(variableHover(a, posOf(text, '$s &', 1)))).toBe('**$s**: variable\n\n- assigned in `A` (line 1): a string');
+    expect(markdown(variableHover(a, posOf(text, '$p %', 1)))).toBe('**$p**: variable\n\n- assigned in `A` (line 1): a JSONPath or intrinsic function result');
+  });
+
+  it('only where a language reads the string: not in a Comment or a plain template member; references are the reads', () => {
+    const text = JSON.stringify({
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Pass', Assign: { total: 1 }, Comment: 'sets $total', Next: 'B' },
+        B: { Type: 'Pass', Parameters: { 'n.$': '$total', note: '$total' }, Next: 'C' },
+        C: { Type: 'Pass', QueryLanguage: 'JSONata', Output: '{% $total %}', Comment: '{% $total %}', End: true },
+      },
+    });
+    const a = analysisOf(text);
+    expect(variableHover(a, posOf(text, '$total"', 1))).toBeNull(); // the Comment of A
+    expect(variableHover(a, posOf(text, 'note":"$total', 9))).toBeNull();
+    expect(variableHover(a, posOf(text, 'Comment":"{% $total', 14))).toBeNull();
+    expect(variableReferences(a, posOf(text, '"n.$":"$total', 9), false)!.map((l) => l.range)).toEqual([
+      { start: posOf(text, '"n.$":"$total', 7), end: posOf(text, '"n.$":"$total', 13) },
+      { start: posOf(text, 'Output":"{% $total', 12), end: posOf(text, 'Output":"{% $total', 18) },
+    ]);
+    expect(variableReferences(a, posOf(text, 'Output":"{% $total', 13), true)).toHaveLength(3);
+  });
+
+  it("lint's read under the cursor: a Unicode name whole; a name the expression binds itself is no workflow variable", () => {
+    const text = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', Assign: { café: 1 }, Next: 'B' }, B: { Type: 'Pass', Output: '{% ($f := function($v) { $v * $café }; $f(1)) %}', End: true } },
+    });
+    const a = analysisOf(text);
+    expect(variableHover(a, posOf(text, '$café }', 1))).toEqual({
+      contents: { kind: 'markdown', value: '**$café**: variable\n\n- assigned in `A` (line 1): a number' },
+      range: { start: posOf(text, '$café }'), end: posOf(text, '$café }', 5) },
+    });
+    expect(variableHover(a, posOf(text, '$v *', 1))).toBeNull();
+    expect(variableHover(a, posOf(text, '$f(1)', 1))).toBeNull();
+  });
+
+  it("references: a sibling branch's own variable of the same name is another one; an enclosing scope's is the same", () => {
+    const branch = (n: number) => ({
+      StartAt: `W${n}`,
+      States: { [`W${n}`]: { Type: 'Pass', Assign: { x: n }, Next: `R${n}` }, [`R${n}`]: { Type: 'Pass', Output: `{% $x + $top + ${n} %}`, End: true } },
+    });
+    const text = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'T',
+      States: { T: { Type: 'Pass', Assign: { top: 0 }, Next: 'P' }, P: { Type: 'Parallel', Branches: [branch(1), branch(2)], End: true } },
+    });
+    const a = analysisOf(text);
+    const starts = (needle: string, decl: boolean) => variableReferences(a, posOf(text, needle, 1), decl)!.map((l) => l.range.start);
+    expect(starts('$x + $top + 1', true)).toEqual([posOf(text, '$x + $top + 1'), posOf(text, '"x":1')]);
+    expect(starts('$x + $top + 2', false)).toEqual([posOf(text, '$x + $top + 2')]);
+    expect(starts('$top + 1', true)).toEqual([posOf(text, '$top + 1'), posOf(text, '$top + 2'), posOf(text, '"top"')]);
+  });
+
+  it('the expression under the cursor is found while it does not parse', () => {
+    const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Assign: { total: 1 }, Next: 'B' }, B: { Type: 'Pass', Output: '{% $total + %}', End: true } } });
+    const a = analysisOf(text);
+    expect(markdown(variableHover(a, posOf(text, '$total +', 1)))).toBe('**$total**: variable\n\n- assigned in `A` (line 1): a number');
+    expect(variableReferences(a, posOf(text, '$total +', 1), false)!.map((l) => l.range.start)).toEqual([posOf(text, '$total +')]);
+  });
+});
+
+describe('hover documents a word only where the place’s language reads it (issue 11 leftover)', () => {
+  const FORMAT = INTRINSIC_DOCS.find((f) => f.name === 'States.Format')!;
+  const INPUT = STATES_FIELDS.find((f) => f.name === 'input')!;
+  const hoverAt = (def: object, needle: string, into: number) => {
+    const text = JSON.stringify(def);
+    return hover(analysisOf(text), posOf(text, needle, into));
+  };
+  const pass = (fields: object, language = 'JSONPath') => ({ QueryLanguage: language, StartAt: 'S', States: { S: { Type: 'Pass', ...fields, End: true } } });
+
+  it('no intrinsic in a Comment or a Pass state’s static Result; in a template member and a Fail’s ErrorPath, its signature', () => {
+    expect(hoverAt(pass({ Comment: "uses States.Format('{}', $.a)" }), 'States.Format', 8)).toBeNull();
+    expect(hoverAt(pass({ Result: { 'x.$': "States.Format('{}', $.a)" } }), 'States.Format', 8)).toBeNull();
+    expect(markdown(hoverAt(pass({ Parameters: { 'x.$': "States.Format('{}', $.a)" } }), 'States.Format', 8))).toBe(intrinsicMarkdown(FORMAT));
+    const fail = { StartAt: 'F', States: { F: { Type: 'Fail', ErrorPath: "States.Format('{}', $.a)" } } };
+    expect(markdown(hoverAt(fail, 'States.Format', 8))).toBe(intrinsicMarkdown(FORMAT));
+  });
+
+  it('no $states or JSONata function in a JSONPath state or a JSONata Comment; in a JSONata expression, their docs', () => {
+    expect(hoverAt(pass({ Comment: 'reads $states.input' }), '$states.input', 9)).toBeNull();
+    expect(hoverAt(pass({ Comment: '{% $states.input %}' }, 'JSONata'), '$states.input', 9)).toBeNull();
+    expect(hoverAt(pass({ Parameters: { note: '{% $sum([1]) %}' } }), '$sum', 2)).toBeNull();
+    expect(markdown(hoverAt(pass({ Output: '{% $states.input %}' }, 'JSONata'), '$states.input', 9))).toBe(`\`$states.input\`: ${INPUT.doc}`);
+    const sum = JSONATA_FUNCTION_DOCS.find((f) => f.name === 'sum')!;
+    expect(markdown(hoverAt(pass({ Output: '{% $sum([1]) %}' }, 'JSONata'), '$sum', 2))).toBe('```\n' + sum.signature + '\n```\n\n' + sum.doc);
+  });
+
+  it("a Resource's integration only where the type has a Resource (a Task), not a Pass state's field of that name", () => {
+    const arn = 'arn:aws:states:::lambda:invoke';
+    expect(hoverAt(pass({ Resource: arn }), 'arn:aws', 3)).toBeNull();
+    const task = { StartAt: 'S', States: { S: { Type: 'Task', Resource: arn, End: true } } };
+    expect(markdown(hoverAt(task, 'arn:aws', 3))).toBe(describeResource(arn));
+  });
+});
+
+describe('key completion asks the model where a States object is (issue 11 leftover)', () => {
+  const skeletons = (text: string, needle: string, into: number) =>
+    completion(analysisOf(text), posOf(text, needle, into))
+      .items.map((i) => i.label)
+      .filter((l) => l.startsWith('New '));
+  const ALL = ['New Task state', 'New Pass state', 'New Choice state', 'New Wait state', 'New Succeed state', 'New Fail state', 'New Parallel state', 'New Map state'];
+
+  it("state skeletons under a scope's States (the top level, a branch), not in a payload member named States", () => {
+    const top = '{"StartAt": "S", "States": {"S": {"Type": "Pass", "End": true},  }}';
+    expect(skeletons(top, ',  }', 2)).toEqual(ALL);
+    const branch = '{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "B", "States": { }}], "End": true}}}';
+    expect(skeletons(branch, '"States": { }', 12)).toEqual(ALL);
+    const payload = '{"StartAt": "S", "States": {"S": {"Type": "Pass", "Parameters": {"States": { }}, "End": true}}}';
+    expect(skeletons(payload, '"States": { }', 12)).toEqual([]);
   });
 });

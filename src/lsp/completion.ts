@@ -5,17 +5,18 @@
  * inside `{% %}` (JSONata).
  */
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
-import { isObject, type Json, type Scope, type State, type StateMachine } from '../model/model.js';
+import type { Scope, State, StateMachine } from '../model/model.js';
 import type { Document } from '../parse/document.js';
-import type { Path, Position, Span } from '../types.js';
+import type { Position, Span } from '../types.js';
 import type { Analysis } from './analysis.js';
 import { completionSite, type CompletionSite } from './cursor.js';
 import { scalarText } from '../fix/edits.js';
 import { fieldInfo, objectFields, stateFields, type FieldInfo } from './fields.js';
-import { isStateType, STATE_TYPES, stateTypeDoc } from '../lang/state-fields.js';
-import { fieldValueAt, readsContextObject, type FieldValue } from '../lang/field-values.js';
+import { STATE_TYPES, stateTypeDoc } from '../lang/state-fields.js';
+import { readsContextObject } from '../lang/field-values.js';
 import { CONTEXT_PATHS, INTRINSIC_DOCS, intrinsicMarkdown, intrinsicSnippet, JSONATA_FUNCTION_DOCS, RESOURCE_PATTERNS, STATES_FIELDS } from './language.js';
-import { locate, objectAt } from './locate.js';
+import { locate, objectAt, valueAt } from './locate.js';
+import { writesVisibleFrom } from './variables.js';
 import { numberExample, structuredValueSnippet, withoutSnippet } from './snippets.js';
 
 export const TRIGGER_CHARACTERS = ['"', '$', '.', ':'];
@@ -43,9 +44,10 @@ export function completion(analysis: Analysis, position: Position, options: Comp
 function keyItems(doc: Document, model: StateMachine, site: Extract<CompletionSite, { kind: 'key' }>): CompletionItem[] {
   const obj = objectAt(model, site.objectPath);
   if (!obj) {
-    // Typing a new state name under States: offer a state skeleton per type.
+    // Typing a new state name under a scope's States (not a payload member spelled "States"): a state skeleton per type.
     const last = site.objectPath[site.objectPath.length - 1];
-    if (last === 'States' && !site.hasValue) return stateSkeletons(doc, site);
+    const owner = last === 'States' ? locate(model, site.objectPath.slice(0, -1)) : undefined;
+    if (owner && !owner.state && owner.rest.length === 0 && !site.hasValue) return stateSkeletons(doc, site);
     return [];
   }
   const fields = obj.kind === 'state' ? stateFields(obj.state?.type, obj.queryLanguage) : objectFields(obj.kind, obj.queryLanguage);
@@ -175,10 +177,10 @@ function valueItems(doc: Document, model: StateMachine, site: ValueSite, offset:
 
   // Inside a string of a state that one of ASL's languages reads (lang/field-values.ts says which,
   // from the facts the rules check with): JSONata `{% %}`, a path, an intrinsic function.
-  const at = site.inString ? locate(model, path) : undefined;
-  const value = at?.state ? fieldValue(at.state, at.rest) : undefined;
+  const at = site.inString ? valueAt(model, path) : undefined;
+  const value = at?.value;
   if (value?.kind === 'jsonata') {
-    if (/\{%(?:(?!%\}).)*$/s.test(doc.text.slice(site.contentOffset, offset))) return jsonataItems(doc, at!.state!, offset);
+    if (/\{%(?:(?!%\}).)*$/s.test(doc.text.slice(site.contentOffset, offset))) return jsonataItems(doc, model, at!.state, offset);
   } else if (value) {
     if (value.kind === 'template' || readsContextObject(value.path)) {
       const context = contextObjectItems(doc, offset);
@@ -204,19 +206,6 @@ function valueItems(doc: Document, model: StateMachine, site: ValueSite, offset:
     }));
   }
   return [];
-}
-
-/**
- * What the place holds in this state; in a state whose Type is not one (yet: being typed), what it
- * holds in the first type that reads it, as key completion then offers every type's fields.
- */
-function fieldValue(state: State, rest: Path): FieldValue | undefined {
-  if (state.type !== undefined && isStateType(state.type)) return fieldValueAt(state.type, state.queryLanguage, rest);
-  for (const type of STATE_TYPES) {
-    const value = fieldValueAt(type, state.queryLanguage, rest);
-    if (value) return value;
-  }
-  return undefined;
 }
 
 /** A string value, quoted for the format, replacing what is typed. */
@@ -294,7 +283,7 @@ function intrinsicItems(doc: Document, offset: number): CompletionItem[] {
   }));
 }
 
-function jsonataItems(doc: Document, state: State, offset: number): CompletionItem[] {
+function jsonataItems(doc: Document, model: StateMachine, state: State, offset: number): CompletionItem[] {
   const word = wordSpan(doc, offset, /[A-Za-z0-9_.$]/);
   const typed = doc.text.slice(word.offset, offset);
   const range = doc.rangeOf(word.offset, word.length);
@@ -312,26 +301,12 @@ function jsonataItems(doc: Document, state: State, offset: number): CompletionIt
   if (!typed.startsWith('$') && typed.length > 0) return items;
   add('$states', CompletionItemKind.Variable, 'The reserved variable: input, context, result, errorOutput.', 0);
   STATES_FIELDS.forEach((f, i) => add(`$states.${f.name}`, CompletionItemKind.Field, f.doc, 1 + i));
-  variablesVisibleFrom(state).forEach((v, i) => add(`$${v}`, CompletionItemKind.Variable, 'A variable assigned with Assign.', 10 + i));
+  variablesVisibleFrom(model, state).forEach((v, i) => add(`$${v}`, CompletionItemKind.Variable, 'A variable assigned with Assign.', 10 + i));
   JSONATA_FUNCTION_DOCS.forEach((f, i) => add(`$${f.name}`, CompletionItemKind.Function, `${f.signature}: ${f.doc}`, 500 + i));
   return items;
 }
 
-/** Variables assigned in the state's scope or an enclosing one (inner ones are not visible outside). */
-function variablesVisibleFrom(state: State): string[] {
-  const names = new Set<string>();
-  const addAssign = (assign: Json | undefined) => {
-    if (!isObject(assign)) return;
-    for (const k of Object.keys(assign)) names.add(k.endsWith('.$') ? k.slice(0, -2) : k);
-  };
-  for (let scope: Scope | undefined = state.scope; scope; scope = scope.parent) {
-    for (const s of scope.states) {
-      addAssign(s.obj.Assign);
-      for (const list of [s.obj.Choices, s.obj.Catch]) {
-        if (Array.isArray(list)) for (const item of list) if (isObject(item)) addAssign(item.Assign);
-      }
-    }
-  }
-  names.delete('states');
-  return [...names].sort();
+/** The variables lint() considers assigned (lsp/variables.ts) that the state sees, by name. */
+function variablesVisibleFrom(model: StateMachine, state: State): string[] {
+  return [...new Set(writesVisibleFrom(model, state).map((w) => w.name))].sort();
 }

@@ -11,9 +11,9 @@ import type { Analysis } from './analysis.js';
 import { tokenAt, type Token } from './cursor.js';
 import { rulesMeta, ruleDocsUrl } from '../api.js';
 import { fieldInfo, isStateField, type FieldInfo } from './fields.js';
-import { stateTypeDoc } from '../lang/state-fields.js';
+import { isStateType, stateTypeDoc } from '../lang/state-fields.js';
 import { CONTEXT_PATHS, describeResource, INTRINSIC_BY_NAME, intrinsicMarkdown, JSONATA_FUNCTION_DOCS, STATES_FIELDS } from './language.js';
-import { locate, objectAt } from './locate.js';
+import { locate, objectAt, valueAt } from './locate.js';
 import { schemaFieldDoc, type SchemaFieldDoc } from './schemaDocs.js';
 import { incoming, stateSymbolAt } from './stateNames.js';
 
@@ -138,15 +138,29 @@ function valueMarkdown(analysis: Analysis, token: Token, offset: number): string
   const rest = found?.rest ?? [];
   const key = token.path[token.path.length - 1];
   if (found?.state && rest.length === 1 && key === 'Type' && stateTypeDoc(value)) return `**${value}** state\n\n${stateTypeDoc(value)}`;
-  if (found?.state && rest.length === 1 && key === 'Resource') return describeResource(value);
+  // A Task's Resource (or any state's while its Type is being typed), not a field of that name in another type.
+  if (found?.state && rest.length === 1 && key === 'Resource' && (found.state.type === undefined || !isStateType(found.state.type) || isStateField(found.state.type, key)))
+    return describeResource(value);
 
-  // A word inside the string under the cursor: an intrinsic function, $states..., a JSONata function.
+  // A word inside the string under the cursor, where the place's language reads it (asked of
+  // lang/field-values.ts, as completion does, not read off the word): an intrinsic function where
+  // one is evaluated (a JSONPath template's `.$` member, a Fail's ErrorPath/CausePath), `$states`
+  // and JSONata functions in a JSONata expression.
+  const place = valueAt(model, token.path);
+  if (!place) return undefined;
   const raw = doc.text.slice(token.span.offset, token.span.offset + token.span.length);
-  const at = offset - token.span.offset;
-  const word = wordAt(raw, at);
+  const word = wordAt(raw, offset - token.span.offset);
   if (!word) return undefined;
-  const intrinsic = INTRINSIC_BY_NAME.get(word);
-  if (intrinsic) return intrinsicMarkdown(intrinsic);
+  if (place.value.kind === 'jsonata') return value.startsWith('{%') ? jsonataWordMarkdown(word) : undefined;
+  if (place.value.kind === 'template' || place.value.path === 'fail') {
+    const intrinsic = INTRINSIC_BY_NAME.get(word);
+    if (intrinsic) return intrinsicMarkdown(intrinsic);
+  }
+  return undefined;
+}
+
+/** `$states...` or a JSONata function, in a JSONata expression. */
+function jsonataWordMarkdown(word: string): string | undefined {
   if (word.startsWith('$states')) {
     const field = word.split('.')[1];
     const fieldDoc = STATES_FIELDS.find((f) => f.name === field);

@@ -6,6 +6,8 @@
 import type { Scope, State, StateMachine } from '../model/model.js';
 import type { Path, QueryLanguage } from '../types.js';
 import { nestedKind, type ObjectKind } from './fields.js';
+import { fieldValueAt, type FieldValue } from '../lang/field-values.js';
+import { isStateType, STATE_TYPES } from '../lang/state-fields.js';
 
 /** Where a document path lies in the model. */
 export interface ModelLocation {
@@ -43,6 +45,29 @@ export function locate(model: StateMachine | undefined, path: Path): ModelLocati
     scope = child;
     state = undefined;
   }
+}
+
+/** A place in a state and what the value there holds (lang/field-values.ts), when one of ASL's languages reads it. */
+export interface ValueLocation {
+  state: State;
+  rest: Path;
+  value: FieldValue;
+}
+
+/**
+ * What the value at a document path holds, asked of lang/field-values.ts (the facts the rules
+ * check with), not read off the key's spelling; undefined outside a state or where no language
+ * reads the value. In a state whose Type is not one (yet: being typed), what it holds in the first
+ * type that reads it, as key completion then offers every type's fields.
+ */
+export function valueAt(model: StateMachine | undefined, path: Path): ValueLocation | undefined {
+  const found = locate(model, path);
+  const state = found?.state;
+  if (!state) return undefined;
+  let value: FieldValue | undefined;
+  if (state.type !== undefined && isStateType(state.type)) value = fieldValueAt(state.type, state.queryLanguage, found.rest);
+  else for (const type of STATE_TYPES) if ((value = fieldValueAt(type, state.queryLanguage, found.rest))) break;
+  return value && { state, rest: found.rest, value };
 }
 
 export function samePath(a: Path, b: Path): boolean {
