@@ -232,13 +232,13 @@ function contentFormat(text: string, filePath: string): DocumentFormat {
   return templateFormatOf(text);
 }
 
+/** `StartAt` or `States` written as a key (`"StartAt":`, `States:`), not a word in prose ("the United States"). */
+const MACHINE_KEY = /\b(States|StartAt)["']?\s*:/;
+
 /**
  * A found file that is a state machine (an object with `States` or `StartAt`, or a broken text
  * naming them): its document; undefined for anything else.
  */
-/** `StartAt` or `States` written as a key (`"StartAt":`, `States:`), not a word in prose ("the United States"). */
-const MACHINE_KEY = /\b(States|StartAt)["']?\s*:/;
-
 function definitionDocument(text: string, format: DocumentFormat, maxLength: number | undefined): Document | undefined {
   if (!MACHINE_KEY.test(text)) return undefined;
   const doc = parse(text, format, { maxLength: maxLength ?? DEFAULT_MAX_LENGTH[format] });

@@ -632,6 +632,43 @@ describe('the editor offers and finds the variables lint() considers assigned, n
     expect(markdown(variableHover(a, posOf(text, '$total +', 1)))).toBe('**$total**: variable\n\n- assigned in `A` (line 1): a number');
   });
 
+  it('YAML block and folded scalars (which cannot be followed character by character): each $name where it is written', () => {
+    for (const style of ['|-', '>-']) {
+      const text = `QueryLanguage: JSONata\nStartAt: A\nStates:\n  A: {Type: Pass, Assign: {a: 1, bee: 2}, Next: B}\n  B:\n    Type: Pass\n    Output: ${style}\n      {% $sum([$a, 2]) + $bee\n      & $states.input.x %}\n    End: true\n`;
+      const a = analysisOf(text, 'asl.yaml');
+      expect(markdown(variableHover(a, posOf(text, '$bee', 2)))).toBe('**$bee**: variable\n\n- assigned in `A` (line 4): a number');
+      expect(variableHover(a, posOf(text, '$states.input', 3))).toBeNull();
+      expect(markdown(hover(a, posOf(text, '$states.input', 9)))).toContain('`$states.input`');
+      expect(variableDefinition(a, posOf(text, ', 2])', 2))).toBeNull();
+      expect(variableReferences(a, posOf(text, '$bee', 1), true)!.map((l) => l.range)).toEqual([
+        { start: posOf(text, '$bee'), end: posOf(text, '$bee', 4) },
+        { start: posOf(text, 'bee: 2'), end: posOf(text, 'bee: 2', 3) },
+      ]);
+      expect(variableReferences(a, posOf(text, '$a,', 1), false)!.map((l) => l.range)).toEqual([{ start: posOf(text, '$a,'), end: posOf(text, '$a,', 2) }]);
+    }
+  });
+
+  it('JSONPath: a $name inside a string literal of a call that parses is no read (hover null; references the same from either end)', () => {
+    const def = { StartAt: 'A', States: { A: { Type: 'Pass', Assign: { name: 'x' }, Next: 'B' }, B: { Type: 'Pass', Parameters: { 'a.$': "States.Format('Hi $name {}', $name)" }, End: true } } };
+    const text = JSON.stringify(def);
+    const a = analysisOf(text);
+    expect(variableHover(a, posOf(text, "$name {}'", 2))).toBeNull();
+    expect(variableReferences(a, posOf(text, '$name)', 2), true)!.map((l) => l.range)).toEqual([
+      { start: posOf(text, '$name)'), end: posOf(text, '$name)', 5) },
+      { start: posOf(text, '"name":'), end: posOf(text, '"name":', 6) },
+    ]);
+    expect(variableReferences(a, posOf(text, "$name {}'", 2), true)).toBeNull();
+  });
+
+  it('a name outside the Basic Multilingual Plane, in an expression still being typed: whole', () => {
+    const name = '\u{1d465}\u{1d466}';
+    const text = `{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"${name}": 1}, "Next": "B"}, "B": {"Type": "Pass", "Output": "{% $${name} + %}", "End": true}}}`;
+    const a = analysisOf(text);
+    const h = variableHover(a, posOf(text, `$${name}`, 1));
+    expect(markdown(h)).toBe(`**$${name}**: variable\n\n- assigned in \`A\` (line 1): a number`);
+    expect(h!.range).toEqual({ start: posOf(text, `$${name}`), end: posOf(text, `$${name}`, 5) });
+  });
+
   it('YAML: references and hover over plain and quoted scalars', () => {
     const text =
       'QueryLanguage: JSONata\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    Assign:\n      total: 1\n    Next: B\n  B:\n    Type: Pass\n    Output: "{% $total %}"\n    Assign:\n      again: \'{% $total + 1 %}\'\n    End: true\n';
@@ -792,5 +829,14 @@ describe('key completion asks the model where a States object is (issue 11 lefto
     expect(skeletons(branch, '"States": { }', 12)).toEqual(ALL);
     const payload = '{"StartAt": "S", "States": {"S": {"Type": "Pass", "Parameters": {"States": { }}, "End": true}}}';
     expect(skeletons(payload, '"States": { }', 12)).toEqual([]);
+  });
+
+  it("a branch's or processor's States while the state's Type is still being typed (no scope in the model yet)", () => {
+    const branch = '{"StartAt": "P", "States": {"P": {"Type": "Paral", "Branches": [{"StartAt": "B", "States": { }}], "End": true}}}';
+    expect(skeletons(branch, '"States": { }', 12)).toEqual(ALL);
+    const processor = '{"StartAt": "M", "States": {"M": {"Type": "", "ItemProcessor": {"StartAt": "B", "States": { }}, "End": true}}}';
+    expect(skeletons(processor, '"States": { }', 12)).toEqual(ALL);
+    const notAScope = '{"StartAt": "P", "States": {"P": {"Type": "Paral", "Arguments": {"States": { }}, "End": true}}}';
+    expect(skeletons(notAScope, '"States": { }', 12)).toEqual([]);
   });
 });

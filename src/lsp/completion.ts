@@ -41,13 +41,21 @@ export function completion(analysis: Analysis, position: Position, options: Comp
 // ---------------------------------------------------------------------------------------------
 // Keys
 
+/** Where a state holds a nested workflow: `Branches[i]`, `ItemProcessor`, `Iterator`. */
+function isScopePlace(rest: readonly (string | number)[]): boolean {
+  return (rest.length === 2 && rest[0] === 'Branches' && typeof rest[1] === 'number') || (rest.length === 1 && (rest[0] === 'ItemProcessor' || rest[0] === 'Iterator'));
+}
+
 function keyItems(doc: Document, model: StateMachine, site: Extract<CompletionSite, { kind: 'key' }>): CompletionItem[] {
   const obj = objectAt(model, site.objectPath);
   if (!obj) {
     // Typing a new state name under a scope's States (not a payload member spelled "States"): a state skeleton per type.
     const last = site.objectPath[site.objectPath.length - 1];
     const owner = last === 'States' ? locate(model, site.objectPath.slice(0, -1)) : undefined;
-    if (owner && !owner.state && owner.rest.length === 0 && !site.hasValue) return stateSkeletons(doc, site);
+    // Also where a branch or processor's States is written while its state's Type is still being
+    // typed (the model builds no scope there yet).
+    const scopeHere = owner && (owner.state ? isScopePlace(owner.rest) : owner.rest.length === 0);
+    if (scopeHere && !site.hasValue) return stateSkeletons(doc, site);
     return [];
   }
   const fields = obj.kind === 'state' ? stateFields(obj.state?.type, obj.queryLanguage) : objectFields(obj.kind, obj.queryLanguage);

@@ -17,7 +17,9 @@ import { tokenAt } from './cursor.js';
 import { samePath, valueAt } from './locate.js';
 import { analyzeJsonataString, isJsonataExpression } from '../lang/jsonata.js';
 import { hasPlaceholder } from '../parse/placeholder.js';
-import { isDistributed, variableNameProblem, variableUse, type VariableWrite } from '../lang/variables.js';
+import { isDistributed, variableNameProblem, variableUse, type VariableRead, type VariableWrite } from '../lang/variables.js';
+import { parseJsonPath } from '../lang/jsonpath.js';
+import { parseIntrinsic, startsLikeIntrinsicCall } from '../lang/intrinsics.js';
 import { stringSpan } from '../lang/text.js';
 
 interface VariableAt {
@@ -27,15 +29,72 @@ interface VariableAt {
   state: State;
 }
 
-/** A character of a variable name (UAX #31, as lang/variables.ts's variableNameProblem). */
+/** A variable name (UAX #31, as lang/variables.ts's variableNameProblem): its characters, whole code points. */
 const WORD = /\p{ID_Continue}/u;
 
 /**
+ * A read's `$name` in the text: mapped through the string's quotes and escapes; where the string
+ * cannot be followed character by character (a YAML block or folded scalar, a multi-line quoted
+ * one: stringSpan gives the whole value), the same occurrence of `$name` in the string's text (a
+ * name has no white space, so folding leaves it whole); the whole value if even that fails
+ * (`exact` false).
+ */
+function readSpan(doc: Analysis['doc'], r: VariableRead): Span & { exact: boolean } {
+  const span = stringSpan(doc, r.path, r.value, r.start, r.end);
+  const whole = doc.spanOf(r.path);
+  if (span.offset !== whole.offset || span.length !== whole.length || r.end - r.start === r.value.length) return { ...span, exact: true };
+  const token = `$${r.name}`;
+  let nth = 0;
+  for (let i = r.value.indexOf(token); i >= 0 && i < r.start; i = r.value.indexOf(token, i + 1)) if (isWhole(r.value, i, token.length)) nth++;
+  const text = doc.text;
+  const end = whole.offset + whole.length;
+  for (let i = text.indexOf(token, whole.offset); i >= 0 && i + token.length <= end; i = text.indexOf(token, i + 1)) {
+    if (!isWhole(text, i, token.length)) continue;
+    if (nth-- === 0) return { offset: i, length: token.length, exact: true };
+  }
+  return { ...span, exact: false };
+}
+
+/** `$name` at `i` is the whole name: no name character follows it, and it is not `$$name`. */
+function isWhole(text: string, i: number, length: number): boolean {
+  const next = text.codePointAt(i + length);
+  return text[i - 1] !== '$' && (next === undefined || !WORD.test(String.fromCodePoint(next)));
+}
+
+/** Whether the string at a place parses in the language that reads it (then lint's reads are all of its variables). */
+function parsesThere(kind: 'path' | 'template' | 'jsonata', value: string): boolean {
+  if (hasPlaceholder(value)) return false;
+  if (kind === 'jsonata') return isJsonataExpression(value) && !analyzeJsonataString(value).error;
+  if (kind === 'template' && startsLikeIntrinsicCall(value)) return parseIntrinsic(value).call !== undefined;
+  const info = parseJsonPath(value);
+  return info !== undefined && !info.error;
+}
+
+/** The name characters around `offset` in text[from, to), whole code points: [start, end). */
+function wordAround(text: string, offset: number, from: number, to: number): { start: number; end: number } {
+  let start = offset;
+  for (;;) {
+    if (start <= from) break;
+    const low = text.charCodeAt(start - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && start - 2 >= from ? 2 : 1;
+    if (!WORD.test(String.fromCodePoint(text.codePointAt(start - width)!))) break;
+    start -= width;
+  }
+  let end = offset;
+  while (end < to) {
+    const cp = text.codePointAt(end)!;
+    if (!WORD.test(String.fromCodePoint(cp))) break;
+    end += cp > 0xffff ? 2 : 1;
+  }
+  return { start, end };
+}
+
+/**
  * The `$name` under the cursor: lint's read there (lang/variables.ts), or, while the string does
- * not parse (a half-typed expression), the word around the cursor, inside a string that one of
- * ASL's languages reads there (lang/field-values.ts: a JSONata string, a path or a payload
- * template's `.$` member; not a Comment, a plain template member or a Pass state's static Result),
- * not `$states`, `$$` or `$.x`.
+ * not parse in its language (a half-typed expression, path or call), the word around the cursor,
+ * inside a string that one of ASL's languages reads there (lang/field-values.ts: a JSONata string,
+ * a path or a payload template's `.$` member; not a Comment, a plain template member or a Pass
+ * state's static Result), not `$states`, `$$` or `$.x`.
  */
 function variableAt(analysis: Analysis, offset: number): VariableAt | undefined {
   const { doc, model } = analysis;
@@ -48,16 +107,15 @@ function variableAt(analysis: Analysis, offset: number): VariableAt | undefined 
   if (place.value.kind === 'jsonata' && !value.startsWith('{%')) return undefined;
   for (const r of variableUse(model).readsByState.get(place.state) ?? []) {
     if (!samePath(r.path, token.path)) continue;
-    const span = stringSpan(doc, r.path, r.value, r.start, r.end);
-    if (offset >= span.offset && offset <= span.offset + span.length) return { name: r.name, span, state: place.state };
+    const { exact, ...span } = readSpan(doc, r);
+    // Only a span that is this read's `$name` (not a whole value that could not be followed).
+    if (exact && offset >= span.offset && offset <= span.offset + span.length) return { name: r.name, span, state: place.state };
   }
-  // A JSONata expression that parses has all its reads above: a `$name` it binds itself (`$v := ...`, a parameter) is none.
-  if (place.value.kind === 'jsonata' && isJsonataExpression(value) && !hasPlaceholder(value) && !analyzeJsonataString(value).error) return undefined;
+  // A string that parses has all its reads above: a `$name` it binds itself (`$v := ...`, a
+  // parameter) or holds in a literal (`'Hi $name'`) is none.
+  if (parsesThere(place.value.kind, value)) return undefined;
   const text = doc.text;
-  let s = offset;
-  while (s > token.span.offset && WORD.test(text[s - 1])) s--;
-  let e = offset;
-  while (e < token.span.offset + token.span.length && WORD.test(text[e])) e++;
+  const { start: s, end: e } = wordAround(text, offset, token.span.offset, token.span.offset + token.span.length);
   if (text[s - 1] !== '$' || text[s - 2] === '$' || e === s) return undefined;
   const name = text.slice(s, e);
   if (name === 'states' || /^\d/.test(name)) return undefined;
@@ -131,20 +189,43 @@ export function variableReferences(analysis: Analysis, position: Position, inclu
   const model = analysis.model!;
   const use = variableUse(model);
   const named = use.writes.filter((w) => w.name === v.name);
-  const scopesOf = new Map<Scope, Set<Scope>>();
-  /** The Assign keys of this name a state sees. */
-  const seen = (state: State): VariableWrite[] => {
-    let scopes = scopesOf.get(state.scope);
-    if (!scopes) scopesOf.set(state.scope, (scopes = visibleScopes(state.scope)));
-    return named.filter((w) => scopes.has(w.state.scope));
-  };
-  const mine = new Set(seen(v.state));
-  const same = (state: State) => {
-    const theirs = seen(state);
-    return theirs.length === 0 ? mine.size === 0 : theirs.some((w) => mine.has(w));
+  // The writes of this name per scope, once; whether a scope's reads are this variable, once per
+  // scope, by walking its enclosing scopes (no list of what it sees): linear in reads and writes.
+  const byScope = new Map<Scope, VariableWrite[]>();
+  for (const w of named) {
+    const list = byScope.get(w.state.scope);
+    if (list) list.push(w);
+    else byScope.set(w.state.scope, [w]);
+  }
+  /** The scopes holding Assign keys of this name that the cursor's state sees. */
+  const mineScopes = new Set([...visibleScopes(v.state.scope)].filter((scope) => byScope.has(scope)));
+  const mine = named.filter((w) => mineScopes.has(w.state.scope));
+  const sameByScope = new Map<Scope, boolean>();
+  /** A read sees one of the cursor's Assign keys of this name; or, when it sees none of this name, the cursor sees none either. */
+  const same = (state: State): boolean => {
+    let answer = sameByScope.get(state.scope);
+    if (answer === undefined) {
+      let seesAny = false;
+      answer = false;
+      for (const scope of visibleScopes(state.scope)) {
+        if (!byScope.has(scope)) continue;
+        seesAny = true;
+        if (mineScopes.has(scope)) {
+          answer = true;
+          break;
+        }
+      }
+      if (!seesAny) answer = mineScopes.size === 0;
+      sameByScope.set(state.scope, answer);
+    }
+    return answer;
   };
   const spans: Span[] = [];
-  for (const r of use.reads) if (r.name === v.name && same(r.state)) spans.push(stringSpan(doc, r.path, r.value, r.start, r.end));
+  for (const r of use.reads) {
+    if (r.name !== v.name || !same(r.state)) continue;
+    const { offset, length } = readSpan(doc, r);
+    spans.push({ offset, length });
+  }
   if (!spans.some((s) => s.offset === v.span.offset)) spans.push(v.span);
   spans.sort((a, b) => a.offset - b.offset);
   const out: Location[] = spans.map((s) => ({ uri: analysis.uri, range: doc.rangeOf(s.offset, s.length) }));
