@@ -17,7 +17,19 @@ const ROOT = resolve(import.meta.dirname, '..');
 export const LAYERS: readonly { name: string; prefixes: string[] }[] = [
   {
     name: 'base',
-    prefixes: ['src/types.ts', 'src/paths.ts', 'src/read-file.ts', 'src/glob-limit.ts', 'src/code-cache.ts', 'src/links.ts', 'src/memo.ts', 'src/lazy.ts', 'src/package-info.ts', 'src/value-at.ts'],
+    prefixes: [
+      'src/types.ts',
+      'src/paths.ts',
+      'src/read-file.ts',
+      'src/glob-limit.ts',
+      'src/code-cache.ts',
+      'src/links.ts',
+      'src/memo.ts',
+      'src/lazy.ts',
+      'src/package-info.ts',
+      'src/value-at.ts',
+      'src/sorted.ts',
+    ],
   },
   { name: 'parse', prefixes: ['src/parse/'] },
   { name: 'model', prefixes: ['src/model/'] },

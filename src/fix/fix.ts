@@ -7,6 +7,7 @@
  * file worse.
  */
 import type { Diagnostic, Fix, TextEdit } from '../types.js';
+import { lastAtMost } from '../sorted.js';
 
 export type FixKind = NonNullable<Fix['kind']>;
 
@@ -120,16 +121,7 @@ function blame(groups: readonly TextEdit[][], errors: readonly { key: string; of
   }
   const out = new Set<number>();
   for (const { key, offset } of errors) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let idx = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= offset) {
-        idx = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const idx = lastAtMost(starts.length, (i) => starts[i], offset);
     if (idx >= 0) out.add(idx);
     if ((idx < 0 || seen.has(key)) && idx + 1 < starts.length) out.add(idx + 1);
   }

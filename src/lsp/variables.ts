@@ -21,6 +21,9 @@ import { isDistributed, variableNameProblem, variableUse, type VariableRead, typ
 import { parseJsonPath } from '../lang/jsonpath.js';
 import { parseIntrinsic, startsLikeIntrinsicCall } from '../lang/intrinsics.js';
 import { stringSpan } from '../lang/text.js';
+import { perObject } from '../memo.js';
+import type { Document } from '../parse/document.js';
+import { lastAtMost } from '../sorted.js';
 
 interface VariableAt {
   name: string;
@@ -39,21 +42,38 @@ const WORD = /\p{ID_Continue}/u;
  * name has no white space, so folding leaves it whole); the whole value if even that fails
  * (`exact` false).
  */
-function readSpan(doc: Analysis['doc'], r: VariableRead): Span & { exact: boolean } {
+function readSpan(doc: Document, r: VariableRead): Span & { exact: boolean } {
   const span = stringSpan(doc, r.path, r.value, r.start, r.end);
   const whole = doc.spanOf(r.path);
   if (span.offset !== whole.offset || span.length !== whole.length || r.end - r.start === r.value.length) return { ...span, exact: true };
   const token = `$${r.name}`;
-  let nth = 0;
-  for (let i = r.value.indexOf(token); i >= 0 && i < r.start; i = r.value.indexOf(token, i + 1)) if (isWhole(r.value, i, token.length)) nth++;
-  const text = doc.text;
-  const end = whole.offset + whole.length;
-  for (let i = text.indexOf(token, whole.offset); i >= 0 && i + token.length <= end; i = text.indexOf(token, i + 1)) {
-    if (!isWhole(text, i, token.length)) continue;
-    if (nth-- === 0) return { offset: i, length: token.length, exact: true };
-  }
+  const found = occurrencesOf(doc, whole, r.value, token);
+  const nth = lastAtMost(found.inValue.length, (i) => found.inValue[i], r.start);
+  if (nth >= 0 && found.inValue[nth] === r.start && nth < found.inText.length) return { offset: found.inText[nth], length: token.length, exact: true };
   return { ...span, exact: false };
 }
+
+/**
+ * Where `token` stands whole in a string's decoded value and in its text (both in order), once per
+ * document, string and name: a block with thousands of reads is searched once, not once a read.
+ */
+function occurrencesOf(doc: Document, whole: Span, value: string, token: string): { inValue: number[]; inText: number[] } {
+  const byString = occurrencesByDoc(doc);
+  const key = `${whole.offset}\u0000${token}`;
+  let found = byString.get(key);
+  if (!found) {
+    const inValue: number[] = [];
+    for (let i = value.indexOf(token); i >= 0; i = value.indexOf(token, i + 1)) if (isWhole(value, i, token.length)) inValue.push(i);
+    const inText: number[] = [];
+    const text = doc.text;
+    const end = whole.offset + whole.length;
+    for (let i = text.indexOf(token, whole.offset); i >= 0 && i + token.length <= end; i = text.indexOf(token, i + 1)) if (isWhole(text, i, token.length)) inText.push(i);
+    byString.set(key, (found = { inValue, inText }));
+  }
+  return found;
+}
+
+const occurrencesByDoc = perObject((_doc: Document) => new Map<string, { inValue: number[]; inText: number[] }>());
 
 /** `$name` at `i` is the whole name: no name character follows it, and it is not `$$name`. */
 function isWhole(text: string, i: number, length: number): boolean {

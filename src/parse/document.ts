@@ -17,6 +17,7 @@ import { countJsonKeys } from './json-chars.js';
 import { getJsonTree, validJsonTree } from './json-tree.js';
 import { JsonLocator } from './json-locate.js';
 import { perObject } from '../memo.js';
+import { lastAtMost } from '../sorted.js';
 
 export type { TreeNode };
 export type DocumentFormat = 'json' | 'yaml';
@@ -192,14 +193,12 @@ export class Document {
       return { line, character: offset - start };
     }
     const starts = this.getLineStarts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
+    // Line 0 starts at 0: an offset before it (negative) is on line 0 too.
+    const line = Math.max(
+      0,
+      lastAtMost(starts.length, (i) => starts[i], offset),
+    );
+    return { line, character: offset - starts[line] };
   }
 
   offsetAt(pos: Position): number {

@@ -5,6 +5,7 @@
 import { stringEndOnLine } from './json-chars.js';
 import { placeholdersIn } from './placeholder.js';
 import type { TextEdit } from '../types.js';
+import { lastAtMost } from '../sorted.js';
 
 /** Maps an offset in one text to an offset in another (the text it came from). */
 export type OffsetMap = (offset: number) => number;
@@ -31,14 +32,13 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; map
   segs.push({ newStart: out.length, oldStart: last, newLen: text.length - last, oldLen: text.length - last, replaced: false });
   out += text.slice(last);
   const map: OffsetMap = (o) => {
-    let lo = 0;
-    let hi = segs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segs[mid].newStart <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    const s = segs[lo];
+    const s =
+      segs[
+        Math.max(
+          0,
+          lastAtMost(segs.length, (i) => segs[i].newStart, o),
+        )
+      ];
     const d = o - s.newStart;
     // Inside a replacement, point at the start of what it replaced (or its end, past it).
     if (s.replaced) return d >= s.newLen ? s.oldStart + s.oldLen : s.oldStart + Math.min(d, Math.max(0, s.oldLen - 1));
@@ -91,14 +91,7 @@ function stringMask(text: string): (offset: number) => boolean {
     ends.push(i);
   }
   return (o) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    if (hi < 0 || o < starts[0]) return false;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return o > starts[lo] && o < ends[lo];
+    const i = lastAtMost(starts.length, (k) => starts[k], o);
+    return i >= 0 && o > starts[i] && o < ends[i];
   };
 }
