@@ -22,7 +22,7 @@ import { defaultSettings, type Settings } from '../src/lsp/settings.js';
 import { documentSymbols } from '../src/lsp/symbols.js';
 import { variableDefinition, variableHover, variableReferences } from '../src/lsp/variables.js';
 import { applyEdits, offsetToPos, posOf } from './lsp-helpers.js';
-import { ORDER, VARIABLES, YAML } from './lsp-fixtures.js';
+import { ORDER, ORDER_SYMBOLS, symbolShape, VARIABLES, YAML } from './lsp-fixtures.js';
 import { CONTEXT_PATHS, describeResource, INTRINSIC_DOCS, intrinsicMarkdown, JSONATA_FUNCTION_DOCS, STATES_FIELDS } from '../src/lsp/language.js';
 import { stateTypeDoc } from '../src/lang/state-fields.js';
 
@@ -235,16 +235,7 @@ describe('rename', () => {
 describe('document symbols', () => {
   it('the states as a tree, branches and processors nested, each selecting its name', () => {
     const symbols = documentSymbols(analysisOf(ORDER));
-    type Sym = (typeof symbols)[number];
-    const shape = (s: Sym): unknown => (s.children?.length ? { [`${s.name}${s.detail ? ` (${s.detail})` : ''}`]: s.children.map(shape) } : `${s.name}${s.detail ? ` (${s.detail})` : ''}`);
-    expect(symbols.map(shape)).toEqual([
-      'Validate (Task)',
-      'Route (Choice)',
-      { 'Fanout (Parallel)': [{ 'Branch 1': ['Ship (Pass)', 'Shipped (Succeed)'] }] },
-      { 'Items (Map)': [{ ItemProcessor: ['One (Pass)'] }] },
-      'Done (Succeed)',
-      'Failed (Fail)',
-    ]);
+    expect(symbols.map(symbolShape)).toEqual(ORDER_SYMBOLS);
     expect(symbols[0].selectionRange).toEqual({ start: posOf(ORDER, '"Validate": {'), end: posOf(ORDER, '"Validate": {', 10) });
     expect(symbols[0].range.start).toEqual(posOf(ORDER, '"Validate": {'));
   });

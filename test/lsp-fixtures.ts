@@ -57,3 +57,19 @@ export const VARIABLES = JSON.stringify(
   null,
   2,
 );
+
+/** A document symbol as `name (detail)`, its children nested under it: the tree at a glance. */
+export function symbolShape(s: { name: string; detail?: string; children?: unknown[] }): unknown {
+  const label = `${s.name}${s.detail ? ` (${s.detail})` : ''}`;
+  return s.children?.length ? { [label]: (s.children as { name: string; detail?: string; children?: unknown[] }[]).map(symbolShape) } : label;
+}
+
+/** ORDER's document symbols, as symbolShape writes them. */
+export const ORDER_SYMBOLS = [
+  'Validate (Task)',
+  'Route (Choice)',
+  { 'Fanout (Parallel)': [{ 'Branch 1': ['Ship (Pass)', 'Shipped (Succeed)'] }] },
+  { 'Items (Map)': [{ ItemProcessor: ['One (Pass)'] }] },
+  'Done (Succeed)',
+  'Failed (Fail)',
+];

@@ -8,6 +8,7 @@ import { ResponseError } from 'vscode-languageserver-protocol';
 import { lint } from '../src/index.js';
 import { ensureBuilt, LspClient, offsetToPos } from './lsp-helpers.js';
 import { prng } from './support.js';
+import { TYPED_SNIPPETS } from './fuzz/mutations.js';
 
 const JSON_DEF = `{
   "Comment": "Fuzz target",
@@ -75,32 +76,7 @@ States:
     Error: Failed
 `;
 
-const SNIPPETS = [
-  '"',
-  '{',
-  '}',
-  '[',
-  ']',
-  ',',
-  ':',
-  '"Next": "',
-  '"Type": "Ta',
-  '{% $states.',
-  '"x.$": "States.Format(',
-  '\n    - ',
-  '\n  ',
-  '$.',
-  'States.',
-  ' ',
-  '\\',
-  '"Done"',
-  'Next: ',
-  '- ',
-  '\t',
-  '{%',
-  '%}',
-  '\u00e9\u{1F600}',
-];
+const SNIPPETS = TYPED_SNIPPETS;
 
 const REQUESTS = ['hover', 'completion', 'definition', 'references', 'documentHighlight', 'prepareRename', 'rename', 'documentSymbol', 'codeAction'] as const;
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyEdits, ensureBuilt, LspClient, messageText, offsetToPos, posOf, ROOT, SERVER } from './lsp-helpers.js';
-import { ORDER, YAML } from './lsp-fixtures.js';
+import { ORDER, ORDER_SYMBOLS, symbolShape, YAML } from './lsp-fixtures.js';
 
 let client: LspClient;
 const settings: Record<string, unknown> = {};
@@ -233,15 +233,7 @@ describe('document symbols', () => {
   it('the states as a tree, branches and processors nested', async () => {
     const uri = await openDoc(ORDER);
     const symbols = await client.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    const shape = (s: DocumentSymbol): unknown => (s.children?.length ? { [`${s.name}${s.detail ? ` (${s.detail})` : ''}`]: s.children.map(shape) } : `${s.name}${s.detail ? ` (${s.detail})` : ''}`);
-    expect(symbols.map(shape)).toEqual([
-      'Validate (Task)',
-      'Route (Choice)',
-      { 'Fanout (Parallel)': [{ 'Branch 1': ['Ship (Pass)', 'Shipped (Succeed)'] }] },
-      { 'Items (Map)': [{ ItemProcessor: ['One (Pass)'] }] },
-      'Done (Succeed)',
-      'Failed (Fail)',
-    ]);
+    expect(symbols.map(symbolShape)).toEqual(ORDER_SYMBOLS);
     expect(symbols[0].selectionRange).toEqual({ start: posOf(ORDER, '"Validate": {'), end: posOf(ORDER, '"Validate": {', 10) });
     expect(symbols[0].range.start).toEqual(posOf(ORDER, '"Validate": {'));
   });

@@ -43,6 +43,7 @@ function messageProblems(message: unknown, input: string): string[] {
   return out;
 }
 
+/** Written out on purpose, not Document's: the invariant checks Document's positions against a second implementation. */
 function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {

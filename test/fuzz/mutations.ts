@@ -271,7 +271,8 @@ export function mutate(root: Val, g: Gen): { root: Val; label: string } {
 // ---------------------------------------------------------------------------------------------
 // Text mutations
 
-const SNIPPETS = [
+/** What a person types mid-edit (brackets, half keys, paths, calls, JSONata marks): the LSP fuzz types these too. */
+export const TYPED_SNIPPETS = [
   '"',
   '{',
   '}',
@@ -289,8 +290,6 @@ const SNIPPETS = [
   'States.',
   ' ',
   '\\',
-  '\\u',
-  '\\ud800',
   '"Done"',
   'Next: ',
   '- ',
@@ -298,6 +297,13 @@ const SNIPPETS = [
   '{%',
   '%}',
   '\u00e9\u{1F600}',
+];
+
+/** Those, broken escapes, and what a file may hold that nobody types mid-edit (control characters, YAML anchors and tags, comments, placeholders, directives). */
+const SNIPPETS = [
+  ...TYPED_SNIPPETS,
+  '\\u',
+  '\\ud800',
   '\u0000',
   '\r',
   '\r\n',
